@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Capture store and panel fan-out are added by the capture pipeline.
+});

@@ -1,0 +1,1 @@
+browser.devtools.panels.create('Join Doctor', '', '/devtools-panel.html');

@@ -1,0 +1,31 @@
+/**
+ * Errors carry a stable `code` (as jose does) so callers branch on the code, never on the text.
+ * The analyser itself never throws: it turns problems into findings. These errors are for the
+ * places that must refuse (bad CLI usage, an unreadable export, a malformed message).
+ */
+export type JoinDoctorErrorCode =
+  | 'ERR_USAGE'
+  | 'ERR_EXPORT_INVALID'
+  | 'ERR_EXPORT_VERSION'
+  | 'ERR_MESSAGE_INVALID'
+  | 'ERR_MESSAGE_TOO_LARGE'
+  | 'ERR_MESSAGE_VERSION'
+  | 'ERR_HAR_INVALID'
+  | 'ERR_PROBE_FAILED'
+  | 'ERR_IO';
+
+export class JoinDoctorError extends Error {
+  readonly code: JoinDoctorErrorCode;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: JoinDoctorErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'JoinDoctorError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isJoinDoctorError(e: unknown, code?: JoinDoctorErrorCode): e is JoinDoctorError {
+  return e instanceof JoinDoctorError && (code === undefined || e.code === code);
+}

@@ -1,0 +1,57 @@
+/**
+ * One join attempt, as the capture pipeline, the HAR reader and the lab all produce it.
+ * It is the unit of correlation and export. Times are epoch milliseconds on the page's clock.
+ */
+
+/** How the join was observed. */
+export type AttemptApi =
+  | 'client-view' // ZoomMtg.join / joinTest
+  | 'component-view' // client.join of ZoomMtgEmbedded
+  | 'wire'; // only the wc/info exchange was seen (npm module import, HAR)
+
+export type Outcome =
+  | { kind: 'success' }
+  /** Zoom (or the SDK) reported an error. `code` is the SDK's code (3712), `serverMessage` Zoom's raw text. */
+  | { kind: 'failure'; code: number | null; message: string | null; serverMessage?: string | null; serverCode?: number | null; type?: string | null }
+  /** The SDK refused before asking Zoom and called nothing (e.g. no appKey in 6.x). */
+  | { kind: 'silent-refusal'; reason: string }
+  /** Nothing settled within the hook's timeout. */
+  | { kind: 'timeout'; afterMs: number }
+  | { kind: 'pending' };
+
+export interface Issuance {
+  /** The page's own signature endpoint that returned this token. */
+  url: string;
+  method?: string;
+  /** Local time the response arrived, epoch ms. */
+  receivedAt: number;
+  /** The response's Date header, epoch ms (server clock, 1 s resolution), when present. */
+  serverDate?: number | null;
+}
+
+export interface JoinAttempt {
+  /** Unique within a session/export. */
+  id: string;
+  api: AttemptApi;
+  /** The exact method when known: `ZoomMtg.join`, `ZoomMtg.joinTest`, `client.join`, `wc/info`, `wc/info (JSONP)`. */
+  method?: string;
+  /** The signature argument as passed (may be a non-string; a function's return value when the SDK takes one). */
+  signature: unknown;
+  meetingNumber?: string | number | null;
+  /** The deprecated `sdkKey` join argument, when passed. */
+  sdkKey?: string | null;
+  /** SDK version (`cv` on the wire, or `ZoomMtg.getWebSDKVersion()`). */
+  sdkVersion?: string | null;
+  /** Page clock when join was called (or the request was sent), epoch ms. */
+  calledAt: number;
+  /** Page clock when the outcome arrived, epoch ms. */
+  settledAt?: number | null;
+  outcome: Outcome;
+  issuer?: Issuance | null;
+  /** Zoom's clock minus the local clock, ms, measured from Zoom's Date headers. */
+  clockOffsetMs?: number | null;
+  /** Where the offset came from (host of the Date header). */
+  clockOffsetSource?: string | null;
+  pageUrl?: string | null;
+  frameUrl?: string | null;
+}

@@ -1,0 +1,77 @@
+import type { DecodedToken } from '../token/types';
+
+/** `error`: Zoom rejects it. `warning`: version-dependent or risky. `info`: worth knowing. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  /** The stable rule id, e.g. `iat-future`. Never renamed once shipped. */
+  id: string;
+  severity: Severity;
+  /** The rule's one-line title. */
+  title: string;
+  /** The claim the finding is about, when it is about one (`iat`, `mn`, ...). */
+  claim?: string;
+  /** The measured fact, with numbers: "iat is 20 s after the join time". */
+  message: string;
+  /** What to change, concretely; per generator language where it helps. */
+  fix: string;
+  /** Machine-readable measurements behind the message (seconds, values), for correlation and plots. */
+  data?: Record<string, number | string | boolean | null>;
+}
+
+/** The arguments of the join call, when they are known (captured or given on the CLI). */
+export interface JoinArguments {
+  meetingNumber?: string | number | null;
+  /** Deprecated join parameter, still accepted by 6.x. */
+  sdkKey?: string | null;
+}
+
+/** Result of checking the HMAC with a user-supplied secret (computed before the rules run). */
+export interface SecretVerification {
+  /** The HMAC verifies with the secret exactly as given. */
+  verifies: boolean;
+  /** It verifies with the secret trimmed, when the given secret has surrounding whitespace (or vice versa). */
+  verifiesTrimmed: boolean | null;
+  /** It verifies when key and secret are swapped (only when a key was given). */
+  verifiesSwapped: boolean | null;
+  /** The secret was given with surrounding whitespace. */
+  secretHasWhitespace: boolean;
+}
+
+export interface RuleContext {
+  token: DecodedToken;
+  join?: JoinArguments;
+  /**
+   * The time Zoom judged the token at, in epoch seconds (may be fractional): the join time,
+   * corrected by the measured clock offset to Zoom when one is known. Undefined: time rules that
+   * need it are skipped.
+   */
+  referenceTime?: number;
+  /** The local (page) clock at join time, epoch seconds; the basis of `referenceTime`. */
+  joinTime?: number;
+  /** Zoom's clock minus the local clock, in seconds, when measured (Date headers). */
+  clockOffset?: number;
+  /** Where the offset was measured from, for messages ("Date header of zoom.us"). */
+  clockOffsetSource?: string;
+  /** Present only when the user supplied a secret; the secret itself never reaches the rules. */
+  verification?: SecretVerification;
+}
+
+export interface Rule {
+  id: string;
+  /** The severity the rule usually reports with (a finding may lower it, e.g. numeric string role). */
+  severity: Severity;
+  title: string;
+  /** Which facts back the rule: a section of shared/zoom-signature-facts.md or a public source. */
+  source: string;
+  /** Returns the rule's findings for this context; an empty array when it does not apply. */
+  check(ctx: RuleContext): Finding[];
+}
+
+export type Verdict = 'fail' | 'warn' | 'pass';
+
+export interface Analysis {
+  verdict: Verdict;
+  token: DecodedToken;
+  findings: Finding[];
+}
