@@ -1,0 +1,42 @@
+import type { Finding, Rule, RuleContext, Severity } from './types';
+
+/** What a rule's check returns for one finding; id, title and default severity come from the rule. */
+export interface FindingInput {
+  message: string;
+  fix: string;
+  claim?: string;
+  /** Overrides the rule's default severity (e.g. a numeric-string role is only a warning). */
+  severity?: Severity;
+  data?: Finding['data'];
+}
+
+export interface RuleSpec {
+  id: string;
+  severity: Severity;
+  title: string;
+  source: string;
+  /** Returns nothing when the rule does not apply. */
+  check(ctx: RuleContext): FindingInput | FindingInput[] | null | undefined;
+}
+
+/** Builds a Rule whose findings always carry the rule's stable id and title. */
+export function defineRule(spec: RuleSpec): Rule {
+  const { id, severity, title, source } = spec;
+  return {
+    id,
+    severity,
+    title,
+    source,
+    check(ctx) {
+      const out = spec.check(ctx);
+      if (!out) return [];
+      const list = Array.isArray(out) ? out : [out];
+      return list.map((f) => ({ id, title, severity: f.severity ?? severity, ...stripSeverity(f) }));
+    },
+  };
+}
+
+function stripSeverity(f: FindingInput): Omit<FindingInput, 'severity'> {
+  const { severity: _ignored, ...rest } = f;
+  return rest;
+}
