@@ -1,13 +1,25 @@
 import { defineConfig } from 'wxt';
 
-// Chrome MV3 is the primary target; `wxt build -b firefox` produces the Firefox package.
+// Chrome MV3 is the primary target; `npm run build:firefox` (wxt build -b firefox --mv3) produces the Firefox package.
 export default defineConfig({
   // Parallel builds (tests, lab, a developer's own build) must not overwrite each other.
   outDir: process.env.JOIN_DOCTOR_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Join Doctor',
     description: 'Explains why a Zoom Meeting SDK join failed (3712 Invalid signature), in a DevTools panel.',
+    // storage: the capture log lives in storage.session. No host permissions: the content
+    // scripts are declared (<all_urls>) and the devtools page needs none for devtools.network.
     permissions: ['storage'],
-  },
+    // The toolbar badge counts the tab's failed joins.
+    action: { default_title: 'Join Doctor' },
+    // The panel's Reproduce asks for one endpoint's origin at click time (permissions.request),
+    // never for every site at install.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Firefox: MAIN-world content scripts need 128+, and an add-on id is required for storage
+    // and for installing the signed package. Chrome would warn about the unknown key.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'join-doctor@join-doctor.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
 });

@@ -1,3 +1,34 @@
+import { usePanel } from './state/store';
+import { Toolbar } from './Toolbar';
+import { ViewTabs } from './ViewTabs';
+import { ConnectionBanner } from './ConnectionBanner';
+import { JoinLog } from './JoinLog';
+import { AttemptDetails } from './AttemptDetails';
+import { CorrelationView } from './CorrelationView';
+import { ReproducePanel } from './ReproducePanel';
+
+/** The Join Doctor panel. Data arrives through the store; see entrypoints/devtools-panel/main.tsx. */
 export function App() {
-  return <main>Join Doctor</main>;
+  const view = usePanel((s) => s.view);
+  return (
+    <div className="app" data-testid="panel-app">
+      <Toolbar />
+      <ViewTabs />
+      <ConnectionBanner />
+      {view === 'log' ? (
+        <div className="split">
+          <div className="log-pane">
+            <JoinLog />
+          </div>
+          <div className="detail-pane">
+            <AttemptDetails />
+          </div>
+        </div>
+      ) : view === 'reproduce' ? (
+        <ReproducePanel />
+      ) : (
+        <CorrelationView />
+      )}
+    </div>
+  );
 }

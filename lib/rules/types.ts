@@ -36,6 +36,13 @@ export interface SecretVerification {
   verifiesSwapped: boolean | null;
   /** The secret was given with surrounding whitespace. */
   secretHasWhitespace: boolean;
+  /**
+   * Which whitespace variant of the secret verified when the secret as given did not
+   * ("trimmed", "trailing newline", ...); null when none did or none was tried.
+   */
+  whitespaceVariant?: string | null;
+  /** Why the HMAC could not be checked at all (no three segments, unsupported alg); null when it was checked. */
+  unverifiable?: string | null;
 }
 
 export interface RuleContext {

@@ -1,0 +1,68 @@
+import type { JoinAttempt } from '../lib/model/attempt';
+import type { JsonMember } from '../lib/token/types';
+import type { Finding } from '../lib/rules/types';
+import { duration, epochSecondsIso, relativeToJoin } from './state/format';
+
+interface Props {
+  /** Members of the header or payload with their literal text. */
+  members: Record<string, JsonMember>;
+  attempt: JoinAttempt;
+  findings: readonly Finding[];
+  label: string;
+}
+
+const TIME_CLAIMS = new Set(['iat', 'exp', 'tokenExp', 'nbf']);
+const ROLE_TEXT: Record<string, string> = { '0': 'participant', '1': 'host / co-host (starting needs zak)' };
+const WEBRTC_TEXT: Record<string, string> = { '0': 'WebRTC off', '1': 'WebRTC on' };
+
+/** Seconds values that can be shown as dates; millisecond or absurd values are left to the findings. */
+const plausibleEpochSeconds = (v: unknown): v is number => typeof v === 'number' && v > 1e8 && v < 1e11;
+
+/**
+ * Every claim with its literal as sent and what it means for this join. Judgements (is mn the
+ * joined meeting? is iat in the future?) come from the findings about that claim, not from here.
+ */
+export function ClaimTable({ members, attempt, findings, label }: Props) {
+  const joinSec = attempt.calledAt / 1000;
+  const iat = members.iat?.value;
+  const rows = Object.values(members);
+  if (rows.length === 0) return <p className="note">The {label} has no members.</p>;
+  return (
+    <table className="kv" aria-label={label} data-testid={`claims-${label}`}>
+      <tbody>
+        {rows.map((m) => {
+          const about = findings.filter((f) => f.claim === m.key);
+          const notes: string[] = [];
+          if (TIME_CLAIMS.has(m.key) && plausibleEpochSeconds(m.value)) {
+            notes.push(`${epochSecondsIso(m.value)} · ${m.key} ${relativeToJoin(m.value - joinSec)}`);
+            if (m.key !== 'iat' && plausibleEpochSeconds(iat)) notes.push(`${m.key} − iat = ${duration(m.value - iat)}`);
+          }
+          if (m.key === 'mn') {
+            const joined = attempt.meetingNumber;
+            notes.push(joined === undefined || joined === null ? 'joined meeting not captured' : `joined meeting: ${String(joined)}`);
+          }
+          if ((m.key === 'appKey' || m.key === 'sdkKey') && attempt.sdkKey) notes.push(`join was passed sdkKey ${attempt.sdkKey}`);
+          if (m.key === 'role' && ROLE_TEXT[String(m.value)]) notes.push(ROLE_TEXT[String(m.value)]!);
+          if (m.key === 'video_webrtc_mode' && WEBRTC_TEXT[String(m.value)]) notes.push(WEBRTC_TEXT[String(m.value)]!);
+          const flagged = about.some((f) => f.severity === 'error');
+          return (
+            <tr key={m.key} className={flagged ? 'flagged' : undefined} data-claim={m.key}>
+              <th scope="row">{m.key}</th>
+              <td className="value">{m.raw}</td>
+              <td className="note">
+                {notes.map((n) => (
+                  <div key={n}>{n}</div>
+                ))}
+                {about.map((f, i) => (
+                  <div key={`${f.id}-${i}`} className={f.severity === 'error' ? 'o-failure' : f.severity === 'warning' ? 'warn-text' : undefined}>
+                    {f.id}: {f.message}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import type { Correlation } from '../lib/correlate';
+import { OUTCOME_LABEL } from '../lib/correlate';
+import { OUTCOME_CLASSES } from '../lib/correlate/types';
+import { correlationOf } from './state/correlation';
+import { selectActiveAttempts } from './state/selectors';
+import { usePanel } from './state/store';
+import { EndpointFailureRates } from './EndpointFailureRates';
+import { IatOffsetPlot } from './IatOffsetPlot';
+import { LikelyCauses } from './LikelyCauses';
+import { UnexplainedFailures } from './UnexplainedFailures';
+
+/**
+ * Across the whole session: which findings go with failures, the iat offsets over time, each
+ * endpoint's failure rate and what is left unexplained. Computed after a first paint that says
+ * so, because analysing thousands of attempts takes a moment.
+ */
+export function CorrelationView() {
+  const attempts = usePanel(selectActiveAttempts);
+  const select = usePanel((s) => s.select);
+  const setView = usePanel((s) => s.setView);
+  const setFilter = usePanel((s) => s.setFilter);
+  const [result, setResult] = useState<{ of: typeof attempts; c: Correlation } | null>(null);
+
+  useEffect(() => {
+    if (result?.of === attempts) return;
+    const t = setTimeout(() => setResult({ of: attempts, c: correlationOf(attempts) }), 0);
+    return () => clearTimeout(t);
+  }, [attempts, result]);
+
+  const pick = (id: string) => {
+    setFilter({ outcomes: [], ruleId: '', text: '' });
+    select(id);
+    setView('log');
+  };
+
+  if (attempts.length === 0) {
+    return (
+      <div className="empty corr" data-testid="correlation-empty">
+        <h2>No join to correlate yet</h2>
+        <p>Reload the page with DevTools open, or call ZoomMtg.join; intermittent 3712s need several joins, so join a few times (or import a HAR).</p>
+      </div>
+    );
+  }
+  const c = result?.c;
+  if (!c) {
+    return (
+      <div className="empty corr" data-testid="correlation-loading">
+        <h2>Analysing {attempts.length} attempts…</h2>
+      </div>
+    );
+  }
+  return (
+    <div className="corr" data-testid="correlation-view">
+      <div className="banner info">
+        {OUTCOME_CLASSES.filter((k) => c.counts[k] > 0)
+          .map((k) => `${c.counts[k]} ${OUTCOME_LABEL[k]}`)
+          .join(' · ')}
+      </div>
+      <LikelyCauses
+        correlation={c}
+        onRule={(id) => {
+          setFilter({ outcomes: [], ruleId: id, text: '' });
+          setView('log');
+        }}
+      />
+      <section className="section">
+        <h3>iat − join time per attempt</h3>
+        <div className="section-body">
+          <IatOffsetPlot points={c.offsets.points} onPick={pick} />
+          {c.offsets.split && (
+            <p data-testid="offset-split">
+              <b>{c.offsets.split.text}</b>
+            </p>
+          )}
+        </div>
+      </section>
+      <EndpointFailureRates endpoints={c.endpoints} />
+      <UnexplainedFailures unexplained={c.unexplained} onPick={pick} />
+    </div>
+  );
+}

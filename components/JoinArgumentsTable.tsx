@@ -1,0 +1,42 @@
+import type { JoinAttempt } from '../lib/model/attempt';
+import { redactSignature } from '../lib/report/redact';
+import { API_LABEL, clockTime, describeOutcome, formatNumber, signedSeconds } from './state/format';
+
+/** What the page passed to join and what came back; the signature is shown redacted as in exports. */
+export function JoinArgumentsTable({ attempt: a }: { attempt: JoinAttempt }) {
+  const rows: Array<[string, string]> = [
+    ['API', `${a.method ?? '—'} (${API_LABEL[a.api] ?? a.api})`],
+    ['meetingNumber', a.meetingNumber === undefined || a.meetingNumber === null ? '—' : JSON.stringify(a.meetingNumber)],
+    ['signature', `${redactSignature(a.signature) ?? '—'}${typeof a.signature === 'string' ? ` (${a.signature.length} chars; HMAC segment hidden)` : ''}`],
+  ];
+  if (a.sdkKey) rows.push(['sdkKey', a.sdkKey]);
+  if (a.sdkVersion) rows.push(['SDK version', a.sdkVersion]);
+  rows.push(['called at', `${new Date(a.calledAt).toISOString()} (page clock ${clockTime(a.calledAt)})`]);
+  if (typeof a.settledAt === 'number') rows.push(['settled after', `${formatNumber(a.settledAt - a.calledAt)} ms`]);
+  rows.push(['outcome', describeOutcome(a.outcome)]);
+  if (a.outcome.kind === 'failure') {
+    if (a.outcome.serverMessage) rows.push(["Zoom's message", a.outcome.serverMessage]);
+    if (a.outcome.type) rows.push(['error type', a.outcome.type]);
+  }
+  if (typeof a.clockOffsetMs === 'number') {
+    rows.push(['clock offset', `Zoom ${signedSeconds(a.clockOffsetMs / 1000)} vs this page${a.clockOffsetSource ? ` (${a.clockOffsetSource})` : ''}`]);
+  }
+  if (a.issuer) {
+    rows.push(['issued by', `${a.issuer.method ?? 'GET/POST'} ${a.issuer.url}`]);
+    if (typeof a.issuer.serverDate === 'number') rows.push(['issuer Date header', new Date(a.issuer.serverDate).toISOString()]);
+  }
+  if (a.pageUrl) rows.push(['page', a.pageUrl]);
+  if (a.frameUrl && a.frameUrl !== a.pageUrl) rows.push(['frame', a.frameUrl]);
+  return (
+    <table className="kv" data-testid="join-arguments">
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td className="value">{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { findingsOf } from './state/analysis';
+import { filterAttempts, filterIsActive, nextSelection, selectActiveAttempts } from './state/selectors';
+import { usePanel } from './state/store';
+import { JoinLogRow } from './JoinLogRow';
+import { EmptyLogMessage } from './EmptyLogMessage';
+
+export const ROW_HEIGHT = 20;
+/** Rows rendered above and below the visible window, so fast scrolling shows no blank gap. */
+const OVERSCAN = 12;
+/** Used until the viewport has been measured (and in DOM-less tests). */
+const FALLBACK_VIEWPORT = 600;
+
+const KEYS: Record<string, 'up' | 'down' | 'home' | 'end' | 'pageup' | 'pagedown'> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  Home: 'home',
+  End: 'end',
+  PageUp: 'pageup',
+  PageDown: 'pagedown',
+};
+
+/**
+ * The join log: one row per attempt, windowed so only the rows in view (plus a margin) are in
+ * the DOM; 10,000 attempts cost the same to render as 40.
+ */
+export function JoinLog() {
+  const attempts = usePanel(selectActiveAttempts);
+  const filter = usePanel((s) => s.filter);
+  const selectedId = usePanel((s) => s.selectedId);
+  const select = usePanel((s) => s.select);
+  const rows = useMemo(() => filterAttempts(attempts, filter, findingsOf), [attempts, filter]);
+
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(0);
+  // Like the Network panel: while the user is at the bottom, new rows keep the bottom in view.
+  const pinnedToBottom = useRef(true);
+
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (!el) return;
+    setHeight(el.clientHeight);
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (el && pinnedToBottom.current && rows.length * ROW_HEIGHT > el.clientHeight) {
+      el.scrollTop = el.scrollHeight;
+    }
+  }, [rows.length]);
+
+  const viewHeight = height || FALLBACK_VIEWPORT;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+
+  const scrollIntoView = useCallback(
+    (id: string | null) => {
+      const el = viewport.current;
+      if (!el || id === null) return;
+      const i = rows.findIndex((a) => a.id === id);
+      if (i < 0) return;
+      const top = i * ROW_HEIGHT;
+      if (top < el.scrollTop) el.scrollTop = top;
+      else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    },
+    [rows],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const key = KEYS[e.key];
+    if (!key) return;
+    e.preventDefault();
+    const page = Math.max(1, Math.floor(viewHeight / ROW_HEIGHT) - 1);
+    const id = nextSelection(rows, selectedId, key, page);
+    select(id);
+    scrollIntoView(id);
+  };
+
+  useEffect(() => {
+    if (selectedId) scrollIntoView(selectedId);
+    // Only when the selection changes from elsewhere (a click in the plot); keys scroll themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId]);
+
+  const onScroll = () => {
+    const el = viewport.current;
+    if (!el) return;
+    setScrollTop(el.scrollTop);
+    pinnedToBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+  };
+
+  const visible = [];
+  for (let i = first; i < last; i++) {
+    const a = rows[i];
+    if (!a) continue;
+    visible.push(
+      <JoinLogRow key={a.id} attempt={a} index={i} selected={a.id === selectedId} rowHeight={ROW_HEIGHT} onSelect={select} />,
+    );
+  }
+
+  return (
+    <>
+      <div className="log-head" role="presentation">
+        <div title="Page clock at the join; after it, Zoom's clock minus the page's clock when measured">Time (Δ Zoom)</div>
+        <div>API</div>
+        <div>Meeting</div>
+        <div>Outcome</div>
+        <div>Top finding</div>
+        <div>Issued by</div>
+      </div>
+      <div
+        ref={viewport}
+        className="log-viewport"
+        role="listbox"
+        aria-label="Join attempts"
+        tabIndex={0}
+        aria-activedescendant={selectedId && rows.length ? `attempt-${selectedId}` : undefined}
+        onKeyDown={onKeyDown}
+        onScroll={onScroll}
+        data-testid="join-log"
+        data-visible-rows={rows.length}
+      >
+        {rows.length === 0 ? (
+          <EmptyLogMessage filtered={attempts.length > 0 && filterIsActive(filter)} />
+        ) : (
+          <div className="log-spacer" style={{ height: rows.length * ROW_HEIGHT }}>
+            {visible}
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * Saves text as a file from the panel. An anchor with `download` works in a DevTools panel
+ * without the downloads permission. The object URL is revoked after the click has been handled.
+ */
+export function saveTextFile(fileName: string, mime: string, text: string): void {
+  const blob = new Blob([text], { type: `${mime};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

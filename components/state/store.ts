@@ -1,0 +1,228 @@
+/**
+ * The panel's one store. Everything the UI shows comes from here; the capture connection and the
+ * HAR import only ever call its actions. The SDK secret is deliberately NOT in this store: it
+ * lives in the Verify-with-secret form's component state only, so no export or snapshot can
+ * ever reach it.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { createContext, useContext } from 'react';
+import type { JoinAttempt, Outcome } from '../../lib/model/attempt';
+import type { CaptureStats, ClockInfo, IssuanceRecord, TabSnapshot } from '../../lib/protocol';
+
+export type OutcomeKind = Outcome['kind'];
+export const OUTCOME_KINDS: readonly OutcomeKind[] = ['success', 'failure', 'silent-refusal', 'timeout', 'pending'];
+
+export type ConnectionStatus =
+  /** Waiting for the background's first snapshot. */
+  | 'connecting'
+  | 'live'
+  /** The port dropped; the connection is retrying. */
+  | 'reconnecting'
+  /** No inspected tab (the panel page was opened on its own without ?tabId=). */
+  | 'no-tab'
+  | 'error';
+
+export interface LiveSession {
+  attempts: JoinAttempt[];
+  pageUrl: string | null;
+  preserveLog: boolean;
+  stats: CaptureStats;
+  issuances: IssuanceRecord[];
+  clock: ClockInfo | null;
+}
+
+/** A session read from a file. Kept apart from live capture and never merged into it. */
+export interface ImportedSession {
+  fileName: string;
+  importedAt: number;
+  attempts: JoinAttempt[];
+  /** What the reader could not use (entries skipped and why), shown to the user. */
+  warnings: string[];
+}
+
+export interface LogFilter {
+  /** Empty: every outcome. */
+  outcomes: OutcomeKind[];
+  /** Exact rule id ('' = any). */
+  ruleId: string;
+  /** Case-insensitive text over the row's visible fields. */
+  text: string;
+}
+
+export type PanelView = 'log' | 'correlation' | 'reproduce';
+export type SessionSource = 'live' | 'imported';
+
+/** What the panel can ask the background to do; set by the connection once it exists. */
+export interface CaptureCommands {
+  clear(): void;
+  setPreserveLog(on: boolean): void;
+}
+
+export interface PanelState {
+  connection: { status: ConnectionStatus; message: string | null };
+  live: LiveSession;
+  imported: ImportedSession | null;
+  source: SessionSource;
+  selectedId: string | null;
+  filter: LogFilter;
+  view: PanelView;
+  commands: CaptureCommands | null;
+  /** Bumped on every attempts change, so derived lists can be memoised on it. */
+  revision: number;
+}
+
+export interface PanelActions {
+  setConnection(status: ConnectionStatus, message?: string | null): void;
+  setCommands(commands: CaptureCommands | null): void;
+  loadSnapshot(snapshot: TabSnapshot): void;
+  /** Adds new attempts and replaces changed ones (same id) in place. */
+  upsertAttempts(attempts: readonly JoinAttempt[]): void;
+  setStats(stats: CaptureStats): void;
+  /** The background cleared the log (user request or navigation without preserve log). */
+  cleared(): void;
+  navigated(url: string): void;
+  addIssuance(issuance: IssuanceRecord): void;
+  preserveLogChanged(on: boolean): void;
+  /** User actions: applied locally at once, then sent to the background. */
+  clearLog(): void;
+  togglePreserveLog(on: boolean): void;
+  select(id: string | null): void;
+  setFilter(patch: Partial<LogFilter>): void;
+  setView(view: PanelView): void;
+  importSession(session: ImportedSession): void;
+  showSource(source: SessionSource): void;
+  closeImported(): void;
+}
+
+export type PanelStore = PanelState & PanelActions;
+
+export const EMPTY_STATS: CaptureStats = {
+  attempts: 0,
+  dropped: 0,
+  rejected: {},
+  rejectedTotal: 0,
+  hookErrors: 0,
+  failed: 0,
+};
+
+function emptyLive(): LiveSession {
+  return { attempts: [], pageUrl: null, preserveLog: false, stats: EMPTY_STATS, issuances: [], clock: null };
+}
+
+export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelStore> {
+  // Position of each live attempt by id. Kept outside the state object: it is an index for
+  // upserts, never rendered, and copying a 10,000-entry map per appended attempt would cost more
+  // than the append itself.
+  let indexById = new Map<string, number>();
+  const reindex = (attempts: readonly JoinAttempt[]) => {
+    indexById = new Map(attempts.map((a, i) => [a.id, i]));
+  };
+
+  const store = createStore<PanelStore>()((set, get) => ({
+    connection: { status: 'connecting', message: null },
+    live: emptyLive(),
+    imported: null,
+    source: 'live',
+    selectedId: null,
+    filter: { outcomes: [], ruleId: '', text: '' },
+    view: 'log',
+    commands: null,
+    revision: 0,
+    ...initial,
+
+    setConnection: (status, message = null) => set({ connection: { status, message } }),
+    setCommands: (commands) => set({ commands }),
+
+    loadSnapshot: (snapshot) => {
+      const attempts = snapshot.attempts.slice();
+      reindex(attempts);
+      const s = get();
+      set({
+        connection: { status: 'live', message: null },
+        live: {
+          attempts,
+          pageUrl: snapshot.pageUrl,
+          preserveLog: snapshot.preserveLog,
+          stats: snapshot.stats,
+          issuances: snapshot.issuances.slice(),
+          clock: snapshot.clock,
+        },
+        selectedId: s.source === 'live' && s.selectedId && !indexById.has(s.selectedId) ? null : s.selectedId,
+        revision: s.revision + 1,
+      });
+    },
+
+    upsertAttempts: (incoming) => {
+      if (incoming.length === 0) return;
+      const s = get();
+      const attempts = s.live.attempts.slice();
+      for (const a of incoming) {
+        const at = indexById.get(a.id);
+        if (at === undefined) {
+          indexById.set(a.id, attempts.length);
+          attempts.push(a);
+        } else {
+          attempts[at] = a;
+        }
+      }
+      set({ live: { ...s.live, attempts }, revision: s.revision + 1 });
+    },
+
+    setStats: (stats) => set((s) => ({ live: { ...s.live, stats } })),
+
+    cleared: () => {
+      indexById = new Map();
+      set((s) => ({
+        live: { ...s.live, attempts: [], issuances: [], stats: { ...s.live.stats, attempts: 0, failed: 0 } },
+        selectedId: s.source === 'live' ? null : s.selectedId,
+        revision: s.revision + 1,
+      }));
+    },
+
+    navigated: (url) => set((s) => ({ live: { ...s.live, pageUrl: url } })),
+
+    addIssuance: (issuance) => set((s) => ({ live: { ...s.live, issuances: [...s.live.issuances, issuance] } })),
+
+    preserveLogChanged: (on) => set((s) => ({ live: { ...s.live, preserveLog: on } })),
+
+    clearLog: () => {
+      get().cleared();
+      get().commands?.clear();
+    },
+
+    togglePreserveLog: (on) => {
+      get().preserveLogChanged(on);
+      get().commands?.setPreserveLog(on);
+    },
+
+    select: (id) => set({ selectedId: id }),
+
+    setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
+
+    setView: (view) => set({ view }),
+
+    importSession: (session) =>
+      set((s) => ({ imported: session, source: 'imported', selectedId: null, revision: s.revision + 1 })),
+
+    showSource: (source) =>
+      set((s) => (s.source === source || (source === 'imported' && !s.imported) ? {} : { source, selectedId: null })),
+
+    closeImported: () => set((s) => ({ imported: null, source: 'live', selectedId: null, revision: s.revision + 1 })),
+  }));
+  return store;
+}
+
+/** The panel's store instance. Tests and the benchmark build their own with createPanelStore. */
+export const panelStore = createPanelStore();
+
+
+export const PanelStoreContext = createContext<StoreApi<PanelStore>>(panelStore);
+
+export function usePanel<T>(selector: (s: PanelStore) => T): T {
+  return useStore(useContext(PanelStoreContext), selector);
+}
+
+export function usePanelStoreApi(): StoreApi<PanelStore> {
+  return useContext(PanelStoreContext);
+}

@@ -1,0 +1,245 @@
+/**
+ * Page hook (MAIN world, document_start, every frame). Sees every Zoom Meeting SDK join:
+ *  - API: owns the `window.ZoomMtg` / `window.ZoomMtgEmbedded` slots and hands page code a
+ *    Proxy whose join/joinTest/init (and createClient()'s join/init) are wrapped. Assigning
+ *    `ZoomMtg.join` would do nothing: in 6.x ZoomMtg is itself a Proxy.
+ *  - Wire: the `wc/info` XHR and its JSONP fallback, which every loading style sends, including
+ *    npm module imports whose code never touches the globals.
+ * It only observes: callbacks run once with their original arguments and `this`, return values
+ * and promises pass through untouched, and its own errors are swallowed and counted.
+ * Budget: ≤ 4 KB as shipped, so no imports except types and terse code.
+ * Events go to the relay over a CustomEvent whose type is a secret agreed at document_start,
+ * before any page script runs (see lib/protocol/version.ts), so page code cannot forge it.
+ * `window.__joinDoctorTimeoutMs` (a number) shortens the unsettled-join timeout (tests, lab).
+ */
+import type { HookEvent, HookMethod } from '../lib/protocol/messages';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  world: 'MAIN',
+  runAt: 'document_start',
+  allFrames: true,
+  matchAboutBlank: true,
+  main: install,
+});
+
+type Fn = (this: unknown, ...a: any[]) => any;
+
+function install() {
+  const W = window as any;
+  // Originals, taken before page code can patch them.
+  const define = Object.defineProperty;
+  const desc = Object.getOwnPropertyDescriptor;
+  /** An own accessor we control (configurable, so page code and `delete` still work). */
+  const slot = (o: object, k: string, get: () => unknown, set: (v: any) => void) => define(o, k, { configurable: true, enumerable: true, get, set });
+  const now = Date.now;
+  const json = JSON.stringify;
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const CE = CustomEvent;
+  const later = setTimeout;
+  const P = 'join-doctor:';
+  const nonce = crypto.randomUUID();
+  let channel = '';
+  let n = 0;
+  let errors = 0;
+  const queue: string[] = [];
+  const fire = (type: string, detail: string) => dispatch.call(W, new CE(type, { detail }));
+  const send = (e: HookEvent) => {
+    try {
+      const s = json({ source: 'join-doctor/hook', v: 1, e });
+      channel ? fire(channel, s) : queue.length < 999 && queue.push(s);
+    } catch {
+      errors++;
+    }
+  };
+  /** Runs f, swallowing and counting any error of ours. */
+  const guard = (f: () => unknown) => {
+    try {
+      return f();
+    } catch {
+      send({ t: 'hook-error', n: ++errors, at: now() });
+    }
+  };
+  const secret = P + nonce;
+  const hello = () => fire(P + 'hook-hello', secret);
+  W.addEventListener(
+    P + 'relay-ready',
+    () => {
+      channel = secret;
+      hello();
+      for (const s of queue.splice(0)) fire(channel, s);
+    },
+    { once: true },
+  );
+  hello();
+
+  const safe = (v: any): any => {
+    try {
+      if (v instanceof Error) return { name: v.name, message: v.message };
+      if (typeof v == 'function') return '[function]';
+      const s = json(v);
+      return s === undefined ? null : s.length > 16384 ? '[too large]' : JSON.parse(s);
+    } catch {
+      return '[unreadable]';
+    }
+  };
+  const id = () => nonce + ':' + ++n;
+
+  // ---- API capture
+  const wrapCall = (orig: Fn, method: HookMethod): Fn =>
+    function (this: unknown, args?: any) {
+      let a = args;
+      let key = '';
+      let done = 0;
+      const init = method.endsWith('init');
+      const at = now();
+      const settle = (ok: boolean, res: unknown) =>
+        done++ ||
+        guard(() => {
+          if (init) {
+            if (ok) return;
+            send({ t: 'call', id: (key = id()), method, sig: null, at });
+          }
+          send({ t: 'settle', id: key, ok, res: safe(res), at: now() });
+        });
+      guard(() => {
+        if (!args || typeof args != 'object') return 1;
+        a = { ...args };
+        const sig = args.signature;
+        if (!init) {
+          const k = (key = id());
+          send({ t: 'call', id: k, method, sig: safe(sig), mn: safe(args.meetingNumber), sdkKey: safe(args.sdkKey), at });
+          if (typeof sig == 'function')
+            a.signature = function (this: unknown, ...r: unknown[]) {
+              const v = sig.apply(this, r);
+              guard(() => Promise.resolve(v).then((x) => send({ t: 'sig', id: k, sig: safe(x), at: now() }), () => 0));
+              return v;
+            };
+          const ms = W.__joinDoctorTimeoutMs;
+          const after = typeof ms == 'number' ? ms : 45000;
+          later(() => done || send({ t: 'timeout', id: k, afterMs: after, at: now() }), after);
+        }
+        // Client view reports through callbacks; the component view's promise is watched below.
+        if (method[0] == 'Z')
+          for (const [name, ok] of [['success', true], ['error', false]] as const) {
+            const cb = args[name];
+            if (typeof cb == 'function')
+              a[name] = function (this: unknown, ...r: unknown[]) {
+                settle(ok, r[0]);
+                return cb.apply(this, r);
+              };
+          }
+        return 1;
+      }) || (a = args);
+      const out = orig.call(this, a);
+      if (method[0] == 'c')
+        guard(() => out && typeof out.then == 'function' && out.then((v: unknown) => settle(true, v), (e: unknown) => settle(false, e)));
+      return out;
+    };
+
+  const cache = new WeakMap<object, any>();
+  const memo = (o: any, make: () => any) => cache.get(o) || (cache.set(o, make()), cache.get(o));
+  const proxy = (o: any, member: (k: string, v: any) => any) =>
+    Object(o) === o
+      ? memo(
+          o,
+          () =>
+            new Proxy(o, {
+              get(t, k, r) {
+                const v = Reflect.get(t, k, r);
+                const d = desc(t, k);
+                // A non-configurable read-only member must be returned as is (Proxy invariant).
+                return typeof k != 'string' || typeof v != 'function' || (d && !d.configurable && !d.writable) ? v : guard(() => member(k, v)) || v;
+              },
+            }),
+        )
+      : o;
+  const mtg = (z: any) => proxy(z, (k, v) => (/^(join|joinTest|init)$/.test(k) ? memo(v, () => wrapCall(v, ('ZoomMtg.' + k) as HookMethod)) : v));
+  const embedded = (z: any) =>
+    proxy(z, (k, v) =>
+      k == 'createClient'
+        ? memo(v, () => function (this: unknown, ...r: unknown[]) {
+            const c = v.apply(this, r);
+            guard(() => {
+              if (Object(c) === c && !cache.has(c)) {
+                cache.set(c, c);
+                for (const m of ['join', 'init'])
+                  if (typeof c[m] == 'function') c[m] = wrapCall(c[m], ('client.' + m) as HookMethod);
+              }
+            });
+            return c;
+          })
+        : v,
+    );
+
+  // Own the global slots so page code only ever reads the wrapped object.
+  for (const [name, wrap] of [['ZoomMtg', mtg], ['ZoomMtgEmbedded', embedded]] as const)
+    guard(() => {
+      const d = desc(W, name);
+      if (d && !d.configurable) return; // cannot own it: the wire capture still sees its joins
+      let cur = d ? (d.get ? d.get.call(W) : d.value) : undefined;
+      slot(W, name, () => wrap(cur), (v) => (cur = v));
+    });
+
+  // ---- Wire capture: wc/info over XHR, and the JSONP retry the SDK makes after a 5xx
+  const wire = (via: 'xhr' | 'jsonp', url: string, q: URLSearchParams) => {
+    const k = id();
+    let done = 0;
+    send({ t: 'wire-req', id: k, via, url, sig: safe(q.get('signature')), mn: q.get('meetingNumber'), cv: q.get('cv'), at: now() });
+    return (http: number | null, b: any) =>
+      done++ ||
+      send({ t: 'wire-res', id: k, http, body: b && typeof b == 'object' ? { status: b.status, errorCode: b.errorCode, errorMessage: safe(b.errorMessage) } : null, at: now() });
+  };
+  const XP = XMLHttpRequest.prototype;
+  const open = XP.open;
+  const xsend = XP.send;
+  const urls = new WeakMap<XMLHttpRequest, string>();
+  XP.open = function (this: XMLHttpRequest, ...a: any[]) {
+    guard(() => {
+      const u = String(a[1]);
+      u.includes('/wc/info') ? urls.set(this, u) : urls.delete(this);
+    });
+    return (open as Fn).apply(this, a);
+  } as any;
+  XP.send = function (this: XMLHttpRequest, body?: any) {
+    guard(() => {
+      const u = urls.get(this);
+      if (!u) return;
+      const answer = wire('xhr', u, new URLSearchParams(typeof body == 'string' ? body : ''));
+      this.addEventListener('loadend', () =>
+        guard(() => {
+          let b = null;
+          try {
+            b = this.responseType == 'json' ? this.response : JSON.parse(this.responseText);
+          } catch {}
+          answer(this.status, b);
+        }),
+      );
+    });
+    return xsend.call(this, body);
+  };
+
+  const SP = HTMLScriptElement.prototype;
+  const src = desc(SP, 'src')!;
+  define(SP, 'src', {
+    ...src,
+    set(this: HTMLScriptElement, v: unknown) {
+      guard(() => {
+        const s = String(v);
+        const q = s.includes('/wc/info') && new URL(s, location.href).searchParams;
+        const cb = q && q.get('callback');
+        if (!cb) return;
+        const answer = wire('jsonp', s, q);
+        this.addEventListener('error', () => answer(0, null));
+        // The SDK defines window[callback] right after appending the script; wrap whatever lands there.
+        const wrapCb = (f: any) => (typeof f != 'function' ? f : function (this: unknown, ...r: unknown[]) {
+          guard(() => answer(null, r[0]));
+          return f.apply(this, r);
+        });
+        let fn = wrapCb(W[cb]);
+        slot(W, cb, () => fn, (f) => (fn = wrapCb(f)));
+      });
+      src.set!.call(this, v);
+    },
+  });
+}

@@ -1,0 +1,292 @@
+/**
+ * Turns hook events into JoinAttempts. One attempt per join, however many ways it was seen:
+ * an API call (ZoomMtg.join / client.join), its wc/info request, the 5xx → JSONP retry and the
+ * callback are merged into one record. Mutates the given TabState and reports what changed.
+ */
+import type { JoinAttempt, Outcome } from '../model/attempt';
+import { API_WIRE_MERGE_WINDOW_MS, MAX_ATTEMPTS_PER_TAB, MAX_ISSUANCES_PER_TAB } from '../protocol/limits';
+import type { HookEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRecord, RelayBatchMessage } from '../protocol/messages';
+import { payloadHasAppKey } from './payload-keys';
+import { clearTabState, type TabState } from './tab-state';
+import { sdkCodeForWcInfo } from './wc-info-codes';
+
+export interface ApplyResult {
+  state: TabState;
+  /** Attempts created or changed by this batch (latest version of each). */
+  changed: JoinAttempt[];
+  /** The batch started a new top-level document; `cleared` when the log was emptied for it. */
+  navigated: { url: string; cleared: boolean } | null;
+  /** The batch was a retry of one already applied. */
+  duplicate: boolean;
+}
+
+export interface ApplyOptions {
+  maxAttempts?: number;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export function applyBatch(input: TabState, batch: RelayBatchMessage, opts: ApplyOptions = {}): ApplyResult {
+  let state = input;
+  const { frame } = batch;
+  let navigated: ApplyResult['navigated'] = null;
+  const known = state.frames[frame.relayId];
+  if (known && batch.seq <= known.lastSeq) return { state, changed: [], navigated: null, duplicate: true };
+
+  if (batch.pageStart && frame.top && !known) {
+    const cleared = !state.preserveLog;
+    if (cleared) state = clearTabState(state);
+    state.pageUrl = frame.url;
+    navigated = { url: frame.url, cleared };
+  }
+  if (frame.top) state.pageUrl = frame.url;
+  state.frames[frame.relayId] = { lastSeq: batch.seq, rejected: batch.rejected, hookErrors: batch.hookErrors, url: frame.url };
+
+  const changed = new Map<string, JoinAttempt>();
+  const ctx = { state, frameUrl: frame.url, relayId: frame.relayId, changed, max: opts.maxAttempts ?? MAX_ATTEMPTS_PER_TAB };
+  for (const e of batch.events) applyEvent(ctx, e);
+  // Attempts dropped by the cap in this same batch are not reported as changed.
+  const live = new Set(state.attempts.map((a) => a.id));
+  return { state, changed: [...changed.values()].filter((a) => live.has(a.id)), navigated, duplicate: false };
+}
+
+interface Ctx {
+  state: TabState;
+  frameUrl: string;
+  relayId: string;
+  changed: Map<string, JoinAttempt>;
+  max: number;
+}
+
+function find(s: TabState, id: string): JoinAttempt | undefined {
+  // Recent attempts are the ones being updated: search from the end.
+  for (let i = s.attempts.length - 1; i >= 0; i--) if (s.attempts[i]!.id === id) return s.attempts[i];
+  return undefined;
+}
+
+function touch(ctx: Ctx, a: JoinAttempt) {
+  ctx.changed.set(a.id, a);
+}
+
+function add(ctx: Ctx, a: JoinAttempt) {
+  const s = ctx.state;
+  if (s.clock) {
+    a.clockOffsetMs = s.clock.offsetMs;
+    a.clockOffsetSource = s.clock.host;
+  }
+  linkIssuer(s, a);
+  s.attempts.push(a);
+  s.meta[a.id] = { relayId: ctx.relayId, wire: 'none', apiSettled: false };
+  while (s.attempts.length > ctx.max) {
+    const gone = s.attempts.shift()!;
+    delete s.meta[gone.id];
+    s.dropped++;
+  }
+  touch(ctx, a);
+}
+
+function applyEvent(ctx: Ctx, e: HookEvent) {
+  const s = ctx.state;
+  switch (e.t) {
+    case 'call': {
+      if (find(s, e.id)) return;
+      add(ctx, {
+        id: e.id,
+        api: e.method.startsWith('client.') ? 'component-view' : 'client-view',
+        method: e.method,
+        signature: e.sig,
+        meetingNumber: e.mn ?? null,
+        sdkKey: e.sdkKey ?? null,
+        sdkVersion: e.ver ?? null,
+        calledAt: e.at,
+        settledAt: null,
+        outcome: { kind: 'pending' },
+        pageUrl: s.pageUrl,
+        frameUrl: ctx.frameUrl,
+      });
+      return;
+    }
+    case 'sig': {
+      const a = find(s, e.id);
+      if (!a) return;
+      a.signature = e.sig;
+      linkIssuer(s, a);
+      touch(ctx, a);
+      return;
+    }
+    case 'settle': {
+      const a = find(s, e.id);
+      if (!a) return;
+      s.meta[a.id] = { ...(s.meta[a.id] ?? { relayId: ctx.relayId, wire: 'none' }), apiSettled: true };
+      a.settledAt = e.at;
+      a.outcome = e.ok ? { kind: 'success' } : apiFailure(e.res, a.outcome);
+      touch(ctx, a);
+      return;
+    }
+    case 'timeout': {
+      const a = find(s, e.id);
+      const m = a && s.meta[a.id];
+      if (!a || !m || m.apiSettled || a.outcome.kind !== 'pending') return;
+      a.outcome =
+        m.wire === 'none'
+          ? {
+              kind: 'silent-refusal',
+              reason: payloadHasAppKey(a.signature)
+                ? `No request to Zoom and no callback within ${Math.round(e.afterMs / 1000)} s.`
+                : 'The signature payload has neither appKey nor sdkKey: SDK 6.x refuses such a join client-side with only a console error, no request and no callback.',
+            }
+          : { kind: 'timeout', afterMs: e.afterMs };
+      a.settledAt = e.at;
+      touch(ctx, a);
+      return;
+    }
+    case 'wire-req':
+      return wireRequest(ctx, e);
+    case 'wire-res':
+      return wireResponse(ctx, e);
+    case 'hook-error':
+      return; // counted through the batch's cumulative hookErrors
+  }
+}
+
+function wireRequest(ctx: Ctx, e: HookWireRequestEvent) {
+  const s = ctx.state;
+  if (s.wireLinks[e.id]) return;
+  // Newest first: the API call this request belongs to, or the attempt whose POST got a 5xx
+  // and is now retried as JSONP.
+  for (let i = s.attempts.length - 1; i >= 0; i--) {
+    const a = s.attempts[i]!;
+    const m = s.meta[a.id];
+    if (!m || m.relayId !== ctx.relayId) continue;
+    if (e.at - a.calledAt > API_WIRE_MERGE_WINDOW_MS) break;
+    const sameToken = typeof a.signature === 'string' && e.sig !== null && a.signature.trim() === e.sig.trim();
+    // The SDK starts the JSONP retry from its own load handler, before our loadend listener
+    // reports the 5xx: a JSONP request for a token whose POST is still open is that retry.
+    const waiting = (a.api !== 'wire' && m.wire === 'none' && !m.apiSettled) || m.wire === 'retrying' || (e.via === 'jsonp' && m.wire === 'sent');
+    if (sameToken && waiting) {
+      m.wire = 'sent';
+      s.wireLinks[e.id] = a.id;
+      if (e.via === 'jsonp') a.method = a.api === 'wire' ? 'wc/info (JSONP)' : a.method;
+      a.sdkVersion = a.sdkVersion ?? e.cv;
+      if (a.meetingNumber == null) a.meetingNumber = e.mn;
+      touch(ctx, a);
+      return;
+    }
+  }
+  const a: JoinAttempt = {
+    id: e.id,
+    api: 'wire',
+    method: e.via === 'jsonp' ? 'wc/info (JSONP)' : 'wc/info',
+    signature: e.sig,
+    meetingNumber: e.mn,
+    sdkVersion: e.cv,
+    calledAt: e.at,
+    settledAt: null,
+    outcome: { kind: 'pending' },
+    pageUrl: s.pageUrl,
+    frameUrl: ctx.frameUrl,
+  };
+  add(ctx, a);
+  s.meta[a.id]!.wire = 'sent';
+  s.wireLinks[e.id] = a.id;
+}
+
+function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
+  const s = ctx.state;
+  const id = s.wireLinks[e.id];
+  const a = id ? find(s, id) : undefined;
+  const m = a && s.meta[a.id];
+  if (!a || !m) return;
+  if (e.http !== null && e.http >= 500) {
+    // The SDK retries a 5xx as JSONP: the attempt stays open for that retry.
+    if (m.wire === 'sent' && !retriedAlready(s, a.id, e.id)) m.wire = 'retrying';
+    return;
+  }
+  m.wire = 'done';
+  const serverCode = num(e.body?.errorCode);
+  const serverMessage = str(e.body?.errorMessage);
+  if (m.apiSettled) {
+    // The callback already told us the SDK code; add what Zoom itself said.
+    if (a.outcome.kind === 'failure') a.outcome = { ...a.outcome, serverCode, serverMessage: a.outcome.serverMessage ?? serverMessage };
+    touch(ctx, a);
+    return;
+  }
+  let outcome: Outcome;
+  if (e.body === null) {
+    outcome = { kind: 'failure', code: null, message: e.http === 0 ? 'No answer from Zoom (network error or aborted).' : `HTTP ${e.http} without a JSON body.`, serverCode: null, serverMessage: null };
+  } else if (e.body.status === true) {
+    outcome = { kind: 'success' };
+  } else {
+    const { code, message } = sdkCodeForWcInfo(serverCode, serverMessage);
+    outcome = { kind: 'failure', code, message, serverCode, serverMessage };
+  }
+  a.outcome = outcome;
+  // For an API attempt this is provisional: the callback, when it comes, has the final word.
+  a.settledAt = a.api === 'wire' ? e.at : a.settledAt ?? e.at;
+  touch(ctx, a);
+}
+
+/** Another wire request (the JSONP retry) is already linked to this attempt. */
+function retriedAlready(s: TabState, attemptId: string, wireId: string): boolean {
+  for (const [w, id] of Object.entries(s.wireLinks)) if (id === attemptId && w !== wireId) return true;
+  return false;
+}
+
+function apiFailure(res: unknown, previous: Outcome): Outcome {
+  const prev = previous.kind === 'failure' ? previous : null;
+  if (typeof res === 'object' && res !== null) {
+    const r = res as Record<string, unknown>;
+    const code = num(r.errorCode);
+    const message = str(r.errorMessage) ?? str(r.reason) ?? str(r.message);
+    return {
+      kind: 'failure',
+      code,
+      message,
+      serverMessage: str(r.result) ?? prev?.serverMessage ?? null,
+      serverCode: prev?.serverCode ?? null,
+      type: str(r.type) ?? str(r.name) ?? null,
+    };
+  }
+  return { kind: 'failure', code: null, message: typeof res === 'string' ? res : null, serverMessage: prev?.serverMessage ?? null, serverCode: prev?.serverCode ?? null };
+}
+
+function linkIssuer(s: TabState, a: JoinAttempt) {
+  if (typeof a.signature !== 'string') return;
+  const sig = a.signature.trim();
+  for (let i = s.issuances.length - 1; i >= 0; i--) {
+    const iss = s.issuances[i]!;
+    if (iss.token === sig) {
+      a.issuer = { url: iss.url, method: iss.method, receivedAt: iss.receivedAt, serverDate: iss.serverDate ?? null };
+      return;
+    }
+  }
+}
+
+/** Records an issuance and links it to attempts that already used its token. Returns them. */
+export function addIssuance(s: TabState, iss: IssuanceRecord): JoinAttempt[] {
+  s.issuances.push(iss);
+  if (s.issuances.length > MAX_ISSUANCES_PER_TAB) s.issuances.shift();
+  const linked: JoinAttempt[] = [];
+  for (const a of s.attempts) {
+    if (typeof a.signature === 'string' && a.signature.trim() === iss.token && !a.issuer) {
+      linkIssuer(s, a);
+      linked.push(a);
+    }
+  }
+  return linked;
+}
+
+/** Records Zoom's clock offset; attempts without one (still open or just made) take it. */
+export function setClock(s: TabState, offsetMs: number, host: string, at: number): JoinAttempt[] {
+  s.clock = { offsetMs, host, at };
+  const updated: JoinAttempt[] = [];
+  for (const a of s.attempts) {
+    if (a.clockOffsetMs == null) {
+      a.clockOffsetMs = offsetMs;
+      a.clockOffsetSource = host;
+      updated.push(a);
+    }
+  }
+  return updated;
+}

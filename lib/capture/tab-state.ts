@@ -1,0 +1,76 @@
+/**
+ * What the background keeps per tab (serialisable: it lives in storage.session so a stopped
+ * worker loses nothing). Pure data plus small helpers; merging lives in ./merge.ts.
+ */
+import type { JoinAttempt } from '../model/attempt';
+import type { CaptureStats, ClockInfo, IssuanceRecord, RejectCounts, TabSnapshot } from '../protocol/messages';
+import { totalRejected } from '../protocol/validate';
+
+/** Capture bookkeeping per attempt that is not part of the exported JoinAttempt. */
+export interface AttemptMeta {
+  relayId: string;
+  /** 'none' no request seen; 'sent' waiting; 'retrying' got 5xx, JSONP retry expected; 'done' answered. */
+  wire: 'none' | 'sent' | 'retrying' | 'done';
+  /** The hooked API call settled (callback / promise). */
+  apiSettled: boolean;
+}
+
+export interface FrameCounters {
+  lastSeq: number;
+  rejected: RejectCounts;
+  hookErrors: number;
+  url: string;
+}
+
+export interface TabState {
+  tabId: number;
+  pageUrl: string | null;
+  preserveLog: boolean;
+  attempts: JoinAttempt[];
+  meta: Record<string, AttemptMeta>;
+  /** wire event id → attempt id */
+  wireLinks: Record<string, string>;
+  dropped: number;
+  frames: Record<string, FrameCounters>;
+  /** Refused by the background itself (bad sender, bad shape after the relay). */
+  bgRejected: RejectCounts;
+  issuances: IssuanceRecord[];
+  clock: ClockInfo | null;
+}
+
+export function emptyTabState(tabId: number, preserveLog = false): TabState {
+  return { tabId, pageUrl: null, preserveLog, attempts: [], meta: {}, wireLinks: {}, dropped: 0, frames: {}, bgRejected: {}, issuances: [], clock: null };
+}
+
+export function isFailed(a: JoinAttempt): boolean {
+  const k = a.outcome.kind;
+  return k === 'failure' || k === 'silent-refusal' || k === 'timeout';
+}
+
+export function computeStats(s: TabState): CaptureStats {
+  let rejected: RejectCounts = { ...s.bgRejected };
+  let hookErrors = 0;
+  for (const f of Object.values(s.frames)) {
+    hookErrors += f.hookErrors;
+    for (const [k, n] of Object.entries(f.rejected)) rejected = { ...rejected, [k]: (rejected[k as keyof RejectCounts] ?? 0) + (n ?? 0) };
+  }
+  return {
+    attempts: s.attempts.length,
+    dropped: s.dropped,
+    rejected,
+    rejectedTotal: totalRejected(rejected),
+    hookErrors,
+    failed: s.attempts.filter(isFailed).length,
+  };
+}
+
+export function toSnapshot(s: TabState): TabSnapshot {
+  return { tabId: s.tabId, pageUrl: s.pageUrl, preserveLog: s.preserveLog, attempts: s.attempts, stats: computeStats(s), issuances: s.issuances, clock: s.clock };
+}
+
+/** Forget everything captured, keep the user's preserve-log choice and the clock offset. */
+export function clearTabState(s: TabState): TabState {
+  const fresh = emptyTabState(s.tabId, s.preserveLog);
+  fresh.clock = s.clock;
+  return fresh;
+}

@@ -1,0 +1,109 @@
+import { decodeSignature } from '../../token/decode';
+import { analyseDecoded } from '../../analyse';
+import { verifySecret } from '../../verify-secret';
+import { isoTime } from '../../rules/claim-values';
+import type { Analysis, RuleContext, Severity } from '../../rules/types';
+import { numberOption, parseCommandArgs, usage } from '../args';
+import { paint, useColour, type CliIO } from '../io';
+import { safeText } from '../terminal';
+import type { Command } from '../types';
+
+const HELP = `Usage: join-doctor check [options] TOKEN|-
+
+Analyses one Meeting SDK signature (JWT) and says why Zoom would reject it.
+
+  TOKEN                the signature; "-" reads it from standard input
+                       (one trailing newline, as echo adds, is ignored)
+  --json               print {"verdict","header","payload","findings":[…]}
+  --now EPOCH_S        judge the time claims at this time (default: this machine's clock)
+  --meeting N          the meetingNumber passed to join (checks mn)
+  --sdk-key K          the sdkKey passed to join (checks appKey)
+  --secret-env VAR     verify the HMAC with the SDK secret read from environment variable VAR
+                       (never pass a secret as an argument: shell history keeps it)
+
+Exit status: 0 pass or warnings only, 1 Zoom would reject it, 2 usage error.
+Example: JD_SECRET=… join-doctor check --secret-env JD_SECRET --meeting 123456789 eyJhbGciOi…`;
+
+export interface CheckJson {
+  verdict: Analysis['verdict'];
+  header: Record<string, unknown> | null;
+  payload: Record<string, unknown> | null;
+  findings: Array<{ id: string; severity: Severity; claim?: string; message: string; fix: string }>;
+}
+
+export function checkJson(a: Analysis): CheckJson {
+  return {
+    verdict: a.verdict,
+    header: a.token.header,
+    payload: a.token.payload,
+    findings: a.findings.map((f) => ({ id: f.id, severity: f.severity, ...(f.claim !== undefined ? { claim: f.claim } : {}), message: f.message, fix: f.fix })),
+  };
+}
+
+function renderHuman(a: Analysis, judgedAt: string, colour: boolean): string {
+  const p = paint(colour);
+  const count = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
+  const parts = (['error', 'warning', 'info'] as const).map((s) => [s, count(s)] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`);
+  const head = a.verdict === 'fail' ? p.red(p.bold('FAIL')) : a.verdict === 'warn' ? p.yellow(p.bold('WARN')) : p.green(p.bold('PASS'));
+  const lines = [`${head}  ${parts.length ? parts.join(', ') : 'no findings'}`, ''];
+  lines.push(`header   ${a.token.headerJson !== null ? safeText(JSON.stringify(a.token.header)) : p.dim('(not decodable)')}`);
+  lines.push(`payload  ${a.token.payloadJson !== null ? safeText(a.token.payloadJson.replace(/\s*\r?\n\s*/g, ' ')) : p.dim('(not decodable)')}`);
+  lines.push(`judged   ${judgedAt}`, '');
+  for (const f of a.findings) {
+    const sev = f.severity === 'error' ? p.red('error  ') : f.severity === 'warning' ? p.yellow('warning') : p.blue('info   ');
+    lines.push(`${sev}  ${p.bold(f.id)}${f.claim ? p.dim(` [${f.claim}]`) : ''}`);
+    lines.push(`         ${safeText(f.message)}`);
+    lines.push(`         ${p.dim('fix:')} ${safeText(f.fix)}`, '');
+  }
+  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+async function readToken(positional: string, io: CliIO): Promise<string> {
+  if (positional !== '-') return positional;
+  const text = await io.readStdin();
+  if (text === '') usage('check: "-" reads the token from standard input, but nothing was piped in.');
+  return text.replace(/\r?\n$/, '');
+}
+
+export const check: Command = {
+  name: 'check',
+  summary: 'analyse one signature (JWT): why would Zoom reject it?',
+  help: HELP,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { json: { type: 'boolean' }, now: { type: 'string' }, meeting: { type: 'string' }, 'sdk-key': { type: 'string' }, 'secret-env': { type: 'string' } },
+      'check',
+    );
+    if (values['help']) {
+      io.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) usage(`check: expected one TOKEN (or "-" for standard input), got ${positionals.length}.`);
+    const now = numberOption(values['now'], '--now', 0, 1e11);
+    const token = decodeSignature(await readToken(positionals[0]!, io));
+    const ctx: Omit<RuleContext, 'token'> = {};
+    const at = now ?? io.now() / 1000;
+    ctx.referenceTime = at;
+    ctx.joinTime = at;
+    const meeting = values['meeting'] as string | undefined;
+    const sdkKey = values['sdk-key'] as string | undefined;
+    if (meeting !== undefined || sdkKey !== undefined) ctx.join = { ...(meeting !== undefined ? { meetingNumber: meeting } : {}), ...(sdkKey !== undefined ? { sdkKey } : {}) };
+    const secretVar = values['secret-env'] as string | undefined;
+    if (secretVar !== undefined) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(secretVar)) usage(`check: --secret-env takes the NAME of an environment variable (got ${JSON.stringify(secretVar.slice(0, 3))}…), not the secret.`);
+      const secret = io.env[secretVar];
+      if (secret === undefined || secret === '') usage(`check: environment variable ${secretVar} (named by --secret-env) is not set or empty.`);
+      const payload = token.payload ?? {};
+      const key = sdkKey ?? (typeof payload['appKey'] === 'string' ? payload['appKey'] : typeof payload['sdkKey'] === 'string' ? payload['sdkKey'] : undefined);
+      ctx.verification = await verifySecret(token, secret, key);
+    }
+    const analysis = analyseDecoded(token, ctx);
+    if (values['json']) io.stdout.write(`${JSON.stringify(checkJson(analysis), null, 2)}\n`);
+    else {
+      const judgedAt = `${isoTime(at)} (${now !== undefined ? '--now' : "this machine's clock"})`;
+      io.stdout.write(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env)));
+    }
+    return analysis.verdict === 'fail' ? 1 : 0;
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * `join-doctor har FILE.har`: diagnoses the joins in a HAR file exported from a customer's
+ * DevTools. The file is streamed from disk (lib/har/read-file.ts), not read through io.readFile:
+ * HARs of hundreds of MB are normal. Redacted unless `--include-full-tokens`.
+ */
+import path from 'node:path';
+import { parseCommandArgs, usage } from '../args';
+import type { Command } from '../types';
+import { analyseAttempt } from '../../attempt-context';
+import { readHarFile } from '../../har/read-file';
+import { clockText, harSectionMarkdown } from '../../har/summary';
+import type { HarImport } from '../../har/types';
+import { buildExport, renderMarkdown, redactText } from '../../report';
+import type { JoinDoctorExport } from '../../report';
+import { OUTCOME_LABEL, classifyOutcome } from '../../correlate';
+
+const HELP = `Usage: join-doctor har FILE.har [--format text|md|json] [--json] [--include-full-tokens]
+
+Diagnoses the Zoom Meeting SDK joins in a HAR file (DevTools > Network > Export HAR): the SDK's
+wc/info requests and Zoom's answers, the signature endpoint that issued each token, and Zoom's
+clock from its Date headers. Streams the file: HARs of hundreds of MB are fine.
+
+  --format text   per-attempt findings, likely causes, clock offset (default)
+  --format md     a ticket-ready Markdown report
+  --format json   (or --json) a Join Doctor export (opens with \`join-doctor report\` and the panel),
+                  plus a "har" key: clock offset, what the HAR was missing, per-attempt entry indexes
+  --include-full-tokens   keep full signatures (a credential for up to 48 h); redacted by default
+
+Exit status: 0 no failed join in the HAR, 1 failed joins found, 2 usage error or unreadable/invalid HAR.`;
+
+export const HAR_USAGE = 'Usage: join-doctor har FILE.har [--format text|md|json] [--json] [--include-full-tokens]';
+
+type HarFormat = 'text' | 'md' | 'json';
+
+export interface HarArgs {
+  file: string;
+  format: HarFormat;
+  full: boolean;
+  help: boolean;
+}
+
+export function parseHarArgs(argv: string[]): HarArgs {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, format: { type: 'string', short: 'f' }, 'include-full-tokens': { type: 'boolean' } }, 'har');
+  if (values['help']) return { file: '', format: 'text', full: false, help: true };
+  const format = values['json'] ? 'json' : ((values['format'] ?? 'text') as string);
+  if (format !== 'text' && format !== 'md' && format !== 'json') usage(`har: --format must be text, md or json (got ${JSON.stringify(format)}).`);
+  if (positionals.length !== 1) usage(`har: expected one HAR file, got ${positionals.length}.\n${HAR_USAGE}`);
+  return { file: positionals[0]!, format, full: values['include-full-tokens'] === true, help: false };
+}
+
+/** Attempts, analyses and the export for one HAR import. */
+export function diagnoseHar(imp: HarImport, opts: { includeFullTokens?: boolean; createdAt?: Date } = {}): JoinDoctorExport {
+  const items = imp.attempts.map((attempt) => ({ attempt, analysis: analyseAttempt(attempt) }));
+  const hosts = new Set(imp.attempts.map((a) => hostOf(a.pageUrl)).filter((h): h is string => h !== null));
+  return buildExport(items, { source: 'har', pageHost: hosts.size === 1 ? [...hosts][0]! : null, includeFullTokens: opts.includeFullTokens, createdAt: opts.createdAt });
+}
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+/** The Markdown report with the HAR section (clock, what was missing) before the outcomes. */
+export function harMarkdown(exp: JoinDoctorExport, imp: HarImport, fileName: string | null): string {
+  const report = renderMarkdown(exp);
+  const section = harSectionMarkdown(imp, fileName);
+  const at = report.indexOf('## Outcomes');
+  return at === -1 ? `${report}\n${section}` : `${report.slice(0, at)}${section}\n${report.slice(at)}`;
+}
+
+export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string): string {
+  const out: string[] = [`${fileName}: ${imp.stats.entries} entries, ${exp.items.length} join attempt(s)`, clockText(imp.clock), ''];
+  exp.items.forEach((item, i) => {
+    const a = item.attempt;
+    const o = a.outcome;
+    const outcome = o.kind === 'failure' ? `${o.code ?? 'failure'}${o.serverMessage || o.message ? ` (${o.serverMessage ?? o.message})` : ''}` : OUTCOME_LABEL[classifyOutcome(o)];
+    const when = Number.isFinite(a.calledAt) ? new Date(a.calledAt).toISOString() : 'time unknown';
+    out.push(`${a.id}  ${when}  ${a.method ?? a.api}  ${outcome}  verdict: ${item.analysis.verdict}`);
+    if (a.issuer?.url) out.push(`  issued by ${redactText(a.issuer.url)}${a.issuer.serverDate ? ` (Date ${new Date(a.issuer.serverDate).toUTCString()})` : ''}`);
+    const d = imp.details[i];
+    if (d && !d.signatureRecorded) out.push('  signature not recorded in the HAR');
+    for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(7)} ${f.id}: ${f.message}`);
+  });
+  const c = exp.correlation;
+  out.push('', 'Likely causes:');
+  if (c.causes.length === 0) out.push(c.failures === 0 ? '  no failures to explain' : '  none: no finding is more common on failures than on successes');
+  c.causes.forEach((x, i) => out.push(`  ${i + 1}. ${x.text} (score ${x.score.toFixed(2)})`));
+  if (c.offsets.split) out.push(`  iat vs join time: ${c.offsets.split.text}`);
+  if (c.quantization.verdict !== 'none') out.push(`  ${c.quantization.text}`);
+  if (imp.warnings.length) {
+    out.push('', 'Missing from the HAR:');
+    for (const w of imp.warnings) out.push(`  - ${w.message}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The export with the HAR's own facts under an extra `har` key (readers of the export ignore it). */
+export function harJson(exp: JoinDoctorExport, imp: HarImport): string {
+  const { attempts: _attempts, ...har } = imp;
+  return `${JSON.stringify({ ...exp, har }, null, 2)}\n`;
+}
+
+export const har: Command = {
+  name: 'har',
+  summary: 'diagnose the joins recorded in a HAR file from DevTools',
+  help: HELP,
+  async run(args, io) {
+    const a = parseHarArgs(args);
+    if (a.help) {
+      io.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    const imp = await readHarFile(a.file);
+    const exp = diagnoseHar(imp, { includeFullTokens: a.full, createdAt: new Date(io.now()) });
+    const name = path.basename(a.file);
+    io.stdout.write(a.format === 'json' ? harJson(exp, imp) : a.format === 'md' ? harMarkdown(exp, imp, name) : harText(exp, imp, name));
+    return exp.correlation.failures > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,44 @@
+import type { CorrelationItem, EndpointRate, OutcomeClass } from './types';
+import { isFailure } from './outcome';
+
+export const UNKNOWN_ENDPOINT = '(unknown)';
+
+/** Origin and path only: a query string may carry user data, and it does not name another backend. */
+export function endpointKey(url: unknown): string {
+  if (typeof url !== 'string' || url.trim() === '') return UNKNOWN_ENDPOINT;
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url.split(/[?#]/)[0] ?? UNKNOWN_ENDPOINT;
+  }
+}
+
+/**
+ * Failure rate per issuing endpoint (settled attempts only): a Node and a Java backend with the
+ * "same" logic differ exactly here (devforum #70827). Highest rate first, then by endpoint.
+ */
+export function endpointRates(items: readonly CorrelationItem[], classes: readonly OutcomeClass[]): EndpointRate[] {
+  const by = new Map<string, { attempts: number; failures: number; failures3712: number }>();
+  items.forEach((item, i) => {
+    const cls = classes[i] ?? 'pending';
+    if (cls === 'pending') return;
+    const key = endpointKey(item.attempt.issuer?.url);
+    const row = by.get(key) ?? { attempts: 0, failures: 0, failures3712: 0 };
+    row.attempts += 1;
+    if (isFailure(cls)) row.failures += 1;
+    if (cls === 'failure-3712') row.failures3712 += 1;
+    by.set(key, row);
+  });
+  return [...by.entries()]
+    .map(([endpoint, r]) => {
+      const rate = r.attempts === 0 ? 0 : r.failures / r.attempts;
+      return {
+        endpoint,
+        ...r,
+        rate: Math.round(rate * 1000) / 1000,
+        text: `${endpoint}: ${r.failures} of ${r.attempts} failed (${Math.round(rate * 100)}%)${r.failures3712 > 0 ? `, ${r.failures3712} with 3712` : ''}`,
+      };
+    })
+    .sort((a, b) => b.rate - a.rate || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+}

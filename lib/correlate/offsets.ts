@@ -1,0 +1,83 @@
+import { MILLISECONDS_THRESHOLD } from '../rules/claim-values';
+import { FLOAT_SPACING_S, floatSpacingAt, isQuantizedIat } from '../rules/quantization';
+import { contextForAttempt } from '../attempt-context';
+import type { CorrelationItem, OffsetPoint, OffsetSplit, OutcomeClass } from './types';
+import { isFailure } from './outcome';
+import { plural } from './causes';
+
+/** iat in epoch seconds when the token has a usable one (a number, not milliseconds). */
+export function iatOf(item: CorrelationItem): number | null {
+  const iat = item.analysis.token.payload?.['iat'];
+  if (typeof iat !== 'number' || !Number.isFinite(iat) || Math.abs(iat) >= MILLISECONDS_THRESHOLD) return null;
+  return iat;
+}
+
+export function isFloatQuantized(iat: number): boolean {
+  return isQuantizedIat(iat) && floatSpacingAt(iat) === FLOAT_SPACING_S;
+}
+
+const ms = (n: number) => Math.round(n * 1000) / 1000;
+
+/** One point per attempt with an iat and a join time; in input order. */
+export function offsetPoints(items: readonly CorrelationItem[], classes: readonly OutcomeClass[]): OffsetPoint[] {
+  const points: OffsetPoint[] = [];
+  items.forEach((item, i) => {
+    const iat = iatOf(item);
+    const ctx = contextForAttempt(item.attempt);
+    if (iat === null || ctx.referenceTime === undefined) return;
+    points.push({
+      attemptId: String(item.attempt.id),
+      calledAt: item.attempt.calledAt,
+      outcome: classes[i] ?? 'pending',
+      iat,
+      offset: ms(iat - ctx.referenceTime),
+      referenceCorrected: ctx.clockOffset !== undefined,
+      quantized: isFloatQuantized(iat),
+    });
+  });
+  return points;
+}
+
+function secondsText(n: number): string {
+  return `${ms(n)}`;
+}
+
+/**
+ * The threshold t on iat − reference time for which "offset > t" best separates failures from
+ * successes, scored like the causes (share of failures above − share of successes above). The
+ * smallest such t among equally good ones is the highest offset on the success side, so the text
+ * can say how far ahead the successes got. Null without both failures and successes, or when no
+ * threshold separates them at all.
+ */
+export function bestOffsetSplit(points: readonly OffsetPoint[]): OffsetSplit | null {
+  const fails = points.filter((p) => isFailure(p.outcome)).map((p) => p.offset);
+  const succ = points.filter((p) => p.outcome === 'success').map((p) => p.offset);
+  if (fails.length === 0 || succ.length === 0) return null;
+  const candidates = [...new Set([...fails, ...succ])].sort((a, b) => a - b);
+  let best: { t: number; score: number; fa: number; sa: number } | null = null;
+  for (const t of candidates) {
+    const fa = fails.filter((o) => o > t).length;
+    const sa = succ.filter((o) => o > t).length;
+    const score = fa / fails.length - sa / succ.length;
+    if (fa > 0 && score > 0 && (best === null || score > best.score)) best = { t, score, fa, sa };
+  }
+  if (!best) return null;
+  const above = fails.filter((o) => o > best.t);
+  const failureMin = Math.min(...above);
+  const failureMax = Math.max(...above);
+  const F = fails.length;
+  const S = succ.length;
+  const who = best.fa === F ? (F === 1 ? 'the one failure' : `every failure (${F})`) : `${best.fa} of ${F} failures`;
+  const range = failureMin === failureMax ? `${secondsText(failureMin)} s` : `${secondsText(failureMin)} to ${secondsText(failureMax)} s`;
+  let text: string;
+  if (failureMin > 0) text = `${who} had iat ahead of the join time by ${range.replace(' to ', '–')}`;
+  else text = `${who} had iat − join time of ${range} (above ${secondsText(best.t)} s)`;
+  const succMax = Math.max(...succ);
+  const succs = `${S} ${plural(S, 'success', 'successes')}`;
+  if (best.sa === 0) {
+    text += succMax <= 0 ? `; no success did (${succs}, iat at most ${secondsText(Math.abs(succMax))} s before)` : `; no success was above ${secondsText(best.t)} s (${succs})`;
+  } else {
+    text += `; ${best.sa} of ${succs} did too (highest success: ${secondsText(succMax)} s)`;
+  }
+  return { threshold: best.t, failuresAbove: best.fa, failures: F, successesAbove: best.sa, successes: S, failureMin, failureMax, score: ms(best.score), text };
+}

@@ -1,0 +1,119 @@
+/**
+ * The result of correlating many join attempts with their analyses. Plain JSON (numbers, strings,
+ * arrays) so that it can be exported and rendered as it is.
+ */
+import type { JoinAttempt } from '../model/attempt';
+import type { Analysis, Severity } from '../rules/types';
+
+/** How an attempt ended, in the classes correlation distinguishes. `pending` is excluded from rates. */
+export type OutcomeClass = 'success' | 'failure-3712' | 'failure-other' | 'silent-refusal' | 'timeout' | 'pending';
+
+export const OUTCOME_CLASSES: readonly OutcomeClass[] = ['success', 'failure-3712', 'failure-other', 'silent-refusal', 'timeout', 'pending'];
+
+export interface CorrelationItem {
+  attempt: JoinAttempt;
+  analysis: Analysis;
+}
+
+/** How many attempts of each outcome class carry one rule's finding. */
+export interface RuleOutcomeCounts {
+  id: string;
+  title: string;
+  /** The most severe severity this rule reported across the attempts. */
+  severity: Severity;
+  failures3712: number;
+  failuresOther: number;
+  silentRefusals: number;
+  timeouts: number;
+  successes: number;
+  pending: number;
+}
+
+/** A rule ranked by how well its presence separates failed joins from successful ones. */
+export interface LikelyCause {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Youden's J: share of failures carrying the rule minus share of successes carrying it (−1…1). */
+  score: number;
+  failuresWith: number;
+  failures: number;
+  successesWith: number;
+  successes: number;
+  /** "iat-future: 9 of 9 failures, 0 of 21 successes". */
+  text: string;
+}
+
+/** One attempt's iat relative to the reference time, for the offset plot. */
+export interface OffsetPoint {
+  attemptId: string;
+  calledAt: number;
+  outcome: OutcomeClass;
+  iat: number;
+  /** iat − reference time, seconds. Positive: iat was in the future. */
+  offset: number;
+  /** The reference time was corrected by a measured offset to Zoom's clock. */
+  referenceCorrected: boolean;
+  quantized: boolean;
+}
+
+/** The threshold on iat − reference time that best separates failures (above) from successes. */
+export interface OffsetSplit {
+  /** Failures are those with offset > threshold. */
+  threshold: number;
+  failuresAbove: number;
+  failures: number;
+  successesAbove: number;
+  successes: number;
+  /** Range of the offsets of the failures above the threshold. */
+  failureMin: number;
+  failureMax: number;
+  score: number;
+  text: string;
+}
+
+export interface QuantizationEvidence {
+  /** Distinct iat values seen (tokens issued in the same second share one). */
+  distinctIats: number;
+  /** How many of them are multiples of 128 s. */
+  multiplesOf128: number;
+  /** Chance that honest (uniform) iat values give at least this many multiples of 128. */
+  chanceByAccident: number;
+  verdict: 'none' | 'possible' | 'likely' | 'near-certain';
+  text: string;
+}
+
+export interface EndpointRate {
+  /** Issuing endpoint (origin + path, query dropped); `(unknown)` when the issuance was not seen. */
+  endpoint: string;
+  /** Settled attempts (pending excluded). */
+  attempts: number;
+  failures: number;
+  failures3712: number;
+  rate: number;
+  text: string;
+}
+
+export interface NextCheck {
+  id: 'credential-type' | 'external-account' | 'server-tolerance' | 'verify-secret' | 'error-code' | 'silent-refusal' | 'timeout';
+  text: string;
+}
+
+/** Failures that no rule explains, grouped by what to check next. */
+export interface UnexplainedFailures {
+  attemptIds: string[];
+  text: string;
+  checks: NextCheck[];
+}
+
+export interface Correlation {
+  counts: Record<OutcomeClass, number>;
+  /** Settled failures: 3712, other codes, silent refusals and timeouts. */
+  failures: number;
+  rules: RuleOutcomeCounts[];
+  causes: LikelyCause[];
+  offsets: { points: OffsetPoint[]; split: OffsetSplit | null };
+  quantization: QuantizationEvidence;
+  endpoints: EndpointRate[];
+  unexplained: UnexplainedFailures;
+}

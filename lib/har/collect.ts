@@ -1,0 +1,118 @@
+/**
+ * Keeps, from each streamed HAR entry, only what a join diagnosis needs: the SDK's wc/info
+ * exchanges, clock samples from Zoom's responses, and responses of the page's own backend that
+ * carry a Meeting SDK JWT. Everything else is counted and dropped at once.
+ */
+import { findMeetingSdkJwt, isZoomHost } from '../capture/issuance';
+import type { BodyState, EntryView } from './entry';
+import { header, hostOf, viewEntry } from './entry';
+import type { ClockSample } from './clock';
+import { clockSample } from './clock';
+import type { WcInfoAnswer } from './wc-info';
+import { isJsonpRequest, isWcInfoUrl, parseAnswer, requestFields } from './wc-info';
+
+export interface WcInfoExchange {
+  entry: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  method: string;
+  host: string | null;
+  jsonp: boolean;
+  fields: Record<string, string> | null;
+  status: number;
+  failureText: string | null;
+  bodyState: BodyState;
+  answer: WcInfoAnswer | null;
+  clock: ClockSample | null;
+  referer: string | null;
+}
+
+export interface TokenIssuance {
+  entry: number;
+  url: string;
+  method: string;
+  receivedAt: number | null;
+  serverDate: number | null;
+  token: string;
+}
+
+export class HarCollector {
+  readonly exchanges: WcInfoExchange[] = [];
+  readonly issuances: TokenIssuance[] = [];
+  readonly samples: ClockSample[] = [];
+  entries = 0;
+  unreadable = 0;
+  withoutHeaders = 0;
+  withoutStart = 0;
+  zoomWithoutDate = 0;
+  skippedBodies = 0;
+  skippedCharacters = 0;
+  /** Skipped bodies of responses that might have held a token (JSON or text from a non-Zoom host). */
+  skippedCandidates = 0;
+
+  add(raw: unknown, index: number): void {
+    this.entries++;
+    const e = viewEntry(raw, index);
+    if (!e) {
+      this.unreadable++;
+      return;
+    }
+    if (e.startedAt === null) this.withoutStart++;
+    if (e.bodyState === 'skipped') {
+      this.skippedBodies++;
+      this.skippedCharacters += e.bodySkippedLength ?? 0;
+    }
+    if (e.status > 0 && (e.responseHeaders === null || e.responseHeaders.length === 0)) this.withoutHeaders++;
+    const host = hostOf(e.url);
+    const zoom = host !== null && isZoomHost(host);
+    let sample: ClockSample | null = null;
+    if (zoom && e.status > 0) {
+      sample = clockSample(e, host);
+      if (sample) this.samples.push(sample);
+      else this.zoomWithoutDate++;
+    }
+    if (isWcInfoUrl(e.url)) {
+      this.exchanges.push(this.exchange(e, host, sample));
+      return;
+    }
+    if (!zoom) this.issuance(e);
+  }
+
+  private exchange(e: EntryView, host: string | null, sample: ClockSample | null): WcInfoExchange {
+    return {
+      entry: e.index,
+      startedAt: e.startedAt,
+      endedAt: e.startedAt === null ? null : e.startedAt + e.totalMs,
+      method: e.method,
+      host,
+      jsonp: isJsonpRequest(e),
+      fields: requestFields(e),
+      status: e.status,
+      failureText: e.failureText,
+      bodyState: e.bodyState,
+      answer: e.body === null ? null : parseAnswer(e.body),
+      clock: sample,
+      referer: header(e.requestHeaders, 'referer'),
+    };
+  }
+
+  private issuance(e: EntryView): void {
+    if (e.bodyState === 'skipped') {
+      if (/json|text|javascript/i.test(header(e.responseHeaders, 'content-type') ?? '')) this.skippedCandidates++;
+      return;
+    }
+    if (e.body === null || e.body.indexOf('eyJ') === -1) return;
+    const token = findMeetingSdkJwt(e.body);
+    if (!token) return;
+    const date = header(e.responseHeaders, 'date');
+    const serverDate = date === null ? NaN : Date.parse(date);
+    this.issuances.push({
+      entry: e.index,
+      url: e.url,
+      method: e.method,
+      receivedAt: e.startedAt === null ? null : e.startedAt + e.totalMs,
+      serverDate: Number.isFinite(serverDate) ? serverDate : null,
+      token,
+    });
+  }
+}

@@ -1,0 +1,6 @@
+export { readHar, DEFAULT_MAX_STRING } from './read';
+export type { HarInput, ReadHarOptions, ChunkStream } from './read';
+export { clockText, harSectionMarkdown } from './summary';
+export type * from './types';
+export { sdkCodeForAnswer } from './sdk-code';
+export type { SdkView } from './sdk-code';

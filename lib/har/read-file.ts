@@ -1,0 +1,26 @@
+/** Node-only: streams a HAR file from disk into the pure reader, so memory does not grow with the file. */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { JoinDoctorError, isJoinDoctorError } from '../errors';
+import { readHar } from './read';
+import type { ReadHarOptions } from './read';
+import type { HarImport } from './types';
+
+export async function readHarFile(path: string, opts: ReadHarOptions = {}): Promise<HarImport> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new JoinDoctorError('ERR_IO', `${path} is not a file.`, { path });
+  } catch (e) {
+    if (isJoinDoctorError(e)) throw e;
+    throw new JoinDoctorError('ERR_IO', `Cannot read ${path}: ${(e as Error).message}`, { path });
+  }
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    return await readHar(stream as AsyncIterable<Uint8Array>, opts);
+  } catch (e) {
+    if (isJoinDoctorError(e)) throw e;
+    throw new JoinDoctorError('ERR_IO', `Cannot read ${path}: ${(e as Error).message}`, { path });
+  } finally {
+    stream.destroy();
+  }
+}

@@ -1,0 +1,27 @@
+/** Sentences about what a HAR import holds beyond the attempts: Zoom's clock, and what was missing. */
+import type { HarClock, HarImport } from './types';
+
+const sec = (ms: number) => (Math.abs(ms) / 1000).toFixed(1);
+const signed = (ms: number) => `${ms >= 0 ? '+' : '−'}${sec(ms)}`;
+
+/** "Zoom's clock is 7.0 s behind the customer's (median of 3 Date headers from zoom.us, …)". */
+export function clockText(clock: HarClock): string {
+  if (clock.offsetMs === null) return "Zoom's clock: unknown (no Date header from a Zoom host in the HAR); iat is compared with the customer's clock.";
+  const dir = Math.abs(clock.offsetMs) < 1000 ? 'matches the customer\'s within a second' : clock.offsetMs > 0 ? `is ${sec(clock.offsetMs)} s ahead of the customer's` : `is ${sec(clock.offsetMs)} s behind the customer's`;
+  const spread = clock.minMs !== null && clock.maxMs !== null && clock.samples > 1 ? `, estimates ${signed(clock.minMs)}…${signed(clock.maxMs)} s` : '';
+  return `Zoom's clock ${dir} (offset ${signed(clock.offsetMs)} s, median of ${clock.samples} Date header${clock.samples === 1 ? '' : 's'} from ${clock.source}${spread}; Date has 1 s resolution, so ±0.5 s).`;
+}
+
+/** The HAR section of the Markdown report (no URLs or tokens: nothing to redact). */
+export function harSectionMarkdown(imp: HarImport, fileName: string | null): string {
+  const out: string[] = ['## HAR file', ''];
+  const by = imp.creator ? `, recorded by ${imp.creator.name}${imp.creator.version ? ` ${imp.creator.version}` : ''}` : '';
+  out.push(`- File: ${fileName ? `\`${fileName.replace(/`/g, "'")}\`` : '(input)'}: HAR ${imp.harVersion ?? '?'}, ${imp.stats.entries} entries${by}.`);
+  out.push(`- ${clockText(imp.clock)}`);
+  const views = [...new Set(imp.details.map((d) => d.view))].filter((v) => v !== 'unknown');
+  if (views.length) out.push(`- SDK view (from the join request's fields): ${views.join(', ')}.`);
+  if (imp.warnings.length === 0) out.push('- Nothing the diagnosis needs was missing from the HAR.');
+  for (const w of imp.warnings) out.push(`- Missing: ${w.message}`);
+  out.push('');
+  return out.join('\n');
+}

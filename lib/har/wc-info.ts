@@ -1,0 +1,107 @@
+/**
+ * Recognises the SDK's own join request in a HAR and reads both sides of it: the form fields
+ * (POST body, or the query of the JSONP GET retry) and Zoom's answer, plain JSON or
+ * `zoomsdkjsonpcallbackN({...})`.
+ */
+import type { EntryView, Header } from './entry';
+import type { SdkView } from './sdk-code';
+
+/** The SDK posts to `https://<webEndpoint>/api/v1/wc/info`; proxies keep the path. */
+export function isWcInfoUrl(url: string): boolean {
+  try {
+    return /\/wc\/info\/?$/.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+export function isJsonpRequest(e: EntryView): boolean {
+  if (e.method !== 'GET') return false;
+  try {
+    return new URL(e.url).searchParams.has('callback');
+  } catch {
+    return false;
+  }
+}
+
+function fromParams(params: readonly Header[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of params) {
+    let v = p.value;
+    // Some exporters keep params URL-encoded (Chrome), others decode them (Firefox).
+    if (/%[0-9A-Fa-f]{2}/.test(v)) {
+      try {
+        v = decodeURIComponent(v.replace(/\+/g, ' '));
+      } catch {
+        /* keep as recorded */
+      }
+    }
+    out[p.name] = v;
+  }
+  return out;
+}
+
+/** The join's form fields, or null when the HAR kept no request body. */
+export function requestFields(e: EntryView): Record<string, string> | null {
+  if (isJsonpRequest(e)) {
+    try {
+      return Object.fromEntries(new URL(e.url).searchParams);
+    } catch {
+      return null;
+    }
+  }
+  if (e.postText !== null && e.postText !== '') {
+    const t = e.postText.trim();
+    if (t.startsWith('{')) {
+      try {
+        const o = JSON.parse(t) as unknown;
+        if (typeof o === 'object' && o !== null) return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+      } catch {
+        /* fall through to form decoding */
+      }
+    }
+    return Object.fromEntries(new URLSearchParams(e.postText));
+  }
+  if (e.postParams && e.postParams.length > 0) return fromParams(e.postParams);
+  return null;
+}
+
+/** Fields only the client view's body carries (measured against 6.2.0, toolchain.md). */
+const CLIENT_VIEW_ONLY = ['userEmail', 'tk', 'ztk', 'zsk', 'captcha', 'captchaName', 'suid', 'corsHeader', 'obfToken'];
+
+export function viewOf(fields: Record<string, string> | null): SdkView {
+  if (!fields) return 'unknown';
+  if (CLIENT_VIEW_ONLY.some((k) => k in fields)) return 'client-view';
+  if ('cv' in fields && 'sdkOrigin' in fields) return 'component-view';
+  return 'unknown';
+}
+
+export interface WcInfoAnswer {
+  status: boolean | null;
+  errorCode: number | null;
+  errorMessage: string | null;
+}
+
+const JSONP_RE = /^\s*[A-Za-z_$][\w$.]*\s*\(([\s\S]*)\)\s*;?\s*$/;
+
+/** Zoom's answer, or null when the body is not one (an HTML error page, an empty 500). */
+export function parseAnswer(body: string): WcInfoAnswer | null {
+  const t = body.trim();
+  const m = t.startsWith('{') ? null : JSONP_RE.exec(t);
+  const json = m ? m[1]! : t;
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  if (!('status' in o) && !('errorCode' in o)) return null;
+  const code = typeof o.errorCode === 'number' ? o.errorCode : typeof o.errorCode === 'string' && /^\d+$/.test(o.errorCode) ? Number(o.errorCode) : null;
+  return {
+    status: typeof o.status === 'boolean' ? o.status : null,
+    errorCode: code,
+    errorMessage: typeof o.errorMessage === 'string' ? o.errorMessage : null,
+  };
+}

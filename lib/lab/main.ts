@@ -1,0 +1,101 @@
+/**
+ * `npm run lab`: the whole product on a fresh machine in one command. See LAB_USAGE.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isJoinDoctorError, JoinDoctorError } from '../errors';
+import { hasDisplay, LAB_USAGE, parseLabArgs, type LabArgs } from './args';
+import { findChromium } from './find-chromium';
+import { launchLabBrowser } from './launch';
+import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from './run';
+import { SCENARIOS } from './scenarios';
+import { startLabServer } from './server';
+import { summaryLines } from './summary';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+function buildExtension(outDir: string, build: boolean): string {
+  const dir = path.join(outDir, 'chrome-mv3');
+  if (!build && existsSync(path.join(dir, 'manifest.json'))) return dir;
+  process.stdout.write('Building the extension… ');
+  try {
+    execFileSync(path.join(repoRoot, 'node_modules/.bin/wxt'), ['build'], {
+      cwd: repoRoot,
+      env: { ...process.env, JOIN_DOCTOR_OUT_DIR: outDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    const err = e as { stderr?: Buffer; stdout?: Buffer };
+    throw new JoinDoctorError('ERR_IO', `extension build failed:\n${String(err.stderr ?? '') || String(err.stdout ?? '')}`);
+  }
+  console.log(`done (${path.relative(process.cwd(), dir)})`);
+  return dir;
+}
+
+async function main(args: LabArgs): Promise<number> {
+  if (args.help) {
+    console.log(LAB_USAGE);
+    return 0;
+  }
+  const headless = args.headless ?? !hasDisplay();
+  const executable = findChromium();
+  const extensionDir = buildExtension(path.join(repoRoot, 'tmp/lab/ext'), args.build);
+  const server = await startLabServer({ port: args.port, jumpPerJoinS: args.jumpSeconds });
+  console.log(`Lab server: ${server.origin}  (browser: ${executable}, ${headless ? 'headless' : 'headed'})`);
+  const b = await launchLabBrowser({ executable, extensionDir, profileDir: path.join(repoRoot, 'tmp/lab/profile'), headless, server });
+  const stop = async () => {
+    await b.close().catch(() => undefined);
+    await server.close();
+  };
+  try {
+    const scenario = args.scenario ?? (headless ? 'java-round' : undefined);
+    const joins = args.joins ?? (headless ? 30 : 0);
+    const page = await openLabPage(b, server, scenario);
+    if (!headless) {
+      console.log('Chromium is open on the lab page with DevTools: pick the "Join Doctor" panel, choose an endpoint and press Join.');
+      if (scenario && joins > 0) await runJoins(page, scenario, joins, args.view);
+      console.log('Close the browser window (or press Ctrl-C) to stop the lab.');
+      await new Promise<void>((resolve) => {
+        b.context.on('close', () => resolve());
+        process.once('SIGINT', () => resolve());
+      });
+      return 0;
+    }
+    if (!scenario || joins < 1) throw new JoinDoctorError('ERR_USAGE', 'headless mode needs at least one join');
+    const out = path.resolve(args.out ?? path.join(repoRoot, 'tmp/lab', `run-${new Date().toISOString().replace(/[:.]/g, '-')}`));
+    console.log(`Running ${joins} ${args.view}-view joins against "${scenario}" (${SCENARIOS[scenario].title})…`);
+    const t0 = Date.now();
+    const pageResults = await runJoins(page, scenario, joins, args.view);
+    const tab = await waitForSettled(b, server.origin, joins);
+    const seconds = (Date.now() - t0) / 1000;
+    const exp = labExport(tab.attempts, tab.pageUrl);
+    const report = await writeReport(out, exp);
+    await screenshotPanel(b, tab.tabId, path.join(out, 'panel.png'));
+    const accepted = server.judgements.filter((j) => j.accepted).length;
+    console.log(`${pageResults.length} joins in ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(1, pageResults.length)).toFixed(0)} ms per join); the Zoom stand-in accepted ${accepted} of ${server.judgements.length}.`);
+    for (const line of summaryLines(exp)) console.log(line);
+    if (b.blocked.length) console.log(`Blocked ${b.blocked.length} non-local requests (the lab needs none), e.g. ${b.blocked[0]}`);
+    console.log(`Wrote ${path.relative(process.cwd(), report)} and ${path.relative(process.cwd(), path.join(out, 'panel.png'))}`);
+    return 0;
+  } finally {
+    await stop();
+  }
+}
+
+main(process.argv.slice(2).length ? parseArgsOrExit(process.argv.slice(2)) : parseArgsOrExit([]))
+  .then((code) => process.exit(code))
+  .catch((e: unknown) => {
+    console.error(isJoinDoctorError(e) ? `join-doctor lab: ${e.message}` : e);
+    process.exit(isJoinDoctorError(e, 'ERR_USAGE') ? 2 : 1);
+  });
+
+function parseArgsOrExit(argv: string[]): LabArgs {
+  try {
+    return parseLabArgs(argv);
+  } catch (e) {
+    console.error(isJoinDoctorError(e) ? e.message : e);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The lab server on 127.0.0.1: the lab page, the real Meeting SDK's dist from node_modules
+ * (`/sdk`, `/lib`, `/ui`), the signature endpoints (`POST /api/signature/<scenario>`) and the
+ * Zoom stand-in (`/wc/info`, `/lab/clock`). Everything shares one lab clock.
+ *
+ * The browser reaches the stand-in through request routing (the SDK posts to
+ * https://zoom.us/api/v1/wc/info); `answerZoom` is that entry point, and the HTTP paths here
+ * answer the same way for curl and tests.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { JoinDoctorError } from '../errors';
+import { LAB_CREDENTIALS, type LabCredentials } from './credentials';
+import { clientFramePage, labPage } from './lab-page';
+import { isScenarioName, SCENARIOS } from './scenarios';
+import { createSimClock, type SimClock } from './sim-clock';
+import { judgeWcInfo } from './zoom-standin';
+
+export interface ZoomAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface StandInLogEntry {
+  at: number;
+  scenario?: string;
+  accepted: boolean;
+  reason: string;
+}
+
+export interface LabServer {
+  origin: string;
+  clock: SimClock;
+  creds: LabCredentials;
+  /** Every wc/info judgement, in order. */
+  judgements: StandInLogEntry[];
+  /** Answers a request the browser made to a Zoom host (routed here). */
+  answerZoom(req: { method: string; url: string; postData: string | null; origin: string | null }): ZoomAnswer;
+  close(): Promise<void>;
+}
+
+export interface LabServerOptions {
+  port?: number;
+  /** Lab clock jump per issued signature, seconds (0 = real clock). */
+  jumpPerJoinS?: number;
+  random?: () => number;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.mp3': 'audio/mpeg',
+};
+
+export function sdkDistDir(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return path.join(path.dirname(require.resolve('@zoom/meetingsdk/package.json')), 'dist');
+  } catch {
+    throw new JoinDoctorError('ERR_IO', '@zoom/meetingsdk is not installed: run `npm install` first (the lab loads the real SDK from node_modules).');
+  }
+}
+
+async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > limit) throw new JoinDoctorError('ERR_USAGE', 'request body too large');
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startLabServer(opts: LabServerOptions = {}): Promise<LabServer> {
+  const dist = sdkDistDir();
+  const jump = opts.jumpPerJoinS ?? 0;
+  const clock = createSimClock({ jumpPerJoinS: jump, random: opts.random });
+  const creds = LAB_CREDENTIALS;
+  const judgements: StandInLogEntry[] = [];
+  const mounts: Record<string, string> = { '/sdk': dist, '/lib': path.join(dist, 'lib'), '/ui': path.join(dist, 'ui') };
+  let lastScenario: string | undefined;
+
+  const answerZoom: LabServer['answerZoom'] = (req) => {
+    const url = new URL(req.url);
+    const cors = { 'access-control-allow-origin': req.origin ?? '*', 'access-control-allow-credentials': 'true', 'cache-control': 'no-store' };
+    const now = clock.nowMs();
+    if (url.pathname.endsWith('/lab/clock')) {
+      return { status: 204, headers: { ...cors, date: new Date(now).toUTCString() }, body: '' };
+    }
+    if (!url.pathname.endsWith('/wc/info')) return { status: 404, headers: { ...cors, date: new Date(now).toUTCString() }, body: 'not found' };
+    const jsonp = req.method === 'GET' && url.searchParams.has('callback');
+    const fields = Object.fromEntries(jsonp ? url.searchParams : new URLSearchParams(req.postData ?? ''));
+    const a = judgeWcInfo(fields, creds, now);
+    judgements.push({ at: now, scenario: lastScenario, accepted: a.body.status, reason: a.reason });
+    const text = JSON.stringify(a.body);
+    return {
+      status: 200,
+      headers: { ...cors, date: a.date, 'content-type': jsonp ? 'application/javascript' : 'application/json;charset=UTF-8' },
+      body: jsonp ? `${fields.callback}(${text})` : text,
+    };
+  };
+
+  const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+    res.end(body);
+  };
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const p = decodeURIComponent(url.pathname);
+      if (p === '/' || p === '/index.html') return send(res, 200, labPage({ creds, jumpPerJoinS: jump }), { 'content-type': TYPES['.html']! });
+      if (p === '/client-frame.html') return send(res, 200, clientFramePage(creds), { 'content-type': TYPES['.html']! });
+      if (p === '/api/state') {
+        return send(res, 200, JSON.stringify({ clockOffsetMs: clock.offsetMs(), jumpPerJoinS: jump, judgements: judgements.length }), { 'content-type': 'application/json' });
+      }
+      const sig = /^\/api\/signature\/([\w-]+)$/.exec(p);
+      if (sig) {
+        const name = sig[1];
+        if (!isScenarioName(name)) return send(res, 404, JSON.stringify({ errors: [{ property: 'scenario', reason: `unknown scenario ${name}` }] }), { 'content-type': 'application/json' });
+        if (req.method !== 'POST') return send(res, 405, 'POST a JSON body {meetingNumber, role}', { allow: 'POST' });
+        let role = 0;
+        try {
+          const b = JSON.parse((await readBody(req)) || '{}') as { role?: unknown };
+          if (b.role !== undefined) role = Number.parseInt(String(b.role), 10);
+        } catch {
+          return send(res, 400, JSON.stringify({ errors: [{ property: 'body', reason: 'not JSON' }] }), { 'content-type': 'application/json' });
+        }
+        if (role !== 0 && role !== 1) return send(res, 400, JSON.stringify({ errors: [{ property: 'role', reason: 'must be 0 or 1' }] }), { 'content-type': 'application/json' });
+        clock.advanceForJoin(SCENARIOS[name].sampleOverTime === true);
+        lastScenario = name;
+        // A server with a fast clock stamps its Date header fast too.
+        const serverNow = clock.nowMs() + (name === 'clock-ahead' ? 60_000 : 0);
+        const signature = SCENARIOS[name].issue(clock.nowMs(), creds, role);
+        return send(res, 200, JSON.stringify({ signature, sdkKey: creds.sdkKey }), { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() });
+      }
+      if (p.endsWith('/wc/info') || p.endsWith('/lab/clock')) {
+        const postData = req.method === 'POST' ? await readBody(req) : null;
+        const a = answerZoom({ method: req.method ?? 'GET', url: `https://zoom.us${req.url}`, postData, origin: req.headers.origin ?? null });
+        return send(res, a.status, a.body, a.headers);
+      }
+      for (const [prefix, dir] of Object.entries(mounts)) {
+        if (p !== prefix && !p.startsWith(prefix + '/')) continue;
+        const file = path.join(dir, p.slice(prefix.length));
+        if (!file.startsWith(dir)) break;
+        try {
+          if ((await stat(file)).isFile()) return send(res, 200, (await readFile(file)) as unknown as string, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        } catch {
+          /* 404 below */
+        }
+      }
+      send(res, 404, 'not found', { 'content-type': 'text/plain' });
+    } catch (e) {
+      if (!res.headersSent) send(res, 400, e instanceof Error ? e.message : 'bad request', { 'content-type': 'text/plain' });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e) => reject(new JoinDoctorError('ERR_IO', `lab server could not listen on 127.0.0.1:${opts.port ?? 0}: ${e.message}`)));
+    server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    clock,
+    creds,
+    judgements,
+    answerZoom,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}

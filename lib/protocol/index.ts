@@ -1,0 +1,5 @@
+export * from './version';
+export * from './limits';
+export type * from './messages';
+export * from './validate';
+export * from './build';

@@ -1,0 +1,222 @@
+/**
+ * The one message schema of the capture pipeline:
+ *   hook (MAIN world) → relay (ISOLATED) → background ↔ panel, plus devtools page → background.
+ * Every message is a discriminated union member tagged with `source` and `v`.
+ * Validators for each boundary live in ./validate.ts.
+ */
+import type { Issuance, JoinAttempt } from '../model/attempt';
+import type { SOURCE } from './version';
+
+// ---------------------------------------------------------------- hook → relay
+
+/** Which page API a hooked call went through. */
+export type HookMethod = 'ZoomMtg.join' | 'ZoomMtg.joinTest' | 'ZoomMtg.init' | 'client.join' | 'client.init';
+
+/** A hooked API call. `id` is unique per document (`<frame nonce>:<counter>`). */
+export interface HookCallEvent {
+  t: 'call';
+  id: string;
+  method: HookMethod;
+  /** Signature argument (a string, or a description of what else was passed). */
+  sig: unknown;
+  mn?: string | number | null;
+  sdkKey?: string | null;
+  /** SDK version when the API exposes it. */
+  ver?: string | null;
+  /** Page clock, epoch ms. */
+  at: number;
+}
+
+/** A hooked call settled: callback or promise. `res` is the sanitised value the page received. */
+export interface HookSettleEvent {
+  t: 'settle';
+  id: string;
+  ok: boolean;
+  res: unknown;
+  at: number;
+}
+
+/** The signature argument was a function; this is what it returned (awaited). */
+export interface HookSignatureEvent {
+  t: 'sig';
+  id: string;
+  sig: unknown;
+  at: number;
+}
+
+/** A hooked call did not settle within the hook's timeout. */
+export interface HookTimeoutEvent {
+  t: 'timeout';
+  id: string;
+  afterMs: number;
+  at: number;
+}
+
+/** The SDK sent `wc/info` (XHR POST or JSONP GET). */
+export interface HookWireRequestEvent {
+  t: 'wire-req';
+  id: string;
+  via: 'xhr' | 'jsonp';
+  url: string;
+  sig: string | null;
+  mn: string | null;
+  cv: string | null;
+  at: number;
+}
+
+/** Zoom's answer to `wc/info`. `body` is the parsed JSON (status, errorCode, errorMessage) when there was one. */
+export interface HookWireResponseEvent {
+  t: 'wire-res';
+  id: string;
+  /** HTTP status; 0 for a network error / abort; null for JSONP. */
+  http: number | null;
+  body: { status?: unknown; errorCode?: unknown; errorMessage?: unknown } | null;
+  at: number;
+}
+
+/** The hook swallowed an error of its own; `n` is the cumulative count in this document. */
+export interface HookErrorEvent {
+  t: 'hook-error';
+  n: number;
+  at: number;
+}
+
+export type HookEvent =
+  | HookCallEvent
+  | HookSettleEvent
+  | HookSignatureEvent
+  | HookTimeoutEvent
+  | HookWireRequestEvent
+  | HookWireResponseEvent
+  | HookErrorEvent;
+
+/** What the hook dispatches on its secret channel (as JSON text in the CustomEvent detail). */
+export interface HookMessage {
+  source: typeof SOURCE.hook;
+  v: number;
+  e: HookEvent;
+}
+
+// ---------------------------------------------------------------- relay → background
+
+/** Why the relay or background refused a message. Counted per reason, never silent. */
+export type RejectReason =
+  | 'too-large'
+  | 'not-json'
+  | 'bad-shape'
+  | 'wrong-version'
+  | 'forged' // carried our marker but did not come through the secret channel
+  | 'bad-sender';
+
+export type RejectCounts = Partial<Record<RejectReason, number>>;
+
+export interface RelayFrameInfo {
+  /** Random per document; lets the background de-duplicate retried batches. */
+  relayId: string;
+  url: string;
+  top: boolean;
+}
+
+/** A batch of hook events plus this document's cumulative counters. */
+export interface RelayBatchMessage {
+  source: typeof SOURCE.relay;
+  v: number;
+  type: 'batch';
+  frame: RelayFrameInfo;
+  /** 1, 2, 3… per relayId; a batch with a seq already stored is a retry and is ignored. */
+  seq: number;
+  events: HookEvent[];
+  /** Cumulative, for this document. */
+  rejected: RejectCounts;
+  hookErrors: number;
+  /** Top frame only, first batch only: a new document started (clears the log unless preserved). */
+  pageStart?: boolean;
+}
+
+export type RelayMessage = RelayBatchMessage;
+
+/** Background's reply to a batch. */
+export interface BatchAck {
+  source: typeof SOURCE.background;
+  v: number;
+  ok: boolean;
+  seq: number;
+  error?: string;
+}
+
+// ---------------------------------------------------------------- devtools page → background
+
+export interface IssuanceRecord extends Issuance {
+  /** The Meeting SDK JWT the endpoint returned (session storage only; redacted in exports). */
+  token: string;
+}
+
+export interface DevtoolsIssuanceMessage {
+  source: typeof SOURCE.devtools;
+  v: number;
+  type: 'issuance';
+  tabId: number;
+  issuance: IssuanceRecord;
+}
+
+export interface DevtoolsClockMessage {
+  source: typeof SOURCE.devtools;
+  v: number;
+  type: 'clock';
+  tabId: number;
+  /** Zoom's Date header minus the local receive time, ms. */
+  offsetMs: number;
+  /** Host that sent the Date header. */
+  host: string;
+  at: number;
+}
+
+export type DevtoolsMessage = DevtoolsIssuanceMessage | DevtoolsClockMessage;
+
+// ---------------------------------------------------------------- panel ↔ background (port)
+
+export interface PanelSubscribe { source: typeof SOURCE.panel; v: number; type: 'subscribe'; tabId: number }
+export interface PanelClear { source: typeof SOURCE.panel; v: number; type: 'clear'; tabId: number }
+export interface PanelSetPreserveLog { source: typeof SOURCE.panel; v: number; type: 'set-preserve-log'; tabId: number; on: boolean }
+export type PanelMessage = PanelSubscribe | PanelClear | PanelSetPreserveLog;
+
+export interface CaptureStats {
+  /** Attempts currently in the store. */
+  attempts: number;
+  /** Attempts dropped because the per-tab cap was reached. */
+  dropped: number;
+  /** Messages refused, by reason (relay and background together). */
+  rejected: RejectCounts;
+  rejectedTotal: number;
+  /** Errors the page hook swallowed. */
+  hookErrors: number;
+  /** Attempts whose outcome is failure, silent-refusal or timeout (the badge number). */
+  failed: number;
+}
+
+export interface ClockInfo {
+  offsetMs: number;
+  host: string;
+  at: number;
+}
+
+export interface TabSnapshot {
+  tabId: number;
+  pageUrl: string | null;
+  preserveLog: boolean;
+  attempts: JoinAttempt[];
+  stats: CaptureStats;
+  issuances: IssuanceRecord[];
+  clock: ClockInfo | null;
+}
+
+interface BgBase { source: typeof SOURCE.background; v: number; tabId: number }
+export interface BgSnapshot extends BgBase { type: 'snapshot'; snapshot: TabSnapshot }
+/** Attempts created or changed (upsert by id). */
+export interface BgAttempts extends BgBase { type: 'attempts'; attempts: JoinAttempt[] }
+export interface BgStats extends BgBase { type: 'stats'; stats: CaptureStats }
+export interface BgCleared extends BgBase { type: 'cleared'; reason: 'user' | 'navigation' }
+export interface BgNavigated extends BgBase { type: 'navigated'; url: string; preserved: boolean }
+export interface BgIssuance extends BgBase { type: 'issuance'; issuance: IssuanceRecord }
+export interface BgPreserveLog extends BgBase { type: 'preserve-log'; on: boolean }
+export type BackgroundMessage = BgSnapshot | BgAttempts | BgStats | BgCleared | BgNavigated | BgIssuance | BgPreserveLog;

@@ -1,0 +1,218 @@
+/**
+ * Validators used at every boundary. Each returns `{ ok: true, value }` or
+ * `{ ok: false, reason }` with a countable reason; none throws on any input.
+ */
+import type { JoinAttempt } from '../model/attempt';
+import { MAX_CAPTURED_STRING, MAX_EVENTS_PER_BATCH, MAX_HOOK_MESSAGE_CHARS } from './limits';
+import type {
+  BackgroundMessage,
+  DevtoolsMessage,
+  HookEvent,
+  HookMessage,
+  PanelMessage,
+  RejectCounts,
+  RejectReason,
+  RelayMessage,
+} from './messages';
+import { PROTOCOL_VERSION, SOURCE } from './version';
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; reason: RejectReason; detail?: string };
+
+const fail = <T>(reason: RejectReason, detail?: string): Checked<T> => ({ ok: false, reason, detail });
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+const isStr = (v: unknown, max = MAX_CAPTURED_STRING): v is string => typeof v === 'string' && v.length <= max;
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isId = (v: unknown): v is string => isStr(v, 128) && v.length > 0;
+const optStrOrNull = (v: unknown) => v === undefined || v === null || isStr(v);
+
+/** Rough serialised size of a value, stopping early once past `limit`. */
+export function jsonSizeExceeds(value: unknown, limit: number): boolean {
+  try {
+    const s = JSON.stringify(value);
+    return s === undefined ? false : s.length > limit;
+  } catch {
+    return true;
+  }
+}
+
+function checkEnvelope<T>(v: unknown, source: string): Checked<T> | null {
+  if (!isObj(v)) return fail('bad-shape', 'not an object');
+  if (v.source !== source) return fail('bad-shape', 'wrong source marker');
+  if (v.v !== PROTOCOL_VERSION) return fail('wrong-version', `version ${String(v.v)}, expected ${PROTOCOL_VERSION}`);
+  return null;
+}
+
+const HOOK_METHODS = new Set(['ZoomMtg.join', 'ZoomMtg.joinTest', 'ZoomMtg.init', 'client.join', 'client.init']);
+
+export function checkHookEvent(e: unknown): Checked<HookEvent> {
+  if (!isObj(e) || !isNum(e.at)) return fail('bad-shape', 'event without time');
+  switch (e.t) {
+    case 'call':
+      if (!isId(e.id) || !HOOK_METHODS.has(e.method as string)) return fail('bad-shape', 'call');
+      if (!(e.mn === undefined || e.mn === null || isStr(e.mn, 256) || isNum(e.mn))) return fail('bad-shape', 'call.mn');
+      if (!optStrOrNull(e.sdkKey) || !optStrOrNull(e.ver)) return fail('bad-shape', 'call.sdkKey');
+      break;
+    case 'settle':
+      if (!isId(e.id) || typeof e.ok !== 'boolean') return fail('bad-shape', 'settle');
+      break;
+    case 'sig':
+      if (!isId(e.id)) return fail('bad-shape', 'sig');
+      break;
+    case 'timeout':
+      if (!isId(e.id) || !isNum(e.afterMs)) return fail('bad-shape', 'timeout');
+      break;
+    case 'wire-req':
+      if (!isId(e.id) || (e.via !== 'xhr' && e.via !== 'jsonp') || !isStr(e.url)) return fail('bad-shape', 'wire-req');
+      if (!optStrOrNull(e.sig) || !optStrOrNull(e.mn) || !optStrOrNull(e.cv)) return fail('bad-shape', 'wire-req fields');
+      break;
+    case 'wire-res':
+      if (!isId(e.id) || !(e.http === null || isNum(e.http))) return fail('bad-shape', 'wire-res');
+      if (!(e.body === null || isObj(e.body))) return fail('bad-shape', 'wire-res.body');
+      break;
+    case 'hook-error':
+      if (!isNum(e.n)) return fail('bad-shape', 'hook-error');
+      break;
+    default:
+      return fail('bad-shape', 'unknown event type');
+  }
+  return { ok: true, value: e as unknown as HookEvent };
+}
+
+/**
+ * Hook → relay. Takes the raw CustomEvent detail (JSON text): size is checked before parsing
+ * so a 10 MB string costs one length read, not a parse.
+ */
+export function parseHookMessage(detail: unknown): Checked<HookMessage> {
+  if (typeof detail !== 'string') return fail('bad-shape', 'detail is not a string');
+  if (detail.length > MAX_HOOK_MESSAGE_CHARS) return fail('too-large', `${detail.length} chars`);
+  let v: unknown;
+  try {
+    v = JSON.parse(detail);
+  } catch {
+    return fail('not-json');
+  }
+  const env = checkEnvelope<HookMessage>(v, SOURCE.hook);
+  if (env) return env;
+  const ev = checkHookEvent((v as Record<string, unknown>).e);
+  if (!ev.ok) return ev;
+  return { ok: true, value: v as HookMessage };
+}
+
+/**
+ * A window `message` the relay saw. The real hook never uses postMessage, so anything carrying
+ * our marker there is forged; it is classified (too large first) so it can be counted.
+ */
+export function classifyWindowMessage(data: unknown): RejectReason | null {
+  if (typeof data === 'string') {
+    if (!data.includes(SOURCE.hook)) return null;
+    return data.length > MAX_HOOK_MESSAGE_CHARS ? 'too-large' : 'forged';
+  }
+  if (!isObj(data) || typeof data.source !== 'string' || !data.source.startsWith('join-doctor')) return null;
+  return jsonSizeExceeds(data, MAX_HOOK_MESSAGE_CHARS) ? 'too-large' : 'forged';
+}
+
+function checkCounts(v: unknown): v is RejectCounts {
+  return isObj(v) && Object.values(v).every((n) => isNum(n) && n >= 0);
+}
+
+/** Relay → background (runtime message). */
+export function checkRelayMessage(v: unknown): Checked<RelayMessage> {
+  const env = checkEnvelope<RelayMessage>(v, SOURCE.relay);
+  if (env) return env;
+  const m = v as Record<string, unknown>;
+  if (m.type !== 'batch') return fail('bad-shape', 'type');
+  const f = m.frame;
+  if (!isObj(f) || !isId(f.relayId) || !isStr(f.url) || typeof f.top !== 'boolean') return fail('bad-shape', 'frame');
+  if (!isNum(m.seq) || !isNum(m.hookErrors) || !checkCounts(m.rejected)) return fail('bad-shape', 'counters');
+  if (!Array.isArray(m.events) || m.events.length > MAX_EVENTS_PER_BATCH) return fail('too-large', 'events');
+  for (const e of m.events) {
+    const c = checkHookEvent(e);
+    if (!c.ok) return c;
+  }
+  if (jsonSizeExceeds(m.events, MAX_EVENTS_PER_BATCH * MAX_HOOK_MESSAGE_CHARS)) return fail('too-large', 'batch');
+  return { ok: true, value: v as RelayMessage };
+}
+
+/** Devtools page → background. */
+export function checkDevtoolsMessage(v: unknown): Checked<DevtoolsMessage> {
+  const env = checkEnvelope<DevtoolsMessage>(v, SOURCE.devtools);
+  if (env) return env;
+  const m = v as Record<string, unknown>;
+  if (!isNum(m.tabId)) return fail('bad-shape', 'tabId');
+  if (m.type === 'clock') {
+    if (!isNum(m.offsetMs) || !isStr(m.host, 256) || !isNum(m.at)) return fail('bad-shape', 'clock');
+    return { ok: true, value: v as DevtoolsMessage };
+  }
+  if (m.type === 'issuance') {
+    const i = m.issuance;
+    if (!isObj(i) || !isStr(i.url) || !isStr(i.token) || !isNum(i.receivedAt)) return fail('bad-shape', 'issuance');
+    if (!(i.serverDate === undefined || i.serverDate === null || isNum(i.serverDate))) return fail('bad-shape', 'issuance.serverDate');
+    if (!(i.method === undefined || isStr(i.method, 16))) return fail('bad-shape', 'issuance.method');
+    return { ok: true, value: v as DevtoolsMessage };
+  }
+  return fail('bad-shape', 'type');
+}
+
+/** Panel → background (port). */
+export function checkPanelMessage(v: unknown): Checked<PanelMessage> {
+  const env = checkEnvelope<PanelMessage>(v, SOURCE.panel);
+  if (env) return env;
+  const m = v as Record<string, unknown>;
+  if (!isNum(m.tabId)) return fail('bad-shape', 'tabId');
+  if (m.type === 'subscribe' || m.type === 'clear') return { ok: true, value: v as PanelMessage };
+  if (m.type === 'set-preserve-log' && typeof m.on === 'boolean') return { ok: true, value: v as PanelMessage };
+  return fail('bad-shape', 'type');
+}
+
+function isAttempt(a: unknown): a is JoinAttempt {
+  return isObj(a) && isId(a.id) && typeof a.api === 'string' && isNum(a.calledAt) && isObj(a.outcome) && typeof a.outcome.kind === 'string';
+}
+
+/** Background → panel (port). The panel trusts only what passes this. */
+export function checkBackgroundMessage(v: unknown): Checked<BackgroundMessage> {
+  const env = checkEnvelope<BackgroundMessage>(v, SOURCE.background);
+  if (env) return env;
+  const m = v as Record<string, unknown>;
+  if (!isNum(m.tabId)) return fail('bad-shape', 'tabId');
+  switch (m.type) {
+    case 'snapshot': {
+      const s = m.snapshot;
+      if (!isObj(s) || !Array.isArray(s.attempts) || !s.attempts.every(isAttempt) || !isObj(s.stats)) return fail('bad-shape', 'snapshot');
+      if (!Array.isArray(s.issuances) || typeof s.preserveLog !== 'boolean') return fail('bad-shape', 'snapshot');
+      break;
+    }
+    case 'attempts':
+      if (!Array.isArray(m.attempts) || !m.attempts.every(isAttempt)) return fail('bad-shape', 'attempts');
+      break;
+    case 'stats':
+      if (!isObj(m.stats) || !isNum(m.stats.dropped)) return fail('bad-shape', 'stats');
+      break;
+    case 'cleared':
+      if (m.reason !== 'user' && m.reason !== 'navigation') return fail('bad-shape', 'cleared');
+      break;
+    case 'navigated':
+      if (!isStr(m.url) || typeof m.preserved !== 'boolean') return fail('bad-shape', 'navigated');
+      break;
+    case 'issuance':
+      if (!isObj(m.issuance) || !isStr(m.issuance.url)) return fail('bad-shape', 'issuance');
+      break;
+    case 'preserve-log':
+      if (typeof m.on !== 'boolean') return fail('bad-shape', 'preserve-log');
+      break;
+    default:
+      return fail('bad-shape', 'type');
+  }
+  return { ok: true, value: v as BackgroundMessage };
+}
+
+/** Adds one rejection to a counter object (returns a new object). */
+export function countRejection(counts: RejectCounts, reason: RejectReason, by = 1): RejectCounts {
+  return { ...counts, [reason]: (counts[reason] ?? 0) + by };
+}
+
+export function totalRejected(counts: RejectCounts): number {
+  return Object.values(counts).reduce<number>((a, n) => a + (n ?? 0), 0);
+}

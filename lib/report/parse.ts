@@ -1,0 +1,122 @@
+import { JoinDoctorError } from '../errors';
+import { EXPORT_SCHEMA_VERSION, EXPORT_SOURCES, type JoinDoctorExport } from './schema';
+
+/** Exports are small (a session is at most a few thousand attempts); this bounds a hostile file. */
+export const MAX_EXPORT_CHARS = 50 * 1024 * 1024;
+
+const OUTCOME_KINDS = ['success', 'failure', 'silent-refusal', 'timeout', 'pending'];
+const SEVERITIES = ['error', 'warning', 'info'];
+const VERDICTS = ['fail', 'warn', 'pass'];
+const APIS = ['client-view', 'component-view', 'wire'];
+
+type Obj = Record<string, unknown>;
+
+function invalid(path: string, what: string): never {
+  throw new JoinDoctorError('ERR_EXPORT_INVALID', `Not a valid Join Doctor export: ${path} ${what}.`, { path });
+}
+
+function obj(v: unknown, path: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) invalid(path, 'must be an object');
+  return v as Obj;
+}
+
+function arr(v: unknown, path: string): unknown[] {
+  if (!Array.isArray(v)) invalid(path, 'must be an array');
+  return v;
+}
+
+function str(v: unknown, path: string): string {
+  if (typeof v !== 'string') invalid(path, 'must be a string');
+  return v;
+}
+
+function num(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) invalid(path, 'must be a finite number');
+  return v;
+}
+
+function oneOf(v: unknown, allowed: readonly string[], path: string): void {
+  if (typeof v !== 'string' || !allowed.includes(v)) invalid(path, `must be one of ${allowed.join(', ')} (got ${JSON.stringify(v)?.slice(0, 40) ?? typeof v})`);
+}
+
+function nullableObj(v: unknown, path: string): void {
+  if (v !== null) obj(v, path);
+}
+
+function checkItem(v: unknown, path: string): void {
+  const item = obj(v, path);
+  const a = obj(item['attempt'], `${path}.attempt`);
+  str(a['id'], `${path}.attempt.id`);
+  oneOf(a['api'], APIS, `${path}.attempt.api`);
+  num(a['calledAt'], `${path}.attempt.calledAt`);
+  if (a['signature'] !== null) str(a['signature'], `${path}.attempt.signature`);
+  const o = obj(a['outcome'], `${path}.attempt.outcome`);
+  oneOf(o['kind'], OUTCOME_KINDS, `${path}.attempt.outcome.kind`);
+  const an = obj(item['analysis'], `${path}.analysis`);
+  oneOf(an['verdict'], VERDICTS, `${path}.analysis.verdict`);
+  nullableObj(an['header'], `${path}.analysis.header`);
+  nullableObj(an['payload'], `${path}.analysis.payload`);
+  arr(an['findings'], `${path}.analysis.findings`).forEach((f, j) => {
+    const p = `${path}.analysis.findings[${j}]`;
+    const finding = obj(f, p);
+    str(finding['id'], `${p}.id`);
+    oneOf(finding['severity'], SEVERITIES, `${p}.severity`);
+    str(finding['message'], `${p}.message`);
+    str(finding['fix'], `${p}.fix`);
+  });
+}
+
+function checkCorrelation(v: unknown): void {
+  const c = obj(v, 'correlation');
+  obj(c['counts'], 'correlation.counts');
+  num(c['failures'], 'correlation.failures');
+  arr(c['rules'], 'correlation.rules');
+  arr(c['causes'], 'correlation.causes').forEach((x, i) => str(obj(x, `correlation.causes[${i}]`)['text'], `correlation.causes[${i}].text`));
+  const offsets = obj(c['offsets'], 'correlation.offsets');
+  arr(offsets['points'], 'correlation.offsets.points').forEach((x, i) => {
+    const p = obj(x, `correlation.offsets.points[${i}]`);
+    num(p['offset'], `correlation.offsets.points[${i}].offset`);
+    str(p['outcome'], `correlation.offsets.points[${i}].outcome`);
+  });
+  if (offsets['split'] !== null) obj(offsets['split'], 'correlation.offsets.split');
+  str(obj(c['quantization'], 'correlation.quantization')['text'], 'correlation.quantization.text');
+  arr(c['endpoints'], 'correlation.endpoints');
+  str(obj(c['unexplained'], 'correlation.unexplained')['text'], 'correlation.unexplained.text');
+}
+
+/**
+ * Reads an export's JSON text. Throws JoinDoctorError ERR_EXPORT_INVALID (not JSON, wrong shape,
+ * with the path of the first problem) or ERR_EXPORT_VERSION (written by a newer Join Doctor).
+ */
+export function parseExport(text: string): JoinDoctorExport {
+  if (typeof text !== 'string') throw new JoinDoctorError('ERR_EXPORT_INVALID', 'Not a valid Join Doctor export: expected JSON text.');
+  if (text.length > MAX_EXPORT_CHARS) {
+    throw new JoinDoctorError('ERR_EXPORT_INVALID', `Not a valid Join Doctor export: ${text.length} characters is more than the ${MAX_EXPORT_CHARS} an export can have.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new JoinDoctorError('ERR_EXPORT_INVALID', `Not a valid Join Doctor export: the file is not JSON (${e instanceof Error ? e.message : 'parse error'}).`);
+  }
+  const root = obj(data, 'the top level');
+  const version = root['schemaVersion'];
+  if (version === undefined) invalid('schemaVersion', 'is missing (is this a Join Doctor export? HAR files go to `join-doctor har`)');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) invalid('schemaVersion', 'must be a positive integer');
+  if (version > EXPORT_SCHEMA_VERSION) {
+    throw new JoinDoctorError(
+      'ERR_EXPORT_VERSION',
+      `This export uses schema version ${version}, written by a newer Join Doctor; this version reads up to schema ${EXPORT_SCHEMA_VERSION}. Update Join Doctor to open it.`,
+      { version, supported: EXPORT_SCHEMA_VERSION },
+    );
+  }
+  const tool = obj(root['tool'], 'tool');
+  str(tool['version'], 'tool.version');
+  if (Number.isNaN(Date.parse(str(root['createdAt'], 'createdAt')))) invalid('createdAt', 'must be an ISO 8601 date');
+  oneOf(root['source'], EXPORT_SOURCES, 'source');
+  if (root['pageHost'] !== null) str(root['pageHost'], 'pageHost');
+  if (typeof root['redacted'] !== 'boolean') invalid('redacted', 'must be true or false');
+  arr(root['items'], 'items').forEach((it, i) => checkItem(it, `items[${i}]`));
+  checkCorrelation(root['correlation']);
+  return root as unknown as JoinDoctorExport;
+}

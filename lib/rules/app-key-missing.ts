@@ -1,0 +1,35 @@
+import { defineRule } from './define';
+import { claim, claimValue, sdkPayload, show } from './claim-values';
+import { SAMPLE_PAYLOAD } from './fixes';
+
+/** A key claim counts only as a non-empty string: the SDK rejects "" the same as absence. */
+export function usableKey(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.trim().length > 0;
+}
+
+export const appKeyMissing = defineRule({
+  id: 'app-key-missing',
+  severity: 'error',
+  title: 'Neither appKey nor sdkKey in the payload',
+  source: 'facts §1 (appKey required since 5.0.0), §3a (6.x silent refusal), §4.7–4.8',
+  check({ token }) {
+    if (usableKey(claimValue(token, 'appKey')) || usableKey(claimValue(token, 'sdkKey'))) return null;
+    const payload = sdkPayload(token);
+    if (!payload) return null;
+    const appKey = claim(token, 'appKey');
+    const sdkKey = claim(token, 'sdkKey');
+    const described = [appKey, sdkKey]
+      .map((c, i) => `${i === 0 ? 'appKey' : 'sdkKey'} ${c.present ? `is ${show(c.value)}` : 'is absent'}`)
+      .join(' and ');
+    const claims = Object.keys(payload).slice(0, 12).join(', ') || 'none';
+    return {
+      claim: 'appKey',
+      message:
+        `${described} (claims present: ${claims}). Web SDK 6.x then refuses the join without calling ` +
+        'success or error: client view only logs "please check your signature and please add appKey", ' +
+        'component view rejects with "appKey can not empty in the signature".',
+      fix: `Add appKey set to the Meeting SDK app's Client ID (SDK Key): ${SAMPLE_PAYLOAD}.`,
+      data: { appKeyPresent: appKey.present, sdkKeyPresent: sdkKey.present },
+    };
+  },
+});

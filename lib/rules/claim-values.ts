@@ -1,0 +1,105 @@
+import type { DecodedToken, JsonMember } from '../token/types';
+import type { RuleContext } from './types';
+import { classifyForeignToken } from './token-not-sdk-jwt';
+
+/**
+ * Epoch values above this are milliseconds, not seconds: 1e11 s is the year 5138, while
+ * `Date.now()` has been above 1e12 since 2001. Rules that compare times skip such values so
+ * one unit mistake yields one finding (time-in-milliseconds), not five.
+ */
+export const MILLISECONDS_THRESHOLD = 1e11;
+
+/** Zoom's window for `exp − iat` (dev.to/zoom troubleshooting article; auth sample `isBetween(1800,172800)`). */
+export const MIN_WINDOW_S = 1800;
+export const MAX_WINDOW_S = 172800;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The payload when it may be a Meeting SDK signature; null when there is none or when it is another
+ * Zoom token (REST-API JWT, OAuth, Video SDK). token-not-sdk-jwt already names that token, and
+ * "no mn", "no role", "no iat" on an OAuth token would only bury it. (classifyForeignToken returns
+ * at its first check for any payload with appKey, sdkKey or mn, so this stays cheap per rule.)
+ */
+export function sdkPayload(token: DecodedToken): Record<string, unknown> | null {
+  const payload = token.payload;
+  if (!payload) return null;
+  return classifyForeignToken(token.header, payload) === null ? payload : null;
+}
+
+/** A payload claim's value; undefined when absent (JSON has no undefined, so absent and undefined coincide). */
+export function claimValue(token: DecodedToken, name: string): unknown {
+  const payload = token.payload;
+  return payload !== null && hasOwn.call(payload, name) ? payload[name] : undefined;
+}
+
+export interface ClaimView {
+  present: boolean;
+  value: unknown;
+  /** The literal as the generator wrote it, when the decoder kept it. */
+  raw: string | null;
+  kind: JsonMember['kind'] | null;
+}
+
+export function claim(token: DecodedToken, name: string): ClaimView {
+  const value = claimValue(token, name);
+  if (value === undefined) return { present: false, value: undefined, raw: null, kind: null };
+  const members = token.payloadMembers;
+  const member = members !== null && hasOwn.call(members, name) ? members[name] : undefined;
+  return { present: true, value, raw: member?.raw ?? null, kind: member?.kind ?? null };
+}
+
+/** A time claim usable for arithmetic: a finite number in seconds (not a string, not milliseconds). */
+export function epochSeconds(token: DecodedToken, name: string): number | null {
+  const value = claimValue(token, name);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  if (!sdkPayload(token)) return null;
+  if (Math.abs(value) >= MILLISECONDS_THRESHOLD) return null;
+  return value;
+}
+
+/** True when a number literal was written with a fraction or exponent (`1795912284.0`, `1.7e9`). */
+export function isDecimalLiteral(raw: string | null): boolean {
+  return raw !== null && /[.eE]/.test(raw);
+}
+
+/** Seconds for messages: whole numbers stay whole, others get at most three decimals. */
+export function seconds(n: number): string {
+  const rounded = Math.round(n * 1000) / 1000;
+  return `${rounded} s`;
+}
+
+export function isoTime(epochS: number): string {
+  const d = new Date(epochS * 1000);
+  return Number.isNaN(d.getTime()) ? 'an invalid date' : d.toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * Names the reference time in messages, saying whether it is Zoom's clock (join time corrected by a
+ * measured offset) or only the local clock, because a finding against an uncorrected local clock
+ * may be the local clock's fault.
+ */
+export function referenceLabel(ctx: RuleContext): string {
+  if (ctx.clockOffset !== undefined && Number.isFinite(ctx.clockOffset)) {
+    const sign = ctx.clockOffset >= 0 ? '+' : '−';
+    const from = ctx.clockOffsetSource ? ` measured from the ${ctx.clockOffsetSource}` : '';
+    return `the join time on Zoom's clock (local clock ${sign}${seconds(Math.abs(ctx.clockOffset))}${from})`;
+  }
+  return "the join time on the local clock (no offset to Zoom's clock was measured)";
+}
+
+export function referenceCorrected(ctx: RuleContext): boolean {
+  return ctx.clockOffset !== undefined && Number.isFinite(ctx.clockOffset);
+}
+
+/** A short, JSON-safe rendering of an arbitrary claim value for messages. */
+export function show(value: unknown): string {
+  // Claim values come from hostile pages too: String() on {"toString":{}} throws, so nothing here may.
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? typeof value;
+  } catch {
+    text = Array.isArray(value) ? 'an array' : typeof value;
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,3 @@
+import { fractionalTimeRule } from './time-claim-rules';
+
+export const iatFractional = fractionalTimeRule('iat');

@@ -1,0 +1,7 @@
+import { missingTimeRule } from './time-claim-rules';
+
+export const iatMissing = missingTimeRule(
+  'iat',
+  'No iat in the payload',
+  'Zoom measures the validity window (exp − iat, 1800–172800 s) from iat and rejects a signature without it.',
+);

@@ -1,0 +1,35 @@
+import { defineRule } from './define';
+import { claimValue, sdkPayload, show } from './claim-values';
+import { isBlank } from './mn-missing';
+
+/** Meeting numbers compare as digits: "123 4567 8901", "123-4567-8901" and 12345678901 are one meeting. */
+export function normaliseMeetingNumber(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value !== 'string') return null;
+  return value.replace(/[\s-]/g, '');
+}
+
+export const mnMismatch = defineRule({
+  id: 'mn-mismatch',
+  severity: 'error',
+  title: 'mn is not the meeting number being joined',
+  source: 'facts §2 (3706 "The meeting number is wrong", 3707), §4.8',
+  check({ token, join }) {
+    if (!sdkPayload(token) || join?.meetingNumber === undefined || join.meetingNumber === null) return null;
+    const mn = claimValue(token, 'mn');
+    if (isBlank(mn)) return null;
+    const a = normaliseMeetingNumber(mn);
+    const b = normaliseMeetingNumber(join.meetingNumber);
+    if (a === null || b === null || b === '' || a === b) return null;
+    return {
+      claim: 'mn',
+      message:
+        `mn is ${show(mn)} but the join is for meeting ${show(join.meetingNumber)} ` +
+        `(compared as ${a} vs ${b}). Zoom checks the signature against the meeting being joined.`,
+      fix:
+        'Request the signature with the same meeting number the page joins (a cached signature from an earlier ' +
+        'meeting, or a default meeting number in the backend, are the usual causes).',
+      data: { mn: a, meetingNumber: b },
+    };
+  },
+});

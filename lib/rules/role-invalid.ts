@@ -1,0 +1,31 @@
+import { defineRule } from './define';
+import { claimValue, sdkPayload, show } from './claim-values';
+import { isBlank } from './mn-missing';
+
+export const roleInvalid = defineRule({
+  id: 'role-invalid',
+  severity: 'error',
+  title: 'role is not 0 or 1',
+  source: 'facts §1 (role number 0/1; sample rejects others), §2 (3708 "Incorrect role"), §4.14 (string role unverified)',
+  check({ token }) {
+    if (!sdkPayload(token)) return null;
+    const role = claimValue(token, 'role');
+    if (isBlank(role) || role === 0 || role === 1) return null;
+    if (role === '0' || role === '1') {
+      return {
+        claim: 'role',
+        // The SDK itself tolerates "1" client-side; whether Zoom's server does is unverified (facts §4.14).
+        severity: 'warning',
+        message: `role is the string ${show(role)}, not a number. The SDK accepts it client-side; Zoom's server behaviour is undocumented.`,
+        fix: 'Write role as a JSON number: JS `parseInt(role, 10)` (as Zoom\'s auth sample does), Python `int(role)`, Java an int, not a String.',
+        data: { role: String(role) },
+      };
+    }
+    return {
+      claim: 'role',
+      message: `role is ${show(role)}; Zoom accepts only 0 (participant) or 1 (host/co-host), and rejects others with 3708 "Incorrect role".`,
+      fix: 'Set role to 0 to join as participant or 1 to start/host (with a zak); check the flag is not inverted.',
+      data: { role: typeof role === 'number' ? role : show(role) },
+    };
+  },
+});

@@ -1,0 +1,26 @@
+import { defineRule } from './define';
+import { claim, claimValue, sdkPayload, show } from './claim-values';
+import { isBlank } from './mn-missing';
+
+export const roleMissing = defineRule({
+  id: 'role-missing',
+  severity: 'error',
+  title: 'No role in the payload',
+  source: 'facts §1 (role required for web), §5 (native-only JWT omits mn and role)',
+  check({ token }) {
+    if (!isBlank(claimValue(token, 'role'))) return null;
+    const payload = sdkPayload(token);
+    if (!payload) return null;
+    const role = claim(token, 'role');
+    const misnamed = ['roleType', 'role_type', 'Role'].find((k) => k in payload);
+    let message = role.present ? `role is ${show(role.value)}.` : 'The payload has no role.';
+    if (misnamed) message += ` It has ${misnamed} = ${show(payload[misnamed])} instead: Zoom reads only role.`;
+    message += ' The Web SDK needs role: 0 to join as participant, 1 as host or co-host.';
+    return {
+      claim: 'role',
+      message,
+      fix: 'Add `role: 0` (attendee) or `role: 1` (host; starting a meeting also needs a zak) as a JSON number.',
+      data: { misnamedKey: misnamed ?? null },
+    };
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule, type FindingInput } from './define';
+import { claimValue, sdkPayload, show } from './claim-values';
+
+const TIME_CLAIMS = ['iat', 'exp', 'tokenExp'] as const;
+
+export const timeAsString = defineRule({
+  id: 'time-as-string',
+  severity: 'error',
+  title: 'iat, exp or tokenExp is a string',
+  source: 'dev.to/zoom troubleshooting ("iat value is long format, not a string"), facts §1',
+  check({ token }) {
+    if (!sdkPayload(token)) return null;
+    const out: FindingInput[] = [];
+    for (const name of TIME_CLAIMS) {
+      const value = claimValue(token, name);
+      if (typeof value !== 'string') continue;
+      const numeric = /^\s*-?\d+(\.\d+)?\s*$/.test(value);
+      out.push({
+        claim: name,
+        // tokenExp is not needed by the Web SDK (facts §1), so a quoted one is risky rather than fatal.
+        severity: name === 'tokenExp' ? 'warning' : 'error',
+        message:
+          `${name} is the string ${show(value)}${numeric ? ' (a number in quotes)' : ''}; ` +
+          'Zoom expects epoch seconds as a JSON number ("long format, not a string").',
+        fix:
+          'Put the number itself in the claims: Java `claims.put("iat", epochSeconds)` with a long, not ' +
+          '`String.valueOf(...)`; PHP `(int) time()`; Python `int(time.time())`; JS a number, not a template string.',
+        data: { numeric },
+      });
+    }
+    return out;
+  },
+});

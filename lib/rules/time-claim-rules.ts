@@ -1,0 +1,70 @@
+import { defineRule, type FindingInput } from './define';
+import type { Rule } from './types';
+import { claim, show, sdkPayload } from './claim-values';
+import { WHOLE_SECONDS_FIX } from './fixes';
+
+/** iat-missing and exp-missing differ only in the claim and what Zoom does without it. */
+export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string): Rule {
+  return defineRule({
+    id: `${name}-missing`,
+    severity: 'error',
+    title,
+    source: 'facts §1 (iat and exp required; exp − iat in [1800, 172800]), dev.to/zoom troubleshooting',
+    check({ token }) {
+      if (!sdkPayload(token)) return null;
+      const c = claim(token, name);
+      if (c.present && c.value !== null) return null;
+      const hint =
+        name === 'exp' && claim(token, 'tokenExp').present
+          ? ' tokenExp is present, but Zoom\'s window check is on exp.'
+          : '';
+      return {
+        claim: name,
+        message: `${c.present ? `${name} is null` : `The payload has no ${name}`}. ${why}${hint}`,
+        fix: `Add ${name} in whole epoch seconds, e.g. \`iat = Math.floor(Date.now() / 1000); exp = iat + 7200\`.`,
+      };
+    },
+  });
+}
+
+/**
+ * iat-fractional and exp-fractional. Severity `warning`, not `error`: no public report shows Zoom
+ * rejecting a fractional or `.0` time (facts §4.14 lists fractional iat as unverified), but Zoom asks
+ * for "long format", RFC 7519 NumericDate allows fractions, and strict integer parsers reject them.
+ */
+export function fractionalTimeRule(name: 'iat' | 'exp'): Rule {
+  return defineRule({
+    id: `${name}-fractional`,
+    severity: 'warning',
+    title: `${name} is fractional or written as a decimal literal`,
+    source: 'facts §1 ("long format"), §4.14 (fractional iat unverified), issue #2 (PyJWT writes 1795912284.0)',
+    check({ token }): FindingInput | null {
+      if (!sdkPayload(token)) return null;
+      const c = claim(token, name);
+      if (typeof c.value !== 'number' || !Number.isFinite(c.value)) return null;
+      if (!Number.isInteger(c.value)) {
+        return {
+          claim: name,
+          message:
+            `${name} is ${c.raw ?? show(c.value)}: fractional seconds (typically \`Date.now() / 1000\` without ` +
+            'flooring, or Python `time.time()`). Zoom documents iat as "long format"; whether its server accepts ' +
+            'fractions is unverified.',
+          fix: WHOLE_SECONDS_FIX,
+          data: { value: c.value, fraction: Math.round((c.value - Math.floor(c.value)) * 1000) / 1000 },
+        };
+      }
+      if (c.raw !== null && /[.eE]/.test(c.raw)) {
+        return {
+          claim: name,
+          message:
+            `${name} is written as \`${c.raw}\` in the payload JSON: a decimal/exponent literal of a whole number ` +
+            '(JSON.parse shows it as an integer). PyJWT writes this for `float(int(time.time()))`, as in Zoom\'s ' +
+            'published Python example. Zoom asks for "long format"; a strict integer parser rejects it.',
+          fix: WHOLE_SECONDS_FIX,
+          data: { value: c.value, literal: c.raw },
+        };
+      }
+      return null;
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import { defineRule } from './define';
+
+type Kind = 'video-sdk' | 'oauth' | 'rest-api';
+
+const has = (o: Record<string, unknown>, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Which other Zoom token this payload is, by the claims only that token type carries; null when it is none of them. */
+export function classifyForeignToken(
+  header: Record<string, unknown> | null,
+  payload: Record<string, unknown>,
+): { kind: Kind; evidence: string[] } | null {
+  // Any Meeting SDK claim means a signature with extra claims, not a different token.
+  if (has(payload, 'appKey') || has(payload, 'sdkKey') || has(payload, 'mn')) return null;
+  const present = (keys: string[]) => keys.filter((k) => has(payload, k));
+  const video = present(['tpc', 'app_key', 'role_type', 'user_identity', 'user_key', 'session_key']);
+  if (video.length > 0) return { kind: 'video-sdk', evidence: video };
+  const iss = payload.iss;
+  const aud = payload.aud;
+  const oauthEvidence = present(['uid', 'auid', 'ver', 'tid', 'nbf', 'aid']);
+  if (typeof iss === 'string' && iss.startsWith('zm:cid:')) oauthEvidence.unshift(`iss "${iss.slice(0, 20)}…"`);
+  if (typeof aud === 'string' && /oauth\.zoom\.us/i.test(aud)) oauthEvidence.unshift(`aud "${aud}"`);
+  if (header && (has(header, 'kid') || has(header, 'v')) && oauthEvidence.length > 0) oauthEvidence.push('header kid/v');
+  if (oauthEvidence.length >= 2 || oauthEvidence.some((e) => e.startsWith('iss') || e.startsWith('aud'))) {
+    return { kind: 'oauth', evidence: oauthEvidence };
+  }
+  if (has(payload, 'iss') && has(payload, 'exp')) return { kind: 'rest-api', evidence: ['iss', 'exp'] };
+  return null;
+}
+
+const WHAT: Record<Kind, string> = {
+  'video-sdk':
+    'a Video SDK JWT (app_key, role_type, tpc), made for `@zoom/videosdk` `client.join(topic, token, …)`: the Meeting ' +
+    'SDK reads appKey/sdkKey, mn and role and finds none',
+  oauth:
+    "a Zoom OAuth access token (Server-to-Server or user OAuth), a bearer token for Zoom's REST API, not a join " +
+    'signature (devforum #98154, #85908)',
+  'rest-api':
+    'a REST-API JWT of the deactivated JWT app type (`{iss: apiKey, exp}`), which authenticated API calls, not joins; ' +
+    'passed as a signature it gave "signature length error" (devforum #36563)',
+};
+
+export const tokenNotSdkJwt = defineRule({
+  id: 'token-not-sdk-jwt',
+  severity: 'error',
+  title: 'A JWT, but not a Meeting SDK signature (REST-API JWT, OAuth token or Video SDK JWT)',
+  source: 'facts §2 (Video SDK claims), §3a (silent refusal without appKey), §4.6, §4.8',
+  check({ token }) {
+    if (!token.payload) return null;
+    const found = classifyForeignToken(token.header, token.payload);
+    if (!found) return null;
+    const claims = Object.keys(token.payload).slice(0, 12).join(', ');
+    return {
+      message:
+        `The payload (claims: ${claims}) is ${WHAT[found.kind]}; identified by ${found.evidence.join(', ')}. ` +
+        'Without appKey or sdkKey, Web SDK 6.x client view refuses the join silently (no callback) and component view ' +
+        'rejects it.',
+      fix:
+        'Create a signature for the Meeting SDK app (Marketplace → Meeting SDK / General App with Meeting SDK enabled) ' +
+        'and sign `{appKey: CLIENT_ID, sdkKey: CLIENT_ID, mn, role, iat, exp: iat + 7200, tokenExp: exp}` with its ' +
+        'Client Secret (zoom/meetingsdk-auth-endpoint-sample). Keep the OAuth/REST token for API calls only.',
+      data: { kind: found.kind, evidence: found.evidence.join(',') },
+    };
+  },
+});

@@ -1,0 +1,53 @@
+import { defineRule } from './define';
+
+/** Names each wrapping character so the message shows exactly what was there ("\n", a space). */
+function describe(chars: string): string {
+  const shown = JSON.stringify(chars.length > 12 ? `${chars.slice(0, 12)}…` : chars);
+  return `${shown} (${chars.length} character${chars.length === 1 ? '' : 's'})`;
+}
+
+export const tokenWhitespace = defineRule({
+  id: 'token-whitespace',
+  severity: 'error',
+  title: 'Whitespace, a newline or quotes around or inside the token',
+  source: 'brief: stray whitespace among the real causes of 3712; the SDK posts the signature unchanged (facts §3c)',
+  check({ token }) {
+    const { stripped, original } = token;
+    if (original === null || token.token === null) return null;
+    if (!stripped.whitespace && !stripped.quotes && !stripped.innerWhitespace) return null;
+    const at = original.indexOf(token.token.slice(0, 8));
+    const parts: string[] = [];
+    if (stripped.whitespace || stripped.quotes) {
+      const lead = at > 0 ? original.slice(0, at) : '';
+      const tailStart = stripped.innerWhitespace ? -1 : at + token.token.length;
+      const tail = tailStart >= 0 && tailStart <= original.length ? original.slice(tailStart) : '';
+      if (lead) parts.push(`before it: ${describe(lead)}`);
+      if (tail) parts.push(`after it: ${describe(tail)}`);
+    }
+    if (stripped.innerWhitespace) parts.push('whitespace inside the token (a line-wrapped base64 encoder, or copy-paste)');
+    const pythonBytes = /^\s*b['"]/.test(original);
+    let message =
+      `The ${original.length}-character signature contains more than the ${token.token.length}-character token: ` +
+      `${parts.join('; ')}. The SDK sends the string unchanged and Zoom computes the HMAC over exactly what it receives.`;
+    if (pythonBytes) message += " The b'…' wrapper is Python's repr of bytes: PyJWT 1.x returned bytes and str() was applied to them.";
+    let fix =
+      'Return the token alone and unquoted: Node `res.json({ signature })`, not `res.send(JSON.stringify(token))` into a ' +
+      'text field or a template with a trailing newline; trim what a file or env var adds. In the page, pass `data.signature` ' +
+      'from `await response.json()`, not `await response.text()`.';
+    if (pythonBytes) fix = "Python: `token = jwt.encode(...)`; with PyJWT 1.x add `.decode('utf-8')`, or upgrade to PyJWT 2 which returns str. " + fix;
+    if (stripped.innerWhitespace) {
+      fix += ' Do not line-wrap: Java `Base64.getUrlEncoder()` (not `getMimeEncoder()`), Python `base64.urlsafe_b64encode` (not `encodebytes`), PHP without `chunk_split`.';
+    }
+    return {
+      message,
+      fix,
+      data: {
+        originalLength: original.length,
+        tokenLength: token.token.length,
+        whitespace: stripped.whitespace,
+        quotes: stripped.quotes,
+        innerWhitespace: stripped.innerWhitespace,
+      },
+    };
+  },
+});

@@ -1,0 +1,66 @@
+import { defineRule, type FindingInput } from './define';
+import { MAX_WINDOW_S, MIN_WINDOW_S, claim, epochSeconds, isoTime, referenceLabel, seconds, show, sdkPayload } from './claim-values';
+
+export const tokenExpInvalid = defineRule({
+  id: 'tokenexp-invalid',
+  // The Web SDK does not need tokenExp (Zoom's own generateSDKSignature omitted it), so a wrong one is
+  // risky, not known-fatal; an already-passed tokenExp is raised to error (3705 covers exp/tokenExp).
+  severity: 'warning',
+  title: 'tokenExp outside its documented window',
+  source:
+    'facts §1 (tokenExp: samples set = exp; native "MIN:1800 seconds"; dev.to "exp value is greater than tokenExp"), §2 (3705)',
+  check(ctx) {
+    const { token } = ctx;
+    if (!sdkPayload(token)) return null;
+    const c = claim(token, 'tokenExp');
+    if (!c.present || typeof c.value === 'string') return null; // strings: time-as-string
+    if (typeof c.value !== 'number' || !Number.isFinite(c.value)) {
+      return {
+        claim: 'tokenExp',
+        message: `tokenExp is ${show(c.value)}, not epoch seconds.`,
+        fix: 'Set `tokenExp = exp` as Zoom\'s sample does, or omit it (the Web SDK does not need it).',
+      };
+    }
+    const tokenExp = epochSeconds(token, 'tokenExp');
+    if (tokenExp === null) return null; // milliseconds: time-in-milliseconds
+    const iat = epochSeconds(token, 'iat');
+    const exp = epochSeconds(token, 'exp');
+    const out: FindingInput[] = [];
+    const fix = 'Set `tokenExp = exp` (Zoom\'s sample), with exp = iat + 1800…172800 s, or omit tokenExp for the Web SDK.';
+    if (iat !== null && tokenExp - iat < MIN_WINDOW_S) {
+      out.push({
+        claim: 'tokenExp',
+        message: `tokenExp is ${seconds(tokenExp - iat)} after iat; Zoom documents a minimum of 1800 s.`,
+        fix,
+        data: { tokenExpMinusIat: tokenExp - iat },
+      });
+    }
+    if (iat !== null && tokenExp - iat > MAX_WINDOW_S) {
+      out.push({
+        claim: 'tokenExp',
+        message: `tokenExp is ${seconds(tokenExp - iat)} after iat; signatures live at most 172800 s (48 h).`,
+        fix,
+        data: { tokenExpMinusIat: tokenExp - iat },
+      });
+    }
+    if (exp !== null && tokenExp > exp) {
+      out.push({
+        claim: 'tokenExp',
+        message: `tokenExp is ${seconds(tokenExp - exp)} after exp; Zoom's troubleshooting guide says "exp value is greater than tokenExp", and its sample sets them equal.`,
+        fix,
+        data: { tokenExpMinusExp: tokenExp - exp },
+      });
+    }
+    const ref = ctx.referenceTime;
+    if (ref !== undefined && Number.isFinite(ref) && tokenExp <= ref) {
+      out.push({
+        claim: 'tokenExp',
+        severity: 'error',
+        message: `tokenExp passed at ${isoTime(tokenExp)}, ${seconds(ref - tokenExp)} before ${referenceLabel(ctx)}; Zoom answers 3705 "The signature has expired".`,
+        fix,
+        data: { tokenExpMinusReference: Math.round((tokenExp - ref) * 1000) / 1000 },
+      });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,71 @@
+/**
+ * Answers Zoom's `wc/info` like Zoom does, through Playwright request interception, and blocks
+ * every other non-loopback request (logged in `blocked`: nothing external may be needed).
+ *
+ *   const zoom = await routeZoom(context);                 // every join: 3712 "Invalid signature."
+ *   zoom.answer = (req) => ({ status: 500 });              // per test: e.g. force the JSONP retry
+ *   zoom.requests                                          // what the SDK sent (parsed form fields)
+ *
+ * Default answer: `{status:false,errorCode:200,errorMessage:"Invalid signature."}` (HTTP 200,
+ * with a Date header and CORS headers as Zoom sends them). A JSONP request (GET with `callback`)
+ * is answered as `callback({...})`.
+ */
+import type { BrowserContext, Route } from 'playwright-core';
+
+export interface WcInfoRequest {
+  method: string;
+  url: string;
+  fields: Record<string, string>;
+  jsonp: boolean;
+}
+
+export type WcInfoAnswer = { status?: number; body?: unknown; dateOffsetMs?: number } | 'abort';
+
+export const INVALID_SIGNATURE = { status: false, errorCode: 200, errorMessage: 'Invalid signature.' };
+
+export interface ZoomStandIn {
+  answer: (req: WcInfoRequest) => WcInfoAnswer;
+  requests: WcInfoRequest[];
+  blocked: string[];
+}
+
+const isLoopback = (u: URL) => u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+
+export async function routeZoom(context: BrowserContext): Promise<ZoomStandIn> {
+  const zoom: ZoomStandIn = { answer: () => ({ body: INVALID_SIGNATURE }), requests: [], blocked: [] };
+  await context.route('**/*', async (route: Route) => {
+    const req = route.request();
+    let url: URL;
+    try {
+      url = new URL(req.url());
+    } catch {
+      return route.continue();
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
+    if (isLoopback(url)) return route.continue();
+    if (!url.pathname.endsWith('/wc/info')) {
+      zoom.blocked.push(req.url());
+      return route.abort('blockedbyclient');
+    }
+    const jsonp = req.method() === 'GET' && url.searchParams.has('callback');
+    const fields = Object.fromEntries(jsonp ? url.searchParams : new URLSearchParams(req.postData() ?? ''));
+    const r: WcInfoRequest = { method: req.method(), url: req.url(), fields, jsonp };
+    zoom.requests.push(r);
+    const a = zoom.answer(r);
+    if (a === 'abort') return route.abort('failed');
+    const status = a.status ?? 200;
+    const text = JSON.stringify(a.body ?? INVALID_SIGNATURE);
+    const origin = req.headers().origin ?? '*';
+    await route.fulfill({
+      status,
+      headers: {
+        'content-type': jsonp ? 'application/javascript' : 'application/json;charset=UTF-8',
+        date: new Date(Date.now() + (a.dateOffsetMs ?? 0)).toUTCString(),
+        'access-control-allow-origin': origin,
+        'access-control-allow-credentials': 'true',
+      },
+      body: jsonp ? `${fields.callback}(${text})` : status >= 500 ? '<html>502 Bad Gateway</html>' : text,
+    });
+  });
+  return zoom;
+}

@@ -1,0 +1,64 @@
+/**
+ * The lab end to end: 100 joins against the Java Math.round(long) endpoint, captured by the real
+ * extension, must make the panel's correlation name the quantised/future iat and plot the split
+ * (failures above the zero line, successes on or below it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { extensionDir, tmpDir } from './harness/paths';
+import { startLabServer, type LabServer } from '../../lib/lab/server';
+import { launchLabBrowser, type LabBrowser } from '../../lib/lab/launch';
+import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from '../../lib/lab/run';
+import { renderMarkdown } from '../../lib/report/markdown';
+
+let server: LabServer;
+let b: LabBrowser;
+
+beforeAll(async () => {
+  server = await startLabServer({ jumpPerJoinS: 128 });
+  b = await launchLabBrowser({ executable: '/usr/bin/chromium', extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'lab'), headless: true, server });
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+describe('lab: Java Math.round(long) endpoint, 100 joins', () => {
+  it('the panel ranks the future/quantised iat first and plots failures above the line, successes below', async () => {
+    const page = await openLabPage(b, server, 'java-round');
+    const results = await runJoins(page, 'java-round', 100, 'simulated');
+    expect(results).toHaveLength(100);
+    const failedOnPage = results.filter((r) => !r.ok).length;
+    // ~27% expected; 100 joins land within 12..45 with overwhelming probability.
+    expect(failedOnPage).toBeGreaterThan(12);
+    expect(failedOnPage).toBeLessThan(45);
+
+    const tab = await waitForSettled(b, server.origin, 100, 90_000);
+    const exp = labExport(tab.attempts, tab.pageUrl);
+    expect(exp.correlation.counts['failure-3712']).toBe(failedOnPage);
+    expect(['iat-future', 'iat-quantized']).toContain(exp.correlation.causes[0]?.id);
+    const out = tmpDir('lab', 'e2e-java-round');
+    await writeReport(out, exp);
+    expect(renderMarkdown(exp)).toMatch(/Most likely cause: `iat-(future|quantized)`/);
+
+    const panel = await screenshotPanel(b, tab.tabId, path.join(out, 'panel.png'));
+    expect(await panel.locator('[data-testid="attempt-count"]').textContent()).toBe('100');
+    const firstCause = await panel.locator('[data-testid="likely-cause"]').first().getAttribute('data-rule-id');
+    expect(['iat-future', 'iat-quantized']).toContain(firstCause);
+    const zeroY = Number(await panel.locator('[data-testid="iat-plot"] line.zero').getAttribute('y1'));
+    const dots = await panel.locator('[data-testid="iat-plot"] circle').evaluateAll((cs) => cs.map((c) => ({ outcome: c.getAttribute('data-outcome'), cy: Number(c.getAttribute('cy')) })));
+    expect(dots).toHaveLength(100);
+    const failures = dots.filter((d) => d.outcome === 'failure-3712');
+    const successes = dots.filter((d) => d.outcome === 'success');
+    expect(failures.length).toBe(failedOnPage);
+    // SVG y grows downwards: above the zero line means iat after the join (in the future).
+    expect(failures.every((d) => d.cy < zeroY)).toBe(true);
+    // Zoom's Date header has 1 s resolution, so a success whose iat is Zoom's current second can
+    // plot a fraction of a second above the line; in seconds it never exceeds 1 s.
+    expect(successes.filter((d) => d.cy >= zeroY).length).toBeGreaterThan(successes.length * 0.8);
+    const pts = exp.correlation.offsets.points;
+    expect(pts.filter((p) => p.outcome === 'success').every((p) => p.offset <= 1)).toBe(true);
+    expect(pts.filter((p) => p.outcome === 'failure-3712').every((p) => p.offset > 0)).toBe(true);
+    expect(await panel.locator('[data-testid="offset-split"]').textContent()).toMatch(/every failure \(\d+\) had iat ahead/);
+  }, 300_000);
+});

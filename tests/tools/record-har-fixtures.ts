@@ -1,0 +1,158 @@
+/**
+ * Records the HAR fixtures in tests/unit/har/fixtures from the real @zoom/meetingsdk 6.2.0 in
+ * headless Chromium (Playwright `recordHar`), with Zoom's wc/info answered by the e2e harness's
+ * stand-in and the signature served by a local "customer backend". Regenerate: `npm run fixtures:har`.
+ *
+ * Fixtures stay small: recordHar's urlFilter keeps only the page, the signature endpoint and
+ * wc/info (no SDK scripts). Signatures use the harness's made-up secret, never real credentials.
+ *
+ *   client-3712.har        client view, Node-style endpoint, Zoom answers "Invalid signature."
+ *   component-3712.har     component view, same answer (the page sees JOIN_MEETING_FAILED 3712)
+ *   jsonp-retry.har        Zoom answers HTTP 500, the SDK retries as JSONP GET; Zoom's clock 7 s behind
+ *   java-endpoint.har      iat from Java's Math.round(long) (float, 128 s steps); Zoom rejects iat in
+ *                          its future, accepts the rest (success body is a stand-in's guess)
+ *   no-bodies.har          client view again, recorded with content: 'omit'
+ *   truncated.har          the first 60% of client-3712.har
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPageServer, type PageServer } from '../e2e/harness/page-server';
+import { routeZoom, INVALID_SIGNATURE, type WcInfoRequest, type WcInfoAnswer } from '../e2e/harness/zoom-stand-in';
+import { clientViewPage, componentViewPage } from '../e2e/harness/sdk-pages';
+import { signJwt, MEETING_NUMBER } from '../e2e/harness/signatures';
+
+const OUT = fileURLToPath(new URL('../unit/har/fixtures/', import.meta.url));
+const KEEP = /\/wc\/info|\/api\/signature|\.html/;
+const JOIN_TIMEOUT_MS = 30_000;
+
+/** What the auth endpoint sample does: floor(now/1000), 2 h. */
+function nodeStyleSignature(): string {
+  const iat = Math.floor(Date.now() / 1000);
+  return signJwt({ appKey: 'e2eAppKey', sdkKey: 'e2eAppKey', mn: MEETING_NUMBER, role: 0, iat, exp: iat + 7200, tokenExp: iat + 7200 });
+}
+
+/**
+ * Java's `Math.round(System.currentTimeMillis() / 1000)`: the long quotient widens to float
+ * (24-bit mantissa: 128 s steps at today's epoch) before rounding, so iat snaps to a multiple of 128.
+ */
+function javaStyleSignature(): string {
+  const iat = Math.fround(Math.floor(Date.now() / 1000));
+  return signJwt({ appKey: 'e2eAppKey', mn: MEETING_NUMBER, role: 0, iat, exp: iat + 7200, tokenExp: iat + 7200 });
+}
+
+function iatOf(signature: string | undefined): number | null {
+  try {
+    const p = JSON.parse(Buffer.from(signature!.split('.')[1]!, 'base64url').toString()) as { iat?: unknown };
+    return typeof p.iat === 'number' ? p.iat : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Zoom as seen by the tests: rejects iat in its own future, accepts the rest. */
+function strictClockAnswer(zoomClockOffsetMs: number) {
+  return (req: WcInfoRequest): WcInfoAnswer => {
+    const iat = iatOf(req.fields.signature);
+    const zoomNow = (Date.now() + zoomClockOffsetMs) / 1000;
+    if (iat === null || iat > zoomNow) return { body: INVALID_SIGNATURE, dateOffsetMs: zoomClockOffsetMs };
+    return { body: { status: true, errorCode: 0, errorMessage: null, result: { mid: 'stand-in' } }, dateOffsetMs: zoomClockOffsetMs };
+  };
+}
+
+interface Session {
+  context: BrowserContext;
+  zoom: Awaited<ReturnType<typeof routeZoom>>;
+}
+
+async function session(browser: Browser, file: string, content: 'embed' | 'omit'): Promise<Session> {
+  const context = await browser.newContext({ recordHar: { path: path.join(OUT, file), content, mode: 'full', urlFilter: KEEP } });
+  const zoom = await routeZoom(context);
+  return { context, zoom };
+}
+
+/** Loads the page, fetches a signature from the page's own endpoint (so the HAR has the issuance), joins. */
+async function joinOnce(context: BrowserContext, server: PageServer, pagePath: string): Promise<unknown> {
+  const page: Page = await context.newPage();
+  await page.goto(server.url(pagePath), { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 120_000 });
+  const seen = await page.evaluate(async (timeout) => {
+    const r = await fetch('/api/signature', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meetingNumber: '123456789', role: 0 }) });
+    const { signature } = await r.json();
+    return Promise.race([(window as any).joinNow(signature), new Promise((res) => setTimeout(() => res({ ok: null, value: 'timeout' }), timeout))]);
+  }, JOIN_TIMEOUT_MS);
+  // Playwright reads response bodies for the HAR lazily; closing at once can lose the last one.
+  await page.waitForTimeout(1500);
+  await page.close();
+  return seen;
+}
+
+function serveSignatures(server: PageServer, make: () => string): void {
+  server.setHandler('/api/signature', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ signature: make(), sdkKey: 'e2eAppKey' }));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const phase = () => Math.floor(Date.now() / 1000) % 128;
+
+/** `npm run fixtures:har -- jsonp-retry.har` re-records only the named fixtures. */
+const only = new Set(process.argv.slice(2));
+const wanted = (file: string) => only.size === 0 || only.has(file);
+
+async function main() {
+  await mkdir(OUT, { recursive: true });
+  const server = await startPageServer();
+  server.setPage('/client.html', clientViewPage());
+  server.setPage('/component.html', componentViewPage());
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    serveSignatures(server, nodeStyleSignature);
+    for (const [file, content] of [['client-3712.har', 'embed'], ['no-bodies.har', 'omit']] as const) {
+      if (!wanted(file)) continue;
+      const s = await session(browser, file, content);
+      console.log(file, JSON.stringify(await joinOnce(s.context, server, '/client.html')));
+      await s.context.close();
+    }
+    if (wanted('component-3712.har')) {
+      const s = await session(browser, 'component-3712.har', 'embed');
+      console.log('component-3712.har', JSON.stringify(await joinOnce(s.context, server, '/component.html')));
+      await s.context.close();
+    }
+    if (wanted('jsonp-retry.har')) {
+      const s = await session(browser, 'jsonp-retry.har', 'embed');
+      s.zoom.answer = (req) => (req.jsonp ? { body: INVALID_SIGNATURE, dateOffsetMs: -7000 } : { status: 500, dateOffsetMs: -7000 });
+      console.log('jsonp-retry.har', JSON.stringify(await joinOnce(s.context, server, '/client.html')));
+      await s.context.close();
+    }
+    if (wanted('java-endpoint.har')) {
+      serveSignatures(server, javaStyleSignature);
+      const s = await session(browser, 'java-endpoint.har', 'embed');
+      s.zoom.answer = strictClockAnswer(0);
+      let fails = 0;
+      let oks = 0;
+      // iat rounds up into the future when now mod 128 > 64: join in both halves of the cycle.
+      for (let n = 0; n < 10 && (fails < 2 || oks < 3); n++) {
+        const wantFail = fails < 2 && (oks >= 3 || phase() > 64);
+        while (wantFail ? !(phase() > 66 && phase() < 118) : !(phase() > 1 && phase() < 52)) await sleep(500);
+        const seen = (await joinOnce(s.context, server, '/client.html')) as { ok: boolean | null; value: unknown };
+        const failed = JSON.stringify(seen.value).includes('3712');
+        if (failed) fails++;
+        else oks++;
+        console.log('java-endpoint.har', phase(), failed ? 'fail' : 'ok', JSON.stringify(seen).slice(0, 160));
+      }
+      await s.context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (!wanted('client-3712.har') && !wanted('truncated.har')) return;
+  const full = await readFile(path.join(OUT, 'client-3712.har'), 'utf8');
+  await writeFile(path.join(OUT, 'truncated.har'), full.slice(0, Math.floor(full.length * 0.6)));
+  console.log('fixtures written to', OUT);
+}
+
+await main();

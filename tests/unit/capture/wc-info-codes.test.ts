@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { sdkCodeForWcInfo } from '../../../lib/capture/wc-info-codes';
+import { clockOffsetMs, findMeetingSdkJwt, isZoomHost } from '../../../lib/capture/issuance';
+import { GOOD, jwt } from './fixtures';
+
+describe("reading Zoom's wc/info answer like the 6.2.0 SDK does", () => {
+  it('"Invalid signature." with server code 200 is 3712', () => {
+    expect(sdkCodeForWcInfo(200, 'Invalid signature.')).toEqual({ code: 3712, message: 'Signature is invalid.' });
+  });
+  it('an expired signature is 3705 and an unknown message the generic 1', () => {
+    expect(sdkCodeForWcInfo(200, 'The signature has expired.').code).toBe(3705);
+    expect(sdkCodeForWcInfo(200, 'Something new').code).toBe(1);
+  });
+  it('meeting-not-found server code 3001 is remapped to 3610', () => {
+    expect(sdkCodeForWcInfo(3001, 'Meeting does not exist').code).toBe(3610);
+  });
+});
+
+describe('issuance capture', () => {
+  it('finds the signature in a JSON response of the auth endpoint sample', () => {
+    expect(findMeetingSdkJwt(JSON.stringify({ signature: GOOD, sdkKey: 'K' }))).toBe(GOOD);
+  });
+  it('ignores a REST API / OAuth JWT that is not a Meeting SDK signature', () => {
+    expect(findMeetingSdkJwt(JSON.stringify({ access_token: jwt({ iss: 'x', aud: 'zoom', exp: 1 }) }))).toBeNull();
+  });
+  it('treats zoom.us subdomains and zoomgov.com as Zoom, and lookalikes not', () => {
+    expect(isZoomHost('zoom.us')).toBe(true);
+    expect(isZoomHost('us05web.zoom.us')).toBe(true);
+    expect(isZoomHost('api.zoomgov.com')).toBe(true);
+    expect(isZoomHost('notzoom.us')).toBe(false);
+    expect(isZoomHost('zoom.us.evil.example')).toBe(false);
+  });
+  it('a Zoom Date header 30 s ahead of our clock gives an offset of about +30 s', () => {
+    const started = Date.parse('2026-11-29T03:00:00.000Z');
+    const off = clockOffsetMs('Sun, 29 Nov 2026 03:00:30 GMT', started, 200);
+    expect(off).toBe(30_000 + 500 - 100);
+  });
+  it('no or garbage Date header gives no offset', () => {
+    expect(clockOffsetMs(null, 0, 0)).toBeNull();
+    expect(clockOffsetMs('yesterday-ish', 0, 0)).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReproducePanel } from '../../../components/ReproducePanel';
+import { LAB_CREDENTIALS } from '../../../lib/lab/credentials';
+import { SCENARIOS } from '../../../lib/lab/scenarios';
+import { $, click, render, type Rendered } from './render';
+
+const permission = vi.hoisted(() => ({ grant: true, asked: [] as string[] }));
+vi.mock('../../../components/state/host-permission', async (orig) => ({
+  ...(await orig<typeof import('../../../components/state/host-permission')>()),
+  ensureHostPermission: async (url: string) => {
+    permission.asked.push(url);
+    return permission.grant;
+  },
+}));
+
+const ENDPOINT = 'https://backend.example/api/signature';
+let r: Rendered | undefined;
+let calls: Array<{ url: string; method: string; body?: string }> = [];
+
+beforeEach(() => {
+  calls = [];
+  permission.asked = [];
+  permission.grant = true;
+  // A Java Math.round(long) backend, sampled at moments spread over many 128 s cycles.
+  let t = Date.UTC(2026, 10, 29, 4, 0, 0);
+  vi.stubGlobal('fetch', async (url: string, init: { method: string; body?: string }) => {
+    calls.push({ url, method: init.method, body: init.body });
+    t += 37_000;
+    const signature = SCENARIOS['java-round'].issue(t, LAB_CREDENTIALS, 0);
+    return new Response(JSON.stringify({ signature }), { status: 200, headers: { 'content-type': 'application/json', date: new Date(t).toUTCString() } });
+  });
+});
+afterEach(() => {
+  r?.unmount();
+  vi.unstubAllGlobals();
+});
+
+const seen = () => ({ url: ENDPOINT, method: 'POST', receivedAt: Date.now(), serverDate: null, token: 'x.y.z' });
+const setValue = (el: HTMLElement | null, v: string) => {
+  const input = el as HTMLInputElement;
+  const proto = Object.getPrototypeOf(input);
+  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, v);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+};
+
+describe('Reproduce (endpoint sampling in the panel)', () => {
+  it('samples the Java-rounding endpoint the page used, after confirmation, and shows iat-future and the quantisation', async () => {
+    r = await render(<ReproducePanel />);
+    await r.act(() => r!.store.getState().addIssuance(seen()));
+    await r.act(() => setValue($(r!.container, 'reproduce-count'), '40'));
+    await r.act(() => setValue($(r!.container, 'reproduce-body'), '{"meetingNumber":"85746065432","role":0}'));
+    await r.act(() => click($(r!.container, 'reproduce-start')));
+    expect(calls).toHaveLength(0); // nothing is sent before the user confirms
+    expect($(r.container, 'reproduce-confirm')!.textContent).toContain(`Send 40 POST requests to ${ENDPOINT}`);
+    await r.act(() => click($(r!.container, 'reproduce-confirm-yes')));
+    await vi.waitFor(() => expect($(r!.container, 'reproduce-result')).not.toBeNull(), { timeout: 20_000 });
+    expect(permission.asked).toEqual([ENDPOINT]);
+    expect(calls).toHaveLength(40);
+    expect(calls[0]).toMatchObject({ url: ENDPOINT, method: 'POST', body: '{"meetingNumber":"85746065432","role":0}' });
+    const rules = [...r.container.querySelectorAll('[data-testid="reproduce-rules"] tr[data-rule-id]')].map((x) => x.getAttribute('data-rule-id'));
+    expect(rules).toContain('iat-future');
+    expect(rules).toContain('iat-quantized');
+    expect($(r.container, 'reproduce-offsets')!.textContent).toMatch(/% in the future/);
+    expect($(r.container, 'reproduce-histogram')!.querySelectorAll('tr').length).toBeGreaterThan(2);
+  }, 30_000);
+
+  it('sends nothing when the user refuses the host permission', async () => {
+    permission.grant = false;
+    r = await render(<ReproducePanel />);
+    await r.act(() => setValue($(r!.container, 'reproduce-url'), ENDPOINT));
+    await r.act(() => click($(r!.container, 'reproduce-start')));
+    await r.act(() => click($(r!.container, 'reproduce-confirm-yes')));
+    await vi.waitFor(() => expect($(r!.container, 'reproduce-message')!.textContent).toMatch(/No permission/));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('will not start on something that is not an http(s) URL', async () => {
+    r = await render(<ReproducePanel />);
+    await r.act(() => setValue($(r!.container, 'reproduce-url'), 'javascript:alert(1)'));
+    expect(($(r.container, 'reproduce-start') as HTMLButtonElement).disabled).toBe(true);
+  });
+});

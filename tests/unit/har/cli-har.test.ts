@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseHarArgs } from '../../../lib/cli/commands/har';
+import { parseExport } from '../../../lib/report';
+import { runCli } from '../cli/run-cli';
+import { fixturePath, fixtureText } from './helpers';
+
+async function run(args: string[]) {
+  const r = await runCli(['har', ...args]);
+  return { code: r.code, out: r.stdout, err: r.stderr };
+}
+
+const fullSignature = () => {
+  const h = JSON.parse(fixtureText('client-3712.har'));
+  const wc = h.log.entries.find((e: { request: { url: string } }) => e.request.url.endsWith('/wc/info'));
+  return new URLSearchParams(wc.request.postData.text).get('signature')!;
+};
+
+describe('join-doctor har', () => {
+  it('--format md gives a ticket-ready report with the HAR section, and never the full signature', async () => {
+    const r = await run([fixturePath('client-3712.har'), '--format', 'md']);
+    expect(r.code).toBe(1); // failed joins found
+    expect(r.out).toMatch(/^# Join Doctor report/);
+    expect(r.out).toContain('## HAR file');
+    expect(r.out).toMatch(/Zoom's clock matches the customer's within a second/);
+    expect(r.out).toContain('3712');
+    const sig = fullSignature();
+    expect(r.out).not.toContain(sig);
+    expect(r.out).toContain(sig.split('.').slice(0, 2).join('.') + '.<redacted>');
+  });
+
+  it('--json is an export that `join-doctor report` and the panel open, with the clock and warnings under "har"', async () => {
+    const r = await run([fixturePath('no-bodies.har'), '--json']);
+    expect(r.code).toBe(0); // the outcome is unknown, so no failed join is claimed
+    const j = JSON.parse(r.out);
+    expect(parseExport(r.out).source).toBe('har');
+    expect(j.redacted).toBe(true);
+    expect(j.har.warnings.map((w: { code: string }) => w.code)).toContain('response-bodies-missing');
+    expect(r.out).not.toContain(fullSignature().split('.')[2]);
+  });
+
+  it('the text summary of the Java session names the likely cause and the quantisation', async () => {
+    const r = await run([fixturePath('java-endpoint.har')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/Likely causes:\n {2}1\. iat-future/);
+    expect(r.out).toMatch(/128/);
+  });
+
+  it('a truncated HAR exits 2 with a clear message and no report; a missing argument exits 2 with usage', async () => {
+    const t = await run([fixturePath('truncated.har')]);
+    expect(t.code).toBe(2);
+    expect(t.err).toMatch(/not a complete HAR file/);
+    expect(t.out).toBe('');
+    const u = await run([]);
+    expect(u.code).toBe(2);
+    expect(u.err).toMatch(/expected one HAR file/);
+    expect(() => parseHarArgs(['a.har', '--format', 'pdf'])).toThrow(/--format must be/);
+  });
+});

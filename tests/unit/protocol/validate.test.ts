@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkBackgroundMessage,
+  checkDevtoolsMessage,
+  checkPanelMessage,
+  checkRelayMessage,
+  classifyWindowMessage,
+  parseHookMessage,
+} from '../../../lib/protocol/validate';
+import { MAX_EVENTS_PER_BATCH, MAX_HOOK_MESSAGE_CHARS } from '../../../lib/protocol/limits';
+import { PROTOCOL_VERSION, SOURCE } from '../../../lib/protocol/version';
+import { batch } from '../capture/fixtures';
+
+const hook = (e: unknown, over: Record<string, unknown> = {}) => JSON.stringify({ source: SOURCE.hook, v: PROTOCOL_VERSION, e, ...over });
+const call = { t: 'call', id: 'x:1', method: 'ZoomMtg.join', sig: 'a.b.c', at: 1 };
+
+describe('hook → relay messages', () => {
+  it('accepts a well-formed join call', () => {
+    expect(parseHookMessage(hook(call)).ok).toBe(true);
+  });
+  it('a 10 MB message is refused as too large before it is parsed', () => {
+    const r = parseHookMessage('x'.repeat(10 * 1024 * 1024));
+    expect(r).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+  it('a hook from an older extension version is refused as wrong-version, not misread', () => {
+    expect(parseHookMessage(hook(call, { v: 0 }))).toMatchObject({ ok: false, reason: 'wrong-version' });
+  });
+  it('garbage, unknown event types and missing fields are refused with a reason', () => {
+    expect(parseHookMessage('{not json')).toMatchObject({ ok: false, reason: 'not-json' });
+    expect(parseHookMessage(hook({ t: 'explode', at: 1 }))).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(hook({ ...call, method: 'eval' }))).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(hook({ ...call, at: 'now' }))).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage({ e: call })).toMatchObject({ ok: false, reason: 'bad-shape' });
+  });
+});
+
+describe('window messages a hostile page posts', () => {
+  it('anything with our marker is forged (the real hook never posts window messages)', () => {
+    expect(classifyWindowMessage({ source: SOURCE.hook, v: 1, e: call })).toBe('forged');
+    expect(classifyWindowMessage({ source: SOURCE.relay })).toBe('forged');
+    expect(classifyWindowMessage(JSON.stringify({ source: SOURCE.hook }))).toBe('forged');
+  });
+  it('an oversized one is counted as too large', () => {
+    expect(classifyWindowMessage({ source: SOURCE.hook, pad: 'x'.repeat(MAX_HOOK_MESSAGE_CHARS) })).toBe('too-large');
+  });
+  it("the page's own unrelated messages (and WXT's) are none of our business", () => {
+    expect(classifyWindowMessage({ type: 'wxt:content-script-started' })).toBeNull();
+    expect(classifyWindowMessage('hello')).toBeNull();
+    expect(classifyWindowMessage(null)).toBeNull();
+  });
+});
+
+describe('relay → background batches', () => {
+  it('accepts a batch of valid events', () => {
+    expect(checkRelayMessage(batch([call as never])).ok).toBe(true);
+  });
+  it('refuses a batch with one bad event, or too many events', () => {
+    expect(checkRelayMessage(batch([{ t: 'call' } as never])).ok).toBe(false);
+    const many = Array.from({ length: MAX_EVENTS_PER_BATCH + 1 }, () => call as never);
+    expect(checkRelayMessage(batch(many))).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+  it('refuses negative or non-numeric counters', () => {
+    expect(checkRelayMessage(batch([], { rejected: { forged: -1 } })).ok).toBe(false);
+  });
+});
+
+describe('devtools, panel and background messages', () => {
+  const base = (source: string) => ({ source, v: PROTOCOL_VERSION });
+  it('issuance needs a URL, a token and a time', () => {
+    expect(checkDevtoolsMessage({ ...base(SOURCE.devtools), type: 'issuance', tabId: 1, issuance: { url: 'u', token: 't', receivedAt: 1, serverDate: null } }).ok).toBe(true);
+    expect(checkDevtoolsMessage({ ...base(SOURCE.devtools), type: 'issuance', tabId: 1, issuance: { url: 'u' } }).ok).toBe(false);
+    expect(checkDevtoolsMessage({ ...base(SOURCE.devtools), type: 'clock', tabId: 1, offsetMs: NaN, host: 'zoom.us', at: 1 }).ok).toBe(false);
+  });
+  it('panel commands', () => {
+    expect(checkPanelMessage({ ...base(SOURCE.panel), type: 'set-preserve-log', tabId: 3, on: true }).ok).toBe(true);
+    expect(checkPanelMessage({ ...base(SOURCE.panel), type: 'set-preserve-log', tabId: 3, on: 'yes' }).ok).toBe(false);
+    expect(checkPanelMessage({ ...base(SOURCE.relay), type: 'clear', tabId: 3 }).ok).toBe(false);
+  });
+  it('the panel refuses a snapshot whose attempts are malformed', () => {
+    const snapshot = { tabId: 1, pageUrl: null, preserveLog: false, attempts: [{ id: 'a' }], stats: { dropped: 0 }, issuances: [], clock: null };
+    expect(checkBackgroundMessage({ ...base(SOURCE.background), type: 'snapshot', tabId: 1, snapshot }).ok).toBe(false);
+    const ok = { ...snapshot, attempts: [{ id: 'a', api: 'wire', calledAt: 1, outcome: { kind: 'pending' }, signature: null }] };
+    expect(checkBackgroundMessage({ ...base(SOURCE.background), type: 'snapshot', tabId: 1, snapshot: ok }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseExport, redactText, serializeExport, buildExport } from '../../../lib/report';
+import { isJoinDoctorError } from '../../../lib/errors';
+import { series } from '../correlate/series';
+
+function outcome(text: string): string {
+  try {
+    parseExport(text);
+    return 'ok';
+  } catch (e) {
+    return isJoinDoctorError(e, 'ERR_EXPORT_INVALID') || isJoinDoctorError(e, 'ERR_EXPORT_VERSION') ? 'refused' : `crash: ${String(e)}`;
+  }
+}
+
+describe('parseExport on whatever a user drops on it', () => {
+  it('arbitrary text and arbitrary JSON are refused with a code, never a crash', () => {
+    fc.assert(fc.property(fc.string(), (s) => outcome(s) !== 'ok' && !outcome(s).startsWith('crash')), { numRuns: 300 });
+    fc.assert(fc.property(fc.json(), (s) => !outcome(s).startsWith('crash')), { numRuns: 300 });
+  });
+
+  it('a real export with one field mutated is either still valid or refused with a code', async () => {
+    const text = serializeExport(buildExport(await series('java', 5), { source: 'lab', createdAt: new Date(0) }));
+    const base = JSON.parse(text);
+    const paths: string[][] = [];
+    const walk = (v: unknown, p: string[]) => {
+      paths.push(p);
+      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+    };
+    walk(base, []);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), fc.jsonValue(), (path, value) => {
+        const copy = JSON.parse(text);
+        let o = copy;
+        for (const k of path.slice(0, -1)) o = o[k];
+        o[path[path.length - 1]!] = value;
+        return !outcome(JSON.stringify(copy)).startsWith('crash');
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('redactText', () => {
+  it('never lets a JWT signature segment through, wherever the token sits in the text', () => {
+    const seg = fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/);
+    fc.assert(
+      fc.property(fc.string(), seg, seg, seg, fc.string(), (before, h, p, sig, after) => {
+        const token = `eyJ${h}.${p}.${sig}`;
+        const out = redactText(`${before} ${token} ${after}`);
+        return !out.includes(`.${sig}`) || `${before} ${after}`.includes(`.${sig}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import {
+  buildExport,
+  csvCell,
+  parseExport,
+  renderCsv,
+  renderHtml,
+  renderMarkdown,
+  serializeExport,
+  TOOL_VERSION,
+  REPORT_CSP,
+} from '../../../lib/report';
+import { isJoinDoctorError } from '../../../lib/errors';
+import { analyseAttempt } from '../../../lib/attempt-context';
+import type { JoinAttempt } from '../../../lib/model/attempt';
+import { joinAt, series } from '../correlate/series';
+import { samplePayload, signClaims } from '../rules/token-helpers';
+
+const CREATED = new Date('2026-11-29T03:00:00Z');
+
+async function seedExport(opts: { includeFullTokens?: boolean } = {}) {
+  const items = [...(await series('node', 10)), ...(await series('java', 30))];
+  return { items, exp: buildExport(items, { source: 'live', pageHost: 'app.example.com', createdAt: CREATED, ...opts }) };
+}
+
+async function leakyAttempt(): Promise<{ attempt: JoinAttempt; token: string }> {
+  const token = await signClaims(samplePayload({ userEmail: 'jane.doe@example.com' }));
+  const attempt = {
+    id: 'leaky',
+    api: 'client-view',
+    method: 'ZoomMtg.join',
+    signature: token,
+    meetingNumber: '123456789',
+    calledAt: 1_795_912_284_000,
+    outcome: { kind: 'failure', code: 1, message: 'Fail to join the meeting.', serverMessage: 'user jane.doe@example.com blocked' },
+    pageUrl: 'https://app.example.com/join?pwd=hunter2&email=jane.doe%40example.com&mn=123',
+    passWord: 'hunter2',
+    sdkSecret: 'S3cr3t-should-never-appear',
+  } as unknown as JoinAttempt;
+  return { attempt, token };
+}
+
+describe('export', () => {
+  it('a ticket attachment never contains the signature segment, passcodes, user tokens, e-mails or a secret', async () => {
+    const { attempt, token } = await leakyAttempt();
+    const plain = await joinAt('plain', 'node', 1_795_912_290_000);
+    // The whole join-arguments object passed as the signature by mistake (devforum #4005).
+    const wholeArgs = { ...attempt, id: 'args', signature: { signature: token, passWord: 'hunter2', zak: 'zak-abc', tk: 'tk-def', obfToken: 'obf-ghi' } } as JoinAttempt;
+    const exp = buildExport(
+      [{ attempt, analysis: analyseAttempt(attempt) }, plain, { attempt: wholeArgs, analysis: analyseAttempt(wholeArgs) }],
+      { source: 'live', pageHost: 'app.example.com', createdAt: CREATED },
+    );
+    const text = serializeExport(exp);
+    const third = token.split('.')[2]!;
+    const plainThird = (plain.attempt.signature as string).split('.')[2]!;
+    for (const secret of [third, plainThird, 'hunter2', 'zak-abc', 'tk-def', 'obf-ghi', 'jane.doe', 'S3cr3t-should-never-appear']) {
+      expect(text).not.toContain(secret);
+    }
+    const out = [renderMarkdown(exp), renderCsv(exp), renderHtml(exp)].join('\n');
+    for (const secret of [third, plainThird, 'hunter2', 'jane.doe']) expect(out).not.toContain(secret);
+    // The claims stay readable: header.payload are kept, the third segment is marked.
+    expect(exp.items[1]!.attempt.signature).toBe(`${(plain.attempt.signature as string).split('.').slice(0, 2).join('.')}.<redacted>`);
+    expect(exp.items[0]!.analysis.payload!['userEmail']).toBe('<redacted-email>');
+    expect(exp.items[0]!.attempt.pageUrl).toBe('https://app.example.com/join?pwd=<redacted>&email=<redacted-email>&mn=123');
+    expect(exp.items[2]!.attempt.signatureType).toBe('object');
+    expect(exp.items[2]!.attempt.signature).toContain('"passWord":"<redacted>"');
+    expect(exp.redacted).toBe(true);
+  });
+
+  it('with includeFullTokens the full signature is kept (explicit opt-in), passcodes still are not', async () => {
+    const { attempt } = await leakyAttempt();
+    const plain = await joinAt('plain', 'node', 1_795_912_290_000);
+    const exp = buildExport([{ attempt, analysis: analyseAttempt(attempt) }, plain], { source: 'har', createdAt: CREATED, includeFullTokens: true });
+    expect(exp.items[1]!.attempt.signature).toBe(plain.attempt.signature);
+    expect(exp.redacted).toBe(false);
+    expect(serializeExport(exp)).not.toContain('hunter2');
+  });
+
+  it('round-trips through parseExport and records schema, tool version, source and host', async () => {
+    const { exp } = await seedExport();
+    const back = parseExport(serializeExport(exp));
+    expect(back).toEqual(exp);
+    expect(back.schemaVersion).toBe(1);
+    expect(back.tool).toEqual({ name: 'join-doctor', version: TOOL_VERSION });
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(TOOL_VERSION).toBe(pkg.version);
+  });
+
+  it('a HAR file, a truncated file or a newer export is refused with a code and a clear message', async () => {
+    const { exp } = await seedExport();
+    const codeOf = (text: string) => {
+      try {
+        parseExport(text);
+        return 'parsed';
+      } catch (e) {
+        return isJoinDoctorError(e) ? `${e.code}: ${e.message}` : 'other';
+      }
+    };
+    expect(codeOf('{"log":{"entries":[]}}')).toMatch(/^ERR_EXPORT_INVALID: .*schemaVersion is missing/);
+    expect(codeOf(serializeExport(exp).slice(0, 200))).toMatch(/^ERR_EXPORT_INVALID: .*not JSON/);
+    expect(codeOf(JSON.stringify({ ...exp, schemaVersion: 2 }))).toMatch(/^ERR_EXPORT_VERSION: .*schema version 2.*reads up to schema 1/);
+    const broken = JSON.parse(serializeExport(exp));
+    broken.items[3].attempt.outcome.kind = 'exploded';
+    expect(codeOf(JSON.stringify(broken))).toMatch(/items\[3\]\.attempt\.outcome\.kind must be one of/);
+    expect(codeOf('[]')).toMatch(/ERR_EXPORT_INVALID: .*top level must be an object/);
+  });
+});
+
+describe('renderers', () => {
+  it('the Markdown report opens with the summary, outcome counts and ranked causes before any attempt detail', async () => {
+    const { exp } = await seedExport();
+    const md = renderMarkdown(exp);
+    const idx = (s: string) => md.indexOf(s);
+    expect(md.startsWith('# Join Doctor report\n\n40 join attempts on app.example.com (live capture, exported 2026-11-29T03:00:00.000Z):')).toBe(true);
+    expect(idx('**Most likely cause: `iat-future`**')).toBeGreaterThan(0);
+    expect(idx('## Outcomes')).toBeLessThan(idx('## Likely causes'));
+    expect(idx('## Likely causes')).toBeLessThan(idx('## Attempts'));
+    expect(md).toMatch(/1\. `iat-future` \(error, score 1\.00\)/);
+    expect(md).toContain('https://api.example.com/node/signature: 0 of 10 failed (0%)');
+  });
+
+  it('a meeting number like "=HYPERLINK(...)" cannot run as a spreadsheet formula, and CSV quoting follows RFC 4180', async () => {
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell(-2)).toBe('-2');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+    const a = await joinAt('evil', 'node', 1_795_912_284_000, { meetingNumber: '=1+2' });
+    const csv = renderCsv(buildExport([a], { source: 'lab', createdAt: CREATED }));
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('id,calledAt,api,method,outcome,code,serverMessage,verdict,findings,meetingNumber,mn,appKey,iat,exp,iatMinusJoinS,issuer,signature');
+    expect(lines[1]).toContain(",'=1+2,");
+  });
+
+  it('the HTML report is standalone: strict CSP, no script or external resource, page-controlled text escaped, SVG plot coloured by outcome', async () => {
+    const { items } = await seedExport();
+    const evil = await joinAt('<script>alert(1)</script>', 'node', 1_795_912_999_000, { meetingNumber: '"><img src=x onerror=alert(1)>' });
+    const html = renderHtml(buildExport([...items, evil], { source: 'live', pageHost: '<b>host</b>', createdAt: CREATED }));
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replace(/'/g, '&#39;')}">`);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/(src|href)=["']?https?:/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<svg');
+    expect((html.match(/<circle /g) ?? []).length).toBe(41);
+    expect(html).toContain('fill="#cf222e"'); // 3712 failures
+    expect(html).toContain('fill="#1a7f37"'); // successes
+  });
+});

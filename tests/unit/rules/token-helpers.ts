@@ -1,0 +1,64 @@
+/**
+ * Real tokens for rule tests: signed with jose exactly as a Node backend would (SignJWT), or from
+ * hand-written JSON text when the literal matters (`1795912284.0`).
+ */
+import { CompactSign, SignJWT } from 'jose';
+import type { DecodedToken } from '../../../lib/token/types';
+import { decodeSignature } from '../../../lib/token/decode';
+import type { Finding, Rule, RuleContext } from '../../../lib/rules/types';
+
+export const KEY = 'abcDEF123ghiJKL456mno';
+export const SECRET = 'S3cr3tS3cr3tS3cr3tS3cr3tS3cr3t12';
+/** A fixed join time, 2026-11-29T00:31:24Z. */
+export const JOIN_TIME = 1795912284;
+
+const encoder = new TextEncoder();
+
+/** The auth sample's payload (facts §5), issued 0 s before the join. */
+export function samplePayload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const iat = JOIN_TIME;
+  const base: Record<string, unknown> = {
+    appKey: KEY,
+    sdkKey: KEY,
+    mn: '123456789',
+    role: 0,
+    iat,
+    exp: iat + 7200,
+    tokenExp: iat + 7200,
+  };
+  const out = { ...base, ...overrides };
+  for (const [k, v] of Object.entries(out)) if (v === undefined) delete out[k];
+  return out;
+}
+
+export async function signClaims(claims: Record<string, unknown>, secret = SECRET): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(encoder.encode(secret));
+}
+
+export async function signJson(payloadJson: string, secret = SECRET): Promise<string> {
+  return new CompactSign(encoder.encode(payloadJson))
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(encoder.encode(secret));
+}
+
+/** Decodes with the project's decoder, exactly as the analyser does. */
+export function decode(token: string): DecodedToken {
+  return decodeSignature(token);
+}
+
+export async function tokenFor(overrides: Record<string, unknown> = {}): Promise<DecodedToken> {
+  return decode(await signClaims(samplePayload(overrides)));
+}
+
+export async function tokenFromJson(payloadJson: string): Promise<DecodedToken> {
+  return decode(await signJson(payloadJson));
+}
+
+/** A token the decoder could not read: the rules here must stay silent and leave it to token-malformed. */
+export function undecodable(): DecodedToken {
+  return decodeSignature('not a token');
+}
+
+export function run(rule: Rule, token: DecodedToken, ctx: Partial<RuleContext> = {}): Finding[] {
+  return rule.check({ token, ...ctx });
+}
