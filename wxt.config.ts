@@ -16,6 +16,9 @@ export default defineConfig({
     // The panel's Reproduce asks for one endpoint's origin at click time (permissions.request),
     // never for every site at install.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Browser tests only (tests/e2e/reproduce.e2e.test.ts): a headless run cannot click the
+    // permission prompt, so that build has the loopback origin granted and Reproduce never prompts.
+    ...(process.env.JOIN_DOCTOR_E2E_GRANT_LOOPBACK === '1' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // Firefox: MAIN-world content scripts need 128+, and an add-on id is required for storage
     // and for installing the signed package. Chrome would warn about the unknown key.
     ...(browser === 'firefox'
