@@ -6,6 +6,7 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { mkdir, rm } from 'node:fs/promises';
 import type { LabServer } from './server';
+import { liveExtensionWorker } from './extension-worker';
 
 export interface LabBrowser {
   context: BrowserContext;
@@ -56,22 +57,13 @@ export async function launchLabBrowser(opts: { executable: string; extensionDir:
     if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { ...a.headers, 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST' } });
     return route.fulfill({ status: a.status, headers: a.headers, body: a.body });
   });
-  let sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(sw.url()).host;
   return {
     context,
     extensionId,
     blocked,
-    async worker() {
-      const alive = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-      if (alive.length) return (sw = alive[alive.length - 1]!);
-      const waker = await context.newPage();
-      const next = context.waitForEvent('serviceworker', { timeout: 20_000 });
-      await waker.goto(`chrome-extension://${extensionId}/devtools-panel.html?tabId=-1`).catch(() => undefined);
-      sw = await next;
-      await waker.close();
-      return sw;
-    },
+    worker: () => liveExtensionWorker(context, extensionId),
     close: () => context.close(),
   };
 }

@@ -13,6 +13,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { extensionDir, tmpDir } from './paths';
 import type { TabState } from '../../../lib/capture/tab-state';
+import { liveExtensionWorker } from '../../../lib/lab/extension-worker';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -66,22 +67,12 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
   // The machine is shared and the SDK pages are heavy (13 MB bundles): be patient.
   context.setDefaultNavigationTimeout(90_000);
   context.setDefaultTimeout(60_000);
-  let sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(sw.url()).host;
   const cdpPort = Number((await readFile(path.join(profileDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0]);
   let cdpBrowser: Browser | null = null;
 
-  const worker = async () => {
-    const alive = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-    if (alive.length) return (sw = alive[alive.length - 1]!);
-    // A stopped worker is restarted by the next event; wake it by opening an extension page.
-    const waker = await context.newPage();
-    const next = context.waitForEvent('serviceworker', { timeout: 20_000 });
-    await waker.goto(`chrome-extension://${extensionId}/devtools-panel.html?tabId=-1`).catch(() => undefined);
-    sw = await next;
-    await waker.close();
-    return sw;
-  };
+  const worker = () => liveExtensionWorker(context, extensionId);
 
   const cdp = async () => (cdpBrowser ??= await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`));
 
