@@ -41,7 +41,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
           <span
             className="offset"
             data-testid="zoom-offset"
-            title={`Zoom's clock minus this page's clock: ${signedSeconds(offsetMs / 1000)}${a.clockOffsetSource ? ` (Date header of ${a.clockOffsetSource})` : ''}`}
+            title={`Zoom's clock minus this page's clock: ${signedSeconds(offsetMs / 1000)}${typeof a.clockUncertaintyMs === 'number' ? ` ±${signedSeconds(a.clockUncertaintyMs / 1000).replace(/^[+−-]/, '')}` : ''}${a.clockOffsetSource ? `, from ${a.clockOffsetSource}` : ''}`}
           >
             {signedSeconds(offsetMs / 1000).replace(' ', '')}
           </span>

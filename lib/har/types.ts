@@ -43,6 +43,8 @@ export interface HarClock {
   maxMs: number | null;
   /** Host of the Date headers used. */
   source: string | null;
+  /** Answers left out as not fresh ("12 a CDN cache hit (Age > 0), …"), when any. */
+  leftOut?: string | null;
 }
 
 export interface HarImport {

@@ -40,6 +40,8 @@ export interface ExportedAttempt {
   issuer?: Issuance | null;
   clockOffsetMs?: number | null;
   clockOffsetSource?: string | null;
+  clockUncertaintyMs?: number | null;
+  clockNote?: string | null;
   pageUrl?: string | null;
   frameUrl?: string | null;
 }
