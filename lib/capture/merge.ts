@@ -8,7 +8,7 @@ import { API_WIRE_MERGE_WINDOW_MS, MAX_ATTEMPTS_PER_TAB, MAX_ISSUANCES_PER_TAB }
 import type { HookEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRecord, RelayBatchMessage } from '../protocol/messages';
 import { payloadHasAppKey } from './payload-keys';
 import { clearTabState, clockEvidence, type TabState } from './tab-state';
-import { sdkCodeForWcInfo } from './wc-info-codes';
+import { sdkCodeForAnswer, viewOfFields, type SdkView } from './wc-info-codes';
 import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
 
 export interface ApplyResult {
@@ -170,6 +170,7 @@ function wireRequest(ctx: Ctx, e: HookWireRequestEvent) {
     const waiting = (a.api !== 'wire' && m.wire === 'none' && !m.apiSettled) || m.wire === 'retrying' || (e.via === 'jsonp' && m.wire === 'sent');
     if (sameToken && waiting) {
       m.wire = 'sent';
+      if (e.via === 'jsonp') m.view = viewOfUrl(e.url);
       s.wireLinks[e.id] = a.id;
       if (e.via === 'jsonp') a.method = a.api === 'wire' ? 'wc/info (JSONP)' : a.method;
       a.sdkVersion = a.sdkVersion ?? e.cv;
@@ -193,6 +194,7 @@ function wireRequest(ctx: Ctx, e: HookWireRequestEvent) {
   };
   add(ctx, a);
   s.meta[a.id]!.wire = 'sent';
+  if (e.via === 'jsonp') s.meta[a.id]!.view = viewOfUrl(e.url);
   s.wireLinks[e.id] = a.id;
 }
 
@@ -222,13 +224,30 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
   } else if (e.body.status === true) {
     outcome = { kind: 'success' };
   } else {
-    const { code, message } = sdkCodeForWcInfo(serverCode, serverMessage);
+    const view = viewOfAttempt(a, m.view);
+    const { code, message } = sdkCodeForAnswer(serverCode, serverMessage, view);
     outcome = { kind: 'failure', code, message, serverCode, serverMessage };
+    if (view === 'component-view') outcome.type = 'JOIN_MEETING_FAILED';
   }
   a.outcome = outcome;
   // For an API attempt this is provisional: the callback, when it comes, has the final word.
   a.settledAt = a.api === 'wire' ? e.at : a.settledAt ?? e.at;
   touch(ctx, a);
+}
+
+/** The view that made the join: the hooked API's, else what the request's own fields say. */
+function viewOfAttempt(a: JoinAttempt, wireView: SdkView | undefined): SdkView {
+  if (a.api === 'client-view' || a.api === 'component-view') return a.api;
+  return wireView ?? 'unknown';
+}
+
+/** A JSONP retry carries the join's form fields in its query; a POST's body is not in the event. */
+function viewOfUrl(url: string): SdkView {
+  try {
+    return viewOfFields(new URL(url).searchParams);
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Another wire request (the JSONP retry) is already linked to this attempt. */

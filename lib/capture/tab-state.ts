@@ -6,6 +6,7 @@ import type { JoinAttempt } from '../model/attempt';
 import type { CaptureStats, IssuanceRecord, RejectCounts, TabSnapshot } from '../protocol/messages';
 import { totalRejected } from '../protocol/validate';
 import { emptyClockEvidence, type ClockEvidence } from './zoom-clock';
+import type { SdkView } from './wc-info-codes';
 
 /** Capture bookkeeping per attempt that is not part of the exported JoinAttempt. */
 export interface AttemptMeta {
@@ -14,6 +15,8 @@ export interface AttemptMeta {
   wire: 'none' | 'sent' | 'retrying' | 'done';
   /** The hooked API call settled (callback / promise). */
   apiSettled: boolean;
+  /** Which view sent the join request, when its fields said so (JSONP retries). */
+  view?: SdkView;
 }
 
 export interface FrameCounters {

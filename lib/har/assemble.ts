@@ -8,7 +8,7 @@ import type { JoinAttempt, Outcome } from '../model/attempt';
 import type { HarCollector, TokenIssuance, WcInfoExchange } from './collect';
 import { applyClock, ClockIndex, clockForAttempt } from '../capture/zoom-clock';
 import type { HarAttemptDetail, HarWarning } from './types';
-import { sdkCodeForAnswer } from './sdk-code';
+import { sdkCodeForAnswer } from '../capture/wc-info-codes';
 import { viewOf } from './wc-info';
 
 const GENERIC_FAILURE = 'Fail to join the meeting.';

@@ -1,5 +1,5 @@
 import type { JoinAttempt } from '../model/attempt';
-import type { SdkView } from './sdk-code';
+import type { SdkView } from '../capture/wc-info-codes';
 
 export type HarWarningCode =
   | 'no-join-requests'
