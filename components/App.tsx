@@ -6,6 +6,7 @@ import { JoinLog } from './JoinLog';
 import { AttemptDetails } from './AttemptDetails';
 import { CorrelationView } from './CorrelationView';
 import { ReproducePanel } from './ReproducePanel';
+import { SessionSecretWatcher } from './VerifyWithSecret';
 
 /** The Join Doctor panel. Data arrives through the store; see entrypoints/devtools-panel/main.tsx. */
 export function App() {
@@ -15,6 +16,7 @@ export function App() {
       <Toolbar />
       <ViewTabs />
       <ConnectionBanner />
+      <SessionSecretWatcher />
       {view === 'log' ? (
         <div className="split">
           <div className="log-pane">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { findingsOf } from './state/analysis';
 import { filterAttempts, filterIsActive, nextSelection, selectActiveAttempts } from './state/selectors';
 import { usePanel } from './state/store';
+import { useSecretVersion } from './state/session-secret';
 import { JoinLogRow } from './JoinLogRow';
 import { EmptyLogMessage } from './EmptyLogMessage';
 
@@ -29,7 +30,8 @@ export function JoinLog() {
   const filter = usePanel((s) => s.filter);
   const selectedId = usePanel((s) => s.selectedId);
   const select = usePanel((s) => s.select);
-  const rows = useMemo(() => filterAttempts(attempts, filter, findingsOf), [attempts, filter]);
+  const secretVersion = useSecretVersion();
+  const rows = useMemo(() => filterAttempts(attempts, filter, findingsOf), [attempts, filter, secretVersion]);
 
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -99,7 +101,7 @@ export function JoinLog() {
     const a = rows[i];
     if (!a) continue;
     visible.push(
-      <JoinLogRow key={a.id} attempt={a} index={i} selected={a.id === selectedId} rowHeight={ROW_HEIGHT} onSelect={select} />,
+      <JoinLogRow key={a.id} attempt={a} index={i} selected={a.id === selectedId} rowHeight={ROW_HEIGHT} onSelect={select} secretVersion={secretVersion} />,
     );
   }
 

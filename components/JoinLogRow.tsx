@@ -10,6 +10,8 @@ interface Props {
   selected: boolean;
   rowHeight: number;
   onSelect(id: string): void;
+  /** The session secret's result version: a new one re-renders the row with the secret rules applied. */
+  secretVersion?: number;
 }
 
 /**

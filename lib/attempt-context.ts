@@ -44,6 +44,7 @@ export interface AnalyseAttemptOptions {
 /** Analyses the attempt's signature argument against the attempt's own join time and arguments. */
 export function analyseAttempt(attempt: JoinAttempt, opts: AnalyseAttemptOptions = {}): Analysis {
   const ctx = contextForAttempt(attempt);
-  if (opts.verification) ctx.verification = opts.verification;
-  return analyse(attempt.signature, ctx);
+  if (!opts.verification) return analyse(attempt.signature, ctx);
+  ctx.verification = opts.verification;
+  return { ...analyse(attempt.signature, ctx), secretChecked: true };
 }

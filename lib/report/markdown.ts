@@ -28,16 +28,15 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   const c = exp.correlation;
   const out: string[] = ['# Join Doctor report', '', md(summarySentence(exp)), ''];
   const top = c.causes[0];
-  if (top) out.push(`**Most likely cause: ${code(top.id)}** (${md(top.text.replace(`${top.id}: `, ''))}): ${md(top.title)}.`, '');
-  else if (c.failures > 0) out.push('**No finding separates the failures from the successes**: see "Failures no rule explains".', '');
+  if (top) out.push(`**${md(c.headline)}**`, '');
 
   out.push('## Outcomes', '', '| outcome | attempts |', '|---|---:|');
   for (const r of outcomeCounts(exp)) out.push(`| ${md(r.label)} | ${r.count} |`);
   out.push('');
 
-  out.push('## Likely causes', '');
-  if (c.causes.length === 0) out.push(c.failures === 0 ? 'No failures to explain.' : 'None: no finding is more common on failures than on successes.');
-  c.causes.forEach((x, i) => out.push(`${i + 1}. ${code(x.id)} (${x.severity}, score ${x.score.toFixed(2)}): ${md(x.title)}. ${md(x.text.replace(`${x.id}: `, ''))}.`));
+  out.push('## Failures by cause', '');
+  if (c.causes.length === 0) out.push('No failures to explain.');
+  c.causes.forEach((x, i) => out.push(`${i + 1}. ${x.ruleIds[0] ? `${code(x.ruleIds.join(' + '))} ` : ''}(${x.kind}): ${md(x.text)}.`));
   out.push('');
 
   out.push('## Evidence', '');

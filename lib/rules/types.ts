@@ -85,4 +85,6 @@ export interface Analysis {
   verdict: Verdict;
   token: DecodedToken;
   findings: Finding[];
+  /** The HMAC was checked with a secret the user gave (the secret itself is not kept anywhere). */
+  secretChecked?: boolean;
 }

@@ -86,9 +86,9 @@ export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string)
     for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(7)} ${f.id}: ${f.message}`);
   });
   const c = exp.correlation;
-  out.push('', 'Likely causes:');
-  if (c.causes.length === 0) out.push(c.failures === 0 ? '  no failures to explain' : '  none: no finding is more common on failures than on successes');
-  c.causes.forEach((x, i) => out.push(`  ${i + 1}. ${x.text} (score ${x.score.toFixed(2)})`));
+  out.push('', c.headline, 'Failures by cause:');
+  if (c.causes.length === 0) out.push('  no failures to explain');
+  c.causes.forEach((x, i) => out.push(`  ${i + 1}. ${x.text}${x.ruleIds.length ? ` [${x.ruleIds[0]}]` : ''}`));
   if (c.offsets.split) out.push(`  iat vs join time: ${c.offsets.split.text}`);
   if (c.quantization.verdict !== 'none') out.push(`  ${c.quantization.text}`);
   if (imp.warnings.length) {
