@@ -158,7 +158,7 @@ describe("Zoom's CDN: the SDK's answers carry a Date one hour old and Age: 3600"
     // The same attempt through the engine in Node: the panel is not hiding anything.
     const ids = analyseAttempt(a).findings.map((f) => f.id);
     for (const r of TIME_RULES) expect(ids).not.toContain(r);
-  });
+  }, SLOW_TEST_MS);
 
   it('a truly future iat (now + 90 s) is still caught as iat-future, measured from the wc/info answer', async () => {
     // The client view joins once per page: a new load, as a developer retrying would do.
