@@ -94,9 +94,8 @@ export const check: Command = {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(secretVar)) usage(`check: --secret-env takes the NAME of an environment variable (got ${JSON.stringify(secretVar.slice(0, 3))}…), not the secret.`);
       const secret = io.env[secretVar];
       if (secret === undefined || secret === '') usage(`check: environment variable ${secretVar} (named by --secret-env) is not set or empty.`);
-      const payload = token.payload ?? {};
-      const key = sdkKey ?? (typeof payload['appKey'] === 'string' ? payload['appKey'] : typeof payload['sdkKey'] === 'string' ? payload['sdkKey'] : undefined);
-      ctx.verification = await verifySecret(token, secret, key);
+      // Without --sdk-key, verifySecret tries the payload's appKey and says so: in a swapped token that claim is the secret.
+      ctx.verification = await verifySecret(token, secret, sdkKey);
     }
     const analysis = analyseDecoded(token, ctx);
     if (values['json']) io.stdout.write(`${JSON.stringify(checkJson(analysis), null, 2)}\n`);

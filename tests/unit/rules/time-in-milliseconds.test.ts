@@ -8,7 +8,7 @@ describe('time-in-milliseconds', () => {
     const fs = run(timeInMilliseconds, await tokenFor({ iat: iatMs, exp: iatMs + 7200000, tokenExp: undefined }));
     expect(fs.map((f) => f.claim)).toEqual(['iat', 'exp']);
     expect(fs[0]?.severity).toBe('error');
-    expect(fs[0]?.data).toEqual({ value: iatMs, asSeconds: JOIN_TIME });
+    expect(fs[0]?.data).toEqual({ value: iatMs, unit: 'milliseconds', asSeconds: JOIN_TIME });
     expect(fs[0]?.message).toContain('2026-11-29T00:31:24Z');
   });
 
