@@ -3,6 +3,7 @@ import { analyseDecoded } from '../../analyse';
 import { verifySecret } from '../../verify-secret';
 import { isoTime } from '../../rules/claim-values';
 import type { Analysis, RuleContext, Severity } from '../../rules/types';
+import type { DecodedToken } from '../../token/types';
 import { numberOption, parseCommandArgs, usage } from '../args';
 import { paint, useColour, type CliIO } from '../io';
 import { safeText } from '../terminal';
@@ -58,6 +59,19 @@ function renderHuman(a: Analysis, judgedAt: string, colour: boolean): string {
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
+/**
+ * A swapped backend puts the secret in appKey: the output must not print the secret the user gave
+ * through the environment, so that claim is shown redacted (the findings say what it was).
+ */
+function withoutSecret(token: DecodedToken, claim: string, secret: string): DecodedToken {
+  const shown = '<the SDK secret, redacted>';
+  const needle = secret.trim();
+  const payload = token.payload ? { ...token.payload, [claim]: shown } : null;
+  if (payload) for (const [k, v] of Object.entries(payload)) if (typeof v === 'string' && v.trim() === needle) payload[k] = shown;
+  const payloadJson = token.payloadJson !== null && needle ? token.payloadJson.split(needle).join(shown) : token.payloadJson;
+  return { ...token, payload, payloadJson };
+}
+
 async function readToken(positional: string, io: CliIO): Promise<string> {
   if (positional !== '-') return positional;
   const text = await io.readStdin();
@@ -97,7 +111,9 @@ export const check: Command = {
       // Without --sdk-key, verifySecret tries the payload's appKey and says so: in a swapped token that claim is the secret.
       ctx.verification = await verifySecret(token, secret, sdkKey);
     }
-    const analysis = analyseDecoded(token, ctx);
+    let analysis = analyseDecoded(token, ctx);
+    const leaked = ctx.verification?.keyClaimIsSecret;
+    if (leaked && secretVar !== undefined) analysis = { ...analysis, token: withoutSecret(analysis.token, leaked, io.env[secretVar]!) };
     if (values['json']) io.stdout.write(`${JSON.stringify(checkJson(analysis), null, 2)}\n`);
     else {
       const judgedAt = `${isoTime(at)} (${now !== undefined ? '--now' : "this machine's clock"})`;
