@@ -101,8 +101,22 @@ function infer(token: DecodedToken): GeneratorGuess | null {
 export function langFix(intro: string, lines: LangLines, token?: DecodedToken | null, known?: GeneratorGuess | null): string {
   // The finding itself may name the generator (a Go Duration), which beats what the token's bytes suggest.
   const guess = known ?? (token ? inferGenerator(token) : null);
+  // One string per distinct fix, shared by every finding that has it: a HAR of 25,000 joins repeats
+  // the same few fixes, and a fresh 1–2 KB string each time was a fifth of the command's memory.
+  let memo = fixMemo.get(lines);
+  if (!memo) fixMemo.set(lines, (memo = new Map()));
+  const key = `${guess ? `${guess.lang}\u0000${guess.evidence}` : ''}\u0001${intro}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
   const order = guess ? [guess.lang, ...LANGS.filter((l) => l !== guess.lang)] : LANGS;
   const body = order.map((l) => `${LANG_LABEL[l]}: ${lines[l]}`).join('; ');
   const lead = guess ? `Likely a ${LANG_LABEL[guess.lang]} backend (${guess.evidence}). ` : '';
-  return `${lead}${intro.trim()} ${body}${body.endsWith('.') ? '' : '.'}`;
+  const text = `${lead}${intro.trim()} ${body}${body.endsWith('.') ? '' : '.'}`;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, text);
+  return text;
 }
+
+/** Intros can carry measured values (a zone label), so the memo is bounded. */
+const MEMO_LIMIT = 256;
+const fixMemo = new WeakMap<LangLines, Map<string, string>>();

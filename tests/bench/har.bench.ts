@@ -111,7 +111,7 @@ const t0 = performance.now();
 let n = 0;
 const p = new JsonStreamParser({ maxString: 1 << 20, streamPath: ['log', 'entries'], onStreamed: () => { n++; } });
 const dec = new TextDecoder();
-for await (const chunk of createReadStream(${JSON.stringify(file)}, { highWaterMark: 1 << 20 })) p.write(dec.decode(chunk, { stream: true }));
+for await (const chunk of createReadStream(${JSON.stringify(file)}, { highWaterMark: 64 * 1024 })) p.write(dec.decode(chunk, { stream: true }));
 p.end();
 console.log(JSON.stringify({ ms: performance.now() - t0, rss: process.resourceUsage().maxRSS * 1024, entries: n }));
 `;
