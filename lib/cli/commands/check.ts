@@ -1,4 +1,4 @@
-import { decodeSignature } from '../../token/decode';
+import { MAX_TOKEN_LENGTH, decodeSignature } from '../../token/decode';
 import { analyseDecoded } from '../../analyse';
 import { verifySecret } from '../../verify-secret';
 import { isoTime } from '../../rules/claim-values';
@@ -74,7 +74,8 @@ function withoutSecret(token: DecodedToken, claim: string, secret: string): Deco
 
 async function readToken(positional: string, io: CliIO): Promise<string> {
   if (positional !== '-') return positional;
-  const text = await io.readStdin();
+  // What the analyser reads at most, plus the newline echo adds; more is refused, never cut.
+  const text = await io.readStdin({ maxBytes: MAX_TOKEN_LENGTH + 2, what: `a signature (the analyser reads at most ${MAX_TOKEN_LENGTH} characters)` });
   if (text === '') usage('check: "-" reads the token from standard input, but nothing was piped in.');
   return text.replace(/\r?\n$/, '');
 }
