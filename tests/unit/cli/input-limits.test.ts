@@ -73,7 +73,7 @@ describe('standard input and file limits', () => {
     const r = await cli(['check', '-'], token);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^join-doctor: Standard input is more than \d+ bytes; the limit for a signature \(the analyser reads at most 65536 characters\) is 65538 bytes\. Nothing was analysed\./);
-  });
+  }, 40_000);
 
   it('`report` refuses a file over the export limit from its size, before reading it', async () => {
     const file = path.join(dir, 'huge.json');
@@ -82,7 +82,7 @@ describe('standard input and file limits', () => {
     const r = await cli(['report', file]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`huge.json is ${MAX_EXPORT_CHARS + 1} bytes; the limit for a Join Doctor export is ${MAX_EXPORT_CHARS} bytes`);
-  });
+  }, 40_000);
 
   it('readAllCapped stops at the limit on an endless stream and keeps a UTF-8 character split across chunks', async () => {
     let pulled = 0;
