@@ -60,37 +60,46 @@ export function inferGenerator(token: DecodedToken): GeneratorGuess | null {
   return guess;
 }
 
+/**
+ * One object per reason, so fixes can be memoised by identity (a HAR of thousands of joins, or the
+ * analyse bench, asks for the same fix again and again). Evidence is stated without the token's own
+ * values for the same reason; the finding's message carries the values.
+ */
+export const GUESS = {
+  phpHex: { lang: 'php', evidence: "the signature part is a 64-character hex digest, which is what PHP's hash_hmac('sha256', …) returns without its binary flag" },
+  phpHeader: { lang: 'php', evidence: 'the header is written {"typ":"JWT","alg":"HS256"}, typ first, as firebase/php-jwt writes it' },
+  pythonFloat: { lang: 'python', evidence: 'a time is written like 1795912284.0, the repr of a Python float (PyJWT serialises float(...) that way)' },
+  javaRound: { lang: 'java', evidence: 'iat is a multiple of 128 s, the float quantisation of Java Math.round(long)' },
+  goPrecision: { lang: 'go', evidence: 'times are written with a fixed 3, 6 or 9 decimals, as golang-jwt does when jwt.TimePrecision is below a second' },
+  goSorted: { lang: 'go', evidence: "the claims are in sorted order, as Go's encoding/json writes a jwt.MapClaims map" },
+  jsonwebtoken: { lang: 'js', evidence: 'iat is the last claim, appended after yours as Node jsonwebtoken jwt.sign() does' },
+  pythonDumps: { lang: 'python', evidence: 'the payload JSON has a space after every colon and comma, the default of Python json.dumps' },
+  goDuration: { lang: 'go', evidence: 'a time.Duration counts nanoseconds' },
+} as const satisfies Record<string, GeneratorGuess>;
+
+const PY_FLOAT = /^\d+\.0$/;
+const FIXED_DECIMALS = /^\d+\.(\d{3}|\d{6}|\d{9})$/;
+
 function infer(token: DecodedToken): GeneratorGuess | null {
-  if (hexDigestSignature(token)) {
-    return { lang: 'php', evidence: "the signature part is a 64-character hex digest, which is what PHP's hash_hmac('sha256', …) returns without its binary flag" };
-  }
-  if (token.headerJson === '{"typ":"JWT","alg":"HS256"}') {
-    return { lang: 'php', evidence: 'the header is written {"typ":"JWT","alg":"HS256"}, typ first, as firebase/php-jwt writes it' };
-  }
+  if (hexDigestSignature(token)) return GUESS.phpHex;
+  const header = token.headerJson;
+  if (header === '{"typ":"JWT","alg":"HS256"}') return GUESS.phpHeader;
   const iat = rawLiteral(token, 'iat');
   const exp = rawLiteral(token, 'exp');
-  if ((iat !== null && /^\d+\.0$/.test(iat)) || (exp !== null && /^\d+\.0$/.test(exp))) {
-    return { lang: 'python', evidence: `a time is written ${/^\d+\.0$/.test(iat ?? '') ? iat : exp}, the repr of a Python float (PyJWT serialises float(...) that way)` };
-  }
+  if ((iat !== null && PY_FLOAT.test(iat)) || (exp !== null && PY_FLOAT.test(exp))) return GUESS.pythonFloat;
   const iatValue = token.payload?.['iat'];
-  if (isQuantizedIat(iatValue) && floatSpacingAt(iatValue as number) === FLOAT_SPACING_S) {
-    return { lang: 'java', evidence: 'iat is a multiple of 128 s, the float quantisation of Java Math.round(long)' };
+  if (isQuantizedIat(iatValue) && floatSpacingAt(iatValue as number) === FLOAT_SPACING_S) return GUESS.javaRound;
+  // golang-jwt's NumericDate writes strconv.FormatFloat(…, 'f', prec): a fixed number of decimals set by
+  // TimePrecision, trailing zeros kept (JS and Python drop them).
+  const times = [iat, exp].filter((r): r is string => r !== null);
+  if (times.length > 0 && times.every((r) => FIXED_DECIMALS.test(r)) && times.some((r) => r.endsWith('0'))) return GUESS.goPrecision;
+  if (header !== '{"alg":"HS256","typ":"JWT"}' || token.payloadMembers === null) {
+    return token.payloadJson !== null && token.payloadJson.startsWith('{"') && token.payloadJson.includes('": ') && token.payloadJson.includes(', "') ? GUESS.pythonDumps : null;
   }
-  // golang-jwt's NumericDate writes strconv.FormatFloat(…, 'f', prec): a fixed number of decimals set by TimePrecision.
-  const fixed = [iat, exp].filter((r): r is string => r !== null).map((r) => /^\d+\.(\d+)$/.exec(r)?.[1] ?? null);
-  if (fixed.length > 0 && fixed.every((f) => f !== null && [3, 6, 9].includes(f.length)) && fixed.some((f) => f!.endsWith('0'))) {
-    return { lang: 'go', evidence: `times are written with a fixed ${fixed[0]!.length} decimals (${iat ?? exp}), as golang-jwt does when jwt.TimePrecision is below a second` };
-  }
-  const keys = token.payloadMembers ? Object.keys(token.payloadMembers) : [];
-  if (keys.length >= 4 && sortedKeys(keys) && token.headerJson === '{"alg":"HS256","typ":"JWT"}') {
-    return { lang: 'go', evidence: `the claims are in sorted order (${keys.join(', ')}), as Go's encoding/json writes a jwt.MapClaims map` };
-  }
-  if (keys.length >= 3 && keys[keys.length - 1] === 'iat' && token.headerJson === '{"alg":"HS256","typ":"JWT"}') {
-    return { lang: 'js', evidence: 'iat is the last claim, appended after yours as Node jsonwebtoken jwt.sign() does' };
-  }
-  if (token.payloadJson !== null && /^\{"[^"]*": /.test(token.payloadJson) && /", "|, "/.test(token.payloadJson)) {
-    return { lang: 'python', evidence: 'the payload JSON has a space after every colon and comma, the default of Python json.dumps' };
-  }
+  const keys = Object.keys(token.payloadMembers);
+  if (keys.length >= 4 && sortedKeys(keys)) return GUESS.goSorted;
+  if (keys.length >= 3 && keys[keys.length - 1] === 'iat') return GUESS.jsonwebtoken;
+  if (token.payloadJson !== null && token.payloadJson.includes('": ') && token.payloadJson.includes(', "')) return GUESS.pythonDumps;
   return null;
 }
 
@@ -102,21 +111,25 @@ export function langFix(intro: string, lines: LangLines, token?: DecodedToken | 
   // The finding itself may name the generator (a Go Duration), which beats what the token's bytes suggest.
   const guess = known ?? (token ? inferGenerator(token) : null);
   // One string per distinct fix, shared by every finding that has it: a HAR of 25,000 joins repeats
-  // the same few fixes, and a fresh 1–2 KB string each time was a fifth of the command's memory.
-  let memo = fixMemo.get(lines);
-  if (!memo) fixMemo.set(lines, (memo = new Map()));
-  const key = `${guess ? `${guess.lang}\u0000${guess.evidence}` : ''}\u0001${intro}`;
-  const hit = memo.get(key);
+  // the same few fixes. Keyed by identity (lines object, intro string, canonical guess), so a hit costs
+  // no string building.
+  let byIntro = fixMemo.get(lines);
+  if (!byIntro) fixMemo.set(lines, (byIntro = new Map()));
+  let byGuess = byIntro.get(intro);
+  if (!byGuess) {
+    if (byIntro.size >= MEMO_LIMIT) byIntro.clear();
+    byIntro.set(intro, (byGuess = new Map()));
+  }
+  const hit = byGuess.get(guess);
   if (hit !== undefined) return hit;
   const order = guess ? [guess.lang, ...LANGS.filter((l) => l !== guess.lang)] : LANGS;
   const body = order.map((l) => `${LANG_LABEL[l]}: ${lines[l]}`).join('; ');
   const lead = guess ? `Likely a ${LANG_LABEL[guess.lang]} backend (${guess.evidence}). ` : '';
   const text = `${lead}${intro.trim()} ${body}${body.endsWith('.') ? '' : '.'}`;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, text);
+  byGuess.set(guess, text);
   return text;
 }
 
 /** Intros can carry measured values (a zone label), so the memo is bounded. */
 const MEMO_LIMIT = 256;
-const fixMemo = new WeakMap<LangLines, Map<string, string>>();
+const fixMemo = new WeakMap<LangLines, Map<string, Map<GeneratorGuess | null, string>>>();

@@ -49,9 +49,9 @@ export const signatureLength = defineRule({
     if (token.segments.length !== 3 || token.header?.['alg'] !== 'HS256') return null;
     const sig = token.segments[2]!;
     const end = unpaddedLength(sig);
-    if (end === 0 || end % 4 === 1 || invalidCharacter(sig, end) !== null) return null; // token-malformed names these
     const bytes = Math.floor((end * 6) / 8);
-    if (bytes === HS256_BYTES) return null;
+    if (bytes === HS256_BYTES) return null; // the usual case: decided from the length alone
+    if (end === 0 || end % 4 === 1 || invalidCharacter(sig, end) !== null) return null; // token-malformed names these
     const { kind, what } = classify(sig, bytes);
     return {
       claim: 'signature',

@@ -1,7 +1,7 @@
 import { defineRule, type FindingInput } from './define';
 import { claimValue, isoTime, MILLISECONDS_THRESHOLD, sdkPayload } from './claim-values';
 import { WHOLE_SECONDS } from './fixes';
-import { langFix, type LangLines } from './lang';
+import { GUESS, langFix, type LangLines } from './lang';
 import { hoursMinutes } from './time-zone';
 
 const TIME_CLAIMS = ['iat', 'exp', 'tokenExp'] as const;
@@ -63,7 +63,7 @@ export const timeInMilliseconds = defineRule({
         severity: name === 'tokenExp' ? 'warning' : 'error',
         message: `${name} is ${value}, which is ${unit.what}; read as seconds it is ${value * 1000 > 8.64e15 ? 'beyond the year 275760' : `the year ${year}`}.`,
         fix: go
-          ? langFix('Use whole epoch seconds; convert durations to seconds before adding them:', GO_DURATION, token, { lang: 'go', evidence: 'a time.Duration counts nanoseconds' })
+          ? langFix('Use whole epoch seconds; convert durations to seconds before adding them:', GO_DURATION, token, GUESS.goDuration)
           : langFix(`Use whole epoch seconds, not ${unit.kind} (e.g. C# \`ToUnixTimeSeconds()\`, not \`ToUnixTimeMilliseconds()\`):`, WHOLE_SECONDS, token),
         data: { value, unit: unit.kind, asSeconds: unit.asSeconds },
       });
