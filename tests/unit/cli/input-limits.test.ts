@@ -75,6 +75,32 @@ describe('standard input and file limits', () => {
     expect(r.stderr).toMatch(/^join-doctor: Standard input is more than \d+ bytes; the limit for a signature \(the analyser reads at most 65536 characters\) is 65538 bytes\. Nothing was analysed\./);
   }, 40_000);
 
+  it('an endless stdin (`yes | join-doctor check -`) is refused at the limit instead of read forever', async () => {
+    const child = spawn(process.execPath, [bin, 'check', '-'], { env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.stdin.on('error', () => undefined);
+    const line = Buffer.alloc(16 * 1024, 'y');
+    const pump = () => {
+      while (!child.stdin.destroyed && child.stdin.write(line));
+      if (!child.stdin.destroyed) child.stdin.once('drain', pump);
+    };
+    pump();
+    const status = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error('check - kept reading an endless stdin'));
+      }, 30_000);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    child.stdin.destroy();
+    expect(status).toBe(2);
+    expect(stderr).toContain('the limit for a signature');
+  }, 40_000);
+
   it('`report` refuses a file over the export limit from its size, before reading it', async () => {
     const file = path.join(dir, 'huge.json');
     await writeFile(file, '');
