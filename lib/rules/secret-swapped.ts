@@ -14,6 +14,10 @@ export function triedVariants(v: SecretVerification): string[] {
   return tried;
 }
 
+/** Zoom Client Secrets are 32 characters; Client IDs (and SDK Keys) about 20–22. */
+const SECRET_LENGTH_MIN = 30;
+const CLIENT_ID_LENGTH_MAX = 24;
+
 const INTRO =
   'Swap the two settings in the backend: appKey/sdkKey = Client ID (SDK Key); HMAC secret = Client Secret (SDK Secret). ' +
   'If the secret went out in tokens, regenerate it in the Marketplace (App Credentials):';
@@ -40,10 +44,20 @@ export const secretSwapped = defineRule({
       };
     }
     if (claimName && !v.verifies) {
+      // From the token alone, "the backend sends the secret as appKey" and "you gave the Client ID as the
+      // secret" look the same; the value's length tells them apart most of the time.
+      const value = token.payload?.[claimName];
+      const length = typeof value === 'string' ? value.trim().length : 0;
+      const which =
+        length >= SECRET_LENGTH_MIN
+          ? `It is ${length} characters, the length of a Client Secret (Client IDs are about 20–22), so the backend most likely`
+          : length > 0 && length <= CLIENT_ID_LENGTH_MAX
+            ? `It is ${length} characters, the length of a Client ID (secrets are 32): check that what you gave is the Client Secret. If it is, the backend`
+            : 'Most likely the backend';
       return {
         message:
-          `The token's ${claimName} claim is the secret you gave: the backend has key and secret the wrong way round. It sends the secret ` +
-          'as the key (to every browser) and signs with the other value, presumably the Client ID, which is why the signature does not ' +
+          `The token's ${claimName} claim is the value you gave as the secret. ${which} has key and secret the wrong way round: it sends the ` +
+          'secret as the key (to every browser) and signs with the other value, presumably the Client ID, which is why the signature does not ' +
           `verify (tried: ${triedVariants(v).join('; ')}). Zoom finds no app for that key and answers 3712 (or 3704). ` +
           'Give the Client ID too (--sdk-key) to confirm: the signature should verify with it.',
         fix: langFix(INTRO, KEY_AND_SECRET, token),

@@ -15,12 +15,18 @@ describe('join-doctor check: key and secret swapped, no --sdk-key', () => {
     expect(out.findings.map((f) => f.id)).toContain('secret-swapped');
     expect(out.findings.map((f) => f.id)).not.toContain('secret-mismatch');
     const f = out.findings.find((x) => x.id === 'secret-swapped')!;
-    expect(f.message).toContain("The token's appKey claim is the secret you gave");
+    expect(f.message).toContain("The token's appKey claim is the value you gave as the secret. It is 32 characters, the length of a Client Secret");
     // Says exactly what was tried: not "the swap", which needs the key nobody gave.
     expect(f.message).toContain('tried: the secret as given');
     expect(f.message).toContain('Give the Client ID too (--sdk-key) to confirm');
     expect(r.stdout).not.toContain(SECRET);
     expect(out.payload['appKey']).toBe('<the SDK secret, redacted>');
+  });
+
+  it('the other way round: a correct backend, but the Client ID was given as the secret, is told by its length', async () => {
+    const r = await runCli(['check', '--json', '--now', NOW, '--secret-env', 'JD_SECRET', await signClaims(samplePayload())], { env: { JD_SECRET: KEY } });
+    const f = (JSON.parse(r.stdout) as Json).findings.find((x) => x.id === 'secret-swapped')!;
+    expect(f.message).toContain(`It is ${KEY.length} characters, the length of a Client ID (secrets are 32): check that what you gave is the Client Secret`);
   });
 
   it('with --sdk-key the same token is confirmed: the HMAC verifies with the key given', async () => {
