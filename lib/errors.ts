@@ -12,7 +12,8 @@ export type JoinDoctorErrorCode =
   | 'ERR_MESSAGE_VERSION'
   | 'ERR_HAR_INVALID'
   | 'ERR_PROBE_FAILED'
-  | 'ERR_IO';
+  | 'ERR_IO'
+  | 'ERR_INPUT_TOO_LARGE';
 
 export class JoinDoctorError extends Error {
   readonly code: JoinDoctorErrorCode;

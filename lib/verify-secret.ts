@@ -11,10 +11,10 @@ const encoder = new TextEncoder();
  * an expired token signed with the right secret still "verifies"). The secret stays in this
  * function: nothing here logs, stores or returns it, and error texts are our own.
  */
-async function verifyWith(jws: string, secret: string): Promise<Outcome> {
+async function verifyWith(jws: string, secret: string | Uint8Array): Promise<Outcome> {
   if (secret.length === 0) return { ok: true, verifies: false };
   try {
-    await compactVerify(jws, encoder.encode(secret), { algorithms: ['HS256'] });
+    await compactVerify(jws, typeof secret === 'string' ? encoder.encode(secret) : secret, { algorithms: ['HS256'] });
     return { ok: true, verifies: true };
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
@@ -38,8 +38,65 @@ function whitespaceVariants(secret: string): Array<[string, string]> {
 }
 
 /**
- * Verifies the token with the user's secret as given, with its whitespace variants, and with key and
- * secret swapped (when a key is given). Never rejects.
+ * Encoding variants: a backend that base64-decodes the secret before signing (jjwt
+ * `Decoders.BASE64.decode(secret)`, PHP `base64_decode($secret)`, .NET `Convert.FromBase64String`),
+ * or one that signs with a base64 encoding of it. Keys are bytes here: a decoded secret is binary.
+ */
+function encodingVariants(secret: string): Array<[string, Uint8Array]> {
+  const out: Array<[string, Uint8Array]> = [];
+  const clean = secret.trim();
+  const std = /^[A-Za-z0-9+/]+={0,2}$/.test(clean) && clean.length % 4 !== 1;
+  const url = /^[A-Za-z0-9_-]+={0,2}$/.test(clean) && clean.length % 4 !== 1;
+  if (std || url) {
+    const bytes = base64Bytes(clean);
+    if (bytes && bytes.length > 0) out.push([url && !std ? 'base64url-decoded' : 'base64-decoded', bytes]);
+  }
+  const enc = encoder.encode(secret);
+  out.push(['base64-encoded', encoder.encode(bytesToBase64(enc))]);
+  if (/^[0-9a-fA-F]+$/.test(clean) && clean.length % 2 === 0) {
+    const hex = new Uint8Array(clean.length / 2);
+    for (let i = 0; i < hex.length; i++) hex[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+    out.push(['hex-decoded', hex]);
+  }
+  return out;
+}
+
+function base64Bytes(text: string): Uint8Array | null {
+  try {
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
+  return btoa(bin);
+}
+
+/** True when a key claim of the payload is the secret (exactly, or but for surrounding whitespace). */
+function keyClaimIsSecret(token: DecodedToken, secret: string): string | null {
+  for (const name of ['appKey', 'sdkKey']) {
+    const v = token.payload?.[name];
+    if (typeof v === 'string' && v.trim() !== '' && v.trim() === secret.trim()) return name;
+  }
+  return null;
+}
+
+function payloadKey(token: DecodedToken): string | undefined {
+  const p = token.payload ?? {};
+  return typeof p['appKey'] === 'string' && p['appKey'] ? p['appKey'] : typeof p['sdkKey'] === 'string' && p['sdkKey'] ? p['sdkKey'] : undefined;
+}
+
+/**
+ * Verifies the token with the user's secret as given, with its whitespace and encoding variants,
+ * and with key and secret swapped. The key for the swap is the one the user gave; without one it
+ * is the payload's appKey (sdkKey), and the result says which was used, because in a swapped
+ * token that claim is the secret itself. Never rejects.
  */
 export async function verifySecret(token: DecodedToken, secret: string, key?: string): Promise<SecretVerification> {
   const secretHasWhitespace = typeof secret === 'string' && secret !== secret.trim();
@@ -49,6 +106,9 @@ export async function verifySecret(token: DecodedToken, secret: string, key?: st
     verifiesSwapped: null,
     secretHasWhitespace,
     whitespaceVariant: null,
+    encodingVariant: null,
+    swapKeySource: null,
+    keyClaimIsSecret: null,
     unverifiable: null,
   };
   if (typeof secret !== 'string') return { ...base, unverifiable: 'no secret was given' };
@@ -61,20 +121,37 @@ export async function verifySecret(token: DecodedToken, secret: string, key?: st
 
   let variant: string | null = null;
   const variants = whitespaceVariants(secret);
-  for (const [label, candidate] of variants) {
-    const r = await verifyWith(jws, candidate);
-    if (r.ok && r.verifies) {
-      variant = label;
-      break;
+  if (!asGiven.verifies) {
+    for (const [label, candidate] of variants) {
+      const r = await verifyWith(jws, candidate);
+      if (r.ok && r.verifies) {
+        variant = label;
+        break;
+      }
     }
   }
 
+  let encodingVariant: string | null = null;
+  const encodingsTried: string[] = [];
+  if (!asGiven.verifies && variant === null) {
+    for (const [label, bytes] of encodingVariants(secret)) {
+      encodingsTried.push(label);
+      const r = await verifyWith(jws, bytes);
+      if (r.ok && r.verifies) {
+        encodingVariant = label;
+        break;
+      }
+    }
+  }
+
+  const givenKey = typeof key === 'string' && key.length > 0 ? key : undefined;
+  const swapKey = givenKey ?? payloadKey(token);
   let verifiesSwapped: boolean | null = null;
-  if (typeof key === 'string' && key.length > 0) {
-    const r = await verifyWith(jws, key);
+  if (swapKey !== undefined && swapKey !== secret) {
+    const r = await verifyWith(jws, swapKey);
     verifiesSwapped = r.ok ? r.verifies : null;
-    if (!verifiesSwapped && key.trim() !== key && key.trim()) {
-      const t = await verifyWith(jws, key.trim());
+    if (!verifiesSwapped && swapKey.trim() !== swapKey && swapKey.trim()) {
+      const t = await verifyWith(jws, swapKey.trim());
       if (t.ok && t.verifies) verifiesSwapped = true;
     }
   }
@@ -82,8 +159,12 @@ export async function verifySecret(token: DecodedToken, secret: string, key?: st
   return {
     ...base,
     verifies: asGiven.verifies,
-    verifiesTrimmed: variants.length > 0 ? variant !== null : null,
+    verifiesTrimmed: variants.length > 0 && !asGiven.verifies ? variant !== null : variants.length > 0 ? false : null,
     verifiesSwapped,
     whitespaceVariant: variant,
+    encodingVariant,
+    encodingsTried,
+    swapKeySource: verifiesSwapped === null ? null : givenKey !== undefined ? 'given' : 'payload',
+    keyClaimIsSecret: keyClaimIsSecret(token, secret),
   };
 }

@@ -1,3 +1,12 @@
+import { JoinDoctorError } from '../errors';
+
+/** How much a command accepts from one input, and what for (named in the refusal). */
+export interface InputLimit {
+  maxBytes: number;
+  /** What the input is for, e.g. "a signature", "an export". */
+  what: string;
+}
+
 /**
  * Everything a command touches outside itself, so commands run in-process in tests with captured
  * output, a fixed clock and a fake environment.
@@ -5,10 +14,10 @@
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
-  /** Reads all of standard input (for `-`). */
-  readStdin(): Promise<string>;
-  /** Reads a file as UTF-8 text. */
-  readFile(path: string): Promise<string>;
+  /** Reads all of standard input (for `-`); refuses (ERR_INPUT_TOO_LARGE) past the limit instead of cutting it. */
+  readStdin(limit?: InputLimit): Promise<string>;
+  /** Reads a file as UTF-8 text; checks its size against the limit before reading any of it. */
+  readFile(path: string, limit?: InputLimit): Promise<string>;
   env: Record<string, string | undefined>;
   /** Local clock, epoch ms. */
   now(): number;
@@ -16,11 +25,39 @@ export interface CliIO {
   signal?: AbortSignal;
 }
 
-/** Standard input is for tokens: a few KB. More than this is a mistake (a HAR file piped in). */
-export const MAX_STDIN_CHARS = 1024 * 1024;
+/** Without a command's own limit: standard input is for tokens and exports, not HAR files. */
+export const DEFAULT_INPUT_LIMIT: InputLimit = { maxBytes: 1024 * 1024, what: 'this command' };
+
+export function inputTooLarge(source: string, limit: InputLimit, seen: number, exact: boolean): JoinDoctorError {
+  return new JoinDoctorError(
+    'ERR_INPUT_TOO_LARGE',
+    `${source} is ${exact ? '' : 'more than '}${seen} bytes; the limit for ${limit.what} is ${limit.maxBytes} bytes. Nothing was analysed.`,
+    { limit: limit.maxBytes, seen },
+  );
+}
+
+/**
+ * Reads a byte stream whole, refusing once it passes `limit`: an input is never cut silently
+ * (a cut export is "not JSON", a cut token has the wrong length). Decodes once at the end, so a
+ * multi-byte character split across chunks survives.
+ */
+export async function readAllCapped(stream: AsyncIterable<string | Uint8Array>, limit: InputLimit, source: string, stop?: () => void): Promise<string> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    bytes += b.length;
+    if (bytes > limit.maxBytes) {
+      stop?.();
+      throw inputTooLarge(source, limit, bytes, false);
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks, bytes).toString('utf8');
+}
 
 export async function processIO(): Promise<CliIO> {
-  const { readFile } = await import('node:fs/promises');
+  const { readFile, stat } = await import('node:fs/promises');
   const ac = new AbortController();
   // Ctrl-C: let a running probe stop and print what it has, but never keep the process alive for it.
   process.once('SIGINT', () => {
@@ -30,16 +67,18 @@ export async function processIO(): Promise<CliIO> {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin: async () => {
+    readStdin: async (limit = DEFAULT_INPUT_LIMIT) => {
       if (process.stdin.isTTY) return '';
-      let text = '';
-      for await (const chunk of process.stdin) {
-        text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-        if (text.length > MAX_STDIN_CHARS) break;
-      }
-      return text;
+      // Stop reading (and let the writer get EPIPE) rather than drain gigabytes we will not use.
+      return readAllCapped(process.stdin, limit, 'Standard input', () => process.stdin.destroy());
     },
-    readFile: (path) => readFile(path, 'utf8'),
+    readFile: async (path, limit) => {
+      if (limit) {
+        const s = await stat(path);
+        if (s.isFile() && s.size > limit.maxBytes) throw inputTooLarge(path, limit, s.size, true);
+      }
+      return readFile(path, 'utf8');
+    },
     env: process.env,
     now: () => Date.now(),
     signal: ac.signal,

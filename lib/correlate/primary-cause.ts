@@ -32,13 +32,16 @@ export const QUANTIZATION_THRESHOLD_TEXT = 'at least 2 distinct iat values multi
 /** Decisive first. Ids not listed (new rules) come after, in id order. */
 export const EXPERT_ORDER: readonly string[] = [
   'token-malformed',
+  'token-wrapped',
   'token-not-sdk-jwt',
   'token-legacy-format',
   'token-not-base64url',
   'token-whitespace',
   'header-alg',
+  'signature-length',
   'secret-swapped',
   'secret-whitespace',
+  'secret-encoding',
   'secret-mismatch',
   'app-key-missing',
   'mn-missing',
@@ -97,12 +100,15 @@ const PHRASE: Record<string, string> = {
   'token-malformed': 'not a JWT',
   'token-not-base64url': 'standard base64 instead of base64url',
   'token-whitespace': 'whitespace in the token',
+  'token-wrapped': "the endpoint's whole response (or a Bearer header) passed as the token",
+  'signature-length': 'a signature of the wrong length (e.g. PHP hash_hmac hex digest)',
+  'secret-encoding': 'the backend base64-decodes (or encodes) the secret before signing',
   'role-invalid': '`role` is not 0 or 1',
 };
 const JAVA_ROUND = 'iat in the future, from Java Math.round (iat a multiple of 128 s)';
 export const JAVA_ROUND_KEY = 'iat-future+iat-quantized';
 
-const VERIFIED = new Set(['secret-swapped', 'secret-mismatch', 'secret-whitespace']);
+const VERIFIED = new Set(['secret-swapped', 'secret-mismatch', 'secret-whitespace', 'secret-encoding']);
 
 function rank(id: string, code: number | null): number {
   const affine = code !== null ? CODE_AFFINITY[code] : undefined;

@@ -34,21 +34,82 @@ function outcomeOf(x: WcInfoExchange, view: ReturnType<typeof viewOf>, retried: 
   return { kind: 'failure', code: null, message: `HTTP ${x.status}: the response is not a wc/info answer`, serverMessage: null, serverCode: null };
 }
 
-function sameToken(a: string | null | undefined, b: string | null | undefined): boolean {
-  return typeof a === 'string' && typeof b === 'string' && a.trim() === b.trim() && a.trim() !== '';
+/**
+ * Issuances by token, each list sorted by arrival (stable), so finding the issuer of one join is a
+ * map lookup and a binary search: linear in joins overall, not joins × issuances.
+ */
+class IssuerIndex {
+  private readonly byToken = new Map<string, { first: TokenIssuance; timed: TokenIssuance[] }>();
+
+  constructor(issuances: readonly TokenIssuance[]) {
+    for (const i of issuances) {
+      const key = typeof i.token === 'string' ? i.token.trim() : '';
+      if (key === '') continue;
+      let slot = this.byToken.get(key);
+      if (!slot) this.byToken.set(key, (slot = { first: i, timed: [] }));
+      if (i.receivedAt !== null) slot.timed.push(i);
+    }
+    for (const slot of this.byToken.values()) slot.timed.sort((a, b) => a.receivedAt! - b.receivedAt!);
+  }
+
+  /** The latest issuance of this token that arrived before the join (else the first one at all). */
+  issuerFor(token: unknown, calledAt: number): TokenIssuance | null {
+    if (typeof token !== 'string' || token.trim() === '') return null;
+    const slot = this.byToken.get(token.trim());
+    if (!slot) return null;
+    if (!Number.isFinite(calledAt)) return slot.first;
+    const t = slot.timed;
+    // Upper bound: the first issuance that arrived after the join.
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (t[mid]!.receivedAt! <= calledAt) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return slot.first;
+    // Of equal arrival times the first recorded wins, as the scan this replaces kept the first maximum.
+    const latest = t[lo - 1]!.receivedAt!;
+    let k = lo - 1;
+    while (k > 0 && t[k - 1]!.receivedAt === latest) k--;
+    return t[k]!;
+  }
 }
 
-/** The latest issuance of this token that arrived before the join (else the first one at all). */
-function issuerFor(token: unknown, calledAt: number, issuances: readonly TokenIssuance[]): TokenIssuance | null {
-  if (typeof token !== 'string') return null;
-  let best: TokenIssuance | null = null;
-  let any: TokenIssuance | null = null;
-  for (const i of issuances) {
-    if (!sameToken(i.token, token)) continue;
-    any ??= i;
-    if (i.receivedAt !== null && Number.isFinite(calledAt) && i.receivedAt <= calledAt && (best === null || (best.receivedAt ?? 0) < i.receivedAt)) best = i;
+/**
+ * The SDK's JSONP retries in request order, by signature, each list with a cursor: a 5xx POST takes
+ * the first unused retry after it. Cursors only move forward (joins are visited in order and a
+ * retry is used once), so all lookups together are linear.
+ */
+class RetryIndex {
+  private readonly all: number[] = [];
+  private allAt = 0;
+  private readonly bySig = new Map<string, { list: number[]; at: number }>();
+
+  constructor(xs: readonly WcInfoExchange[]) {
+    xs.forEach((x, j) => {
+      if (!x.jsonp) return;
+      this.all.push(j);
+      const sig = x.fields?.signature;
+      if (typeof sig !== 'string' || sig.trim() === '') return;
+      const key = sig.trim();
+      let slot = this.bySig.get(key);
+      if (!slot) this.bySig.set(key, (slot = { list: [], at: 0 }));
+      slot.list.push(j);
+    });
   }
-  return best ?? any;
+
+  /** The first JSONP exchange after `k`, not yet used, carrying `sig` (any when the POST had no body). */
+  take(k: number, sig: string | undefined, used: Set<number>): number {
+    if (sig === undefined) {
+      while (this.allAt < this.all.length && (this.all[this.allAt]! <= k || used.has(this.all[this.allAt]!))) this.allAt++;
+      return this.allAt < this.all.length ? this.all[this.allAt]! : -1;
+    }
+    const slot = sig.trim() === '' ? undefined : this.bySig.get(sig.trim());
+    if (!slot) return -1;
+    while (slot.at < slot.list.length && (slot.list[slot.at]! <= k || used.has(slot.list[slot.at]!))) slot.at++;
+    return slot.at < slot.list.length ? slot.list[slot.at]! : -1;
+  }
 }
 
 export interface Assembled {
@@ -61,6 +122,8 @@ export function assemble(c: HarCollector): Assembled {
   const clocks = new ClockIndex(c.clock.samples);
   const xs = [...c.exchanges].sort(byStart);
   const used = new Set<number>();
+  const retries = new RetryIndex(xs);
+  const issuers = new IssuerIndex(c.issuances);
   const attempts: JoinAttempt[] = [];
   const details: HarAttemptDetail[] = [];
   let retryMissing = 0;
@@ -75,7 +138,7 @@ export function assemble(c: HarCollector): Assembled {
     let last = first;
     if (!first.jsonp && first.status >= 500) {
       const sig = first.fields?.signature;
-      const r = xs.findIndex((x, j) => j > k && !used.has(j) && x.jsonp && (sig === undefined || sameToken(x.fields?.signature, sig)));
+      const r = retries.take(k, sig, used);
       if (r !== -1) {
         used.add(r);
         last = xs[r]!;
@@ -100,7 +163,7 @@ export function assemble(c: HarCollector): Assembled {
     };
     const verdict = clockForAttempt(calledAt, signature, clocks);
     if (verdict.clock || verdict.note) applyClock(attempt, verdict);
-    const issued = issuerFor(signature, calledAt, c.issuances);
+    const issued = issuers.issuerFor(signature, calledAt);
     if (issued) attempt.issuer = { url: issued.url, method: issued.method, receivedAt: issued.receivedAt ?? NaN, serverDate: issued.serverDate };
     else if (signature !== null) issuerMissing++;
     if (!fields) noRequestBody++;

@@ -3,10 +3,45 @@ import { MILLISECONDS_THRESHOLD } from '../rules/claim-values';
 import { JoinDoctorError } from '../errors';
 import { findSignature } from './find-jwt';
 import { summarize } from './summary';
-import type { ProbeError, ProbeFetch, ProbeOptions, ProbeResult, ProbeSample } from './types';
+import type { ProbeError, ProbeFetch, ProbeOptions, ProbeResponse, ProbeResult, ProbeSample } from './types';
+import { describeFetchError } from './fetch-error';
 
 /** A signature response is a few hundred bytes; anything past this is not one. */
-const MAX_BODY_CHARS = 1024 * 1024;
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+type BodyRead = { ok: true; text: string } | { ok: false; message: string };
+
+/**
+ * Reads at most MAX_BODY_BYTES of the body, then cancels the stream: a 256 MB or endless answer
+ * costs one chunk past the cap, not its size. Without a stream (an injected fetch), text() is capped after the fact.
+ */
+async function readCapped(res: ProbeResponse): Promise<BodyRead> {
+  const tooLarge = (n: number) => ({
+    ok: false as const,
+    message: `HTTP ${res.status}: the response body is over ${MAX_BODY_BYTES} bytes (stopped reading after ${n}); a signature response is a few hundred bytes.`,
+  });
+  if (!res.body || typeof res.body.getReader !== 'function') {
+    const text = await res.text();
+    return text.length > MAX_BODY_BYTES ? tooLarge(text.length) : { ok: true, text };
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > MAX_BODY_BYTES) return tooLarge(bytes);
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    // Releases the connection at once; on an endless body this is what stops the download.
+    reader.cancel().catch(() => undefined);
+  }
+  return { ok: true, text: text + decoder.decode() };
+}
 export const MAX_PROBE_COUNT = 10_000;
 
 function defaultFetch(): ProbeFetch {
@@ -116,15 +151,28 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
     const abortReq = () => req.abort();
     stop.signal.addEventListener('abort', abortReq, { once: true });
     const t = setTimeout(abortReq, requestTimeoutMs);
+    let phase: 'connect' | 'body' = 'connect';
     try {
       const res = await fetchFn(opts.url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : opts.body, signal: req.signal });
-      let body = await res.text();
-      if (body.length > MAX_BODY_CHARS) body = body.slice(0, MAX_BODY_CHARS);
-      const out = sampleFromResponse(index, res.status, body, res.headers.get('date'), now());
+      phase = 'body';
+      const body = await readCapped(res);
+      if (!body.ok) {
+        errors.push({ index, status: res.status, message: body.message });
+        return;
+      }
+      const out = sampleFromResponse(index, res.status, body.text, res.headers.get('date'), now());
       if ('analysis' in out) samples.push(out);
       else errors.push(out);
     } catch (e) {
-      const why = stop.signal.aborted ? (timedOut ? 'stopped by the total time limit' : 'cancelled') : req.signal.aborted ? `no answer within ${requestTimeoutMs} ms` : e instanceof Error ? e.message : String(e);
+      const why = stop.signal.aborted
+        ? timedOut
+          ? 'stopped by the total time limit'
+          : 'cancelled'
+        : req.signal.aborted
+          ? phase === 'body'
+            ? `the body did not finish within ${requestTimeoutMs} ms (a server that sends slowly or never ends)`
+            : `no answer within ${requestTimeoutMs} ms`
+          : describeFetchError(e, opts.url, phase);
       errors.push({ index, message: why });
     } finally {
       clearTimeout(t);

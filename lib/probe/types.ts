@@ -4,7 +4,18 @@ import type { Analysis } from '../rules/types';
 export type ProbeFetch = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
-) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+) => Promise<ProbeResponse>;
+
+/**
+ * What the probe reads of a response. `body` (a WHATWG stream, as fetch gives) is read up to the
+ * probe's cap and then cancelled; `text()` is only for injected fetches without a stream.
+ */
+export interface ProbeResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  body?: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
 
 export interface ProbeOptions {
   url: string;

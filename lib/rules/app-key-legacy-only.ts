@@ -1,6 +1,8 @@
 import { defineRule } from './define';
 import { claim, sdkPayload } from './claim-values';
 import { usableKey } from './app-key-missing';
+import { SAMPLE_PAYLOAD } from './fixes';
+import { langFix } from './lang';
 
 export const appKeyLegacyOnly = defineRule({
   id: 'app-key-legacy-only',
@@ -18,7 +20,7 @@ export const appKeyLegacyOnly = defineRule({
         `The payload has sdkKey but ${appKey.present ? 'an empty or non-string appKey' : 'no appKey'}. ` +
         'The SDK declares appKey required since 5.0.0; 6.2.0 still joins with a deprecation warning, ' +
         'later versions need not.',
-      fix: 'Add `appKey` with the same value as `sdkKey` (the Client ID / SDK Key); keep sdkKey for older SDKs.',
+      fix: langFix('Add `appKey` with the same value as `sdkKey` (the Client ID / SDK Key); keep sdkKey for older SDKs:', SAMPLE_PAYLOAD, token),
       data: { appKeyPresent: appKey.present },
     };
   },

@@ -1,6 +1,8 @@
 import { defineRule, type FindingInput } from './define';
 import { claimValue, sdkPayload, show } from './claim-values';
 import { usableKey } from './app-key-missing';
+import { SAMPLE_PAYLOAD } from './fixes';
+import { langFix } from './lang';
 
 function howTheyDiffer(a: string, b: string): string {
   if (a.trim() === b.trim()) return ' (they differ only in surrounding whitespace)';
@@ -25,7 +27,7 @@ export const appKeyMismatch = defineRule({
         message:
           `appKey ${show(appKey)} and sdkKey ${show(sdkKey)} differ${howTheyDiffer(appKey, sdkKey)}. ` +
           'The token is signed with one app\'s secret, so at least one key names the wrong app.',
-        fix: 'Set both appKey and sdkKey to the Client ID (SDK Key) of the app whose secret signs the token.',
+        fix: langFix('Set both appKey and sdkKey to the Client ID (SDK Key) of the app whose secret signs the token:', SAMPLE_PAYLOAD, token),
         data: { source: 'payload' },
       });
     }
@@ -39,7 +41,7 @@ export const appKeyMismatch = defineRule({
           `The sdkKey passed to join ${show(joinKey)} differs from the token's ${name} ${show(tokenKey)}` +
           `${howTheyDiffer(joinKey, tokenKey)}. SDK 4.0+ reads the key from the signature; older SDKs send the ` +
           'join argument to Zoom, which then checks the signature against the other app.',
-        fix: 'Drop the deprecated sdkKey join argument, or pass the same Client ID that the backend puts in appKey.',
+        fix: langFix('Drop the deprecated sdkKey join argument, or pass the same Client ID that the backend puts in appKey:', SAMPLE_PAYLOAD, token),
         data: { source: 'join' },
       });
     }

@@ -1,6 +1,7 @@
 import { defineRule } from './define';
 import { claim, claimValue, sdkPayload, show } from './claim-values';
 import { SAMPLE_PAYLOAD } from './fixes';
+import { langFix } from './lang';
 
 /** A key claim counts only as a non-empty string: the SDK rejects "" the same as absence. */
 export function usableKey(value: unknown): value is string {
@@ -28,7 +29,7 @@ export const appKeyMissing = defineRule({
         `${described} (claims present: ${claims}). Web SDK 6.x then refuses the join without calling ` +
         'success or error: client view only logs "please check your signature and please add appKey", ' +
         'component view rejects with "appKey can not empty in the signature".',
-      fix: `Add appKey set to the Meeting SDK app's Client ID (SDK Key): ${SAMPLE_PAYLOAD}.`,
+      fix: langFix("Add appKey set to the Meeting SDK app's Client ID (SDK Key), as in Zoom's sample payload:", SAMPLE_PAYLOAD, token),
       data: { appKeyPresent: appKey.present, sdkKeyPresent: sdkKey.present },
     };
   },

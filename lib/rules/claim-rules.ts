@@ -24,6 +24,7 @@ import { clockSkew } from './clock-skew';
 import { secretMismatch } from './secret-mismatch';
 import { secretSwapped } from './secret-swapped';
 import { secretWhitespace } from './secret-whitespace';
+import { secretEncoding } from './secret-encoding';
 
 /** The claim, time and secret rules, in catalogue order (keys, meeting, role, times, clock, secret). */
 export const claimRules: readonly Rule[] = [
@@ -52,4 +53,5 @@ export const claimRules: readonly Rule[] = [
   secretMismatch,
   secretSwapped,
   secretWhitespace,
+  secretEncoding,
 ];

@@ -1,5 +1,7 @@
 import { defineRule } from './define';
 import { seconds } from './claim-values';
+import { BACKDATE } from './fixes';
+import { langFix } from './lang';
 
 /**
  * 30 s: offsets from HTTP Date headers carry 1 s resolution plus network latency, so a few seconds
@@ -23,7 +25,7 @@ export const clockSkew = defineRule({
         `Zoom's clock is ${seconds(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} this machine's clock${from}. ` +
         'Join Doctor corrects its time checks by it; a backend on the same clock issues iat that far off' +
         (offset < 0 ? ', in Zoom\'s future (3712).' : '.'),
-      fix: 'Sync the clocks with NTP (`timedatectl set-ntp true`, `w32tm /resync`); if you cannot, back-date iat by more than the offset.',
+      fix: langFix('Sync the clocks with NTP (`timedatectl set-ntp true`, `w32tm /resync`); if you cannot, back-date iat by more than the offset:', BACKDATE, ctx.token),
       data: { clockOffset: offset },
     };
   },

@@ -1,5 +1,7 @@
 import { defineRule } from './define';
 import { MAX_WINDOW_S, epochSeconds, seconds } from './claim-values';
+import { EXP_WINDOW } from './fixes';
+import { langFix } from './lang';
 
 export const expWindowLong = defineRule({
   id: 'exp-window-long',
@@ -15,7 +17,7 @@ export const expWindowLong = defineRule({
     return {
       claim: 'exp',
       message: `exp − iat is ${seconds(window)} (${Math.round((window / 3600) * 10) / 10} h); Zoom allows at most 172800 s (48 h) and rejects longer with 3705 or 3712.`,
-      fix: 'Set `exp = iat + 7200` (Zoom\'s sample default), at most iat + 172800; fetch a fresh signature per join instead of a long-lived one.',
+      fix: langFix('Set exp 7200 s after iat (Zoom\'s sample default), at most 172800 s; fetch a fresh signature per join instead of a long-lived one:', EXP_WINDOW, token),
       data: { expMinusIat: window },
     };
   },

@@ -1,5 +1,7 @@
 import { defineRule } from './define';
 import { MIN_WINDOW_S, epochSeconds, seconds } from './claim-values';
+import { EXP_WINDOW } from './fixes';
+import { langFix } from './lang';
 
 export const expWindowShort = defineRule({
   id: 'exp-window-short',
@@ -20,7 +22,7 @@ export const expWindowShort = defineRule({
           : window < 0
           ? `exp is ${seconds(-window)} before iat; Zoom requires exp at least 1800 s after iat (3705 or 3712).`
           : `exp − iat is ${seconds(window)} (${Math.round(window / 60)} min); Zoom requires at least 1800 s (30 min) and rejects it with 3705 or 3712.`,
-      fix: 'Set `exp = iat + 7200` (Zoom\'s sample default); any window from 1800 s to 172800 s (48 h) is accepted.',
+      fix: langFix('Set exp 7200 s after iat (Zoom\'s sample default); any window from 1800 s to 172800 s (48 h) is accepted:', EXP_WINDOW, token),
       data: { expMinusIat: window },
     };
   },

@@ -1,4 +1,6 @@
 import { defineRule } from './define';
+import { HS256 } from './fixes';
+import { langFix } from './lang';
 
 function shown(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v.length > 30 ? `${v.slice(0, 27)}…` : v) : String(v);
@@ -22,11 +24,7 @@ export const headerAlg = defineRule({
     return {
       claim: 'alg',
       message: `${what}. Zoom verifies Meeting SDK signatures only as HS256 (HMAC-SHA256 keyed with the SDK/Client Secret).`,
-      fix:
-        "Sign with HS256 explicitly: Node `jsonwebtoken` `{ algorithm: 'HS256' }`, `jsrsasign` `KJUR.jws.JWS.sign('HS256', …)`; " +
-        "Python PyJWT `algorithm='HS256'`; Java jjwt `signWith(key, Jwts.SIG.HS256)` (a bare `signWith(key)` picks HS384/HS512 " +
-        "for secrets of 48/64+ bytes); PHP firebase/php-jwt `JWT::encode($payload, $secret, 'HS256')`; .NET " +
-        '`SecurityAlgorithms.HmacSha256`, not `HmacSha256Signature`/`HmacSha512`.',
+      fix: langFix('Sign with HS256 explicitly:', HS256, token),
       data: { alg: typeof alg === 'string' ? alg : present ? String(alg) : null },
     };
   },

@@ -1,7 +1,10 @@
 import { defineRule } from './define';
 import { epochSeconds, referenceCorrected, referenceLabel, seconds } from './claim-values';
 import { isQuantizedIat } from './quantization';
-import { JAVA_ROUND_FIX } from './fixes';
+import { BACKDATE, JAVA_ROUND } from './fixes';
+import { langFix } from './lang';
+import { ZONE_FIX, zoneExplanation, zoneForShift } from './time-zone';
+
 
 /** Zoom's clock is known only to the 1 s resolution of an HTTP Date header. */
 const DATE_HEADER_RESOLUTION_S = 1;
@@ -24,24 +27,29 @@ export const iatFuture = defineRule({
     let message = `iat is ${seconds(ahead)} after ${referenceLabel(ctx)}.`;
     if (withinResolution) message += " That is within the uncertainty of Zoom's clock as measured (Date headers have 1 s resolution).";
     if (quantized) message += ' iat is also a multiple of 128: the Java Math.round(long) pattern (see iat-quantized).';
-    else if (ahead >= 3000 && Math.abs(ahead / 3600 - Math.round(ahead / 3600)) < 0.05) {
-      message += ` That is close to ${Math.round(ahead / 3600)} h: a local time treated as UTC (e.g. Java \`LocalDateTime.now().toInstant(ZoneOffset.UTC)\`).`;
-    }
+    const zone = quantized ? null : zoneForShift(ahead);
+    if (zone) message += ` ${zoneExplanation(ahead, zone)}`;
     if (!corrected) message += " The backend's clock may be right and this machine's wrong.";
     return {
       claim: 'iat',
       severity: withinResolution ? 'warning' : 'error',
       message,
       fix: quantized
-        ? JAVA_ROUND_FIX
-        : 'Take iat from an NTP-synced UTC clock (Java `Instant.now().getEpochSecond()`, not LocalDateTime), and ' +
-          'back-date it to absorb clock differences: `iat = Math.floor(Date.now() / 1000) - 30` (Zoom\'s sample used ' +
-          '−30 s; devforum #82045 needed 120–400 s), keeping exp − iat ≥ 1800 s.',
+        ? langFix('iat is quantised by a float:', JAVA_ROUND, token)
+        : zone
+          ? langFix(`Take iat from the UTC epoch clock, not a local wall clock (this server is at ${zone.label}):`, ZONE_FIX, token)
+          : langFix(
+              "Take iat from an NTP-synced UTC clock and back-date it to absorb clock differences (Zoom's sample used −30 s; devforum #82045 needed " +
+                '120–400 s), keeping exp − iat ≥ 1800 s:',
+              BACKDATE,
+              token,
+            ),
       data: {
         iatMinusReference: Math.round(ahead * 1000) / 1000,
         referenceCorrected: corrected,
         clockOffset: corrected ? (ctx.clockOffset ?? null) : null,
         quantized,
+        utcOffsetMinutes: zone ? zone.offsetMin : null,
       },
     };
   },

@@ -1,7 +1,8 @@
 import { defineRule } from './define';
 import { epochSeconds, referenceLabel, seconds } from './claim-values';
 import { FLOAT_SPACING_S, floatSpacingAt, impliedFutureSecondsPerCycle, impliedFutureShare, isQuantizedIat } from './quantization';
-import { JAVA_ROUND_FIX } from './fixes';
+import { JAVA_ROUND } from './fixes';
+import { GUESS, langFix } from './lang';
 
 /** Seconds per 128 s cycle in which a −30 s back-dated, quantised iat is in the future (34). */
 const USUAL = impliedFutureSecondsPerCycle(30);
@@ -31,7 +32,7 @@ export const iatQuantized = defineRule({
     return {
       claim: 'iat',
       message,
-      fix: JAVA_ROUND_FIX,
+      fix: langFix('Stop rounding epoch seconds through a float:', JAVA_ROUND, ctx.token, GUESS.javaRound),
       data: { iat, iatDiv128: iat / FLOAT_SPACING_S, iatMinusReference },
     };
   },

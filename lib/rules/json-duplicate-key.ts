@@ -1,4 +1,6 @@
 import { defineRule } from './define';
+import { CLAIMS_ONCE } from './fixes';
+import { langFix } from './lang';
 
 export const jsonDuplicateKey = defineRule({
   id: 'json-duplicate-key',
@@ -11,9 +13,7 @@ export const jsonDuplicateKey = defineRule({
     if (dups.length === 0) return null;
     return dups.map((p) => ({
       message: `${p.message} Join Doctor, like JSON.parse, analysed the last value.`,
-      fix:
-        'Build the claims as one object and serialise it once (a JWT library does): do not append claims to an ' +
-        'already serialised string, or merge a defaults object written by hand into the JSON text.',
+      fix: langFix('Build the claims as one object and serialise it once (a JWT library does):', CLAIMS_ONCE, token),
       data: { part: p.part ?? null },
     }));
   },

@@ -1,6 +1,8 @@
 import { defineRule } from './define';
 import { claimValue, sdkPayload, show } from './claim-values';
 import { isBlank } from './mn-missing';
+import { MN_DIGITS } from './fixes';
+import { langFix } from './lang';
 
 const DIGITS = /^\d+$/;
 
@@ -33,7 +35,7 @@ export const mnFormat = defineRule({
     return {
       claim: 'mn',
       message: `mn ${show(mn)} ${problems.join(' and ')}; meeting numbers are 9–11 digits.`,
-      fix: 'Strip everything but digits before signing: JS `String(mn).replace(/\\D/g, "")`, Python `re.sub(r"\\D", "", mn)`.',
+      fix: langFix('Strip everything but digits before signing:', MN_DIGITS, token),
       data: { length: typeof mn === 'string' ? mn.length : typeof mn === 'number' ? String(mn).length : null },
     };
   },

@@ -1,6 +1,8 @@
 import { defineRule } from './define';
 import { claimValue, sdkPayload, show } from './claim-values';
 import { isBlank } from './mn-missing';
+import { READ_REQUEST } from './fixes';
+import { langFix } from './lang';
 
 /** Meeting numbers compare as digits: "123 4567 8901", "123-4567-8901" and 12345678901 are one meeting. */
 export function normaliseMeetingNumber(value: unknown): string | null {
@@ -26,9 +28,7 @@ export const mnMismatch = defineRule({
       message:
         `mn is ${show(mn)} but the join is for meeting ${show(join.meetingNumber)} ` +
         `(compared as ${a} vs ${b}). Zoom checks the signature against the meeting being joined.`,
-      fix:
-        'Request the signature with the same meeting number the page joins (a cached signature from an earlier ' +
-        'meeting, or a default meeting number in the backend, are the usual causes).',
+      fix: langFix('Request the signature with the same meeting number the page joins (a cached signature from an earlier meeting, or a default meeting number in the backend, are the usual causes); sign the number the request carries:', READ_REQUEST, token),
       data: { mn: a, meetingNumber: b },
     };
   },

@@ -1,5 +1,7 @@
 import { defineRule } from './define';
 import { claim, claimValue, sdkPayload, show } from './claim-values';
+import { READ_REQUEST } from './fixes';
+import { langFix } from './lang';
 
 /** A claim that is absent, null or an empty string carries nothing the server can use. */
 export function isBlank(value: unknown): boolean {
@@ -28,7 +30,7 @@ export const mnMissing = defineRule({
     return {
       claim: 'mn',
       message,
-      fix: 'Add `mn` with the meeting number being joined (digits only), e.g. `mn: meetingNumber.replace(/\\D/g, "")`.',
+      fix: langFix('Add `mn` with the meeting number being joined, digits only, read from the request:', READ_REQUEST, token),
       data: { roleMissing: roleAbsent, misnamedKey: misnamed ?? null },
     };
   },

@@ -1,6 +1,8 @@
 import { defineRule } from './define';
 import { claimValue, sdkPayload, show } from './claim-values';
 import { isBlank } from './mn-missing';
+import { ROLE_NUMBER } from './fixes';
+import { langFix } from './lang';
 
 export const roleInvalid = defineRule({
   id: 'role-invalid',
@@ -17,14 +19,14 @@ export const roleInvalid = defineRule({
         // The SDK itself tolerates "1" client-side; whether Zoom's server does is unverified (facts §4.14).
         severity: 'warning',
         message: `role is the string ${show(role)}, not a number. The SDK accepts it client-side; Zoom's server behaviour is undocumented.`,
-        fix: 'Write role as a JSON number: JS `parseInt(role, 10)` (as Zoom\'s auth sample does), Python `int(role)`, Java an int, not a String.',
+        fix: langFix('Write role as a JSON number:', ROLE_NUMBER, token),
         data: { role: String(role) },
       };
     }
     return {
       claim: 'role',
       message: `role is ${show(role)}; Zoom accepts only 0 (participant) or 1 (host/co-host), and rejects others with 3708 "Incorrect role".`,
-      fix: 'Set role to 0 to join as participant or 1 to start/host (with a zak); check the flag is not inverted.',
+      fix: langFix('Set role to 0 to join as participant or 1 to start/host (with a zak); check the flag is not inverted:', ROLE_NUMBER, token),
       data: { role: typeof role === 'number' ? role : show(role) },
     };
   },

@@ -1,6 +1,8 @@
 import { defineRule } from './define';
 import { claim, claimValue, sdkPayload, show } from './claim-values';
 import { isBlank } from './mn-missing';
+import { ROLE_NUMBER } from './fixes';
+import { langFix } from './lang';
 
 export const roleMissing = defineRule({
   id: 'role-missing',
@@ -19,7 +21,7 @@ export const roleMissing = defineRule({
     return {
       claim: 'role',
       message,
-      fix: 'Add `role: 0` (attendee) or `role: 1` (host; starting a meeting also needs a zak) as a JSON number.',
+      fix: langFix('Add `role: 0` (attendee) or `role: 1` (host; starting a meeting also needs a zak) as a JSON number:', ROLE_NUMBER, token),
       data: { misnamedKey: misnamed ?? null },
     };
   },

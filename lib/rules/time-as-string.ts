@@ -1,5 +1,7 @@
 import { defineRule, type FindingInput } from './define';
 import { claimValue, sdkPayload, show } from './claim-values';
+import { TIME_NUMBER } from './fixes';
+import { langFix } from './lang';
 
 const TIME_CLAIMS = ['iat', 'exp', 'tokenExp'] as const;
 
@@ -22,9 +24,7 @@ export const timeAsString = defineRule({
         message:
           `${name} is the string ${show(value)}${numeric ? ' (a number in quotes)' : ''}; ` +
           'Zoom expects epoch seconds as a JSON number ("long format, not a string").',
-        fix:
-          'Put the number itself in the claims: Java `claims.put("iat", epochSeconds)` with a long, not ' +
-          '`String.valueOf(...)`; PHP `(int) time()`; Python `int(time.time())`; JS a number, not a template string.',
+        fix: langFix('Put the number itself in the claims:', TIME_NUMBER, token),
         data: { numeric },
       });
     }

@@ -1,7 +1,8 @@
 import { defineRule, type FindingInput } from './define';
 import type { Rule } from './types';
 import { claim, show, sdkPayload } from './claim-values';
-import { WHOLE_SECONDS_FIX } from './fixes';
+import { EXP_WINDOW, WHOLE_SECONDS } from './fixes';
+import { langFix } from './lang';
 
 /** iat-missing and exp-missing differ only in the claim and what Zoom does without it. */
 export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string): Rule {
@@ -21,7 +22,7 @@ export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string)
       return {
         claim: name,
         message: `${c.present ? `${name} is null` : `The payload has no ${name}`}. ${why}${hint}`,
-        fix: `Add ${name} in whole epoch seconds, e.g. \`iat = Math.floor(Date.now() / 1000); exp = iat + 7200\`.`,
+        fix: langFix(`Add ${name} in whole epoch seconds${name === 'exp' ? ', 7200 s after iat' : ''}:`, name === 'exp' ? EXP_WINDOW : WHOLE_SECONDS, token),
       };
     },
   });
@@ -49,7 +50,7 @@ export function fractionalTimeRule(name: 'iat' | 'exp'): Rule {
             `${name} is ${c.raw ?? show(c.value)}: fractional seconds (typically \`Date.now() / 1000\` without ` +
             'flooring, or Python `time.time()`). Zoom documents iat as "long format"; whether its server accepts ' +
             'fractions is unverified.',
-          fix: WHOLE_SECONDS_FIX,
+          fix: langFix('Issue iat and exp as whole epoch seconds (JSON integers):', WHOLE_SECONDS, token),
           data: { value: c.value, fraction: Math.round((c.value - Math.floor(c.value)) * 1000) / 1000 },
         };
       }
@@ -60,7 +61,7 @@ export function fractionalTimeRule(name: 'iat' | 'exp'): Rule {
             `${name} is written as \`${c.raw}\` in the payload JSON: a decimal/exponent literal of a whole number ` +
             '(JSON.parse shows it as an integer). PyJWT writes this for `float(int(time.time()))`, as in Zoom\'s ' +
             'published Python example. Zoom asks for "long format"; a strict integer parser rejects it.',
-          fix: WHOLE_SECONDS_FIX,
+          fix: langFix('Issue iat and exp as whole epoch seconds (JSON integers):', WHOLE_SECONDS, token),
           data: { value: c.value, literal: c.raw },
         };
       }

@@ -1,5 +1,7 @@
 import { defineRule } from './define';
 import { parseLegacySignature } from '../token/legacy';
+import { SIGN_WITH_LIBRARY } from './fixes';
+import { langFix } from './lang';
 
 function isoMs(ms: number): string {
   const d = new Date(ms);
@@ -22,12 +24,7 @@ export const tokenLegacyFormat = defineRule({
         `${legacy.apiKey}, mn ${legacy.meetingNumber}, timestamp ${legacy.timestampMs} ms (${isoMs(legacy.timestampMs)}), ` +
         `role ${legacy.role} and a ${legacy.hashLength}-character HMAC. SDK 2.7.0 and later need a JWT: component view ` +
         'rejects it as an invalid signature, and client view 6.x refuses the join silently (no appKey can be read from it).',
-      fix:
-        'Replace the signature code with the JWT version (zoom/meetingsdk-auth-endpoint-sample): an HS256 JWT with ' +
-        '`{appKey, sdkKey, mn, role, iat, exp: iat + 7200, tokenExp}` signed with the Meeting SDK Client Secret, ' +
-        'e.g. Node `jsrsasign` `KJUR.jws.JWS.sign("HS256", header, payload, secret)`, Python PyJWT ' +
-        '`jwt.encode(payload, secret, algorithm="HS256")`, PHP firebase/php-jwt `JWT::encode($payload, $secret, "HS256")`. ' +
-        'The JWT app API key/secret of this format were deactivated in 2023: use the Meeting SDK app\'s Client ID and Secret.',
+      fix: langFix('Replace the signature code with the JWT version (zoom/meetingsdk-auth-endpoint-sample): an HS256 JWT of `{appKey, sdkKey, mn, role, iat, exp: iat + 7200, tokenExp}` signed with the Meeting SDK Client Secret; the JWT app API key/secret of this format were deactivated in 2023, so use the Meeting SDK app\'s Client ID and Secret:', SIGN_WITH_LIBRARY, token),
       data: {
         apiKey: legacy.apiKey,
         mn: legacy.meetingNumber,

@@ -1,6 +1,8 @@
 import { decodeJwt } from 'jose';
 import { defineRule } from './define';
-import { BASE64URL_FIX } from './generator-fixes';
+import { BASE64URL_INTRO } from './generator-fixes';
+import { BASE64URL } from './fixes';
+import { langFix } from './lang';
 
 function count(s: string, ch: string): number {
   let n = 0;
@@ -48,7 +50,7 @@ export const tokenNotBase64url = defineRule({
         `${decoded ? 'Join Doctor decoded it anyway, but ' : ''}${strictDecoderVerdict(token.token)}; ` +
         'the HMAC is computed over the characters as sent, so a server that re-encodes or rejects them fails the join ' +
         '(reported as an intermittent join timeout with no error callback).',
-      fix: BASE64URL_FIX,
+      fix: langFix(BASE64URL_INTRO, BASE64URL, token),
       data: { segments: token.nonUrlSafeSegments.join(','), plus, slash, padding: pad },
     };
   },

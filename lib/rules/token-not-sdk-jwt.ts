@@ -1,4 +1,6 @@
 import { defineRule } from './define';
+import { SAMPLE_PAYLOAD } from './fixes';
+import { langFix } from './lang';
 
 type Kind = 'video-sdk' | 'oauth' | 'rest-api';
 
@@ -54,10 +56,7 @@ export const tokenNotSdkJwt = defineRule({
         `The payload (claims: ${claims}) is ${WHAT[found.kind]}; identified by ${found.evidence.join(', ')}. ` +
         'Without appKey or sdkKey, Web SDK 6.x client view refuses the join silently (no callback) and component view ' +
         'rejects it.',
-      fix:
-        'Create a signature for the Meeting SDK app (Marketplace → Meeting SDK / General App with Meeting SDK enabled) ' +
-        'and sign `{appKey: CLIENT_ID, sdkKey: CLIENT_ID, mn, role, iat, exp: iat + 7200, tokenExp: exp}` with its ' +
-        'Client Secret (zoom/meetingsdk-auth-endpoint-sample). Keep the OAuth/REST token for API calls only.',
+      fix: langFix('Create a signature for the Meeting SDK app (Marketplace → Meeting SDK / General App with Meeting SDK enabled), signed with its Client Secret (zoom/meetingsdk-auth-endpoint-sample); keep the OAuth/REST token for API calls only. The payload:', SAMPLE_PAYLOAD, token),
       data: { kind: found.kind, evidence: found.evidence.join(',') },
     };
   },

@@ -1,4 +1,7 @@
 import { defineRule } from './define';
+import { unwrapToken } from '../token/wrapped';
+import { BASE64URL, RETURN_SIGNATURE } from './fixes';
+import { langFix, type LangLines } from './lang';
 
 /** Names each wrapping character so the message shows exactly what was there ("\n", a space). */
 function describe(chars: string): string {
@@ -14,6 +17,7 @@ export const tokenWhitespace = defineRule({
   check({ token }) {
     const { stripped, original } = token;
     if (original === null || token.token === null) return null;
+    if (unwrapToken(original)) return null; // token-wrapped names the wrapper
     if (!stripped.whitespace && !stripped.quotes && !stripped.innerWhitespace) return null;
     const at = original.indexOf(token.token.slice(0, 8));
     const parts: string[] = [];
@@ -30,14 +34,14 @@ export const tokenWhitespace = defineRule({
       `The ${original.length}-character signature contains more than the ${token.token.length}-character token: ` +
       `${parts.join('; ')}. The SDK sends the string unchanged and Zoom computes the HMAC over exactly what it receives.`;
     if (pythonBytes) message += " The b'…' wrapper is Python's repr of bytes: PyJWT 1.x returned bytes and str() was applied to them.";
-    let fix =
-      'Return the token alone and unquoted: Node `res.json({ signature })`, not `res.send(JSON.stringify(token))` into a ' +
-      'text field or a template with a trailing newline; trim what a file or env var adds. In the page, pass `data.signature` ' +
-      'from `await response.json()`, not `await response.text()`.';
-    if (pythonBytes) fix = "Python: `token = jwt.encode(...)`; with PyJWT 1.x add `.decode('utf-8')`, or upgrade to PyJWT 2 which returns str. " + fix;
-    if (stripped.innerWhitespace) {
-      fix += ' Do not line-wrap: Java `Base64.getUrlEncoder()` (not `getMimeEncoder()`), Python `base64.urlsafe_b64encode` (not `encodebytes`), PHP without `chunk_split`.';
-    }
+    let intro =
+      'Return the token alone and unquoted, not `JSON.stringify(token)` into a text field or a template with a trailing newline; ' +
+      'trim what a file or env var adds. In the page, pass `data.signature` from `await response.json()`, not `await response.text()`.';
+    if (pythonBytes) intro = "Python: `token = jwt.encode(...)`; with PyJWT 1.x add `.decode('utf-8')`, or upgrade to PyJWT 2 which returns str. " + intro;
+    const lines: LangLines = stripped.innerWhitespace ? BASE64URL : RETURN_SIGNATURE;
+    if (stripped.innerWhitespace) intro += ' Do not line-wrap the base64:';
+    else intro += ' The endpoint returns:';
+    const fix = langFix(intro, lines, token);
     return {
       message,
       fix,

@@ -1,5 +1,7 @@
 import { defineRule, type FindingInput } from './define';
 import { MAX_WINDOW_S, MIN_WINDOW_S, claim, epochSeconds, isoTime, referenceLabel, seconds, show, sdkPayload } from './claim-values';
+import { TOKEN_EXP } from './fixes';
+import { langFix } from './lang';
 
 export const tokenExpInvalid = defineRule({
   id: 'tokenexp-invalid',
@@ -18,7 +20,7 @@ export const tokenExpInvalid = defineRule({
       return {
         claim: 'tokenExp',
         message: `tokenExp is ${show(c.value)}, not epoch seconds.`,
-        fix: 'Set `tokenExp = exp` as Zoom\'s sample does, or omit it (the Web SDK does not need it).',
+        fix: langFix('Set tokenExp equal to exp as Zoom\'s sample does, or omit it (the Web SDK does not need it):', TOKEN_EXP, token),
       };
     }
     const tokenExp = epochSeconds(token, 'tokenExp');
@@ -26,7 +28,7 @@ export const tokenExpInvalid = defineRule({
     const iat = epochSeconds(token, 'iat');
     const exp = epochSeconds(token, 'exp');
     const out: FindingInput[] = [];
-    const fix = 'Set `tokenExp = exp` (Zoom\'s sample), with exp = iat + 1800…172800 s, or omit tokenExp for the Web SDK.';
+    const fix = langFix('Set tokenExp equal to exp (Zoom\'s sample), with exp = iat + 1800…172800 s, or omit tokenExp for the Web SDK:', TOKEN_EXP, token);
     if (iat !== null && tokenExp - iat < MIN_WINDOW_S) {
       out.push({
         claim: 'tokenExp',

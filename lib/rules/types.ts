@@ -41,6 +41,20 @@ export interface SecretVerification {
    * ("trimmed", "trailing newline", ...); null when none did or none was tried.
    */
   whitespaceVariant?: string | null;
+  /**
+   * Which encoding variant of the secret verified when neither the secret as given nor a whitespace
+   * variant did ("base64-decoded", "base64-encoded", "hex-decoded"); null when none did or none was tried.
+   */
+  encodingVariant?: string | null;
+  /** The encoding variants tried (for messages that say exactly what was tried). */
+  encodingsTried?: string[];
+  /**
+   * Where the key tried as the HMAC secret came from: the key the user gave, or (none given) the
+   * payload's appKey/sdkKey claim. Null when no swap was tried.
+   */
+  swapKeySource?: 'given' | 'payload' | null;
+  /** The payload claim (appKey or sdkKey) whose value is the given secret; null when none is. */
+  keyClaimIsSecret?: string | null;
   /** Why the HMAC could not be checked at all (no three segments, unsupported alg); null when it was checked. */
   unverifiable?: string | null;
 }

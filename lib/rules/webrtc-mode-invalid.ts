@@ -1,5 +1,7 @@
 import { defineRule } from './define';
 import { claim, show, sdkPayload } from './claim-values';
+import { WEBRTC_MODE } from './fixes';
+import { langFix } from './lang';
 
 export const webrtcModeInvalid = defineRule({
   id: 'webrtc-mode-invalid',
@@ -17,7 +19,7 @@ export const webrtcModeInvalid = defineRule({
       message: quoted
         ? `video_webrtc_mode is the string ${show(c.value)}; Zoom's sample sends a number (0 or 1).`
         : `video_webrtc_mode is ${show(c.value)}; only 0 or 1 is defined (leave it out to let Zoom decide).`,
-      fix: 'Send `video_webrtc_mode: 1` (WebRTC video) or `0` as a JSON number, or omit the claim; the sample `parseInt`s the request value.',
+      fix: langFix('Send video_webrtc_mode as the JSON number 1 (WebRTC video) or 0, or omit the claim; the sample `parseInt`s the request value:', WEBRTC_MODE, token),
       data: { value: typeof c.value === 'number' ? c.value : show(c.value) },
     };
   },

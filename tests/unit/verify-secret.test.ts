@@ -13,6 +13,10 @@ describe('verifySecret', () => {
       verifiesSwapped: false,
       secretHasWhitespace: false,
       whitespaceVariant: null,
+      encodingVariant: null,
+      encodingsTried: [],
+      swapKeySource: 'given',
+      keyClaimIsSecret: null,
       unverifiable: null,
     });
   });

@@ -1,8 +1,9 @@
-import { decodeSignature } from '../../token/decode';
+import { MAX_TOKEN_LENGTH, decodeSignature } from '../../token/decode';
 import { analyseDecoded } from '../../analyse';
 import { verifySecret } from '../../verify-secret';
 import { isoTime } from '../../rules/claim-values';
 import type { Analysis, RuleContext, Severity } from '../../rules/types';
+import type { DecodedToken } from '../../token/types';
 import { numberOption, parseCommandArgs, usage } from '../args';
 import { paint, useColour, type CliIO } from '../io';
 import { safeText } from '../terminal';
@@ -58,9 +59,23 @@ function renderHuman(a: Analysis, judgedAt: string, colour: boolean): string {
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
+/**
+ * A swapped backend puts the secret in appKey: the output must not print the secret the user gave
+ * through the environment, so that claim is shown redacted (the findings say what it was).
+ */
+function withoutSecret(token: DecodedToken, claim: string, secret: string): DecodedToken {
+  const shown = '<the SDK secret, redacted>';
+  const needle = secret.trim();
+  const payload = token.payload ? { ...token.payload, [claim]: shown } : null;
+  if (payload) for (const [k, v] of Object.entries(payload)) if (typeof v === 'string' && v.trim() === needle) payload[k] = shown;
+  const payloadJson = token.payloadJson !== null && needle ? token.payloadJson.split(needle).join(shown) : token.payloadJson;
+  return { ...token, payload, payloadJson };
+}
+
 async function readToken(positional: string, io: CliIO): Promise<string> {
   if (positional !== '-') return positional;
-  const text = await io.readStdin();
+  // What the analyser reads at most, plus the newline echo adds; more is refused, never cut.
+  const text = await io.readStdin({ maxBytes: MAX_TOKEN_LENGTH + 2, what: `a signature (the analyser reads at most ${MAX_TOKEN_LENGTH} characters)` });
   if (text === '') usage('check: "-" reads the token from standard input, but nothing was piped in.');
   return text.replace(/\r?\n$/, '');
 }
@@ -94,11 +109,12 @@ export const check: Command = {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(secretVar)) usage(`check: --secret-env takes the NAME of an environment variable (got ${JSON.stringify(secretVar.slice(0, 3))}…), not the secret.`);
       const secret = io.env[secretVar];
       if (secret === undefined || secret === '') usage(`check: environment variable ${secretVar} (named by --secret-env) is not set or empty.`);
-      const payload = token.payload ?? {};
-      const key = sdkKey ?? (typeof payload['appKey'] === 'string' ? payload['appKey'] : typeof payload['sdkKey'] === 'string' ? payload['sdkKey'] : undefined);
-      ctx.verification = await verifySecret(token, secret, key);
+      // Without --sdk-key, verifySecret tries the payload's appKey and says so: in a swapped token that claim is the secret.
+      ctx.verification = await verifySecret(token, secret, sdkKey);
     }
-    const analysis = analyseDecoded(token, ctx);
+    let analysis = analyseDecoded(token, ctx);
+    const leaked = ctx.verification?.keyClaimIsSecret;
+    if (leaked && secretVar !== undefined) analysis = { ...analysis, token: withoutSecret(analysis.token, leaked, io.env[secretVar]!) };
     if (values['json']) io.stdout.write(`${JSON.stringify(checkJson(analysis), null, 2)}\n`);
     else {
       const judgedAt = `${isoTime(at)} (${now !== undefined ? '--now' : "this machine's clock"})`;

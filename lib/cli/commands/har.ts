@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseCommandArgs, usage } from '../args';
 import type { Command } from '../types';
+import { writeJsonPretty } from '../json-out';
 import { analyseAttempt } from '../../attempt-context';
 import { readHarFile } from '../../har/read-file';
 import { clockText, harSectionMarkdown } from '../../har/summary';
@@ -100,8 +101,16 @@ export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string)
 
 /** The export with the HAR's own facts under an extra `har` key (readers of the export ignore it). */
 export function harJson(exp: JoinDoctorExport, imp: HarImport): string {
+  let out = '';
+  writeHarJson(exp, imp, (chunk) => (out += chunk));
+  return out;
+}
+
+/** The same text as harJson, written in pieces so a HAR of tens of thousands of joins never becomes one string. */
+export function writeHarJson(exp: JoinDoctorExport, imp: HarImport, write: (chunk: string) => unknown): void {
   const { attempts: _attempts, ...har } = imp;
-  return `${JSON.stringify({ ...exp, har }, null, 2)}\n`;
+  writeJsonPretty({ ...exp, har }, write);
+  write('\n');
 }
 
 export const har: Command = {
@@ -117,7 +126,8 @@ export const har: Command = {
     const imp = await readHarFile(a.file);
     const exp = diagnoseHar(imp, { includeFullTokens: a.full, createdAt: new Date(io.now()) });
     const name = path.basename(a.file);
-    io.stdout.write(a.format === 'json' ? harJson(exp, imp) : a.format === 'md' ? harMarkdown(exp, imp, name) : harText(exp, imp, name));
+    if (a.format === 'json') writeHarJson(exp, imp, (chunk) => io.stdout.write(chunk));
+    else io.stdout.write(a.format === 'md' ? harMarkdown(exp, imp, name) : harText(exp, imp, name));
     return exp.correlation.failures > 0 ? 1 : 0;
   },
 };

@@ -1,4 +1,5 @@
-import { JoinDoctorError } from '../../errors';
+import { JoinDoctorError, isJoinDoctorError } from '../../errors';
+import { MAX_EXPORT_CHARS } from '../../report/parse';
 import { parseExport, renderReport, REPORT_FORMATS, type ReportFormat } from '../../report';
 import { parseCommandArgs, usage } from '../args';
 import type { Command } from '../types';
@@ -29,9 +30,12 @@ export const report: Command = {
     if (!(REPORT_FORMATS as readonly string[]).includes(format)) usage(`report: --format must be one of ${REPORT_FORMATS.join(', ')} (got ${JSON.stringify(format)}).`);
     const path = positionals[0]!;
     let text: string;
+    // The export's own limit, checked before reading: a 200 MB file is refused from its size alone.
+    const limit = { maxBytes: MAX_EXPORT_CHARS, what: 'a Join Doctor export' };
     try {
-      text = path === '-' ? await io.readStdin() : await io.readFile(path);
+      text = path === '-' ? await io.readStdin(limit) : await io.readFile(path, limit);
     } catch (e) {
+      if (isJoinDoctorError(e)) throw e;
       const code = (e as { code?: string } | null)?.code;
       throw new JoinDoctorError('ERR_IO', `report: cannot read ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}.`);
     }

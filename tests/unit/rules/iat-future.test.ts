@@ -31,7 +31,8 @@ describe('iat-future', () => {
 
   it('a Java LocalDateTime.now().toInstant(UTC) backend in UTC+2 is named a timezone bug', async () => {
     const [f] = run(iatFuture, await tokenFor({ iat: JOIN_TIME + 7200 + 1 }), { referenceTime: JOIN_TIME });
-    expect(f?.message).toContain('local time treated as UTC');
+    expect(f?.message).toContain('the offset of UTC+2: a backend whose local time is read as UTC');
+    expect(f?.fix).toContain('LocalDateTime.now()');
   });
 
   it("half a second ahead after correcting by a Date header is within the header's resolution: warning", async () => {

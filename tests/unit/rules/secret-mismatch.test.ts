@@ -9,7 +9,7 @@ describe('secret-mismatch', () => {
     const verification = await verifySecret(t, SECRET, KEY);
     const [f] = run(secretMismatch, t, { verification });
     expect(f?.severity).toBe('error');
-    expect(f?.message).toContain('tried as given, with stray whitespace added, with key and secret swapped');
+    expect(f?.message).toContain('tried the secret as given; with stray whitespace added (newline, CRLF, space); base64-decoded, base64-encoded; the --sdk-key you gave as the HMAC secret');
     expect(f?.message).not.toContain(SECRET);
     expect(f?.fix).toContain('Client Secret');
   });

@@ -1,0 +1,135 @@
+/**
+ * Fixes in the language of the backend that made the token. Every rule's fix names the line to
+ * change in each common backend language; when the token itself shows which generator made it
+ * (PyJWT's `1795912284.0`, Java's 128 s quantisation, golang-jwt's sorted claims or fixed-precision
+ * times, jsonwebtoken's appended iat, PHP's hex digest), that language comes first.
+ */
+import type { DecodedToken } from '../token/types';
+import { decodeSegment } from '../token/base64';
+import { FLOAT_SPACING_S, floatSpacingAt, isQuantizedIat } from './quantization';
+
+export type Lang = 'js' | 'python' | 'java' | 'php' | 'go' | 'ruby' | 'csharp';
+
+/** The order fixes are listed in when no generator can be inferred (by share of Zoom sample backends). */
+export const LANGS: readonly Lang[] = ['js', 'python', 'java', 'php', 'go', 'ruby', 'csharp'];
+
+export const LANG_LABEL: Record<Lang, string> = {
+  js: 'JS/TS',
+  python: 'Python',
+  java: 'Java/Kotlin',
+  php: 'PHP',
+  go: 'Go',
+  ruby: 'Ruby',
+  csharp: 'C#',
+};
+
+/** One line (or call) per backend language. */
+export type LangLines = Record<Lang, string>;
+
+export interface GeneratorGuess {
+  lang: Lang;
+  /** What in the token gave the generator away, for the fix's first sentence. */
+  evidence: string;
+}
+
+/** An HS256 signature part of 64 lowercase hex characters: PHP `hash_hmac('sha256', …)` without `true`. */
+export function hexDigestSignature(token: DecodedToken): boolean {
+  const sig = token.segments.length === 3 ? token.segments[2]! : '';
+  if (sig.length !== 86 && sig.length !== 88) return false;
+  const d = decodeSegment(sig);
+  return d.ok && /^[0-9a-f]{64}$/.test(d.text);
+}
+
+function rawLiteral(token: DecodedToken, name: string): string | null {
+  const m = token.payloadMembers;
+  return m !== null && Object.prototype.hasOwnProperty.call(m, name) ? (m[name]?.raw ?? null) : null;
+}
+
+function sortedKeys(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) return false;
+  return true;
+}
+
+const cache = new WeakMap<DecodedToken, GeneratorGuess | null>();
+
+/** The backend language the token's own bytes point to; null when nothing does. Cached per token. */
+export function inferGenerator(token: DecodedToken): GeneratorGuess | null {
+  if (cache.has(token)) return cache.get(token)!;
+  const guess = infer(token);
+  cache.set(token, guess);
+  return guess;
+}
+
+/**
+ * One object per reason, so fixes can be memoised by identity (a HAR of thousands of joins, or the
+ * analyse bench, asks for the same fix again and again). Evidence is stated without the token's own
+ * values for the same reason; the finding's message carries the values.
+ */
+export const GUESS = {
+  phpHex: { lang: 'php', evidence: "the signature part is a 64-character hex digest, which is what PHP's hash_hmac('sha256', …) returns without its binary flag" },
+  phpHeader: { lang: 'php', evidence: 'the header is written {"typ":"JWT","alg":"HS256"}, typ first, as firebase/php-jwt writes it' },
+  pythonFloat: { lang: 'python', evidence: 'a time is written like 1795912284.0, the repr of a Python float (PyJWT serialises float(...) that way)' },
+  javaRound: { lang: 'java', evidence: 'iat is a multiple of 128 s, the float quantisation of Java Math.round(long)' },
+  goPrecision: { lang: 'go', evidence: 'times are written with a fixed 3, 6 or 9 decimals, as golang-jwt does when jwt.TimePrecision is below a second' },
+  goSorted: { lang: 'go', evidence: "the claims are in sorted order, as Go's encoding/json writes a jwt.MapClaims map" },
+  jsonwebtoken: { lang: 'js', evidence: 'iat is the last claim, appended after yours as Node jsonwebtoken jwt.sign() does' },
+  pythonDumps: { lang: 'python', evidence: 'the payload JSON has a space after every colon and comma, the default of Python json.dumps' },
+  goDuration: { lang: 'go', evidence: 'a time.Duration counts nanoseconds' },
+} as const satisfies Record<string, GeneratorGuess>;
+
+const PY_FLOAT = /^\d+\.0$/;
+const FIXED_DECIMALS = /^\d+\.(\d{3}|\d{6}|\d{9})$/;
+
+function infer(token: DecodedToken): GeneratorGuess | null {
+  if (hexDigestSignature(token)) return GUESS.phpHex;
+  const header = token.headerJson;
+  if (header === '{"typ":"JWT","alg":"HS256"}') return GUESS.phpHeader;
+  const iat = rawLiteral(token, 'iat');
+  const exp = rawLiteral(token, 'exp');
+  if ((iat !== null && PY_FLOAT.test(iat)) || (exp !== null && PY_FLOAT.test(exp))) return GUESS.pythonFloat;
+  const iatValue = token.payload?.['iat'];
+  if (isQuantizedIat(iatValue) && floatSpacingAt(iatValue as number) === FLOAT_SPACING_S) return GUESS.javaRound;
+  // golang-jwt's NumericDate writes strconv.FormatFloat(…, 'f', prec): a fixed number of decimals set by
+  // TimePrecision, trailing zeros kept (JS and Python drop them).
+  const times = [iat, exp].filter((r): r is string => r !== null);
+  if (times.length > 0 && times.every((r) => FIXED_DECIMALS.test(r)) && times.some((r) => r.endsWith('0'))) return GUESS.goPrecision;
+  if (header !== '{"alg":"HS256","typ":"JWT"}' || token.payloadMembers === null) {
+    return token.payloadJson !== null && token.payloadJson.startsWith('{"') && token.payloadJson.includes('": ') && token.payloadJson.includes(', "') ? GUESS.pythonDumps : null;
+  }
+  const keys = Object.keys(token.payloadMembers);
+  if (keys.length >= 4 && sortedKeys(keys)) return GUESS.goSorted;
+  if (keys.length >= 3 && keys[keys.length - 1] === 'iat') return GUESS.jsonwebtoken;
+  if (token.payloadJson !== null && token.payloadJson.includes('": ') && token.payloadJson.includes(', "')) return GUESS.pythonDumps;
+  return null;
+}
+
+/**
+ * The fix text: `intro`, then one "Label: line" per language, the inferred generator's first and
+ * announced. Every language gets a line, so a reader with any backend finds theirs.
+ */
+export function langFix(intro: string, lines: LangLines, token?: DecodedToken | null, known?: GeneratorGuess | null): string {
+  // The finding itself may name the generator (a Go Duration), which beats what the token's bytes suggest.
+  const guess = known ?? (token ? inferGenerator(token) : null);
+  // One string per distinct fix, shared by every finding that has it: a HAR of 25,000 joins repeats
+  // the same few fixes. Keyed by identity (lines object, intro string, canonical guess), so a hit costs
+  // no string building.
+  let byIntro = fixMemo.get(lines);
+  if (!byIntro) fixMemo.set(lines, (byIntro = new Map()));
+  let byGuess = byIntro.get(intro);
+  if (!byGuess) {
+    if (byIntro.size >= MEMO_LIMIT) byIntro.clear();
+    byIntro.set(intro, (byGuess = new Map()));
+  }
+  const hit = byGuess.get(guess);
+  if (hit !== undefined) return hit;
+  const order = guess ? [guess.lang, ...LANGS.filter((l) => l !== guess.lang)] : LANGS;
+  const body = order.map((l) => `${LANG_LABEL[l]}: ${lines[l]}`).join('; ');
+  const lead = guess ? `Likely a ${LANG_LABEL[guess.lang]} backend (${guess.evidence}). ` : '';
+  const text = `${lead}${intro.trim()} ${body}${body.endsWith('.') ? '' : '.'}`;
+  byGuess.set(guess, text);
+  return text;
+}
+
+/** Intros can carry measured values (a zone label), so the memo is bounded. */
+const MEMO_LIMIT = 256;
+const fixMemo = new WeakMap<LangLines, Map<string, Map<GeneratorGuess | null, string>>>();
