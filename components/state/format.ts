@@ -57,7 +57,13 @@ export const API_LABEL: Record<AttemptApi, string> = {
   'client-view': 'client view',
   'component-view': 'component view',
   wire: 'wire',
+  'video-sdk': 'Video SDK client',
 };
+
+/** "Meeting SDK" / "Video SDK": attempts recorded before Video SDK support carry no sdk and are Meeting SDK joins. */
+export function sdkLabel(a: Pick<JoinAttempt, 'sdk'>): string {
+  return a.sdk === 'video' ? 'Video SDK' : 'Meeting SDK';
+}
 
 export function methodLabel(a: Pick<JoinAttempt, 'api' | 'method'>): string {
   return a.method ?? API_LABEL[a.api] ?? String(a.api);

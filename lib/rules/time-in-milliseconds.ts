@@ -1,5 +1,5 @@
 import { defineRule, type FindingInput } from './define';
-import { claimValue, isoTime, MILLISECONDS_THRESHOLD, sdkPayload } from './claim-values';
+import { claimValue, isoTime, MILLISECONDS_THRESHOLD, signaturePayload } from './claim-values';
 
 const TIME_CLAIMS = ['iat', 'exp', 'tokenExp'] as const;
 
@@ -9,7 +9,7 @@ export const timeInMilliseconds = defineRule({
   title: 'iat, exp or tokenExp is in milliseconds',
   source: 'facts §1 (integer seconds), §1 version history (pre-JWT signatures used milliseconds)',
   check({ token }) {
-    if (!sdkPayload(token)) return null;
+    if (!signaturePayload(token)) return null;
     const out: FindingInput[] = [];
     for (const name of TIME_CLAIMS) {
       const value = claimValue(token, name);
