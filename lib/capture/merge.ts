@@ -9,6 +9,7 @@ import type { HookEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRe
 import { payloadHasAppKey } from './payload-keys';
 import { clearTabState, type TabState } from './tab-state';
 import { sdkCodeForWcInfo } from './wc-info-codes';
+import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from './lsdk-codes';
 
 export interface ApplyResult {
   state: TabState;
@@ -91,10 +92,13 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
   switch (e.t) {
     case 'call': {
       if (find(s, e.id)) return;
+      const video = e.method.startsWith('video.');
       add(ctx, {
         id: e.id,
-        api: e.method.startsWith('client.') ? 'component-view' : 'client-view',
+        api: video ? 'video-sdk' : e.method.startsWith('client.') ? 'component-view' : 'client-view',
         method: e.method,
+        sdk: video ? 'video' : 'meeting',
+        ...(video ? { topic: str(e.tp) } : {}),
         signature: e.sig,
         meetingNumber: e.mn ?? null,
         sdkKey: e.sdkKey ?? null,
@@ -167,17 +171,21 @@ function wireRequest(ctx: Ctx, e: HookWireRequestEvent) {
     if (sameToken && waiting) {
       m.wire = 'sent';
       s.wireLinks[e.id] = a.id;
-      if (e.via === 'jsonp') a.method = a.api === 'wire' ? 'wc/info (JSONP)' : a.method;
+      if (e.via === 'jsonp') a.method = a.api === 'wire' ? wireMethod(e) : a.method;
       a.sdkVersion = a.sdkVersion ?? e.cv;
+      if (a.sdk === 'video' && a.topic == null) a.topic = topicFromLsdkField(e.tp);
       if (a.meetingNumber == null) a.meetingNumber = e.mn;
       touch(ctx, a);
       return;
     }
   }
+  const video = isLsdkUrl(e.url);
   const a: JoinAttempt = {
     id: e.id,
     api: 'wire',
-    method: e.via === 'jsonp' ? 'wc/info (JSONP)' : 'wc/info',
+    method: wireMethod(e),
+    sdk: video ? 'video' : 'meeting',
+    ...(video ? { topic: topicFromLsdkField(e.tp) } : {}),
     signature: e.sig,
     meetingNumber: e.mn,
     sdkVersion: e.cv,
@@ -217,6 +225,10 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
     outcome = { kind: 'failure', code: null, message: e.http === 0 ? 'No answer from Zoom (network error or aborted).' : `HTTP ${e.http} without a JSON body.`, serverCode: null, serverMessage: null };
   } else if (e.body.status === true) {
     outcome = { kind: 'success' };
+  } else if (a.sdk === 'video') {
+    // The Video SDK's own table (bundle 2.5.0); an unmapped code leaves its promise pending.
+    const { code, message, type } = videoSdkRejectionForLsdk(serverCode, serverMessage);
+    outcome = { kind: 'failure', code, message, serverCode, serverMessage, type };
   } else {
     const { code, message } = sdkCodeForWcInfo(serverCode, serverMessage);
     outcome = { kind: 'failure', code, message, serverCode, serverMessage };
@@ -225,6 +237,11 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
   // For an API attempt this is provisional: the callback, when it comes, has the final word.
   a.settledAt = a.api === 'wire' ? e.at : a.settledAt ?? e.at;
   touch(ctx, a);
+}
+
+/** `wc/info`, `wc/lsdk`, with ` (JSONP)` for the retry. */
+function wireMethod(e: HookWireRequestEvent): string {
+  return (isLsdkUrl(e.url) ? 'wc/lsdk' : 'wc/info') + (e.via === 'jsonp' ? ' (JSONP)' : '');
 }
 
 /** Another wire request (the JSONP retry) is already linked to this attempt. */
