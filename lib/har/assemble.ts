@@ -9,6 +9,7 @@ import type { HarCollector, TokenIssuance, WcInfoExchange } from './collect';
 import type { HarAttemptDetail, HarClock, HarWarning } from './types';
 import { sdkCodeForAnswer } from './sdk-code';
 import { viewOf } from './wc-info';
+import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from '../capture/lsdk-codes';
 
 const GENERIC_FAILURE = 'Fail to join the meeting.';
 
@@ -16,6 +17,24 @@ function byStart(a: WcInfoExchange, b: WcInfoExchange): number {
   const sa = a.startedAt ?? Infinity;
   const sb = b.startedAt ?? Infinity;
   return sa === sb ? a.entry - b.entry : sa - sb;
+}
+
+/** The JWT of a join request: `signature` (wc/info) or `zlk` (the Video SDK's wc/lsdk). */
+const tokenField = (f: Record<string, string> | null | undefined): string | undefined => f?.signature ?? f?.zlk;
+
+/** A Video SDK wc/lsdk exchange, judged by the 2.5.0 bundle's own table (lib/capture/lsdk-codes.ts). */
+function videoOutcomeOf(x: WcInfoExchange, retried: boolean): Outcome {
+  // No answer, or a 5xx whose JSONP retry failed: the SDK reports its transport error.
+  const connection: Outcome = { kind: 'failure', code: 200, message: 'connection error', type: 'JOIN_MEETING_FAILED', serverMessage: x.failureText, serverCode: null };
+  if (x.status === 0) return connection;
+  if (x.answer) {
+    if (x.answer.status === true) return { kind: 'success' };
+    const r = videoSdkRejectionForLsdk(x.answer.errorCode, x.answer.errorMessage);
+    return { kind: 'failure', code: r.code, message: r.message, type: r.type, serverMessage: x.answer.errorMessage, serverCode: x.answer.errorCode };
+  }
+  if (x.bodyState !== 'present') return { kind: 'pending' };
+  if (x.status >= 500 && !retried) return { ...connection, serverMessage: `HTTP ${x.status}` };
+  return { kind: 'failure', code: null, message: `HTTP ${x.status}: the response is not a wc/lsdk answer`, serverMessage: null, serverCode: null };
 }
 
 function outcomeOf(x: WcInfoExchange, view: ReturnType<typeof viewOf>, retried: boolean): Outcome {
@@ -72,8 +91,8 @@ export function assemble(c: HarCollector, clock: HarClock): Assembled {
     used.add(k);
     let last = first;
     if (!first.jsonp && first.status >= 500) {
-      const sig = first.fields?.signature;
-      const r = xs.findIndex((x, j) => j > k && !used.has(j) && x.jsonp && (sig === undefined || sameToken(x.fields?.signature, sig)));
+      const sig = tokenField(first.fields);
+      const r = xs.findIndex((x, j) => j > k && !used.has(j) && x.jsonp && (sig === undefined || sameToken(tokenField(x.fields), sig)));
       if (r !== -1) {
         used.add(r);
         last = xs[r]!;
@@ -83,17 +102,21 @@ export function assemble(c: HarCollector, clock: HarClock): Assembled {
     const view = viewOf(fields);
     const id = `har-${attempts.length + 1}`;
     const calledAt = first.startedAt ?? NaN;
-    const signature = fields?.signature ?? last.fields?.signature ?? null;
+    const signature = tokenField(fields) ?? tokenField(last.fields) ?? null;
+    const video = isLsdkUrl(first.url);
+    const path = video ? 'wc/lsdk' : 'wc/info';
     const attempt: JoinAttempt = {
       id,
       api: 'wire',
-      method: last === first ? (first.jsonp ? 'wc/info (JSONP)' : 'wc/info') : 'wc/info (JSONP)',
+      method: last === first && !first.jsonp ? path : `${path} (JSONP)`,
+      sdk: video ? 'video' : 'meeting',
+      ...(video ? { topic: topicFromLsdkField(fields?.topic) } : {}),
       signature,
       meetingNumber: fields?.meetingNumber ?? null,
       sdkVersion: fields?.cv ?? null,
       calledAt,
       settledAt: last.endedAt,
-      outcome: outcomeOf(last, view, last !== first),
+      outcome: video ? videoOutcomeOf(last, last !== first) : outcomeOf(last, view, last !== first),
       pageUrl: first.referer,
     };
     const own = last.clock ?? first.clock;

@@ -13,6 +13,8 @@ import { isJsonpRequest, isWcInfoUrl, parseAnswer, requestFields } from './wc-in
 
 export interface WcInfoExchange {
   entry: number;
+  /** The request URL (tells wc/info from the Video SDK's wc/lsdk). */
+  url: string;
   startedAt: number | null;
   endedAt: number | null;
   method: string;
@@ -81,6 +83,7 @@ export class HarCollector {
   private exchange(e: EntryView, host: string | null, sample: ClockSample | null): WcInfoExchange {
     return {
       entry: e.index,
+      url: e.url,
       startedAt: e.startedAt,
       endedAt: e.startedAt === null ? null : e.startedAt + e.totalMs,
       method: e.method,
