@@ -9,6 +9,7 @@ import { EndpointFailureRates } from './EndpointFailureRates';
 import { IatOffsetPlot } from './IatOffsetPlot';
 import { LikelyCauses } from './LikelyCauses';
 import { UnexplainedFailures } from './UnexplainedFailures';
+import { SdkBreakdown } from './SdkBreakdown';
 
 /**
  * Across the whole session: which findings go with failures, the iat offsets over time, each
@@ -57,6 +58,7 @@ export function CorrelationView() {
           .map((k) => `${c.counts[k]} ${OUTCOME_LABEL[k]}`)
           .join(' · ')}
       </div>
+      <SdkBreakdown sdks={c.sdks} />
       <LikelyCauses
         correlation={c}
         onRule={(id) => {

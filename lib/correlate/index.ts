@@ -7,6 +7,7 @@ import { bestOffsetSplit, offsetPoints } from './offsets';
 import { quantizationEvidence } from './quantization';
 import { endpointRates } from './endpoints';
 import { unexplainedFailures } from './unexplained';
+import { sdkBreakdown } from './sdks';
 
 export type * from './types';
 export { classifyOutcome, isFailure, OUTCOME_LABEL } from './outcome';
@@ -36,5 +37,6 @@ export function correlate(items: ReadonlyArray<CorrelationItem>): Correlation {
     quantization: quantizationEvidence(items),
     endpoints: endpointRates(items, classes),
     unexplained: unexplainedFailures(items, classes, causes, points),
+    sdks: sdkBreakdown(items, classes),
   };
 }

@@ -34,6 +34,12 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   out.push('## Outcomes', '', '| outcome | attempts |', '|---|---:|');
   for (const r of outcomeCounts(exp)) out.push(`| ${md(r.label)} | ${r.count} |`);
   out.push('');
+  // A session holding both SDKs' joins: say how each fared (issue 11).
+  if (c.sdks && c.sdks.length > 1) {
+    out.push('| SDK | joins | failed | succeeded |', '|---|---:|---:|---:|');
+    for (const k of c.sdks) out.push(`| ${k.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'} | ${k.attempts} | ${k.failures} | ${k.successes} |`);
+    out.push('');
+  }
 
   out.push('## Likely causes', '');
   if (c.causes.length === 0) out.push(c.failures === 0 ? 'No failures to explain.' : 'None: no finding is more common on failures than on successes.');
