@@ -17,7 +17,7 @@ export function JoinArgumentsTable({ attempt: a }: { attempt: JoinAttempt }) {
   if (a.sdkVersion) rows.push(['SDK version', a.sdkVersion]);
   rows.push(['called at', `${new Date(a.calledAt).toISOString()} (page clock ${clockTime(a.calledAt)})`]);
   if (typeof a.settledAt === 'number') rows.push(['settled after', `${formatNumber(a.settledAt - a.calledAt)} ms`]);
-  rows.push(['outcome', describeOutcome(a.outcome)]);
+  rows.push(['outcome', describeOutcome(a.outcome, a.sdk)]);
   if (a.outcome.kind === 'failure') {
     if (a.outcome.serverMessage) rows.push(["Zoom's message", a.outcome.serverMessage]);
     if (a.outcome.type) rows.push(['error type', a.outcome.type]);

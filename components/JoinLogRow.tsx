@@ -19,7 +19,7 @@ interface Props {
 export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected, rowHeight, onSelect }: Props) {
   const top = topFindingOf(a);
   const code = outcomeCode(a.outcome);
-  const outcome = describeOutcome(a.outcome);
+  const outcome = describeOutcome(a.outcome, a.sdk);
   const offsetMs = a.clockOffsetMs;
   return (
     <div

@@ -42,6 +42,8 @@ describe('Video SDK joins in the panel', () => {
     expect(row.dataset.sdk).toBe('video');
     expect(row.querySelector('[data-testid="attempt-sdk"]')?.textContent).toBe('V');
     expect(row.textContent).toContain('room-b');
+    // The SDK's reason, not the server's raw text: errorCode 200 alone says little.
+    expect(row.textContent).toContain('200 Verify JWT failed');
     expect(row.querySelector('[data-testid="top-finding"]')?.getAttribute('data-rule-id')).toBe('vsdk-tpc-mismatch');
     const meetingRow = r.container.querySelector<HTMLElement>(`[data-attempt-id="${meeting[0]!.id}"]`)!;
     expect(meetingRow.dataset.sdk).toBe('meeting');
