@@ -4,13 +4,14 @@
  *   server = await startPageServer({ mounts: { '/vsdk': videoSdkDist } });
  *   server.setPage('/video.html', videoSdkGlobalPage());          // <script> tag: window.WebVideoSDK
  *   await buildVideoSdkModulePage(dir);                           // Vite bundle of `import ZoomVideo from '@zoom/videosdk'`
- *   const lsdk = await routeLsdk(context);                        // answers wc/lsdk like the lab's stand-in
+ *   const lsdk = await routeLsdk(context);                        // routeZoom answering wc/lsdk like the lab's stand-in
  *
  * Pages expose `window.joinNow(topic, token)`: createClient → init('en-US', <local dist/lib>) →
  * join(topic, token, 'e2e'), resolving with `{ ok, value }` as the page saw it.
  */
 import path from 'node:path';
-import type { BrowserContext, Route } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { routeZoom, type ZoomStandIn } from './zoom-stand-in';
 import { repoRoot } from './paths';
 import { LAB_VIDEO_CREDENTIALS } from '../../../lib/lab/credentials';
 import { judgeLsdk } from '../../../lib/lab/lsdk-standin';
@@ -51,60 +52,9 @@ export async function buildVideoSdkModulePage(outDir: string): Promise<void> {
   });
 }
 
-export interface LsdkRequest {
-  method: string;
-  url: string;
-  fields: Record<string, string>;
-  jsonp: boolean;
-}
+export type LsdkStandIn = ZoomStandIn;
 
-export type LsdkAnswer = { status?: number; body: unknown } | 'abort';
-
-export interface LsdkStandIn {
-  /** Default: the lab stand-in's judgement of the JWT for the lab's Video SDK credentials. */
-  answer: (req: LsdkRequest) => LsdkAnswer;
-  requests: LsdkRequest[];
-  blocked: string[];
-}
-
-const isLoopback = (u: URL) => u.hostname === '127.0.0.1' || u.hostname === 'localhost';
-
-export async function routeLsdk(context: BrowserContext): Promise<LsdkStandIn> {
-  const z: LsdkStandIn = {
-    answer: (r) => ({ body: judgeLsdk(r.fields, LAB_VIDEO_CREDENTIALS, Date.now()).body }),
-    requests: [],
-    blocked: [],
-  };
-  await context.route('**/*', async (route: Route) => {
-    const req = route.request();
-    let url: URL;
-    try {
-      url = new URL(req.url());
-    } catch {
-      return route.continue();
-    }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || isLoopback(url)) return route.continue();
-    if (!url.pathname.endsWith('/wc/lsdk')) {
-      z.blocked.push(req.url());
-      return route.abort('blockedbyclient');
-    }
-    const jsonp = req.method() === 'GET' && url.searchParams.has('callback');
-    const fields = Object.fromEntries(jsonp ? url.searchParams : new URLSearchParams(req.postData() ?? ''));
-    const r: LsdkRequest = { method: req.method(), url: req.url(), fields, jsonp };
-    z.requests.push(r);
-    const a = z.answer(r);
-    if (a === 'abort') return route.abort('failed');
-    const status = a.status ?? 200;
-    const text = JSON.stringify(a.body);
-    await route.fulfill({
-      status,
-      headers: {
-        'content-type': jsonp ? 'application/javascript' : 'application/json;charset=UTF-8',
-        date: new Date().toUTCString(),
-        'access-control-allow-origin': req.headers().origin ?? '*',
-      },
-      body: jsonp ? `${fields.callback}(${text})` : status >= 500 ? '<html>502 Bad Gateway</html>' : text,
-    });
-  });
-  return z;
+/** Answers `wc/lsdk` as the lab's stand-in does (for the lab's Video SDK credentials) and blocks every other non-loopback request. */
+export function routeLsdk(context: BrowserContext): Promise<LsdkStandIn> {
+  return routeZoom(context, { paths: ['/wc/lsdk'], answer: (r) => ({ body: judgeLsdk(r.fields, LAB_VIDEO_CREDENTIALS, Date.now()).body }) });
 }

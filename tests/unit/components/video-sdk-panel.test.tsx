@@ -4,20 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../components/App';
 import { createPanelStore, EMPTY_STATS } from '../../../components/state/store';
 import { makeAttempt, seedSession } from './fixtures';
-import { $, render, type Rendered } from './render';
+import { $, render, waitForRendered, type Rendered } from './render';
 import { sampleVideoToken } from '../rules/video-token-kit';
 
 let r: Rendered | undefined;
 afterEach(() => r?.unmount());
 
-async function waitFor<T>(fn: () => T | null | undefined): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = fn();
-    if (v) return v;
-    await r!.act(() => new Promise((res) => setTimeout(res, 10)));
-  }
-  throw new Error('timed out');
-}
+const waitFor = <T,>(fn: () => T | null | undefined) => waitForRendered(r!, fn);
 
 function videoAttempt(id: string, calledAt: number) {
   return makeAttempt(sampleVideoToken({ sessionName: 'room-a' }), {
