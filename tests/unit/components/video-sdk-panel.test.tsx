@@ -44,6 +44,9 @@ describe('Video SDK joins in the panel', () => {
     const args = await waitFor(() => $(r!.container, 'join-arguments'));
     expect(args.textContent).toContain('Video SDK');
     expect(args.textContent).toContain('"room-b"');
+    const tpc = r.container.querySelector('tr[data-claim="tpc"]');
+    expect(tpc?.textContent).toContain('joined topic: "room-b"');
+    expect(tpc?.textContent).toContain('vsdk-tpc-mismatch');
   });
 
   it('the correlation view counts each SDK\'s joins and failures', async () => {
