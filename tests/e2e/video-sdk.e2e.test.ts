@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   buildVideoSdkModulePage,
+  componentViewPage,
+  sampleSignature,
+  videoSdkScriptTags,
   launchWithExtension,
   openPanelAsTab,
   routeLsdk,
@@ -35,6 +38,8 @@ beforeAll(async () => {
   await buildVideoSdkModulePage(moduleDir);
   server = await startPageServer({ mounts: { '/vsdk': videoSdkDist, '/video-module': moduleDir } });
   server.setPage('/video.html', videoSdkGlobalPage());
+  // An app offering Zoom meetings (Meeting SDK component view) and Video SDK sessions on one page.
+  server.setPage('/both.html', componentViewPage().replace('</body>', `${videoSdkScriptTags('joinVideo')}</body>`));
   server.setHandler('/api/video-signature', (req, res) => {
     const name = new URL(req.url ?? '/', 'http://x').searchParams.get('s');
     if (!isVideoScenarioName(name)) {
@@ -45,7 +50,7 @@ beforeAll(async () => {
     res.end(JSON.stringify({ signature: VIDEO_SCENARIOS[name].issue(Date.now(), CREDS, 1) }));
   });
   b = await launchWithExtension({ name: 'video-sdk' });
-  lsdk = await routeLsdk(b.context);
+  lsdk = await routeLsdk(b.context, { alsoWcInfo: true });
 });
 afterAll(async () => {
   console.log(`Video SDK scenario matrix (real Chromium, @zoom/videosdk 2.5.0):\n${JSON.stringify(matrix, null, 1)}`);
@@ -192,6 +197,37 @@ describe('client-side refusals the wire never sees', () => {
     expect(lsdk.requests.length).toBe(before);
     const s = await settled('?s=empty');
     expect(s.attempts[0]).toMatchObject({ sdk: 'video', method: 'video.join', outcome: { kind: 'failure', code: 5013, type: 'INVALID_PARAMETERS' } });
+    await page.close();
+  });
+});
+
+describe('one page, both SDKs (real @zoom/meetingsdk 6.2.0 component view and @zoom/videosdk 2.5.0)', () => {
+  it('each join keeps its SDK: a Meeting SDK 3712 and a Video SDK tpc mismatch in one session, counted per SDK', async () => {
+    const page = await b.context.newPage();
+    await page.goto(server.url('/both.html?s=both'));
+    const meeting = await page.evaluate((sig) => (window as any).joinNow(sig), sampleSignature());
+    expect(meeting).toMatchObject({ ok: false, value: { errorCode: 3712 } });
+    const { signature } = await page.evaluate(async () => (await fetch('/api/video-signature?s=vsdk-topic-mismatch')).json());
+    const video = await page.evaluate(([topic, token]) => (window as any).joinVideo(topic, token), [CREDS.topic, signature] as const);
+    expect(video).toEqual({ ok: false, value: { type: 'JOIN_MEETING_FAILED', reason: 'Verify JWT failed', errorCode: 200 } });
+    const s = await waitFor('two settled attempts', async () => {
+      const t = await b.tabState('?s=both');
+      return t && t.attempts.length === 2 && t.attempts.every((a) => a.outcome.kind !== 'pending') ? t : null;
+    }, 45_000);
+    expect(s.attempts.map((a) => [a.sdk, a.method])).toEqual([['meeting', 'client.join'], ['video', 'video.join']]);
+    const panel = await openPanelAsTab(b, s.tabId);
+    await panel.locator('[data-testid="attempt-row"]').nth(1).waitFor();
+    const rows = await panel.locator('[data-testid="attempt-row"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-sdk'), e.getAttribute('data-code'), e.querySelector('[data-testid="top-finding"]')?.getAttribute('data-rule-id') ?? null]));
+    expect(rows).toEqual(expect.arrayContaining([['meeting', '3712', null], ['video', '200', 'vsdk-tpc-mismatch']]));
+    await panel.setViewportSize({ width: 1280, height: 400 });
+    await panel.screenshot({ path: tmpDir('screenshots', 'video-sdk-both-sdks-log.png') });
+    await panel.locator('[data-testid="tab-correlation"]').click();
+    const box = panel.locator('[data-testid="sdk-breakdown"]');
+    await box.waitFor();
+    expect(await box.locator('[data-sdk="meeting"]').getAttribute('data-failures')).toBe('1');
+    expect(await box.locator('[data-sdk="video"]').getAttribute('data-failures')).toBe('1');
+    matrix['both-sdks'] = { rows };
+    await panel.close();
     await page.close();
   });
 });

@@ -11,21 +11,27 @@
  */
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { routeZoom, type ZoomStandIn } from './zoom-stand-in';
+import { INVALID_SIGNATURE, routeZoom, type ZoomStandIn } from './zoom-stand-in';
 import { repoRoot } from './paths';
 import { LAB_VIDEO_CREDENTIALS } from '../../../lib/lab/credentials';
 import { judgeLsdk } from '../../../lib/lab/lsdk-standin';
 
 export const videoSdkDist = path.join(repoRoot, 'node_modules/@zoom/videosdk/dist');
 
-const JOIN_NOW = `
-window.joinNow = async (topic, token) => {
+const joinFn = (name: string) => `
+window.${name} = async (topic, token) => {
   const client = ZoomVideo.createClient();
   try { await client.init('en-US', location.origin + '/vsdk/lib', { patchJsMedia: true }); }
   catch (e) { return { ok: false, init: true, value: e instanceof Error ? { message: e.message } : e }; }
   try { return { ok: true, value: await client.join(topic, token, 'e2e') }; }
   catch (e) { return { ok: false, value: e instanceof Error ? { message: e.message } : e }; }
 };`;
+const JOIN_NOW = joinFn('joinNow');
+
+/** The Video SDK's script tag and a join helper named `fn`, to add to another page (one holding both SDKs). */
+export function videoSdkScriptTags(fn: string): string {
+  return `<script src="/vsdk/index.umd.js"></script><script>{ const ZoomVideo = WebVideoSDK.default;${joinFn(fn)} }</script>`;
+}
 
 /** The UMD build from a `<script>` tag, as a CDN page uses it (`WebVideoSDK.default`). */
 export function videoSdkGlobalPage(): string {
@@ -55,6 +61,10 @@ export async function buildVideoSdkModulePage(outDir: string): Promise<void> {
 export type LsdkStandIn = ZoomStandIn;
 
 /** Answers `wc/lsdk` as the lab's stand-in does (for the lab's Video SDK credentials) and blocks every other non-loopback request. */
-export function routeLsdk(context: BrowserContext): Promise<LsdkStandIn> {
-  return routeZoom(context, { paths: ['/wc/lsdk'], answer: (r) => ({ body: judgeLsdk(r.fields, LAB_VIDEO_CREDENTIALS, Date.now()).body }) });
+export function routeLsdk(context: BrowserContext, opts: { alsoWcInfo?: boolean } = {}): Promise<LsdkStandIn> {
+  return routeZoom(context, {
+    paths: opts.alsoWcInfo ? ['/wc/lsdk', '/wc/info'] : ['/wc/lsdk'],
+    // wc/info (the Meeting SDK's join), when routed too, gets routeZoom's default 3712 answer.
+    answer: (r) => ({ body: r.url.includes('/wc/lsdk') ? judgeLsdk(r.fields, LAB_VIDEO_CREDENTIALS, Date.now()).body : INVALID_SIGNATURE }),
+  });
 }
