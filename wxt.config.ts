@@ -1,10 +1,21 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { checkHookBudget, stripMainWorldLogger } from './lib/build/hook-budget';
 
 // Chrome MV3 is the primary target; `npm run build:firefox` (wxt build -b firefox --mv3) produces the Firefox package.
 export default defineConfig({
   // Parallel builds (tests, lab, a developer's own build) must not overwrite each other.
   outDir: process.env.JOIN_DOCTOR_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  // The page hook's 4 KB budget: WXT's production-dead logger is stripped from its wrapper, and
+  // every build fails when the shipped hook is over budget (lib/build/hook-budget.ts).
+  vite: () => ({ plugins: [stripMainWorldLogger()] }),
+  hooks: {
+    'build:done': (wxt) => {
+      const size = checkHookBudget(wxt.config.outDir);
+      wxt.logger.info(`page hook ${path.basename(wxt.config.outDir)}/content-scripts/zoom-hook.js: ${size} of 4096 bytes`);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Join Doctor',
     description: 'Explains why a Zoom Meeting SDK join failed (3712 Invalid signature), in a DevTools panel.',

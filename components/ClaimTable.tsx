@@ -43,6 +43,9 @@ export function ClaimTable({ members, attempt, findings, label }: Props) {
           }
           if ((m.key === 'appKey' || m.key === 'sdkKey') && attempt.sdkKey) notes.push(`join was passed sdkKey ${attempt.sdkKey}`);
           if (m.key === 'role' && ROLE_TEXT[String(m.value)]) notes.push(ROLE_TEXT[String(m.value)]!);
+          // Video SDK: tpc against the topic joined, role_type as for role (issue 11).
+          if (m.key === 'tpc') notes.push(typeof attempt.topic === 'string' ? `joined topic: ${JSON.stringify(attempt.topic)} (compared case-insensitively)` : 'joined topic not captured');
+          if (m.key === 'role_type' && ROLE_TEXT[String(m.value)] && typeof m.value === 'number') notes.push(ROLE_TEXT[String(m.value)]!);
           if (m.key === 'video_webrtc_mode' && WEBRTC_TEXT[String(m.value)]) notes.push(WEBRTC_TEXT[String(m.value)]!);
           const flagged = about.some((f) => f.severity === 'error');
           return (

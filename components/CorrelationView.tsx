@@ -11,6 +11,7 @@ import { CauseGroups } from './CauseGroups';
 import { VerifyWithSecret } from './VerifyWithSecret';
 import { useSecretVersion, useSessionSecret } from './state/session-secret';
 import { UnexplainedFailures } from './UnexplainedFailures';
+import { SdkBreakdown } from './SdkBreakdown';
 
 /**
  * Across the whole session: which findings go with failures, the iat offsets over time, each
@@ -61,6 +62,7 @@ export function CorrelationView() {
           .map((k) => `${c.counts[k]} ${OUTCOME_LABEL[k]}`)
           .join(' · ')}
       </div>
+      <SdkBreakdown sdks={c.sdks} />
       <CauseGroups
         correlation={c}
         onRule={(id) => {

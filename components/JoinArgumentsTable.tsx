@@ -1,19 +1,23 @@
 import type { JoinAttempt } from '../lib/model/attempt';
 import { redactSignature } from '../lib/report/redact';
-import { API_LABEL, clockTime, describeOutcome, formatNumber, signedSeconds } from './state/format';
+import { API_LABEL, clockTime, describeOutcome, formatNumber, sdkLabel, signedSeconds } from './state/format';
 
 /** What the page passed to join and what came back; the signature is shown redacted as in exports. */
 export function JoinArgumentsTable({ attempt: a }: { attempt: JoinAttempt }) {
+  const video = a.sdk === 'video';
   const rows: Array<[string, string]> = [
+    ['SDK', sdkLabel(a)],
     ['API', `${a.method ?? '—'} (${API_LABEL[a.api] ?? a.api})`],
-    ['meetingNumber', a.meetingNumber === undefined || a.meetingNumber === null ? '—' : JSON.stringify(a.meetingNumber)],
+    video
+      ? ['topic', typeof a.topic === 'string' ? JSON.stringify(a.topic) : '—']
+      : ['meetingNumber', a.meetingNumber === undefined || a.meetingNumber === null ? '—' : JSON.stringify(a.meetingNumber)],
     ['signature', `${redactSignature(a.signature) ?? '—'}${typeof a.signature === 'string' ? ` (${a.signature.length} chars; HMAC segment hidden)` : ''}`],
   ];
   if (a.sdkKey) rows.push(['sdkKey', a.sdkKey]);
   if (a.sdkVersion) rows.push(['SDK version', a.sdkVersion]);
   rows.push(['called at', `${new Date(a.calledAt).toISOString()} (page clock ${clockTime(a.calledAt)})`]);
   if (typeof a.settledAt === 'number') rows.push(['settled after', `${formatNumber(a.settledAt - a.calledAt)} ms`]);
-  rows.push(['outcome', describeOutcome(a.outcome)]);
+  rows.push(['outcome', describeOutcome(a.outcome, a.sdk)]);
   if (a.outcome.kind === 'failure') {
     if (a.outcome.serverMessage) rows.push(["Zoom's message", a.outcome.serverMessage]);
     if (a.outcome.type) rows.push(['error type', a.outcome.type]);

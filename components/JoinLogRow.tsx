@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { JoinAttempt } from '../lib/model/attempt';
 import { topFindingOf } from './state/analysis';
-import { clockTime, describeOutcome, issuerLabel, methodLabel, outcomeCode, signedSeconds } from './state/format';
+import { clockTime, describeOutcome, issuerLabel, methodLabel, outcomeCode, sdkLabel, signedSeconds } from './state/format';
 
 interface Props {
   attempt: JoinAttempt;
@@ -21,7 +21,7 @@ interface Props {
 export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected, rowHeight, onSelect }: Props) {
   const top = topFindingOf(a);
   const code = outcomeCode(a.outcome);
-  const outcome = describeOutcome(a.outcome);
+  const outcome = describeOutcome(a.outcome, a.sdk);
   const offsetMs = a.clockOffsetMs;
   return (
     <div
@@ -34,6 +34,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
       data-outcome={a.outcome.kind}
       data-code={code ?? ''}
       data-method={methodLabel(a)}
+      data-sdk={a.sdk ?? 'meeting'}
       style={{ top: index * rowHeight }}
       onMouseDown={() => onSelect(a.id)}
     >
@@ -49,8 +50,13 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
           </span>
         )}
       </div>
-      <div title={a.api}>{methodLabel(a)}</div>
-      <div className="mono">{a.meetingNumber === undefined || a.meetingNumber === null ? <span className="dim">—</span> : String(a.meetingNumber)}</div>
+      <div title={`${sdkLabel(a)} · ${a.api}`}>
+        <span className={`sdk-tag sdk-${a.sdk ?? 'meeting'}`} data-testid="attempt-sdk">{a.sdk === 'video' ? 'V' : 'M'}</span>
+        {methodLabel(a)}
+      </div>
+      <div className="mono" title={a.sdk === 'video' ? 'Video SDK session topic' : 'meeting number'}>
+        {a.sdk === 'video' ? (typeof a.topic === 'string' ? a.topic : <span className="dim">—</span>) : a.meetingNumber === undefined || a.meetingNumber === null ? <span className="dim">—</span> : String(a.meetingNumber)}
+      </div>
       <div className={`o-${a.outcome.kind}`} title={outcome}>
         {outcome}
       </div>

@@ -1,16 +1,17 @@
 /**
- * Page hook (MAIN world, document_start, every frame). Sees every Zoom Meeting SDK join:
- *  - API: owns the `window.ZoomMtg` / `window.ZoomMtgEmbedded` slots and hands page code a
- *    Proxy whose join/joinTest/init (and createClient()'s join/init) are wrapped. Assigning
- *    `ZoomMtg.join` would do nothing: in 6.x ZoomMtg is itself a Proxy.
- *  - Wire: the `wc/info` XHR and its JSONP fallback, which every loading style sends, including
- *    npm module imports whose code never touches the globals.
+ * Page hook (MAIN world, document_start, every frame). Sees every Zoom Meeting SDK and Video SDK join:
+ *  - API: owns the `window.ZoomMtg` / `window.ZoomMtgEmbedded` / `window.WebVideoSDK` slots and
+ *    hands page code a Proxy whose join/joinTest/init (and createClient()'s join/init, for the
+ *    Video SDK `WebVideoSDK.default.createClient()`) are wrapped. Assigning `ZoomMtg.join` would do
+ *    nothing: in 6.x ZoomMtg is itself a Proxy.
+ *  - Wire: the `wc/info` (Meeting SDK) and `wc/lsdk` (Video SDK) XHR and their JSONP fallback,
+ *    which every loading style sends, including npm module imports that never touch the globals.
  * It only observes: callbacks run once with their original arguments and `this`, return values
  * and promises pass through untouched, and its own errors are swallowed and counted.
  * Budget: ≤ 4 KB as shipped, so no imports except types and terse code.
  * Events go to the relay over a CustomEvent whose type is a secret agreed at document_start,
  * before any page script runs (see lib/protocol/version.ts), so page code cannot forge it.
- * `window.__joinDoctorTimeoutMs` (a number) shortens the unsettled-join timeout (tests, lab).
+ * `window.__joinDoctorTimeoutMs` (a positive number) shortens the unsettled-join timeout (tests, lab).
  */
 import type { HookEvent, HookMethod } from '../lib/protocol/messages';
 
@@ -87,11 +88,13 @@ function install() {
 
   // ---- API capture
   const wrapCall = (orig: Fn, method: HookMethod): Fn =>
-    function (this: unknown, args?: any) {
+    function (this: unknown, args?: any, ...rest: any[]) {
       let a = args;
       let key = '';
       let done = 0;
       const init = method.endsWith('init');
+      // Video SDK: join(topic, token, userName, password?, idle?), positional, promise-returning.
+      const v = method[0] == 'v';
       const at = now();
       const settle = (ok: boolean, res: unknown) =>
         done++ ||
@@ -103,20 +106,20 @@ function install() {
           send({ t: 'settle', id: key, ok, res: safe(res), at: now() });
         });
       guard(() => {
-        if (!args || typeof args != 'object') return 1;
-        a = { ...args };
-        const sig = args.signature;
+        const o = v ? { signature: rest[0], tp: args } : args;
+        if (!o || typeof o != 'object') return 1;
+        v || (a = { ...args });
+        const sig = o.signature;
         if (!init) {
           const k = (key = id());
-          send({ t: 'call', id: k, method, sig: safe(sig), mn: safe(args.meetingNumber), sdkKey: safe(args.sdkKey), at });
+          send({ t: 'call', id: k, method, sig: safe(sig), mn: safe(o.meetingNumber), sdkKey: safe(o.sdkKey), tp: safe(o.tp), at });
           if (typeof sig == 'function')
             a.signature = function (this: unknown, ...r: unknown[]) {
               const v = sig.apply(this, r);
               guard(() => Promise.resolve(v).then((x) => send({ t: 'sig', id: k, sig: safe(x), at: now() }), () => 0));
               return v;
             };
-          const ms = W.__joinDoctorTimeoutMs;
-          const after = typeof ms == 'number' ? ms : 45000;
+          const after = +W.__joinDoctorTimeoutMs || 45000;
           later(() => done || send({ t: 'timeout', id: k, afterMs: after, at: now() }), after);
         }
         // Client view reports through callbacks; the component view's promise is watched below.
@@ -131,8 +134,8 @@ function install() {
           }
         return 1;
       }) || (a = args);
-      const out = orig.call(this, a);
-      if (method[0] == 'c')
+      const out = orig.call(this, a, ...rest);
+      if (method[0] != 'Z')
         guard(() => out && typeof out.then == 'function' && out.then((v: unknown) => settle(true, v), (e: unknown) => settle(false, e)));
       return out;
     };
@@ -155,7 +158,7 @@ function install() {
         )
       : o;
   const mtg = (z: any) => proxy(z, (k, v) => (/^(join|joinTest|init)$/.test(k) ? memo(v, () => wrapCall(v, ('ZoomMtg.' + k) as HookMethod)) : v));
-  const embedded = (z: any) =>
+  const embedded = (z: any, p = 'client.') =>
     proxy(z, (k, v) =>
       k == 'createClient'
         ? memo(v, () => function (this: unknown, ...r: unknown[]) {
@@ -164,7 +167,7 @@ function install() {
               if (Object(c) === c && !cache.has(c)) {
                 cache.set(c, c);
                 for (const m of ['join', 'init'])
-                  if (typeof c[m] == 'function') c[m] = wrapCall(c[m], ('client.' + m) as HookMethod);
+                  if (typeof c[m] == 'function') c[m] = wrapCall(c[m], (p + m) as HookMethod);
               }
             });
             return c;
@@ -172,8 +175,11 @@ function install() {
         : v,
     );
 
+  // The Video SDK's UMD build sets `WebVideoSDK = {default: ZoomVideo, …}`.
+  const video = (z: any) => proxy(z, (k, v) => (k == 'default' ? embedded(v, 'video.') : v));
+
   // Own the global slots so page code only ever reads the wrapped object.
-  for (const [name, wrap] of [['ZoomMtg', mtg], ['ZoomMtgEmbedded', embedded]] as const)
+  for (const [name, wrap] of [['ZoomMtg', mtg], ['ZoomMtgEmbedded', embedded], ['WebVideoSDK', video]] as const)
     guard(() => {
       const d = desc(W, name);
       if (d && !d.configurable) return; // cannot own it: the wire capture still sees its joins
@@ -181,14 +187,15 @@ function install() {
       slot(W, name, () => wrap(cur), (v) => (cur = v));
     });
 
-  // ---- Wire capture: wc/info over XHR, and the JSONP retry the SDK makes after a 5xx
+  // ---- Wire capture: wc/info and wc/lsdk over XHR, and the JSONP retry the SDKs make after a 5xx
+  const isJoin = (u: string) => /\/wc\/(info|lsdk)/.test(u);
   const wire = (via: 'xhr' | 'jsonp', url: string, q: URLSearchParams) => {
     const k = id();
     let done = 0;
-    send({ t: 'wire-req', id: k, via, url, sig: safe(q.get('signature')), mn: q.get('meetingNumber'), cv: q.get('cv'), at: now() });
+    send({ t: 'wire-req', id: k, via, url, sig: safe(q.get('signature') ?? q.get('zlk')), mn: q.get('meetingNumber'), cv: q.get('cv'), tp: q.get('topic'), at: now() });
     return (http: number | null, b: any) =>
       done++ ||
-      send({ t: 'wire-res', id: k, http, body: b && typeof b == 'object' ? { status: b.status, errorCode: b.errorCode, errorMessage: safe(b.errorMessage) } : null, at: now() });
+      send({ t: 'wire-res', id: k, http, body: Object(b) === b ? { status: b.status, errorCode: b.errorCode, errorMessage: safe(b.errorMessage) } : null, at: now() });
   };
   const XP = XMLHttpRequest.prototype;
   const open = XP.open;
@@ -197,7 +204,7 @@ function install() {
   XP.open = function (this: XMLHttpRequest, ...a: any[]) {
     guard(() => {
       const u = String(a[1]);
-      u.includes('/wc/info') ? urls.set(this, u) : urls.delete(this);
+      isJoin(u) ? urls.set(this, u) : urls.delete(this);
     });
     return (open as Fn).apply(this, a);
   } as any;
@@ -226,7 +233,7 @@ function install() {
     set(this: HTMLScriptElement, v: unknown) {
       guard(() => {
         const s = String(v);
-        const q = s.includes('/wc/info') && new URL(s, location.href).searchParams;
+        const q = isJoin(s) && new URL(s, location.href).searchParams;
         const cb = q && q.get('callback');
         if (!cb) return;
         const answer = wire('jsonp', s, q);

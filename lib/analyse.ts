@@ -1,7 +1,9 @@
 import type { DecodedToken } from './token/types';
 import type { Analysis, Finding, Rule, RuleContext, Severity, Verdict } from './rules/types';
 import { decodeSignature } from './token/decode';
-import { rules as catalogue } from './rules/index';
+import { rules as catalogue, videoCatalogue } from './rules/index';
+import { judgedAs } from './rules/sdk-family';
+import { inVideoSdkWords } from './rules/video-wording';
 
 export type AnalysisContext = Omit<RuleContext, 'token'>;
 
@@ -16,7 +18,7 @@ export function analyse(input: unknown, ctx: AnalysisContext = {}): Analysis {
  * Runs the catalogue on an already decoded token. A rule that throws is reported as an
  * `internal-error` finding naming the rule, so one bug never hides every other finding.
  */
-export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, rules: readonly Rule[] = catalogue): Analysis {
+export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, given?: readonly Rule[]): Analysis {
   let full: RuleContext;
   try {
     full = { ...ctx, token };
@@ -24,6 +26,8 @@ export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, r
     // A context object with a throwing getter (from page data): analyse the token without it.
     full = { token };
   }
+  const sdk = safeJudgedAs(full);
+  const rules = given ?? (sdk === 'video' ? videoCatalogue : catalogue);
   let findings: Finding[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
@@ -36,7 +40,17 @@ export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, r
     }
   }
   if (findings.length > 1) findings = sortBySeverity(findings);
+  // A Video SDK JWT in a Video SDK join (or a token on its own): say it in the Video SDK's words.
+  if (findings.length > 0 && sdk === 'video') findings = findings.map(inVideoSdkWords);
   return { verdict: verdictOf(findings), token, findings };
+}
+
+function safeJudgedAs(ctx: RuleContext): 'meeting' | 'video' | null {
+  try {
+    return judgedAs(ctx);
+  } catch {
+    return null;
+  }
 }
 
 /** Stable: equal severities keep catalogue order (Array.prototype.sort is stable since ES2019). */

@@ -32,6 +32,8 @@ export function contextForAttempt(attempt: JoinAttempt): AttemptContext {
   const join: JoinArguments = {};
   if (attempt.meetingNumber !== undefined && attempt.meetingNumber !== null) join.meetingNumber = attempt.meetingNumber;
   if (attempt.sdkKey !== undefined && attempt.sdkKey !== null) join.sdkKey = attempt.sdkKey;
+  if (typeof attempt.topic === 'string') join.topic = attempt.topic;
+  if (attempt.sdk === 'video' || attempt.sdk === 'meeting') ctx.sdk = attempt.sdk;
   if (Object.keys(join).length > 0) ctx.join = join;
   return ctx;
 }

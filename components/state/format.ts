@@ -57,7 +57,13 @@ export const API_LABEL: Record<AttemptApi, string> = {
   'client-view': 'client view',
   'component-view': 'component view',
   wire: 'wire',
+  'video-sdk': 'Video SDK client',
 };
+
+/** "Meeting SDK" / "Video SDK": attempts recorded before Video SDK support carry no sdk and are Meeting SDK joins. */
+export function sdkLabel(a: Pick<JoinAttempt, 'sdk'>): string {
+  return a.sdk === 'video' ? 'Video SDK' : 'Meeting SDK';
+}
 
 export function methodLabel(a: Pick<JoinAttempt, 'api' | 'method'>): string {
   return a.method ?? API_LABEL[a.api] ?? String(a.api);
@@ -68,14 +74,18 @@ export function outcomeCode(o: Outcome): number | null {
   return o.kind === 'failure' ? o.code ?? o.serverCode ?? null : null;
 }
 
-/** One line for the outcome column: "3712 Signature is invalid.", "silent refusal: …". */
-export function describeOutcome(o: Outcome): string {
+/**
+ * One line for the outcome column: "3712 Signature is invalid.", "silent refusal: …". A Video SDK
+ * join shows the SDK's reason ("200 Verify JWT failed"): its errorCode 200 covers several server
+ * answers, and the reason is what tells them apart (docs/zoom-facts.md "Video SDK").
+ */
+export function describeOutcome(o: Outcome, sdk?: JoinAttempt['sdk']): string {
   switch (o.kind) {
     case 'success':
       return 'success';
     case 'failure': {
       const code = outcomeCode(o);
-      const msg = o.serverMessage || o.message || o.type || 'failed';
+      const msg = (sdk === 'video' ? o.message || o.serverMessage : o.serverMessage || o.message) || o.type || 'failed';
       return code === null ? msg : `${code} ${msg}`;
     }
     case 'silent-refusal':

@@ -42,7 +42,7 @@ function rowText(a: JoinAttempt, findingsOf: FindingsOf): string {
   const parts = [
     methodLabel(a),
     String(a.meetingNumber ?? ''),
-    describeOutcome(a.outcome),
+    describeOutcome(a.outcome, a.sdk),
     a.issuer ? issuerLabel(a.issuer.url) : '',
     a.pageUrl ?? '',
   ];

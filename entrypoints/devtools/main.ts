@@ -37,7 +37,9 @@ browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
     return;
   }
   if (isZoomHost(host)) {
-    const token = isWcInfoUrl(e.url) ? (requestFields(e)?.signature ?? null) : null;
+    // The join request carries the token: `signature` (wc/info) or `zlk` (the Video SDK's wc/lsdk).
+    const fields = isWcInfoUrl(e.url) ? requestFields(e) : null;
+    const token = fields?.signature ?? fields?.zlk ?? null;
     void post({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'clock', tabId, result: clockSample(zoomExchange(e, host, token)) });
     return;
   }

@@ -22,7 +22,8 @@ export function findMeetingSdkJwt(body: string): string | null {
   if (body.length > 256 * 1024) return null;
   for (const m of body.matchAll(JWT_RE)) {
     const payload = decodeSegment(m[0].split('.')[1] ?? '');
-    if (payload && ('appKey' in payload || 'sdkKey' in payload || 'mn' in payload)) return m[0];
+    // Meeting SDK signatures (appKey/sdkKey/mn) and Video SDK JWTs (app_key/tpc) both are join tokens.
+    if (payload && ('appKey' in payload || 'sdkKey' in payload || 'mn' in payload || 'app_key' in payload || 'tpc' in payload)) return m[0];
   }
   return null;
 }

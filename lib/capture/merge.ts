@@ -10,6 +10,7 @@ import { payloadHasAppKey } from './payload-keys';
 import { clearTabState, clockEvidence, type TabState } from './tab-state';
 import { sdkCodeForAnswer, viewOfFields, type SdkView } from './wc-info-codes';
 import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
+import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from './lsdk-codes';
 
 export interface ApplyResult {
   state: TabState;
@@ -94,10 +95,13 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
   switch (e.t) {
     case 'call': {
       if (find(s, e.id)) return;
+      const video = e.method.startsWith('video.');
       add(ctx, {
         id: e.id,
-        api: e.method.startsWith('client.') ? 'component-view' : 'client-view',
+        api: video ? 'video-sdk' : e.method.startsWith('client.') ? 'component-view' : 'client-view',
         method: e.method,
+        sdk: video ? 'video' : 'meeting',
+        ...(video ? { topic: str(e.tp) } : {}),
         signature: e.sig,
         meetingNumber: e.mn ?? null,
         sdkKey: e.sdkKey ?? null,
@@ -172,17 +176,21 @@ function wireRequest(ctx: Ctx, e: HookWireRequestEvent) {
       m.wire = 'sent';
       if (e.via === 'jsonp') m.view = viewOfUrl(e.url);
       s.wireLinks[e.id] = a.id;
-      if (e.via === 'jsonp') a.method = a.api === 'wire' ? 'wc/info (JSONP)' : a.method;
+      if (e.via === 'jsonp') a.method = a.api === 'wire' ? wireMethod(e) : a.method;
       a.sdkVersion = a.sdkVersion ?? e.cv;
+      if (a.sdk === 'video' && a.topic == null) a.topic = topicFromLsdkField(e.tp);
       if (a.meetingNumber == null) a.meetingNumber = e.mn;
       touch(ctx, a);
       return;
     }
   }
+  const video = isLsdkUrl(e.url);
   const a: JoinAttempt = {
     id: e.id,
     api: 'wire',
-    method: e.via === 'jsonp' ? 'wc/info (JSONP)' : 'wc/info',
+    method: wireMethod(e),
+    sdk: video ? 'video' : 'meeting',
+    ...(video ? { topic: topicFromLsdkField(e.tp) } : {}),
     signature: e.sig,
     meetingNumber: e.mn,
     sdkVersion: e.cv,
@@ -223,6 +231,10 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
     outcome = { kind: 'failure', code: null, message: e.http === 0 ? 'No answer from Zoom (network error or aborted).' : `HTTP ${e.http} without a JSON body.`, serverCode: null, serverMessage: null };
   } else if (e.body.status === true) {
     outcome = { kind: 'success' };
+  } else if (a.sdk === 'video') {
+    // The Video SDK's own table (bundle 2.5.0); an unmapped code leaves its promise pending.
+    const { code, message, type } = videoSdkRejectionForLsdk(serverCode, serverMessage);
+    outcome = { kind: 'failure', code, message, serverCode, serverMessage, type };
   } else {
     const view = viewOfAttempt(a, m.view);
     const { code, message } = sdkCodeForAnswer(serverCode, serverMessage, view);
@@ -248,6 +260,11 @@ function viewOfUrl(url: string): SdkView {
   } catch {
     return 'unknown';
   }
+}
+
+/** `wc/info`, `wc/lsdk`, with ` (JSONP)` for the retry. */
+function wireMethod(e: HookWireRequestEvent): string {
+  return (isLsdkUrl(e.url) ? 'wc/lsdk' : 'wc/info') + (e.via === 'jsonp' ? ' (JSONP)' : '');
 }
 
 /** Another wire request (the JSONP retry) is already linked to this attempt. */

@@ -46,3 +46,10 @@ export function numberOption(value: unknown, name: string, min: number, max: num
   }
   return n;
 }
+
+/** `--sdk video|meeting`: which SDK the token is for; undefined lets the token's claims decide. */
+export function sdkOption(value: unknown, command: string): 'video' | 'meeting' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'video' || value === 'meeting') return value;
+  usage(`${command}: --sdk takes "video" (@zoom/videosdk) or "meeting" (@zoom/meetingsdk), got ${JSON.stringify(String(value).slice(0, 20))}.`);
+}

@@ -7,6 +7,7 @@ import { bestOffsetSplit, offsetPoints } from './offsets';
 import { quantizationEvidence } from './quantization';
 import { endpointRates } from './endpoints';
 import { unexplainedFailures } from './unexplained';
+import { sdkBreakdown } from './sdks';
 
 export type * from './types';
 export { classifyOutcome, isFailure, OUTCOME_LABEL } from './outcome';
@@ -40,5 +41,6 @@ export function correlate(items: ReadonlyArray<CorrelationItem>): Correlation {
     quantization,
     endpoints: endpointRates(items, classes),
     unexplained: unexplainedFailures(items, classes, byAttempt, points),
+    sdks: sdkBreakdown(items, classes),
   };
 }

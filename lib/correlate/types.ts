@@ -123,6 +123,14 @@ export interface UnexplainedFailures {
   checks: NextCheck[];
 }
 
+/** Attempts, settled failures and successes of one SDK (lib/correlate/sdks.ts). */
+export interface SdkOutcomeCounts {
+  sdk: 'meeting' | 'video';
+  attempts: number;
+  failures: number;
+  successes: number;
+}
+
 export interface Correlation {
   counts: Record<OutcomeClass, number>;
   /** Settled failures: 3712, other codes, silent refusals and timeouts. */
@@ -138,4 +146,6 @@ export interface Correlation {
   quantization: QuantizationEvidence;
   endpoints: EndpointRate[];
   unexplained: UnexplainedFailures;
+  /** Per SDK, in the order meeting, video; only SDKs present. Absent in exports made before Video SDK support. */
+  sdks?: SdkOutcomeCounts[];
 }

@@ -10,6 +10,7 @@ import { applyClock, ClockIndex, clockForAttempt } from '../capture/zoom-clock';
 import type { HarAttemptDetail, HarWarning } from './types';
 import { sdkCodeForAnswer } from '../capture/wc-info-codes';
 import { viewOf } from './wc-info';
+import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from '../capture/lsdk-codes';
 
 const GENERIC_FAILURE = 'Fail to join the meeting.';
 
@@ -17,6 +18,24 @@ function byStart(a: WcInfoExchange, b: WcInfoExchange): number {
   const sa = a.startedAt ?? Infinity;
   const sb = b.startedAt ?? Infinity;
   return sa === sb ? a.entry - b.entry : sa - sb;
+}
+
+/** The JWT of a join request: `signature` (wc/info) or `zlk` (the Video SDK's wc/lsdk). */
+const tokenField = (f: Record<string, string> | null | undefined): string | undefined => f?.signature ?? f?.zlk;
+
+/** A Video SDK wc/lsdk exchange, judged by the 2.5.0 bundle's own table (lib/capture/lsdk-codes.ts). */
+function videoOutcomeOf(x: WcInfoExchange, retried: boolean): Outcome {
+  // No answer, or a 5xx whose JSONP retry failed: the SDK reports its transport error.
+  const connection: Outcome = { kind: 'failure', code: 200, message: 'connection error', type: 'JOIN_MEETING_FAILED', serverMessage: x.failureText, serverCode: null };
+  if (x.status === 0) return connection;
+  if (x.answer) {
+    if (x.answer.status === true) return { kind: 'success' };
+    const r = videoSdkRejectionForLsdk(x.answer.errorCode, x.answer.errorMessage);
+    return { kind: 'failure', code: r.code, message: r.message, type: r.type, serverMessage: x.answer.errorMessage, serverCode: x.answer.errorCode };
+  }
+  if (x.bodyState !== 'present') return { kind: 'pending' };
+  if (x.status >= 500 && !retried) return { ...connection, serverMessage: `HTTP ${x.status}` };
+  return { kind: 'failure', code: null, message: `HTTP ${x.status}: the response is not a wc/lsdk answer`, serverMessage: null, serverCode: null };
 }
 
 function outcomeOf(x: WcInfoExchange, view: ReturnType<typeof viewOf>, retried: boolean): Outcome {
@@ -90,7 +109,7 @@ class RetryIndex {
     xs.forEach((x, j) => {
       if (!x.jsonp) return;
       this.all.push(j);
-      const sig = x.fields?.signature;
+      const sig = tokenField(x.fields);
       if (typeof sig !== 'string' || sig.trim() === '') return;
       const key = sig.trim();
       let slot = this.bySig.get(key);
@@ -137,7 +156,7 @@ export function assemble(c: HarCollector): Assembled {
     used.add(k);
     let last = first;
     if (!first.jsonp && first.status >= 500) {
-      const sig = first.fields?.signature;
+      const sig = tokenField(first.fields);
       const r = retries.take(k, sig, used);
       if (r !== -1) {
         used.add(r);
@@ -148,17 +167,21 @@ export function assemble(c: HarCollector): Assembled {
     const view = viewOf(fields);
     const id = `har-${attempts.length + 1}`;
     const calledAt = first.startedAt ?? NaN;
-    const signature = fields?.signature ?? last.fields?.signature ?? null;
+    const signature = tokenField(fields) ?? tokenField(last.fields) ?? null;
+    const video = isLsdkUrl(first.url);
+    const path = video ? 'wc/lsdk' : 'wc/info';
     const attempt: JoinAttempt = {
       id,
       api: 'wire',
-      method: last === first ? (first.jsonp ? 'wc/info (JSONP)' : 'wc/info') : 'wc/info (JSONP)',
+      method: last === first && !first.jsonp ? path : `${path} (JSONP)`,
+      sdk: video ? 'video' : 'meeting',
+      ...(video ? { topic: topicFromLsdkField(fields?.topic) } : {}),
       signature,
       meetingNumber: fields?.meetingNumber ?? null,
       sdkVersion: fields?.cv ?? null,
       calledAt,
       settledAt: last.endedAt,
-      outcome: outcomeOf(last, view, last !== first),
+      outcome: video ? videoOutcomeOf(last, last !== first) : outcomeOf(last, view, last !== first),
       pageUrl: first.referer,
     };
     const verdict = clockForAttempt(calledAt, signature, clocks);

@@ -14,6 +14,8 @@ import { isJsonpRequest, isWcInfoUrl, parseAnswer, requestFields } from './wc-in
 
 export interface WcInfoExchange {
   entry: number;
+  /** The request URL (tells wc/info from the Video SDK's wc/lsdk). */
+  url: string;
   startedAt: number | null;
   endedAt: number | null;
   method: string;
@@ -71,7 +73,7 @@ export class HarCollector {
     const fields = wcInfo ? requestFields(e) : null;
     let sample: ClockSample | null = null;
     if (zoom && e.status > 0) {
-      const r = clockSample(zoomExchange(e, host, fields?.signature ?? null));
+      const r = clockSample(zoomExchange(e, host, fields?.signature ?? fields?.zlk ?? null));
       sample = recordSample(this.clock, r, Infinity);
       if (!r.ok && r.reason === 'no-date') this.zoomWithoutDate++;
     }
@@ -85,6 +87,7 @@ export class HarCollector {
   private exchange(e: EntryView, host: string | null, fields: Record<string, string> | null, sample: ClockSample | null): WcInfoExchange {
     return {
       entry: e.index,
+      url: e.url,
       startedAt: e.startedAt,
       endedAt: e.startedAt === null ? null : e.startedAt + e.totalMs,
       method: e.method,

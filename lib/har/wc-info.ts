@@ -6,10 +6,13 @@
 import type { EntryView, Header } from './entry';
 import { viewOfFields, type SdkView } from '../capture/wc-info-codes';
 
-/** The SDK posts to `https://<webEndpoint>/api/v1/wc/info`; proxies keep the path. */
+/**
+ * The Meeting SDK posts to `https://<webEndpoint>/api/v1/wc/info`, the Video SDK to
+ * `https://zoom.us/wc/lsdk`; proxies keep the path. Both are join requests.
+ */
 export function isWcInfoUrl(url: string): boolean {
   try {
-    return /\/wc\/info\/?$/.test(new URL(url).pathname);
+    return /\/wc\/(info|lsdk)\/?$/.test(new URL(url).pathname);
   } catch {
     return false;
   }

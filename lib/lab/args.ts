@@ -2,11 +2,14 @@
 import { JoinDoctorError } from '../errors';
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './scenarios';
 import type { LabView } from './run';
+import { isVideoScenarioName, VIDEO_SCENARIO_NAMES, type VideoScenarioName } from './video-scenarios';
 
 export interface LabArgs {
   /** Undefined: headed when a display exists. */
   headless?: boolean;
   scenario?: ScenarioName;
+  /** A Video SDK scenario (`vsdk-*`): the run uses the /video page and the real @zoom/videosdk. */
+  videoScenario?: VideoScenarioName;
   joins?: number;
   out?: string;
   port: number;
@@ -24,7 +27,8 @@ loaded and DevTools open on the lab page. Without a display it runs headless: N 
 prints what the extension captured and diagnosed and writes report.md and panel.png.
 
   --headless / --headed   force the mode (default: headed when $DISPLAY or $WAYLAND_DISPLAY is set)
-  --scenario NAME         ${SCENARIO_NAMES.join(', ')} (headless default: java-round)
+  --scenario NAME         ${SCENARIO_NAMES.join(', ')} (headless default: java-round),
+                          or a Video SDK one: ${VIDEO_SCENARIO_NAMES.join(', ')} (real @zoom/videosdk, /video page)
   --joins N               joins to run against the scenario's endpoint (1..500; headless default 30)
   --view V                simulated (default: the lab's own ZoomMtg, fast, joins can succeed), component
                           (real SDK component view) or client (real SDK client view, one iframe per join)
@@ -54,7 +58,11 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
       case '-h': case '--help': a.help = true; break;
       case '--scenario': {
         const s = value();
-        if (!isScenarioName(s)) throw new JoinDoctorError('ERR_USAGE', `unknown scenario ${s ?? '(none)'}; choose one of ${SCENARIO_NAMES.join(', ')}`);
+        if (isVideoScenarioName(s)) {
+          a.videoScenario = s;
+          break;
+        }
+        if (!isScenarioName(s)) throw new JoinDoctorError('ERR_USAGE', `unknown scenario ${s ?? '(none)'}; choose one of ${[...SCENARIO_NAMES, ...VIDEO_SCENARIO_NAMES].join(', ')}`);
         a.scenario = s;
         break;
       }

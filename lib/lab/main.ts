@@ -13,6 +13,8 @@ import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writ
 import { SCENARIOS } from './scenarios';
 import { startLabServer } from './server';
 import { summaryLines } from './summary';
+import { openVideoLabPage, runVideoJoins } from './video-run';
+import { VIDEO_SCENARIOS } from './video-scenarios';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -50,6 +52,7 @@ async function main(args: LabArgs): Promise<number> {
     await server.close();
   };
   try {
+    if (args.videoScenario) return await runVideoLab(args, b, server, headless);
     const scenario = args.scenario ?? (headless ? 'java-round' : undefined);
     const joins = args.joins ?? (headless ? 30 : 0);
     const page = await openLabPage(b, server, scenario);
@@ -82,6 +85,36 @@ async function main(args: LabArgs): Promise<number> {
   } finally {
     await stop();
   }
+}
+
+/** `--scenario vsdk-*`: the Video SDK page, the same capture read-out, report and screenshot. */
+async function runVideoLab(args: LabArgs, b: Awaited<ReturnType<typeof launchLabBrowser>>, server: Awaited<ReturnType<typeof startLabServer>>, headless: boolean): Promise<number> {
+  const scenario = args.videoScenario!;
+  const joins = args.joins ?? (headless ? 5 : 0);
+  const page = await openVideoLabPage(b, server, scenario);
+  if (!headless) {
+    console.log('Chromium is open on the Video SDK lab page with DevTools: pick the "Join Doctor" panel, choose an endpoint and press Join.');
+    if (joins > 0) await runVideoJoins(page, scenario, joins);
+    await new Promise<void>((resolve) => {
+      b.context.on('close', () => resolve());
+      process.once('SIGINT', () => resolve());
+    });
+    return 0;
+  }
+  if (joins < 1) throw new JoinDoctorError('ERR_USAGE', 'headless mode needs at least one join');
+  const out = path.resolve(args.out ?? path.join(repoRoot, 'tmp/lab', `run-${new Date().toISOString().replace(/[:.]/g, '-')}`));
+  const sc = VIDEO_SCENARIOS[scenario];
+  console.log(`Running ${joins} Video SDK joins against "${scenario}" (${sc.title})…`);
+  const results = await runVideoJoins(page, scenario, joins);
+  const tab = await waitForSettled(b, server.origin, joins);
+  const exp = labExport(tab.attempts, tab.pageUrl);
+  const report = await writeReport(out, exp);
+  await screenshotPanel(b, tab.tabId, path.join(out, 'panel.png'), 'log');
+  console.log(`The page saw: ${JSON.stringify(results[0]?.value)}${results.length > 1 ? ` (and ${results.length - 1} more)` : ''}; expected ${JSON.stringify(sc.expectedRejection)}.`);
+  for (const line of summaryLines(exp)) console.log(line);
+  if (b.blocked.length) console.log(`Blocked ${b.blocked.length} non-local requests (the lab needs none), e.g. ${b.blocked[0]}`);
+  console.log(`Wrote ${path.relative(process.cwd(), report)} and ${path.relative(process.cwd(), path.join(out, 'panel.png'))}`);
+  return 0;
 }
 
 main(process.argv.slice(2).length ? parseArgsOrExit(process.argv.slice(2)) : parseArgsOrExit([]))

@@ -13,10 +13,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { JoinDoctorError } from '../errors';
-import { LAB_CREDENTIALS, type LabCredentials } from './credentials';
+import { LAB_CREDENTIALS, LAB_VIDEO_CREDENTIALS, type LabCredentials } from './credentials';
 import { clientFramePage, labPage } from './lab-page';
 import { isScenarioName, SCENARIOS } from './scenarios';
 import { judgeWcInfo } from './zoom-standin';
+import { judgeLsdk } from './lsdk-standin';
+import { isVideoScenarioName, VIDEO_SCENARIOS } from './video-scenarios';
+import { videoFramePage, videoLabPage } from './video-lab-page';
 
 export interface ZoomAnswer {
   status: number;
@@ -65,6 +68,17 @@ export function sdkDistDir(): string {
   }
 }
 
+/** The Video SDK's dist, for the lab's /video page; null when @zoom/videosdk is not installed. */
+export function videoSdkDistDir(): string | null {
+  const require = createRequire(import.meta.url);
+  try {
+    // Its `exports` map hides package.json; the CommonJS entry is dist/index.js.
+    return path.dirname(require.resolve('@zoom/videosdk'));
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
@@ -81,16 +95,19 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
   const creds = LAB_CREDENTIALS;
   const judgements: StandInLogEntry[] = [];
   const mounts: Record<string, string> = { '/sdk': dist, '/lib': path.join(dist, 'lib'), '/ui': path.join(dist, 'ui') };
+  const videoDist = videoSdkDistDir();
+  if (videoDist) mounts['/vsdk'] = videoDist;
   let lastScenario: string | undefined;
 
   const answerZoom: LabServer['answerZoom'] = (req) => {
     const url = new URL(req.url);
     const cors = { 'access-control-allow-origin': req.origin ?? '*', 'access-control-allow-credentials': 'true', 'cache-control': 'no-store' };
     const now = Date.now();
-    if (!url.pathname.endsWith('/wc/info')) return { status: 404, headers: { ...cors, date: new Date(now).toUTCString() }, body: 'not found' };
+    const lsdk = url.pathname.endsWith('/wc/lsdk');
+    if (!url.pathname.endsWith('/wc/info') && !lsdk) return { status: 404, headers: { ...cors, date: new Date(now).toUTCString() }, body: 'not found' };
     const jsonp = req.method === 'GET' && url.searchParams.has('callback');
     const fields = Object.fromEntries(jsonp ? url.searchParams : new URLSearchParams(req.postData ?? ''));
-    const a = judgeWcInfo(fields, creds, now);
+    const a = lsdk ? judgeLsdk(fields, LAB_VIDEO_CREDENTIALS, now) : judgeWcInfo(fields, creds, now);
     judgements.push({ at: now, scenario: lastScenario, accepted: a.body.status, reason: a.reason });
     const text = JSON.stringify(a.body);
     return {
@@ -111,6 +128,26 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
       const p = decodeURIComponent(url.pathname);
       if (p === '/' || p === '/index.html') return send(res, 200, labPage({ creds }), { 'content-type': TYPES['.html']! });
       if (p === '/client-frame.html') return send(res, 200, clientFramePage(creds), { 'content-type': TYPES['.html']! });
+      if (p === '/video' || p === '/video.html') return send(res, 200, videoLabPage(LAB_VIDEO_CREDENTIALS), { 'content-type': TYPES['.html']! });
+      if (p === '/video-frame.html') return send(res, 200, videoFramePage(LAB_VIDEO_CREDENTIALS), { 'content-type': TYPES['.html']! });
+      const vsig = /^\/api\/video-signature\/([\w-]+)$/.exec(p);
+      if (vsig) {
+        const name = vsig[1];
+        if (!isVideoScenarioName(name)) return send(res, 404, JSON.stringify({ errors: [{ property: 'scenario', reason: `unknown Video SDK scenario ${name}` }] }), { 'content-type': 'application/json' });
+        if (req.method !== 'POST') return send(res, 405, 'POST a JSON body {sessionName, role}', { allow: 'POST' });
+        let role = 0;
+        try {
+          const body = JSON.parse((await readBody(req)) || '{}') as { role?: unknown };
+          // As Zoom's Video SDK sample: a string role is parseInt-ed, then must be 0 or 1.
+          if (body.role !== undefined) role = typeof body.role === 'string' ? Number.parseInt(body.role, 10) : Number(body.role);
+        } catch {
+          return send(res, 400, JSON.stringify({ errors: [{ property: 'body', reason: 'not JSON' }] }), { 'content-type': 'application/json' });
+        }
+        if (role !== 0 && role !== 1) return send(res, 400, JSON.stringify({ errors: [{ property: 'role', reason: 'must be 0 or 1' }] }), { 'content-type': 'application/json' });
+        lastScenario = name;
+        const signature = VIDEO_SCENARIOS[name].issue(Date.now(), LAB_VIDEO_CREDENTIALS, role);
+        return send(res, 200, JSON.stringify({ signature }), { 'content-type': 'application/json', date: new Date().toUTCString() });
+      }
       const sig = /^\/api\/signature\/([\w-]+)$/.exec(p);
       if (sig) {
         const name = sig[1];
@@ -130,7 +167,7 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
         const signature = SCENARIOS[name].issue(Date.now(), creds, role);
         return send(res, 200, JSON.stringify({ signature, sdkKey: creds.sdkKey }), { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() });
       }
-      if (p.endsWith('/wc/info')) {
+      if (p.endsWith('/wc/info') || p.endsWith('/wc/lsdk')) {
         const postData = req.method === 'POST' ? await readBody(req) : null;
         const a = answerZoom({ method: req.method ?? 'GET', url: `https://zoom.us${req.url}`, postData, origin: req.headers.origin ?? null });
         return send(res, a.status, a.body, a.headers);

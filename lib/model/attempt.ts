@@ -7,7 +7,11 @@
 export type AttemptApi =
   | 'client-view' // ZoomMtg.join / joinTest
   | 'component-view' // client.join of ZoomMtgEmbedded
-  | 'wire'; // only the wc/info exchange was seen (npm module import, HAR)
+  | 'wire' // only the wc/info or wc/lsdk exchange was seen (npm module import, HAR)
+  | 'video-sdk'; // client.join of the Video SDK's ZoomVideo.createClient()
+
+/** Which Zoom web SDK made the join: `@zoom/meetingsdk` (absent means meeting) or `@zoom/videosdk`. */
+export type JoinSdk = 'meeting' | 'video';
 
 export type Outcome =
   | { kind: 'success' }
@@ -33,8 +37,12 @@ export interface JoinAttempt {
   /** Unique within a session/export. */
   id: string;
   api: AttemptApi;
-  /** The exact method when known: `ZoomMtg.join`, `ZoomMtg.joinTest`, `client.join`, `wc/info`, `wc/info (JSONP)`. */
+  /** The exact method when known: `ZoomMtg.join`, `ZoomMtg.joinTest`, `client.join`, `video.join`, `wc/info`, `wc/lsdk`, `… (JSONP)`. */
   method?: string;
+  /** The SDK that made the join; absent in attempts recorded before Video SDK support (= meeting). */
+  sdk?: JoinSdk;
+  /** Video SDK: the session topic passed to `client.join` (the wire carries it lower-cased). */
+  topic?: string | null;
   /** The signature argument as passed (may be a non-string; a function's return value when the SDK takes one). */
   signature: unknown;
   meetingNumber?: string | number | null;

@@ -79,14 +79,26 @@ function validate(opts: ProbeOptions): void {
 }
 
 /** Analyses one response against its Date header (the backend's clock), the local clock when absent. */
-export function sampleFromResponse(index: number, status: number, body: string, dateHeader: string | null, receivedAt: number): ProbeSample | ProbeError {
+export function sampleFromResponse(
+  index: number,
+  status: number,
+  body: string,
+  dateHeader: string | null,
+  receivedAt: number,
+  join: Pick<ProbeOptions, 'sdk' | 'topic'> = {},
+): ProbeSample | ProbeError {
   if (status < 200 || status >= 300) return { index, status, message: `HTTP ${status}${body ? `: ${body.slice(0, 120).replace(/\s+/g, ' ')}` : ''}` };
   const token = findSignature(body);
   if (token === null) return { index, status, message: 'No signature (no `signature` field and no JWT-shaped string) in the response.' };
   const parsedDate = dateHeader ? Date.parse(dateHeader) : NaN;
   const serverDate = Number.isFinite(parsedDate) ? parsedDate : null;
   const referenceTime = serverDate !== null ? serverDate / 1000 : receivedAt / 1000;
-  const analysis = analyse(token, { referenceTime, joinTime: receivedAt / 1000 });
+  const analysis = analyse(token, {
+    referenceTime,
+    joinTime: receivedAt / 1000,
+    ...(join.sdk ? { sdk: join.sdk } : {}),
+    ...(join.topic !== undefined ? { join: { topic: join.topic } } : {}),
+  });
   const rawIat = analysis.token.payload?.['iat'];
   const iat = typeof rawIat === 'number' && Number.isFinite(rawIat) && Math.abs(rawIat) < MILLISECONDS_THRESHOLD ? rawIat : null;
   return {
@@ -160,7 +172,7 @@ export async function probe(opts: ProbeOptions): Promise<ProbeResult> {
         errors.push({ index, status: res.status, message: body.message });
         return;
       }
-      const out = sampleFromResponse(index, res.status, body.text, res.headers.get('date'), now());
+      const out = sampleFromResponse(index, res.status, body.text, res.headers.get('date'), now(), opts);
       if ('analysis' in out) samples.push(out);
       else errors.push(out);
     } catch (e) {

@@ -38,6 +38,10 @@ export interface ProbeOptions {
   onProgress?: (p: { done: number; total: number; errors: number }) => void;
   /** The local clock, epoch ms (injectable for tests). */
   now?: () => number;
+  /** The SDK whose join gets these tokens (default: each token's claims decide). */
+  sdk?: 'meeting' | 'video';
+  /** Video SDK: the topic the page joins (checks each token's tpc). */
+  topic?: string;
 }
 
 export interface ProbeSample {

@@ -11,7 +11,7 @@ import type { ClockEvidence, SampleResult } from '../capture/zoom-clock';
 // ---------------------------------------------------------------- hook → relay
 
 /** Which page API a hooked call went through. */
-export type HookMethod = 'ZoomMtg.join' | 'ZoomMtg.joinTest' | 'ZoomMtg.init' | 'client.join' | 'client.init';
+export type HookMethod = 'ZoomMtg.join' | 'ZoomMtg.joinTest' | 'ZoomMtg.init' | 'client.join' | 'client.init' | 'video.join' | 'video.init';
 
 /** A hooked API call. `id` is unique per document (`<frame nonce>:<counter>`). */
 export interface HookCallEvent {
@@ -22,6 +22,8 @@ export interface HookCallEvent {
   sig: unknown;
   mn?: string | number | null;
   sdkKey?: string | null;
+  /** Video SDK: the topic argument of `client.join(topic, token, …)`. */
+  tp?: unknown;
   /** SDK version when the API exposes it. */
   ver?: string | null;
   /** Page clock, epoch ms. */
@@ -53,15 +55,18 @@ export interface HookTimeoutEvent {
   at: number;
 }
 
-/** The SDK sent `wc/info` (XHR POST or JSONP GET). */
+/** The SDK sent `wc/info` (Meeting SDK) or `wc/lsdk` (Video SDK), by XHR POST or JSONP GET. */
 export interface HookWireRequestEvent {
   t: 'wire-req';
   id: string;
   via: 'xhr' | 'jsonp';
   url: string;
+  /** `signature` (wc/info) or `zlk` (wc/lsdk): the JWT. */
   sig: string | null;
   mn: string | null;
   cv: string | null;
+  /** wc/lsdk: the `topic` field as sent (base64url of the lower-cased topic). */
+  tp?: string | null;
   at: number;
 }
 

@@ -46,7 +46,7 @@ function checkEnvelope<T>(v: unknown, source: string): Checked<T> | null {
   return null;
 }
 
-const HOOK_METHODS = new Set(['ZoomMtg.join', 'ZoomMtg.joinTest', 'ZoomMtg.init', 'client.join', 'client.init']);
+const HOOK_METHODS = new Set(['ZoomMtg.join', 'ZoomMtg.joinTest', 'ZoomMtg.init', 'client.join', 'client.init', 'video.join', 'video.init']);
 
 export function checkHookEvent(e: unknown): Checked<HookEvent> {
   if (!isObj(e) || !isNum(e.at)) return fail('bad-shape', 'event without time');
@@ -55,6 +55,7 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
       if (!isId(e.id) || !HOOK_METHODS.has(e.method as string)) return fail('bad-shape', 'call');
       if (!(e.mn === undefined || e.mn === null || isStr(e.mn, 256) || isNum(e.mn))) return fail('bad-shape', 'call.mn');
       if (!optStrOrNull(e.sdkKey) || !optStrOrNull(e.ver)) return fail('bad-shape', 'call.sdkKey');
+      // tp (Video SDK topic) is whatever the page passed, sanitised by the hook like sig: any JSON value.
       break;
     case 'settle':
       if (!isId(e.id) || typeof e.ok !== 'boolean') return fail('bad-shape', 'settle');
@@ -67,7 +68,7 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
       break;
     case 'wire-req':
       if (!isId(e.id) || (e.via !== 'xhr' && e.via !== 'jsonp') || !isStr(e.url)) return fail('bad-shape', 'wire-req');
-      if (!optStrOrNull(e.sig) || !optStrOrNull(e.mn) || !optStrOrNull(e.cv)) return fail('bad-shape', 'wire-req fields');
+      if (!optStrOrNull(e.sig) || !optStrOrNull(e.mn) || !optStrOrNull(e.cv) || !optStrOrNull(e.tp)) return fail('bad-shape', 'wire-req fields');
       break;
     case 'wire-res':
       if (!isId(e.id) || !(e.http === null || isNum(e.http))) return fail('bad-shape', 'wire-res');

@@ -3,7 +3,7 @@ import { iatOffsetFor, isoMs, outcomeOf } from './summary';
 
 const COLUMNS = [
   'id', 'calledAt', 'api', 'method', 'outcome', 'code', 'serverMessage', 'verdict', 'findings', 'meetingNumber',
-  'mn', 'appKey', 'iat', 'exp', 'iatMinusJoinS', 'issuer', 'signature',
+  'mn', 'appKey', 'iat', 'exp', 'iatMinusJoinS', 'issuer', 'signature', 'sdk', 'topic', 'tpc',
 ] as const;
 
 /**
@@ -48,6 +48,10 @@ export function renderCsv(exp: JoinDoctorExport): string {
       iatOffsetFor(exp, a.id),
       a.issuer?.url ?? null,
       a.signature,
+      // Added last so existing column positions stay put (issue 11): the SDK, the Video SDK topic and tpc.
+      a.sdk ?? 'meeting',
+      typeof a.topic === 'string' ? a.topic : null,
+      typeof p['tpc'] === 'string' ? p['tpc'] : null,
     ];
     rows.push(cells.map(csvCell).join(','));
   }

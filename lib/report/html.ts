@@ -113,7 +113,7 @@ export function renderHtml(exp: JoinDoctorExport): string {
       .map((f) => `<div><span class="${e(f.severity)}">${e(f.severity)}</span> <code>${e(f.id)}</code>: ${e(f.message)}<br><small>Fix: ${e(f.fix)}</small></div>`)
       .join('');
     h.push(
-      `<tr><td>${i + 1}<br><code>${e(a.id)}</code></td><td>${e(isoMs(a.calledAt))}<br>${e(a.method ?? a.api)}</td>` +
+      `<tr><td>${i + 1}<br><code>${e(a.id)}</code></td><td>${e(isoMs(a.calledAt))}<br>${e(a.method ?? a.api)}<br>${a.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'}</td>` +
         `<td><span class="dot" style="background:${OUTCOME_COLOUR[outcomeOf(item)]}"></span>${e(outcomeText(item))}</td>` +
         `<td>${off === null ? '' : `${e(off)} s`}</td><td>${e(item.analysis.verdict)}</td><td>${findings}` +
         `${a.signature ? `<div><code>${e(a.signature)}</code></div>` : ''}</td></tr>`,

@@ -33,6 +33,12 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   out.push('## Outcomes', '', '| outcome | attempts |', '|---|---:|');
   for (const r of outcomeCounts(exp)) out.push(`| ${md(r.label)} | ${r.count} |`);
   out.push('');
+  // A session holding both SDKs' joins: say how each fared (issue 11).
+  if (c.sdks && c.sdks.length > 1) {
+    out.push('| SDK | joins | failed | succeeded |', '|---|---:|---:|---:|');
+    for (const k of c.sdks) out.push(`| ${k.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'} | ${k.attempts} | ${k.failures} | ${k.successes} |`);
+    out.push('');
+  }
 
   out.push('## Failures by cause', '');
   if (c.causes.length === 0) out.push('No failures to explain.');
@@ -57,7 +63,8 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     const a = item.attempt;
     const offset = iatOffsetFor(exp, a.id);
     out.push(`### ${i + 1}. ${md(a.id)}: ${md(outcomeText(item))}`, '');
-    out.push(`- Called: ${isoMs(a.calledAt)} via ${code(a.method ?? a.api)}${a.sdkVersion ? `, SDK ${md(a.sdkVersion)}` : ''}`);
+    out.push(`- Called: ${isoMs(a.calledAt)} via ${code(a.method ?? a.api)} (${a.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'}${a.sdkVersion ? ` ${md(a.sdkVersion)}` : ''})`);
+    if (a.sdk === 'video' && typeof a.topic === 'string') out.push(`- Session topic: ${code(a.topic)}`);
     if (a.meetingNumber !== undefined && a.meetingNumber !== null) out.push(`- Meeting number: ${code(a.meetingNumber)}`);
     if (a.issuer?.url) out.push(`- Issued by: ${code(a.issuer.url)}`);
     if (offset !== null) out.push(`- iat − join time: ${offset} s`);

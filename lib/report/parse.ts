@@ -7,7 +7,8 @@ export const MAX_EXPORT_CHARS = 50 * 1024 * 1024;
 const OUTCOME_KINDS = ['success', 'failure', 'silent-refusal', 'timeout', 'pending'];
 const SEVERITIES = ['error', 'warning', 'info'];
 const VERDICTS = ['fail', 'warn', 'pass'];
-const APIS = ['client-view', 'component-view', 'wire'];
+const APIS = ['client-view', 'component-view', 'wire', 'video-sdk'];
+const SDKS = ['meeting', 'video'];
 
 type Obj = Record<string, unknown>;
 
@@ -48,6 +49,8 @@ function checkItem(v: unknown, path: string): void {
   const a = obj(item['attempt'], `${path}.attempt`);
   str(a['id'], `${path}.attempt.id`);
   oneOf(a['api'], APIS, `${path}.attempt.api`);
+  // Absent in exports made before Video SDK support: those are Meeting SDK joins.
+  if (a['sdk'] !== undefined) oneOf(a['sdk'], SDKS, `${path}.attempt.sdk`);
   num(a['calledAt'], `${path}.attempt.calledAt`);
   if (a['signature'] !== null) str(a['signature'], `${path}.attempt.signature`);
   const o = obj(a['outcome'], `${path}.attempt.outcome`);

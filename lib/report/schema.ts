@@ -39,6 +39,10 @@ export interface ExportedAttempt {
   meetingNumber?: string | number | null;
   sdkKey?: string | null;
   sdkVersion?: string | null;
+  /** The SDK that made the join; absent in exports made before Video SDK support (= meeting). */
+  sdk?: 'meeting' | 'video';
+  /** Video SDK: the session topic of the join. */
+  topic?: string | null;
   /** Page clock when join was called, epoch ms. */
   calledAt: number;
   settledAt?: number | null;

@@ -27,6 +27,17 @@ export function sdkPayload(token: DecodedToken): Record<string, unknown> | null 
   return classifyForeignToken(token.header, payload) === null ? payload : null;
 }
 
+/**
+ * The payload when it is a join token of either web SDK (Meeting SDK signature or Video SDK JWT):
+ * what the shared time rules judge. Null for OAuth and REST-API tokens, as in sdkPayload.
+ */
+export function signaturePayload(token: DecodedToken): Record<string, unknown> | null {
+  const payload = token.payload;
+  if (!payload) return null;
+  const foreign = classifyForeignToken(token.header, payload);
+  return foreign === null || foreign.kind === 'video-sdk' ? payload : null;
+}
+
 /** A payload claim's value; undefined when absent (JSON has no undefined, so absent and undefined coincide). */
 export function claimValue(token: DecodedToken, name: string): unknown {
   const payload = token.payload;
@@ -53,7 +64,7 @@ export function claim(token: DecodedToken, name: string): ClaimView {
 export function epochSeconds(token: DecodedToken, name: string): number | null {
   const value = claimValue(token, name);
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
-  if (!sdkPayload(token)) return null;
+  if (!signaturePayload(token)) return null;
   if (Math.abs(value) >= MILLISECONDS_THRESHOLD) return null;
   return value;
 }

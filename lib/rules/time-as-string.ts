@@ -1,5 +1,5 @@
 import { defineRule, type FindingInput } from './define';
-import { claimValue, sdkPayload, show } from './claim-values';
+import { claimValue, signaturePayload, show } from './claim-values';
 import { TIME_NUMBER } from './fixes';
 import { langFix } from './lang';
 
@@ -11,7 +11,7 @@ export const timeAsString = defineRule({
   title: 'iat, exp or tokenExp is a string',
   source: 'dev.to/zoom troubleshooting ("iat value is long format, not a string"), facts §1',
   check({ token }) {
-    if (!sdkPayload(token)) return null;
+    if (!signaturePayload(token)) return null;
     const out: FindingInput[] = [];
     for (const name of TIME_CLAIMS) {
       const value = claimValue(token, name);

@@ -1,6 +1,6 @@
 import { defineRule, type FindingInput } from './define';
 import type { Rule } from './types';
-import { claim, show, sdkPayload } from './claim-values';
+import { claim, show, signaturePayload } from './claim-values';
 import { EXP_WINDOW, WHOLE_SECONDS } from './fixes';
 import { langFix } from './lang';
 
@@ -12,7 +12,7 @@ export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string)
     title,
     source: 'facts §1 (iat and exp required; exp − iat in [1800, 172800]), dev.to/zoom troubleshooting',
     check({ token }) {
-      if (!sdkPayload(token)) return null;
+      if (!signaturePayload(token)) return null;
       const c = claim(token, name);
       if (c.present && c.value !== null) return null;
       const hint =
@@ -40,7 +40,7 @@ export function fractionalTimeRule(name: 'iat' | 'exp'): Rule {
     title: `${name} is fractional or written as a decimal literal`,
     source: 'facts §1 ("long format"), §4.14 (fractional iat unverified), issue #2 (PyJWT writes 1795912284.0)',
     check({ token }): FindingInput | null {
-      if (!sdkPayload(token)) return null;
+      if (!signaturePayload(token)) return null;
       const c = claim(token, name);
       if (typeof c.value !== 'number' || !Number.isFinite(c.value)) return null;
       if (!Number.isInteger(c.value)) {

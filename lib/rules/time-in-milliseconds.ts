@@ -1,5 +1,5 @@
 import { defineRule, type FindingInput } from './define';
-import { claimValue, isoTime, MILLISECONDS_THRESHOLD, sdkPayload } from './claim-values';
+import { claimValue, isoTime, MILLISECONDS_THRESHOLD, signaturePayload } from './claim-values';
 import { WHOLE_SECONDS } from './fixes';
 import { GUESS, langFix, type LangLines } from './lang';
 import { hoursMinutes } from './time-zone';
@@ -49,7 +49,7 @@ export const timeInMilliseconds = defineRule({
   title: 'iat, exp or tokenExp is in milliseconds, micro- or nanoseconds (or a Go time.Duration)',
   source: 'facts §1 (integer seconds), §1 version history (pre-JWT signatures used milliseconds); Go time.Duration is int64 nanoseconds',
   check({ token }) {
-    if (!sdkPayload(token)) return null;
+    if (!signaturePayload(token)) return null;
     const out: FindingInput[] = [];
     const iat = claimValue(token, 'iat');
     for (const name of TIME_CLAIMS) {

@@ -41,23 +41,51 @@ const WHAT: Record<Kind, string> = {
     'passed as a signature it gave "signature length error" (devforum #36563)',
 };
 
+/** Meeting SDK claims: any of them makes a payload a Meeting SDK signature rather than a bare `{iat, exp}`. */
+const MEETING_CLAIMS = ['appKey', 'sdkKey', 'mn', 'role'];
+
+/** The Meeting SDK claims the payload carries (empty for a payload with none of them). */
+export function meetingClaimsIn(payload: Record<string, unknown>): string[] {
+  return MEETING_CLAIMS.filter((k) => has(payload, k));
+}
+
 export const tokenNotSdkJwt = defineRule({
   id: 'token-not-sdk-jwt',
   severity: 'error',
-  title: 'A JWT, but not a Meeting SDK signature (REST-API JWT, OAuth token or Video SDK JWT)',
-  source: 'facts §2 (Video SDK claims), §3a (silent refusal without appKey), §4.6, §4.8',
-  check({ token }) {
+  title: "A JWT, but not a signature for the SDK that joins (REST-API JWT, OAuth token or the other Zoom SDK's JWT)",
+  source: 'facts §2 (Video SDK claims), §3a (silent refusal without appKey), §4.6, §4.8; docs/zoom-facts.md "Video SDK" (wc/lsdk, zlk)',
+  check({ token, sdk }) {
     if (!token.payload) return null;
     const found = classifyForeignToken(token.header, token.payload);
-    if (!found) return null;
     const claims = Object.keys(token.payload).slice(0, 12).join(', ');
+    if (!found) {
+      // A Meeting SDK signature: wrong only when it was given to a Video SDK join.
+      if (sdk !== 'video') return null;
+      const evidence = meetingClaimsIn(token.payload);
+      // No claim of either SDK: the Video SDK rules name what is missing (vsdk-app-key-missing, …).
+      if (evidence.length === 0) return null;
+      return {
+        message:
+          `The token (claims: ${claims}) is a Meeting SDK signature (${evidence.join(', ')}), but it was given to a Video SDK ` +
+          'join (`@zoom/videosdk` `client.join(topic, token, …)`, sent as `zlk` to wc/lsdk). The Video SDK reads app_key, tpc, ' +
+          'role_type and version; Zoom answers it with errorCode 200 "Verify JWT failed".',
+        fix:
+          'Issue a Video SDK JWT from the Video SDK app\'s key and secret: `{app_key: SDK_KEY, tpc: topic, role_type: 0|1, ' +
+          'version: 1, iat, exp: iat + 7200}` (zoom/videosdk-auth-endpoint-sample). Meeting SDK credentials cannot join a ' +
+          'Video SDK session, nor the reverse.',
+        data: { kind: 'meeting-sdk', evidence: evidence.join(','), joinSdk: 'video' },
+      };
+    }
+    // A Video SDK JWT is judged by the Video SDK rules (lib/rules/video-rules.ts) unless a Meeting SDK join was given it.
+    if (found.kind === 'video-sdk' && sdk !== 'meeting') return null;
+    const given = found.kind === 'video-sdk' ? ' It was given to a Meeting SDK join (ZoomMtg / ZoomMtgEmbedded, sent to wc/info).' : '';
     return {
       message:
-        `The payload (claims: ${claims}) is ${WHAT[found.kind]}; identified by ${found.evidence.join(', ')}. ` +
+        `The payload (claims: ${claims}) is ${WHAT[found.kind]}; identified by ${found.evidence.join(', ')}.${given} ` +
         'Without appKey or sdkKey, Web SDK 6.x client view refuses the join silently (no callback) and component view ' +
         'rejects it.',
-      fix: langFix('Create a signature for the Meeting SDK app (Marketplace → Meeting SDK / General App with Meeting SDK enabled), signed with its Client Secret (zoom/meetingsdk-auth-endpoint-sample); keep the OAuth/REST token for API calls only. The payload:', SAMPLE_PAYLOAD, token),
-      data: { kind: found.kind, evidence: found.evidence.join(',') },
+      fix: langFix('Create a signature for the Meeting SDK app (Marketplace → Meeting SDK / General App with Meeting SDK enabled), signed with its Client Secret (zoom/meetingsdk-auth-endpoint-sample); keep the OAuth/REST token for API calls only, and a Video SDK JWT for `@zoom/videosdk` `client.join(topic, token, userName)`. The payload:', SAMPLE_PAYLOAD, token),
+      data: { kind: found.kind, evidence: found.evidence.join(','), ...(found.kind === 'video-sdk' ? { joinSdk: 'meeting' } : {}) },
     };
   },
 });

@@ -24,6 +24,8 @@ export interface JoinArguments {
   meetingNumber?: string | number | null;
   /** Deprecated join parameter, still accepted by 6.x. */
   sdkKey?: string | null;
+  /** Video SDK: the session topic passed to `client.join(topic, token, …)` (checked against `tpc`). */
+  topic?: string | null;
 }
 
 /** Result of checking the HMAC with a user-supplied secret (computed before the rules run). */
@@ -62,6 +64,11 @@ export interface SecretVerification {
 export interface RuleContext {
   token: DecodedToken;
   join?: JoinArguments;
+  /**
+   * The SDK the token was given to, when known (captured join, CLI --sdk). Undefined: the token's
+   * own claims decide (lib/rules/sdk-family.ts).
+   */
+  sdk?: 'meeting' | 'video';
   /**
    * The time Zoom judged the token at, in epoch seconds (may be fractional): the join time,
    * corrected by the measured clock offset to Zoom when one is known. Undefined: time rules that

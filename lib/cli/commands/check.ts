@@ -4,14 +4,17 @@ import { verifySecret } from '../../verify-secret';
 import { isoTime } from '../../rules/claim-values';
 import type { Analysis, RuleContext, Severity } from '../../rules/types';
 import type { DecodedToken } from '../../token/types';
-import { numberOption, parseCommandArgs, usage } from '../args';
+import { numberOption, parseCommandArgs, sdkOption, usage } from '../args';
+import { judgedAs, tokenSdk } from '../../rules/sdk-family';
 import { paint, useColour, type CliIO } from '../io';
 import { safeText } from '../terminal';
 import type { Command } from '../types';
 
 const HELP = `Usage: join-doctor check [options] TOKEN|-
 
-Analyses one Meeting SDK signature (JWT) and says why Zoom would reject it.
+Analyses one Meeting SDK signature or Video SDK JWT and says why Zoom would reject it. The SDK is
+detected from the claims (appKey/mn/role: Meeting SDK; app_key/tpc/role_type: Video SDK) unless
+--sdk says which SDK's join the token is given to.
 
   TOKEN                the signature; "-" reads it from standard input
                        (one trailing newline, as echo adds, is ignored)
@@ -19,14 +22,19 @@ Analyses one Meeting SDK signature (JWT) and says why Zoom would reject it.
   --now EPOCH_S        judge the time claims at this time (default: this machine's clock)
   --meeting N          the meetingNumber passed to join (checks mn)
   --sdk-key K          the sdkKey passed to join (checks appKey)
+  --topic T            Video SDK: the topic passed to client.join(topic, token, …) (checks tpc)
+  --sdk video|meeting  the SDK whose join gets the token (default: detected from its claims)
   --secret-env VAR     verify the HMAC with the SDK secret read from environment variable VAR
                        (never pass a secret as an argument: shell history keeps it)
 
 Exit status: 0 pass or warnings only, 1 Zoom would reject it, 2 usage error.
-Example: JD_SECRET=… join-doctor check --secret-env JD_SECRET --meeting 123456789 eyJhbGciOi…`;
+Example: JD_SECRET=… join-doctor check --secret-env JD_SECRET --meeting 123456789 eyJhbGciOi…
+         join-doctor check --topic "My Session" eyJhbGciOi…     (a Video SDK JWT)`;
 
 export interface CheckJson {
   verdict: Analysis['verdict'];
+  /** The SDK whose rules judged the token, and whether it was given (--sdk) or detected. */
+  sdk?: { judgedAs: 'meeting' | 'video' | null; from: 'option' | 'claims' };
   header: Record<string, unknown> | null;
   payload: Record<string, unknown> | null;
   findings: Array<{ id: string; severity: Severity; claim?: string; message: string; fix: string }>;
@@ -41,7 +49,7 @@ export function checkJson(a: Analysis): CheckJson {
   };
 }
 
-function renderHuman(a: Analysis, judgedAt: string, colour: boolean): string {
+function renderHuman(a: Analysis, judgedAt: string, colour: boolean, sdkLine: string): string {
   const p = paint(colour);
   const count = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
   const parts = (['error', 'warning', 'info'] as const).map((s) => [s, count(s)] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`);
@@ -49,6 +57,7 @@ function renderHuman(a: Analysis, judgedAt: string, colour: boolean): string {
   const lines = [`${head}  ${parts.length ? parts.join(', ') : 'no findings'}`, ''];
   lines.push(`header   ${a.token.headerJson !== null ? safeText(JSON.stringify(a.token.header)) : p.dim('(not decodable)')}`);
   lines.push(`payload  ${a.token.payloadJson !== null ? safeText(a.token.payloadJson.replace(/\s*\r?\n\s*/g, ' ')) : p.dim('(not decodable)')}`);
+  lines.push(`sdk      ${sdkLine}`);
   lines.push(`judged   ${judgedAt}`, '');
   for (const f of a.findings) {
     const sev = f.severity === 'error' ? p.red('error  ') : f.severity === 'warning' ? p.yellow('warning') : p.blue('info   ');
@@ -87,7 +96,7 @@ export const check: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { json: { type: 'boolean' }, now: { type: 'string' }, meeting: { type: 'string' }, 'sdk-key': { type: 'string' }, 'secret-env': { type: 'string' } },
+      { json: { type: 'boolean' }, now: { type: 'string' }, meeting: { type: 'string' }, 'sdk-key': { type: 'string' }, 'secret-env': { type: 'string' }, topic: { type: 'string' }, sdk: { type: 'string' } },
       'check',
     );
     if (values['help']) {
@@ -103,7 +112,12 @@ export const check: Command = {
     ctx.joinTime = at;
     const meeting = values['meeting'] as string | undefined;
     const sdkKey = values['sdk-key'] as string | undefined;
-    if (meeting !== undefined || sdkKey !== undefined) ctx.join = { ...(meeting !== undefined ? { meetingNumber: meeting } : {}), ...(sdkKey !== undefined ? { sdkKey } : {}) };
+    const topic = values['topic'] as string | undefined;
+    const sdk = sdkOption(values['sdk'], 'check');
+    if (sdk !== undefined) ctx.sdk = sdk;
+    if (meeting !== undefined || sdkKey !== undefined || topic !== undefined) {
+      ctx.join = { ...(meeting !== undefined ? { meetingNumber: meeting } : {}), ...(sdkKey !== undefined ? { sdkKey } : {}), ...(topic !== undefined ? { topic } : {}) };
+    }
     const secretVar = values['secret-env'] as string | undefined;
     if (secretVar !== undefined) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(secretVar)) usage(`check: --secret-env takes the NAME of an environment variable (got ${JSON.stringify(secretVar.slice(0, 3))}…), not the secret.`);
@@ -115,11 +129,19 @@ export const check: Command = {
     let analysis = analyseDecoded(token, ctx);
     const leaked = ctx.verification?.keyClaimIsSecret;
     if (leaked && secretVar !== undefined) analysis = { ...analysis, token: withoutSecret(analysis.token, leaked, io.env[secretVar]!) };
-    if (values['json']) io.stdout.write(`${JSON.stringify(checkJson(analysis), null, 2)}\n`);
+    const judged = judgedAs({ token, sdk });
+    const sdkInfo = { judgedAs: judged, from: sdk !== undefined ? ('option' as const) : ('claims' as const) };
+    if (values['json']) io.stdout.write(`${JSON.stringify({ ...checkJson(analysis), sdk: sdkInfo }, null, 2)}\n`);
     else {
       const judgedAt = `${isoTime(at)} (${now !== undefined ? '--now' : "this machine's clock"})`;
-      io.stdout.write(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env)));
+      io.stdout.write(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk, tokenSdk(token))));
     }
     return analysis.verdict === 'fail' ? 1 : 0;
   },
 };
+
+function sdkLine(judged: 'meeting' | 'video' | null, given: 'meeting' | 'video' | undefined, own: 'meeting' | 'video' | null): string {
+  const name = (x: 'meeting' | 'video' | null) => (x === 'video' ? 'Video SDK' : x === 'meeting' ? 'Meeting SDK' : 'neither SDK');
+  if (given === undefined) return `${name(judged)} rules (detected from the claims; --sdk to say which join gets it)`;
+  return own !== null && own !== given ? `${name(given)} join (--sdk), but the token is a ${name(own)} token` : `${name(given)} rules (--sdk)`;
+}

@@ -1,5 +1,5 @@
 import { probe, MAX_PROBE_COUNT, type ProbeResult } from '../../probe';
-import { intOption, numberOption, parseCommandArgs, usage } from '../args';
+import { intOption, numberOption, parseCommandArgs, sdkOption, usage } from '../args';
 import { paint, useColour } from '../io';
 import { safeText } from '../terminal';
 import type { Command } from '../types';
@@ -18,6 +18,8 @@ Date header (the backend's clock; this machine's clock when absent). Reproduces 
   --interval S         seconds between request starts: spread samples over ≥ 128 s to pin
                        down the failure rate of a quantising (Java Math.round) backend
   --timeout S          bound on the whole probe (default 60)
+  --sdk video|meeting  the SDK whose join gets the tokens (default: detected from each token's claims)
+  --topic T            Video SDK: the topic the page joins, checked against each token's tpc
   --json               print {"samples","errors","rules","iatOffset","implied"}
 
 Exit status: 0 no error finding on any sample, 1 some sample would be rejected or the tokens
@@ -90,6 +92,8 @@ export const probeCommand: Command = {
         interval: { type: 'string' },
         timeout: { type: 'string' },
         json: { type: 'boolean' },
+        sdk: { type: 'string' },
+        topic: { type: 'string' },
       },
       'probe',
     );
@@ -117,6 +121,8 @@ export const probeCommand: Command = {
       intervalMs: intervalS !== undefined ? intervalS * 1000 : undefined,
       signal: io.signal,
       now: io.now,
+      sdk: sdkOption(values['sdk'], 'probe'),
+      topic: values['topic'] as string | undefined,
       onProgress: progress ? (pr) => io.stderr.write(`\rprobing ${pr.done}/${pr.total}${pr.errors ? ` (${pr.errors} errors)` : ''}`) : undefined,
     });
     if (progress) io.stderr.write('\r\u001b[K');

@@ -9,3 +9,4 @@ export * from './sdk-pages';
 export * from './wait';
 export * from './fake-zoom';
 export * from './zoom-cdn';
+export * from './video-sdk';

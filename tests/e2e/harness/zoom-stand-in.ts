@@ -31,8 +31,16 @@ export interface ZoomStandIn {
 
 const isLoopback = (u: URL) => u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
 
-export async function routeZoom(context: BrowserContext): Promise<ZoomStandIn> {
-  const zoom: ZoomStandIn = { answer: () => ({ body: INVALID_SIGNATURE }), requests: [], blocked: [] };
+export interface RouteZoomOptions {
+  /** Paths answered (by suffix); default the Meeting SDK's `/wc/info` (the Video SDK's is `/wc/lsdk`). */
+  paths?: readonly string[];
+  /** The initial answer; default 3712 "Invalid signature." for every join. */
+  answer?: ZoomStandIn['answer'];
+}
+
+export async function routeZoom(context: BrowserContext, opts: RouteZoomOptions = {}): Promise<ZoomStandIn> {
+  const paths = opts.paths ?? ['/wc/info'];
+  const zoom: ZoomStandIn = { answer: opts.answer ?? (() => ({ body: INVALID_SIGNATURE })), requests: [], blocked: [] };
   await context.route('**/*', async (route: Route) => {
     const req = route.request();
     let url: URL;
@@ -43,7 +51,7 @@ export async function routeZoom(context: BrowserContext): Promise<ZoomStandIn> {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
     if (isLoopback(url)) return route.continue();
-    if (!url.pathname.endsWith('/wc/info')) {
+    if (!paths.some((p) => url.pathname.endsWith(p))) {
       zoom.blocked.push(req.url());
       return route.abort('blockedbyclient');
     }

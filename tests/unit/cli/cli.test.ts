@@ -20,7 +20,8 @@ describe('join-doctor check', () => {
     const json = await runCli(['check', '--json', '--now', NOW, token]);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout);
-    expect(Object.keys(out)).toEqual(['verdict', 'header', 'payload', 'findings']);
+    expect(Object.keys(out)).toEqual(['verdict', 'header', 'payload', 'findings', 'sdk']);
+    expect(out.sdk).toEqual({ judgedAs: 'meeting', from: 'claims' });
     expect(out).toMatchObject({ verdict: 'pass', header: { alg: 'HS256', typ: 'JWT' }, payload: { mn: '123456789' }, findings: [] });
   });
 

@@ -45,3 +45,13 @@ export function click(el: Element | null | undefined): void {
 export function $(root: ParentNode, testId: string): HTMLElement | null {
   return root.querySelector(`[data-testid="${testId}"]`);
 }
+
+/** Polls `fn` (letting React commit between tries) until it returns something, or throws after ~1 s. */
+export async function waitForRendered<T>(r: Rendered, fn: () => T | null | undefined): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const v = fn();
+    if (v) return v;
+    await r.act(() => new Promise((res) => setTimeout(res, 10)));
+  }
+  throw new Error('timed out waiting for the panel to render');
+}

@@ -17,6 +17,7 @@ function exchange(entry: number, startedAt: number, sig: string | undefined, jso
     endedAt: startedAt + 50,
     method: jsonp ? 'GET' : 'POST',
     host: 'zoom.us',
+    url: jsonp ? 'https://zoom.us/api/v1/wc/info?callback=cb' : 'https://zoom.us/api/v1/wc/info',
     jsonp,
     fields: sig === undefined ? null : { signature: sig, meetingNumber: '123456789', cv: '6.2.0' },
     status,

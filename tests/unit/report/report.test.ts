@@ -132,7 +132,7 @@ describe('renderers', () => {
     const csv = renderCsv(buildExport([a], { source: 'lab', createdAt: CREATED }));
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('id,calledAt,api,method,outcome,code,serverMessage,verdict,findings,meetingNumber,mn,appKey,iat,exp,iatMinusJoinS,issuer,signature');
+    expect(lines[0]).toBe('id,calledAt,api,method,outcome,code,serverMessage,verdict,findings,meetingNumber,mn,appKey,iat,exp,iatMinusJoinS,issuer,signature,sdk,topic,tpc');
     expect(lines[1]).toContain(",'=1+2,");
   });
 

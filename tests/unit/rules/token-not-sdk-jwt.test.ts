@@ -26,9 +26,21 @@ describe('token-not-sdk-jwt', () => {
   });
 
   it('a Video SDK JWT used with the Meeting SDK', async () => {
-    const [f] = check(tokenNotSdkJwt, await sign({ app_key: 'k', tpc: 'support', role_type: 1, version: 1, iat: NOW, exp: NOW + 7200 }));
+    const video = await sign({ app_key: 'k', tpc: 'support', role_type: 1, version: 1, iat: NOW, exp: NOW + 7200 });
+    const [f] = check(tokenNotSdkJwt, video, { sdk: 'meeting' });
     expect(f?.data?.kind).toBe('video-sdk');
     expect(f?.message).toContain('tpc, app_key, role_type');
+    expect(f?.message).toContain('given to a Meeting SDK join');
+    // Given to a Video SDK join, or on its own, it is routed to the Video SDK rules instead.
+    expect(check(tokenNotSdkJwt, video)).toEqual([]);
+    expect(check(tokenNotSdkJwt, video, { sdk: 'video' })).toEqual([]);
+  });
+
+  it('a Meeting SDK signature given to a Video SDK join (client.join(topic, signature, …))', async () => {
+    const [f] = check(tokenNotSdkJwt, await sampleSignature(), { sdk: 'video' });
+    expect(f?.data?.kind).toBe('meeting-sdk');
+    expect(f?.message).toContain('appKey, sdkKey, mn, role');
+    expect(f?.fix).toContain('app_key');
   });
 
   it('a Meeting SDK signature carrying an extra iss claim is still a signature', async () => {
