@@ -3,7 +3,7 @@
  * output, a fixed clock and a fake environment.
  */
 export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** Reads all of standard input (for `-`). */
   readStdin(): Promise<string>;

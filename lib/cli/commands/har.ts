@@ -13,6 +13,9 @@ import type { HarImport } from '../../har/types';
 import { buildExport, renderMarkdown, redactText } from '../../report';
 import type { JoinDoctorExport } from '../../report';
 import { OUTCOME_LABEL, classifyOutcome } from '../../correlate';
+import { findingText } from '../../report/finding-text';
+import { outputWidth, wrapText } from '../terminal';
+import type { Finding } from '../../rules/types';
 
 const HELP = `Usage: join-doctor har FILE.har [--format text|md|json] [--json] [--include-full-tokens]
 
@@ -83,7 +86,7 @@ export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string)
     if (a.issuer?.url) out.push(`  issued by ${redactText(a.issuer.url)}${a.issuer.serverDate ? ` (Date ${new Date(a.issuer.serverDate).toUTCString()})` : ''}`);
     const d = imp.details[i];
     if (d && !d.signatureRecorded) out.push('  signature not recorded in the HAR');
-    for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(7)} ${f.id}: ${f.message}`);
+    for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(8)}${f.id}: ${findingText(f).fact}`);
   });
   const c = exp.correlation;
   out.push('', 'Likely causes:');
@@ -91,11 +94,33 @@ export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string)
   c.causes.forEach((x, i) => out.push(`  ${i + 1}. ${x.text} (score ${x.score.toFixed(2)})`));
   if (c.offsets.split) out.push(`  iat vs join time: ${c.offsets.split.text}`);
   if (c.quantization.verdict !== 'none') out.push(`  ${c.quantization.text}`);
+  out.push(...explainedOnce(exp.items.flatMap((i) => i.analysis.findings)));
   if (imp.warnings.length) {
     out.push('', 'Missing from the HAR:');
     for (const w of imp.warnings) out.push(`  - ${w.message}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** Each rule's explanation and fix once, after the attempts that only named its measured fact. */
+export function explainedOnce(findings: readonly Finding[]): string[] {
+  const seen = new Set<string>();
+  const fixes = new Map<string, string>();
+  const out: string[] = [];
+  for (const f of findings) {
+    if (seen.has(f.id)) continue;
+    seen.add(f.id);
+    if (out.length === 0) out.push('', 'Why, and how to fix (once per rule):');
+    const { detail } = findingText(f);
+    out.push(`  ${f.id}: ${f.title}.${detail ? ` ${detail}` : ''}`);
+    const same = [...fixes].find(([text]) => text.includes(f.fix));
+    if (same) out.push(`    fix: as for ${same[1]}`);
+    else {
+      fixes.set(f.fix, f.id);
+      out.push(`    fix: ${f.fix}`);
+    }
+  }
+  return out;
 }
 
 /** The export with the HAR's own facts under an extra `har` key (readers of the export ignore it). */
@@ -117,7 +142,9 @@ export const har: Command = {
     const imp = await readHarFile(a.file);
     const exp = diagnoseHar(imp, { includeFullTokens: a.full, createdAt: new Date(io.now()) });
     const name = path.basename(a.file);
-    io.stdout.write(a.format === 'json' ? harJson(exp, imp) : a.format === 'md' ? harMarkdown(exp, imp, name) : harText(exp, imp, name));
+    io.stdout.write(
+      a.format === 'json' ? harJson(exp, imp) : a.format === 'md' ? harMarkdown(exp, imp, name) : wrapText(harText(exp, imp, name), outputWidth(io.stdout, io.env)),
+    );
     return exp.correlation.failures > 0 ? 1 : 0;
   },
 };
