@@ -3,6 +3,7 @@ import type { OutcomeClass } from '../correlate/types';
 import { OUTCOME_CLASSES } from '../correlate/types';
 import type { ExportedItem, JoinDoctorExport } from './schema';
 import type { Outcome } from '../model/attempt';
+import { findingText } from './finding-text';
 
 const SOURCE_LABEL: Record<JoinDoctorExport['source'], string> = { live: 'live capture', har: 'HAR file', lab: 'lab run' };
 
@@ -87,4 +88,38 @@ export function namedOutcomeCounts(outcomes: Iterable<Outcome | null | undefined
   }
   const order = (c: OutcomeClass) => OUTCOME_CLASSES.indexOf(c);
   return [...byKey.values()].sort((a, b) => order(a.outcome) - order(b.outcome) || b.count - a.count || (a.label < b.label ? -1 : 1));
+}
+
+export interface ExplainedRule {
+  id: string;
+  severity: string;
+  title: string;
+  /** The explanation after the fact (lib/report/finding-text.ts). */
+  detail: string;
+  fix: string;
+  /** Attempts carrying the rule. */
+  attempts: number;
+}
+
+/**
+ * Each rule seen in the export once, with its explanation and fix, in order of first appearance
+ * (the engine puts the most severe first). Linear in the number of findings.
+ */
+export function explainOnce(exp: JoinDoctorExport): ExplainedRule[] {
+  const byId = new Map<string, ExplainedRule>();
+  for (const item of exp.items) {
+    const seenHere = new Set<string>();
+    for (const f of item.analysis.findings) {
+      let x = byId.get(f.id);
+      if (!x) {
+        x = { id: f.id, severity: f.severity, title: f.title, detail: findingText(f).detail, fix: f.fix, attempts: 0 };
+        byId.set(f.id, x);
+      }
+      if (!seenHere.has(f.id)) {
+        seenHere.add(f.id);
+        x.attempts += 1;
+      }
+    }
+  }
+  return [...byId.values()];
 }
