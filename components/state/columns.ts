@@ -49,7 +49,7 @@ function defaultVisible(c: LogColumn, width: number): boolean {
 function defaultTrack(c: LogColumn, compactOutcome: boolean, withDates: boolean): string {
   switch (c) {
     case 'time':
-      return withDates ? '150px' : '104px';
+      return withDates ? '172px' : '126px';
     case 'api':
       return '104px';
     case 'meeting':

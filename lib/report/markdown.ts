@@ -1,5 +1,6 @@
 import type { JoinDoctorExport } from './schema';
-import { iatOffsetFor, isoMs, outcomeCounts, outcomeText, summarySentence } from './summary';
+import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, primaryCauses, summarySentence } from './summary';
+import { issuerShort } from './html';
 
 /** Text from tokens and pages: neutralise HTML and line breaks, escape Markdown's table pipe. */
 function md(text: unknown): string {
@@ -19,21 +20,34 @@ function code(text: unknown): string {
   return `${fence}${longest ? ' ' : ''}${s}${longest ? ' ' : ''}${fence}`;
 }
 
+/** How many attempts the compact table lists before it says "and N more (see the JSON)". */
+export const MAX_TABLE_ROWS = 200;
+
 /**
- * A ticket-ready Markdown report: the summary, counts by outcome and ranked likely causes come
- * first, then the evidence (iat split, quantisation, endpoints, unexplained failures), and the
- * per-attempt detail last.
+ * A ticket report: it opens with the answer (the most likely cause and how many failures it
+ * covers), then the causes, the evidence, each rule's explanation and fix once, and a compact
+ * table of attempts (time, meeting, outcome, primary cause, issuer). Tokens, payloads and every
+ * finding of every attempt are in the JSON export, not here: 40 joins make a page, not 100 KB.
  */
 export function renderMarkdown(exp: JoinDoctorExport): string {
   const c = exp.correlation;
-  const out: string[] = ['# Join Doctor report', '', md(summarySentence(exp)), ''];
+  const out: string[] = [];
   const top = c.causes[0];
-  if (top) out.push(`**Most likely cause: ${code(top.id)}** (${md(top.text.replace(`${top.id}: `, ''))}): ${md(top.title)}.`, '');
-  else if (c.failures > 0) out.push('**No finding separates the failures from the successes**: see "Failures no rule explains".', '');
-
-  out.push('## Outcomes', '', '| outcome | attempts |', '|---|---:|');
-  for (const r of outcomeCounts(exp)) out.push(`| ${md(r.label)} | ${r.count} |`);
-  out.push('');
+  const n = exp.items.length;
+  const where = exp.pageHost ? ` on ${md(exp.pageHost)}` : '';
+  if (top) {
+    out.push(`# Join Doctor: ${md(top.id)} (${c.failures} of ${n} joins failed${where})`, '');
+    out.push(`**Most likely cause: ${code(top.id)}** (${md(top.text.replace(`${top.id}: `, ''))}): ${md(top.title)}.`, '');
+    const fix = exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === top.id)?.fix;
+    if (fix) out.push(`**Fix:** ${md(fix)}`, '');
+  } else if (c.failures > 0) {
+    out.push(`# Join Doctor: ${c.failures} of ${n} joins failed${where}, no rule explains them`, '');
+    out.push('**No finding separates the failures from the successes**: see "Failures no rule explains".', '');
+  } else {
+    out.push(`# Join Doctor: no failed join${where} (${n} ${n === 1 ? 'attempt' : 'attempts'})`, '');
+  }
+  out.push(md(summarySentence(exp)), '');
+  out.push(namedOutcomeCounts(exp.items.map((i) => i.attempt.outcome)).map((o) => `${o.count} × ${md(o.label)}`).join(' · '), '');
 
   out.push('## Likely causes', '');
   if (c.causes.length === 0) out.push(c.failures === 0 ? 'No failures to explain.' : 'None: no finding is more common on failures than on successes.');
@@ -47,29 +61,50 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   out.push('');
 
   if (c.unexplained.attemptIds.length > 0) {
-    out.push('## Failures no rule explains', '', md(c.unexplained.text), '');
+    const index = new Map(exp.items.map((item, i) => [item.attempt.id, i]));
+    const named = c.unexplained.attemptIds.slice(0, 20).map((id) => {
+      const i = index.get(id);
+      return i === undefined ? code(id) : `#${i + 1}`;
+    });
+    out.push('## Failures no rule explains', '', `${md(c.unexplained.text)} Attempts: ${named.join(', ')}${c.unexplained.attemptIds.length > 20 ? ` and ${c.unexplained.attemptIds.length - 20} more` : ''}.`, '');
     for (const chk of c.unexplained.checks) out.push(`- ${md(chk.text)}`);
     out.push('');
   }
 
-  out.push('## Attempts', '');
-  if (exp.redacted) out.push('_Signatures are redacted (third segment removed); passcodes, user tokens and e-mails are not included._', '');
-  exp.items.forEach((item, i) => {
-    const a = item.attempt;
-    const offset = iatOffsetFor(exp, a.id);
-    out.push(`### ${i + 1}. ${md(a.id)}: ${md(outcomeText(item))}`, '');
-    out.push(`- Called: ${isoMs(a.calledAt)} via ${code(a.method ?? a.api)}${a.sdkVersion ? `, SDK ${md(a.sdkVersion)}` : ''}`);
-    if (a.meetingNumber !== undefined && a.meetingNumber !== null) out.push(`- Meeting number: ${code(a.meetingNumber)}`);
-    if (a.issuer?.url) out.push(`- Issued by: ${code(a.issuer.url)}`);
-    if (offset !== null) out.push(`- iat − join time: ${offset} s`);
-    out.push(`- Verdict: **${item.analysis.verdict}**`);
-    if (a.signature !== null) out.push(`- Signature: ${code(a.signature)}`);
-    if (item.analysis.payload) out.push(`- Payload: ${code(JSON.stringify(item.analysis.payload))}`);
-    for (const f of item.analysis.findings) {
-      out.push(`- **${f.severity}** ${code(f.id)}: ${md(f.message)} Fix: ${md(f.fix)}`);
+  const explained = explainOnce(exp);
+  if (explained.length) {
+    out.push('## Findings explained (once per rule)', '');
+    const fixes = new Map<string, string>();
+    for (const x of explained) {
+      out.push(`- ${code(x.id)} (${x.severity}, ${x.attempts} of ${n} attempts): ${md(x.title)}.${x.detail ? ` ${md(x.detail)}` : ''}`);
+      const same = [...fixes].find(([text]) => text.includes(x.fix));
+      if (same) out.push(`  Fix: as for ${code(same[1])}.`);
+      else {
+        fixes.set(x.fix, x.id);
+        out.push(`  Fix: ${md(x.fix)}`);
+      }
     }
     out.push('');
+  }
+
+  out.push('## Attempts', '');
+  out.push(
+    `Times are the page's clock in UTC. The primary cause is the finding that best explains each attempt's outcome; every finding, the decoded payload and the ${exp.redacted ? 'redacted ' : ''}signature of each attempt are in the JSON export.`,
+    '',
+  );
+  out.push('| # | time (UTC) | meeting | outcome | primary cause | issuer |', '|---:|---|---|---|---|---|');
+  const primary = primaryCauses(exp);
+  exp.items.slice(0, MAX_TABLE_ROWS).forEach((item, i) => {
+    const a = item.attempt;
+    const meeting = a.meetingNumber === undefined || a.meetingNumber === null ? '' : md(a.meetingNumber);
+    const cause = primary[i];
+    out.push(
+      `| ${i + 1} | ${md(isoMs(a.calledAt).slice(0, 19).replace('T', ' '))} | ${meeting} | ${md(outcomeText(item))} | ${cause ? code(cause) : ''} | ${a.issuer?.url ? md(issuerShort(a.issuer.url)) : ''} |`,
+    );
   });
+  if (exp.items.length > MAX_TABLE_ROWS) out.push('', `… and ${exp.items.length - MAX_TABLE_ROWS} more attempts in the JSON export.`);
+  out.push('');
+  if (exp.redacted) out.push('_Redacted: signatures lost their HMAC segment; passcodes, user tokens and e-mails are not included._', '');
   out.push(`<sub>join-doctor ${md(exp.tool.version)}, export schema ${exp.schemaVersion}</sub>`, '');
   return out.join('\n');
 }

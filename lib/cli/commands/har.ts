@@ -71,7 +71,7 @@ function hostOf(url: string | null | undefined): string | null {
 export function harMarkdown(exp: JoinDoctorExport, imp: HarImport, fileName: string | null): string {
   const report = renderMarkdown(exp);
   const section = harSectionMarkdown(imp, fileName);
-  const at = report.indexOf('## Outcomes');
+  const at = report.indexOf('## Likely causes');
   return at === -1 ? `${report}\n${section}` : `${report.slice(0, at)}${section}\n${report.slice(at)}`;
 }
 
