@@ -43,7 +43,8 @@ export function hangingIndent(line: string, width: number): number {
  * A word longer than the room left (a JWT, a URL) is cut into pieces that fit.
  */
 export function wrapLine(line: string, width: number): string[] {
-  if (visibleLength(line) <= width) return [line];
+  // A shell command to copy ("  $ join-doctor …") stays whole: a wrapped command pastes broken.
+  if (visibleLength(line) <= width || /^\s*\$ /.test(line)) return [line];
   const hang = hangingIndent(line, width);
   const lead = /^\s*/.exec(line.replace(ANSI, ''))![0].length;
   // Words with the spaces before them, so a first line keeps its column alignment ("min   0 s").

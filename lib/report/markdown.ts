@@ -36,7 +36,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   const n = exp.items.length;
   const where = exp.pageHost ? ` on ${md(exp.pageHost)}` : '';
   if (top) {
-    out.push(`# Join Doctor: ${md(top.id)} (${c.failures} of ${n} joins failed${where})`, '');
+    out.push(`# Join Doctor: ${c.failures} of ${n} joins${where} failed; most likely ${md(top.id)} (${md(top.title)})`, '');
     out.push(`**Most likely cause: ${code(top.id)}** (${md(top.text.replace(`${top.id}: `, ''))}): ${md(top.title)}.`, '');
     const fix = exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === top.id)?.fix;
     if (fix) out.push(`**Fix:** ${md(fix)}`, '');

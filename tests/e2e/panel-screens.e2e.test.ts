@@ -64,9 +64,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPanel(width: number, theme: 'light' | 'dark'): Promise<Page> {
+async function openPanel(width: number, theme: 'light' | 'dark', height = HEIGHT): Promise<Page> {
   const panel = await b.context.newPage();
-  await panel.setViewportSize({ width, height: HEIGHT });
+  await panel.setViewportSize({ width, height });
   await panel.emulateMedia({ colorScheme: theme });
   await panel.goto(`chrome-extension://${b.extensionId}/devtools-panel.html?tabId=${tabId}`);
   await panel.waitForFunction((n) => Number(document.querySelector('[data-testid="attempt-count"]')?.textContent ?? '0') >= n, total, { timeout: 30_000 });
@@ -181,6 +181,23 @@ describe('panel screenshots at three dock widths, light and dark', () => {
       await panel.locator('[data-testid="filter-rule"]').fill('iat -iat-quantized');
       const withoutQuantized = Number(await panel.locator('[data-testid="join-log"]').getAttribute('data-visible-rows'));
       expect(withoutQuantized).toBeLessThan(withIat);
+    } finally {
+      await panel.close();
+    }
+  });
+
+  it('800×600 (the size Firefox overflowed at): the log header stays inside the log pane (panel-800x600-light-log.png)', async () => {
+    if (process.env.SCREENSHOT_DIR) return;
+    const panel = await openPanel(800, 'light', 600);
+    try {
+      await selectQuantizedFailure(panel);
+      const edges = await panel.evaluate(() => {
+        const pane = document.querySelector('.log-pane')!.getBoundingClientRect();
+        const cells = [...document.querySelectorAll('[data-testid="log-head"] > div')].map((c) => c.getBoundingClientRect().right);
+        return { pane: pane.right, cells };
+      });
+      for (const right of edges.cells) expect(right).toBeLessThanOrEqual(edges.pane + 1);
+      await shot(panel, 'panel-800x600-light-log');
     } finally {
       await panel.close();
     }

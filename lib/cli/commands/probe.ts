@@ -80,7 +80,7 @@ function renderHuman(url: string, r: ProbeResult, colour: boolean, rerun: string
       pinned
         ? `The backend quantises iat to 128 s: about ${mid}% of joins fail with 3712.`
         : `The backend quantises iat to 128 s, so some joins fail with 3712; these samples were too close together to say what share.${rerun ? ` For the rate, run:` : ''}`,
-      ...(pinned || !rerun ? [] : [`  ${rerun}`]),
+      ...(pinned || !rerun ? [] : [`  $ ${rerun}`]),
       '',
       p.bold('Over time'),
       safeText(s.implied.text),

@@ -112,7 +112,7 @@ describe('renderers', () => {
     const { exp } = await seedExport();
     const md = renderMarkdown(exp);
     const idx = (s: string) => md.indexOf(s);
-    expect(md.split('\n')[0]).toMatch(/^# Join Doctor: iat-future \(\d+ of 40 joins failed on app\.example\.com\)$/);
+    expect(md.split('\n')[0]).toMatch(/^# Join Doctor: \d+ of 40 joins on app\.example\.com failed; most likely iat-future \(iat is after the join time/);
     expect(idx('**Most likely cause: `iat-future`**')).toBeLessThan(idx('40 join attempts on app.example.com (live capture, exported 2026-11-29T03:00:00.000Z):'));
     expect(idx('## Likely causes')).toBeLessThan(idx('## Findings explained'));
     expect(idx('## Findings explained')).toBeLessThan(idx('## Attempts'));
