@@ -42,7 +42,10 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     if (fix) out.push(`**Fix:** ${md(fix)}`, '');
   } else if (c.failures > 0) {
     out.push(`# Join Doctor: ${c.failures} of ${n} joins failed${where}, no rule explains them`, '');
-    out.push('**No finding separates the failures from the successes**: see "Failures no rule explains".', '');
+    out.push('**No finding in the tokens explains the failures.**', '');
+    // The answer is then what to check next, which the token alone cannot show (a swapped secret, the app type).
+    const next = c.unexplained.checks[0];
+    if (next) out.push(`**Check first:** ${md(next.text)}`, '');
   } else {
     out.push(`# Join Doctor: no failed join${where} (${n} ${n === 1 ? 'attempt' : 'attempts'})`, '');
   }
