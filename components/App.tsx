@@ -7,6 +7,7 @@ import { JoinLog } from './JoinLog';
 import { AttemptDetails } from './AttemptDetails';
 import { CorrelationView } from './CorrelationView';
 import { ReproducePanel } from './ReproducePanel';
+import { SessionSecretWatcher } from './VerifyWithSecret';
 
 /** The Join Doctor panel. Data arrives through the store; see entrypoints/devtools-panel/main.tsx. */
 export function App() {
@@ -17,6 +18,7 @@ export function App() {
       <ViewTabs />
       <ImportErrorBanner />
       <ConnectionBanner />
+      <SessionSecretWatcher />
       {view === 'log' ? (
         <div className="split">
           <div className="log-pane">

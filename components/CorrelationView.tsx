@@ -7,7 +7,9 @@ import { selectActiveAttempts } from './state/selectors';
 import { usePanel } from './state/store';
 import { EndpointFailureRates } from './EndpointFailureRates';
 import { IatOffsetPlot } from './IatOffsetPlot';
-import { LikelyCauses } from './LikelyCauses';
+import { CauseGroups } from './CauseGroups';
+import { VerifyWithSecret } from './VerifyWithSecret';
+import { useSecretVersion } from './state/session-secret';
 import { UnexplainedFailures } from './UnexplainedFailures';
 
 /**
@@ -20,7 +22,8 @@ export function CorrelationView() {
   const select = usePanel((s) => s.select);
   const setView = usePanel((s) => s.setView);
   const setFilter = usePanel((s) => s.setFilter);
-  const [result, setResult] = useState<{ of: typeof attempts; c: Correlation } | null>(null);
+  const secretVersion = useSecretVersion();
+  const [result, setResult] = useState<{ of: typeof attempts; version: number; c: Correlation } | null>(null);
   const outcomes = useMemo(() => namedOutcomeCounts(attempts.map((a) => a.outcome)), [attempts]);
   // "#5 19:05:33 3712": the row number in the unfiltered log, its time and its code.
   const labelOf = useMemo(() => {
@@ -32,10 +35,10 @@ export function CorrelationView() {
   }, [attempts]);
 
   useEffect(() => {
-    if (result?.of === attempts) return;
-    const t = setTimeout(() => setResult({ of: attempts, c: correlationOf(attempts) }), 0);
+    if (result?.of === attempts && result.version === secretVersion) return;
+    const t = setTimeout(() => setResult({ of: attempts, version: secretVersion, c: correlationOf(attempts) }), 0);
     return () => clearTimeout(t);
-  }, [attempts, result]);
+  }, [attempts, result, secretVersion]);
 
   const pick = (id: string) => {
     setFilter({ outcomes: [], ruleId: '', text: '' });
@@ -64,12 +67,13 @@ export function CorrelationView() {
       <div className="banner info" data-testid="outcome-summary">
         {outcomes.map((o) => `${o.count} × ${o.label}`).join(' · ')}
       </div>
-      <LikelyCauses
+      <CauseGroups
         correlation={c}
         onRule={(id) => {
           setFilter({ outcomes: [], ruleId: id, text: '' });
           setView('log');
         }}
+        onPick={pick}
       />
       <section className="section">
         <h3>iat − join time per attempt</h3>
@@ -84,6 +88,7 @@ export function CorrelationView() {
       </section>
       <EndpointFailureRates endpoints={c.endpoints} />
       <UnexplainedFailures unexplained={c.unexplained} labelOf={labelOf} onPick={pick} />
+      {c.unexplained.attemptIds.length > 0 && <VerifyWithSecret compact />}
     </div>
   );
 }

@@ -19,7 +19,10 @@ export function JoinArgumentsTable({ attempt: a }: { attempt: JoinAttempt }) {
     if (a.outcome.type) rows.push(['error type', a.outcome.type]);
   }
   if (typeof a.clockOffsetMs === 'number') {
-    rows.push(['clock offset', `Zoom ${signedSeconds(a.clockOffsetMs / 1000)} vs this page${a.clockOffsetSource ? ` (${a.clockOffsetSource})` : ''}`]);
+    const pm = typeof a.clockUncertaintyMs === 'number' ? ` ±${formatNumber(Math.round(a.clockUncertaintyMs) / 1000)} s` : '';
+    rows.push(['Zoom\'s clock', `${signedSeconds(a.clockOffsetMs / 1000)}${pm} vs this page${a.clockOffsetSource ? `, from ${a.clockOffsetSource}` : ''}`]);
+  } else if (a.clockNote) {
+    rows.push(['Zoom\'s clock', `not used: ${a.clockNote}; times are checked against this page's clock`]);
   }
   if (a.issuer) {
     rows.push(['issued by', `${a.issuer.method ?? 'GET/POST'} ${a.issuer.url}`]);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { findingsOf } from './state/analysis';
 import { filterAttempts, filterIsActive, nextSelection, selectActiveAttempts } from './state/selectors';
 import { usePanel } from './state/store';
+import { useSecretVersion } from './state/session-secret';
 import { JoinLogRow } from './JoinLogRow';
 import { EmptyLogMessage } from './EmptyLogMessage';
 import { LogHeader } from './LogHeader';
@@ -32,7 +33,8 @@ export function JoinLog() {
   const filter = usePanel((s) => s.filter);
   const selectedId = usePanel((s) => s.selectedId);
   const select = usePanel((s) => s.select);
-  const rows = useMemo(() => filterAttempts(attempts, filter, findingsOf), [attempts, filter]);
+  const secretVersion = useSecretVersion();
+  const rows = useMemo(() => filterAttempts(attempts, filter, findingsOf), [attempts, filter, secretVersion]);
 
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -124,6 +126,7 @@ export function JoinLog() {
         columns={layout.columns}
         compactOutcome={layout.compactOutcome}
         onSelect={select}
+        secretVersion={secretVersion}
       />,
     );
   }

@@ -14,6 +14,8 @@ interface Props {
   /** Outcome as its code only (narrow dock); the message stays in the tooltip. */
   compactOutcome: boolean;
   onSelect(id: string): void;
+  /** The session secret's result version: a new one re-renders the row with the secret rules applied. */
+  secretVersion?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
               <span
                 className="offset"
                 data-testid="zoom-offset"
-                title={`Zoom's clock minus this page's clock: ${signedSeconds(offsetMs / 1000)}${a.clockOffsetSource ? ` (Date header of ${a.clockOffsetSource})` : ''}`}
+                title={`Zoom's clock minus this page's clock: ${signedSeconds(offsetMs / 1000)}${typeof a.clockUncertaintyMs === 'number' ? ` ±${signedSeconds(a.clockUncertaintyMs / 1000).replace(/^[+−-]/, '')}` : ''}${a.clockOffsetSource ? `, from ${a.clockOffsetSource}` : ''}`}
               >
                 {signedSeconds(offsetMs / 1000).replace(' ', '')}
               </span>

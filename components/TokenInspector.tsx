@@ -6,6 +6,7 @@ import { CopyButton } from './CopyButton';
 import { FindingList } from './FindingList';
 import { JoinArgumentsTable } from './JoinArgumentsTable';
 import { VerifyWithSecret } from './VerifyWithSecret';
+import { useSecretVersion } from './state/session-secret';
 
 /**
  * The selected attempt's token: header and payload claim by claim, the JSON exactly as the
@@ -13,6 +14,7 @@ import { VerifyWithSecret } from './VerifyWithSecret';
  * rendered as React text nodes, so markup inside a claim shows as characters.
  */
 export function TokenInspector({ attempt }: { attempt: JoinAttempt }) {
+  useSecretVersion();
   const analysis = analysisOf(attempt);
   const { token, findings } = analysis;
   const exp = token.payload?.exp;
@@ -82,7 +84,7 @@ export function TokenInspector({ attempt }: { attempt: JoinAttempt }) {
         </div>
       </section>
 
-      <VerifyWithSecret key={attempt.id} attempt={attempt} token={token} />
+      <VerifyWithSecret attempt={attempt} />
     </div>
   );
 }

@@ -1,120 +1,136 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JoinAttempt } from '../lib/model/attempt';
-import type { DecodedToken } from '../lib/token/types';
-import type { Analysis, SecretVerification } from '../lib/rules/types';
-import { verifySecret } from '../lib/verify-secret';
-import { analyseWithVerification } from './state/analysis';
+import type { SecretVerification } from '../lib/rules/types';
+import { analysisOf } from './state/analysis';
+import { selectActiveAttempts } from './state/selectors';
+import { clearSessionSecret, setSessionSecret, tallyVerifications, useSessionSecret, verificationFor, verifyNewAttempts } from './state/session-secret';
+import { usePanel } from './state/store';
 import { FindingList } from './FindingList';
-
-type Result = { verification: SecretVerification; analysis: Analysis };
 
 /** The secret rules only; the claim findings are already shown above. */
 const SECRET_RULE = /^secret-/;
 
+/** Keeps newly captured attempts checked while a session secret is set (mounted once, in App). */
+export function SessionSecretWatcher() {
+  const attempts = usePanel(selectActiveAttempts);
+  const hasSecret = useSessionSecret((s) => s.secret !== '');
+  useEffect(() => {
+    if (hasSecret) void verifyNewAttempts(attempts);
+  }, [attempts, hasSecret]);
+  return null;
+}
+
 /**
- * Checks the HMAC with a secret the user pastes. The secret lives only in this component's state:
- * not in the store, not in any export, gone when another attempt is selected, the form is
- * cleared, or the panel closes.
+ * The SDK secret for the whole session: pasted once, applied to every attempt. The secret lives in
+ * memory only (components/state/session-secret.ts), never in the panel store, storage or exports.
+ * `attempt`, when given, is the one whose result is shown in detail below the form.
  */
-export function VerifyWithSecret({ attempt, token }: { attempt: JoinAttempt; token: DecodedToken }) {
+export function VerifyWithSecret({ attempt, compact = false }: { attempt?: JoinAttempt; compact?: boolean }) {
+  const attempts = usePanel(selectActiveAttempts);
+  const active = useSessionSecret((s) => s.secret !== '');
+  const checking = useSessionSecret((s) => s.checking);
+  const byToken = useSessionSecret((s) => s.byToken);
+  useSessionSecret((s) => s.version);
   const [secret, setSecret] = useState('');
   const [key, setKey] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
 
-  // DevTools may keep the panel document around while hidden; drop the secret when the page goes.
-  useEffect(() => {
-    const wipe = () => {
-      setSecret('');
-      setKey('');
-      setResult(null);
-    };
-    window.addEventListener('pagehide', wipe);
-    return () => window.removeEventListener('pagehide', wipe);
-  }, []);
-
-  const onSubmit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!secret) return;
-    setBusy(true);
-    try {
-      const verification = await verifySecret(token, secret, key || undefined);
-      setResult({ verification, analysis: analyseWithVerification(attempt, verification) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const clear = () => {
+    void setSessionSecret(secret, key, attempts);
+    // The field does not keep it: the session store holds the only copy, wiped on Forget.
     setSecret('');
     setKey('');
-    setResult(null);
   };
 
+  const tally = tallyVerifications(byToken);
+  const verification = attempt ? verificationFor(attempt) : undefined;
+
   return (
-    <section className="section" data-testid="verify-secret">
-      <h3>Verify with secret (optional)</h3>
+    <section className="section" data-testid="verify-secret" data-active={String(active)}>
+      <h3>Verify with secret{compact ? '' : ' (optional)'}: every attempt of this session</h3>
       <div className="section-body">
-        <form className="secret-form" onSubmit={onSubmit} autoComplete="off">
-          <label htmlFor="jd-secret">SDK / Client secret</label>
-          <input
-            id="jd-secret"
-            data-testid="secret-input"
-            type="password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <label htmlFor="jd-key">SDK key / Client ID</label>
-          <input
-            id="jd-key"
-            data-testid="key-input"
-            type="text"
-            value={key}
-            placeholder="optional: finds a swapped key and secret"
-            onChange={(e) => setKey(e.target.value)}
-            spellCheck={false}
-            autoComplete="off"
-          />
-          <div className="actions">
-            <button className="btn" type="submit" disabled={!secret || busy || token.token === null} data-testid="verify-button">
-              {busy ? 'Verifying…' : 'Verify'}
-            </button>
-            <button className="btn" type="button" onClick={clear} disabled={!secret && !key && !result}>
-              Clear
-            </button>
+        {!active ? (
+          <form className="secret-form" onSubmit={onSubmit} autoComplete="off">
+            <label htmlFor={compact ? 'jd-secret-c' : 'jd-secret'}>SDK / Client secret</label>
+            <input
+              id={compact ? 'jd-secret-c' : 'jd-secret'}
+              data-testid="secret-input"
+              type="password"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <label htmlFor={compact ? 'jd-key-c' : 'jd-key'}>SDK key / Client ID</label>
+            <input
+              id={compact ? 'jd-key-c' : 'jd-key'}
+              data-testid="key-input"
+              type="text"
+              value={key}
+              placeholder="optional: finds a swapped key and secret"
+              onChange={(e) => setKey(e.target.value)}
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <div className="actions">
+              <button className="btn" type="submit" disabled={!secret} data-testid="verify-button">
+                Verify all
+              </button>
+            </div>
+          </form>
+        ) : (
+          <div className="secret-active" data-testid="secret-tally">
+            <p>
+              <b>{checking ? `Checking ${attempts.length} attempts…` : `Secret set for this session: ${tallyText(tally)}.`}</b>{' '}
+              <button className="btn" type="button" onClick={clearSessionSecret} data-testid="forget-secret">
+                Forget secret
+              </button>
+            </p>
           </div>
-        </form>
+        )}
         <p className="note" data-testid="secret-notice">
-          The secret is checked here, in memory (HMAC-SHA256 with jose). It is never saved, never sent anywhere, never
-          included in exports, and it is cleared when you select another attempt or close DevTools.
+          Checked here, in memory (HMAC-SHA256 with jose), for every attempt of this session and those captured next. The
+          secret is never saved, never sent anywhere and never included in exports (they only say which attempts were
+          checked); it is gone when you press Forget or close DevTools.
         </p>
-        {token.token === null && <p className="note">There is no token text to verify for this attempt.</p>}
-        {result && <VerificationSummary result={result} />}
+        {attempt && verification && <VerificationSummary attempt={attempt} verification={verification} />}
       </div>
     </section>
   );
 }
 
-function VerificationSummary({ result: { verification: v, analysis } }: { result: Result }) {
-  let headline: string;
-  let cls: string;
-  if (v.unverifiable) {
-    headline = `Could not check the signature: ${v.unverifiable}.`;
-    cls = 'warn-text';
-  } else if (v.verifies) {
-    headline = 'The signature verifies with this secret.';
-    cls = 'o-success';
-  } else {
-    headline = 'The signature does NOT verify with this secret.';
-    cls = 'o-failure';
+function tallyText(t: ReturnType<typeof tallyVerifications>): string {
+  const parts = [`${t.tokens} distinct ${t.tokens === 1 ? 'token' : 'tokens'} checked`];
+  if (t.verify) parts.push(`${t.verify} verify`);
+  if (t.verifyTrimmed) parts.push(`${t.verifyTrimmed} verify only with the secret's whitespace changed`);
+  if (t.swapped) parts.push(`${t.swapped} signed with the key (swapped)`);
+  if (t.mismatch) parts.push(`${t.mismatch} do not verify`);
+  if (t.unverifiable) parts.push(`${t.unverifiable} cannot be checked`);
+  return parts.join(', ');
+}
+
+/** One attempt's result; a secret that verifies once its whitespace changes is said as such, first. */
+export function verificationHeadline(v: SecretVerification): { text: string; cls: string } {
+  if (v.unverifiable) return { text: `Could not check the signature: ${v.unverifiable}.`, cls: 'warn-text' };
+  if (v.verifies) return { text: 'The signature verifies with this secret.', cls: 'o-success' };
+  if (v.whitespaceVariant) {
+    return {
+      text: `The signature verifies with the secret ${v.whitespaceVariant}: the backend signs with a secret whose whitespace differs from the one you gave.`,
+      cls: 'warn-text',
+    };
   }
-  const secretFindings = analysis.findings.filter((f) => SECRET_RULE.test(f.id));
+  if (v.verifiesSwapped) return { text: 'The signature verifies with the SDK key as the secret: key and secret are swapped in the backend.', cls: 'o-failure' };
+  return { text: 'The signature does NOT verify with this secret.', cls: 'o-failure' };
+}
+
+function VerificationSummary({ attempt, verification: v }: { attempt: JoinAttempt; verification: SecretVerification }) {
+  const { text, cls } = verificationHeadline(v);
+  const secretFindings = analysisOf(attempt).findings.filter((f) => SECRET_RULE.test(f.id));
   return (
-    <div data-testid="verification-result" data-verifies={String(v.verifies)} data-swapped={String(v.verifiesSwapped)}>
+    <div data-testid="verification-result" data-verifies={String(v.verifies)} data-swapped={String(v.verifiesSwapped)} data-whitespace={v.whitespaceVariant ?? ''}>
       <p className={cls}>
-        <b>{headline}</b>
+        <b>This attempt: {text}</b>
       </p>
       <FindingList findings={secretFindings} emptyText="The secret rules found nothing further." />
     </div>

@@ -26,8 +26,9 @@ export function contextForAttempt(attempt: JoinAttempt): AttemptContext {
   if (finite(attempt.clockOffsetMs)) {
     ctx.clockOffset = attempt.clockOffsetMs / 1000;
     if (ctx.joinTime !== undefined) ctx.referenceTime = ctx.joinTime + ctx.clockOffset;
-    if (attempt.clockOffsetSource) ctx.clockOffsetSource = `Date header of ${attempt.clockOffsetSource}`;
-  }
+    if (attempt.clockOffsetSource) ctx.clockOffsetSource = /\s/.test(attempt.clockOffsetSource) ? attempt.clockOffsetSource : `the Date header of ${attempt.clockOffsetSource}`;
+    if (finite(attempt.clockUncertaintyMs)) ctx.clockUncertainty = attempt.clockUncertaintyMs / 1000;
+  } else if (attempt.clockNote) ctx.clockNote = attempt.clockNote;
   const join: JoinArguments = {};
   if (attempt.meetingNumber !== undefined && attempt.meetingNumber !== null) join.meetingNumber = attempt.meetingNumber;
   if (attempt.sdkKey !== undefined && attempt.sdkKey !== null) join.sdkKey = attempt.sdkKey;
@@ -43,6 +44,7 @@ export interface AnalyseAttemptOptions {
 /** Analyses the attempt's signature argument against the attempt's own join time and arguments. */
 export function analyseAttempt(attempt: JoinAttempt, opts: AnalyseAttemptOptions = {}): Analysis {
   const ctx = contextForAttempt(attempt);
-  if (opts.verification) ctx.verification = opts.verification;
-  return analyse(attempt.signature, ctx);
+  if (!opts.verification) return analyse(attempt.signature, ctx);
+  ctx.verification = opts.verification;
+  return { ...analyse(attempt.signature, ctx), secretChecked: true };
 }

@@ -1,22 +1,26 @@
 /**
  * Analyses attempts lazily and once: the engine runs for an attempt the first time something asks
  * (a row scrolling into view, the inspector, a rule filter, the correlation view), and the result
- * is kept for as long as that attempt object lives. Attempts are replaced, never mutated, when
- * they change (a pending join settling), so a new object means a fresh analysis.
+ * is kept for as long as that attempt object lives and the session secret's results are the same.
+ * Attempts are replaced, never mutated, when they change (a pending join settling), so a new
+ * object means a fresh analysis; a secret check landing bumps the version and re-runs the rules
+ * with it.
  */
 import type { JoinAttempt } from '../../lib/model/attempt';
-import type { Analysis, Finding, SecretVerification } from '../../lib/rules/types';
+import type { Analysis, Finding } from '../../lib/rules/types';
 import { analyseAttempt } from '../../lib/attempt-context';
+import { sessionSecret, verificationFor } from './session-secret';
 
-const cache = new WeakMap<JoinAttempt, Analysis>();
+const cache = new WeakMap<JoinAttempt, { version: number; analysis: Analysis }>();
 
 export function analysisOf(a: JoinAttempt): Analysis {
-  let hit = cache.get(a);
-  if (!hit) {
-    hit = analyseAttempt(a);
-    cache.set(a, hit);
-  }
-  return hit;
+  const version = sessionSecret.getState().version;
+  const hit = cache.get(a);
+  if (hit && hit.version === version) return hit.analysis;
+  const verification = verificationFor(a);
+  const analysis = analyseAttempt(a, verification ? { verification } : {});
+  cache.set(a, { version, analysis });
+  return analysis;
 }
 
 export function findingsOf(a: JoinAttempt): readonly Finding[] {
@@ -26,9 +30,4 @@ export function findingsOf(a: JoinAttempt): readonly Finding[] {
 /** The finding the log shows: the engine orders findings most severe first. */
 export function topFindingOf(a: JoinAttempt): Finding | null {
   return analysisOf(a).findings[0] ?? null;
-}
-
-/** Re-runs the rules with a secret check; never cached (the result belongs to the secret form). */
-export function analyseWithVerification(a: JoinAttempt, verification: SecretVerification): Analysis {
-  return analyseAttempt(a, { verification });
 }

@@ -5,18 +5,20 @@
 import { correlate, type Correlation, type CorrelationItem } from '../../lib/correlate';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analysisOf } from './analysis';
+import { sessionSecret } from './session-secret';
 
-const cache = new WeakMap<readonly JoinAttempt[], Correlation>();
+const cache = new WeakMap<readonly JoinAttempt[], { version: number; correlation: Correlation }>();
 
 export function correlationItems(attempts: readonly JoinAttempt[]): CorrelationItem[] {
   return attempts.map((attempt) => ({ attempt, analysis: analysisOf(attempt) }));
 }
 
+/** Recomputed when the attempts list is replaced or a session-secret check lands. */
 export function correlationOf(attempts: readonly JoinAttempt[]): Correlation {
-  let hit = cache.get(attempts);
-  if (!hit) {
-    hit = correlate(correlationItems(attempts));
-    cache.set(attempts, hit);
-  }
-  return hit;
+  const version = sessionSecret.getState().version;
+  const hit = cache.get(attempts);
+  if (hit && hit.version === version) return hit.correlation;
+  const correlation = correlate(correlationItems(attempts));
+  cache.set(attempts, { version, correlation });
+  return correlation;
 }

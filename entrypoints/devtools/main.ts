@@ -3,9 +3,14 @@
  * network for two facts the page hook cannot see:
  *  - issuance: a response from the page's own backend that carries a Meeting SDK JWT (URL,
  *    arrival time, Date header), later linked to the join that used that token;
- *  - Zoom's clock: the Date header of responses from Zoom hosts → offset of the local clock.
+ *  - Zoom's clock: each answer from a Zoom host, judged by the same code as a HAR import
+ *    (lib/capture/zoom-clock): fresh answers become samples, cached ones are counted and left out.
  */
-import { clockOffsetMs, findMeetingSdkJwt, headerValue, isZoomHost } from '../../lib/capture/issuance';
+import { findMeetingSdkJwt, isZoomHost } from '../../lib/capture/issuance';
+import { clockSample } from '../../lib/capture/zoom-clock';
+import { zoomExchange } from '../../lib/har/clock';
+import { header, viewEntry } from '../../lib/har/entry';
+import { isWcInfoUrl, requestFields } from '../../lib/har/wc-info';
 import type { DevtoolsMessage } from '../../lib/protocol/messages';
 import { PROTOCOL_VERSION, SOURCE } from '../../lib/protocol/version';
 
@@ -15,10 +20,7 @@ const tabId = browser.devtools.inspectedWindow.tabId;
 const MAX_BODY = 64 * 1024;
 
 interface HarEntryLike {
-  startedDateTime: string;
-  time: number;
-  request: { url: string; method: string };
-  response: { status: number; headers: Array<{ name: string; value: string }>; content?: { size?: number; mimeType?: string } };
+  response: { content?: { size?: number; mimeType?: string } };
   getContent(cb: (content: string | null, encoding: string) => void): void;
 }
 
@@ -26,21 +28,23 @@ const post = (m: DevtoolsMessage) => browser.runtime.sendMessage(m).catch(() => 
 
 browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
   const entry = raw as HarEntryLike;
-  let url: URL;
+  const e = viewEntry(raw, 0);
+  if (!e || e.startedAt === null) return;
+  let host: string;
   try {
-    url = new URL(entry.request.url);
+    host = new URL(e.url).hostname.toLowerCase();
   } catch {
     return;
   }
-  const started = Date.parse(entry.startedDateTime);
-  const date = headerValue(entry.response.headers, 'date');
-  if (isZoomHost(url.hostname)) {
-    const offset = clockOffsetMs(date, started, entry.time);
-    if (offset !== null) void post({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'clock', tabId, offsetMs: offset, host: url.hostname, at: Date.now() });
+  if (isZoomHost(host)) {
+    const token = isWcInfoUrl(e.url) ? (requestFields(e)?.signature ?? null) : null;
+    void post({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'clock', tabId, result: clockSample(zoomExchange(e, host, token)) });
     return;
   }
   const mime = entry.response.content?.mimeType ?? '';
   if ((entry.response.content?.size ?? 0) > MAX_BODY || !/json|text|javascript/.test(mime)) return;
+  const started = e.startedAt;
+  const date = header(e.responseHeaders, 'date');
   entry.getContent((body, encoding) => {
     if (!body || encoding === 'base64') return;
     const token = findMeetingSdkJwt(body);
@@ -52,9 +56,9 @@ browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
       type: 'issuance',
       tabId,
       issuance: {
-        url: entry.request.url.slice(0, 2048),
-        method: entry.request.method,
-        receivedAt: Math.round(started + entry.time),
+        url: e.url.slice(0, 2048),
+        method: e.method,
+        receivedAt: Math.round(started + e.totalMs),
         serverDate: Number.isFinite(serverDate) ? serverDate : null,
         token,
       },

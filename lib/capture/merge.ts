@@ -7,8 +7,9 @@ import type { JoinAttempt, Outcome } from '../model/attempt';
 import { API_WIRE_MERGE_WINDOW_MS, MAX_ATTEMPTS_PER_TAB, MAX_ISSUANCES_PER_TAB } from '../protocol/limits';
 import type { HookEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRecord, RelayBatchMessage } from '../protocol/messages';
 import { payloadHasAppKey } from './payload-keys';
-import { clearTabState, type TabState } from './tab-state';
-import { sdkCodeForWcInfo } from './wc-info-codes';
+import { clearTabState, clockEvidence, type TabState } from './tab-state';
+import { sdkCodeForAnswer, viewOfFields, type SdkView } from './wc-info-codes';
+import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
 
 export interface ApplyResult {
   state: TabState;
@@ -69,12 +70,14 @@ function touch(ctx: Ctx, a: JoinAttempt) {
   ctx.changed.set(a.id, a);
 }
 
+/** Times an attempt by Zoom's clock as far as the tab knows it now (its own answer may come later). */
+function retime(s: TabState, a: JoinAttempt, index = new ClockIndex(clockEvidence(s).samples)): boolean {
+  return applyClock(a, clockForAttempt(a.calledAt, a.signature, index));
+}
+
 function add(ctx: Ctx, a: JoinAttempt) {
   const s = ctx.state;
-  if (s.clock) {
-    a.clockOffsetMs = s.clock.offsetMs;
-    a.clockOffsetSource = s.clock.host;
-  }
+  retime(s, a);
   linkIssuer(s, a);
   s.attempts.push(a);
   s.meta[a.id] = { relayId: ctx.relayId, wire: 'none', apiSettled: false };
@@ -112,6 +115,7 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       if (!a) return;
       a.signature = e.sig;
       linkIssuer(s, a);
+      retime(s, a);
       touch(ctx, a);
       return;
     }
@@ -166,6 +170,7 @@ function wireRequest(ctx: Ctx, e: HookWireRequestEvent) {
     const waiting = (a.api !== 'wire' && m.wire === 'none' && !m.apiSettled) || m.wire === 'retrying' || (e.via === 'jsonp' && m.wire === 'sent');
     if (sameToken && waiting) {
       m.wire = 'sent';
+      if (e.via === 'jsonp') m.view = viewOfUrl(e.url);
       s.wireLinks[e.id] = a.id;
       if (e.via === 'jsonp') a.method = a.api === 'wire' ? 'wc/info (JSONP)' : a.method;
       a.sdkVersion = a.sdkVersion ?? e.cv;
@@ -189,6 +194,7 @@ function wireRequest(ctx: Ctx, e: HookWireRequestEvent) {
   };
   add(ctx, a);
   s.meta[a.id]!.wire = 'sent';
+  if (e.via === 'jsonp') s.meta[a.id]!.view = viewOfUrl(e.url);
   s.wireLinks[e.id] = a.id;
 }
 
@@ -218,13 +224,30 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
   } else if (e.body.status === true) {
     outcome = { kind: 'success' };
   } else {
-    const { code, message } = sdkCodeForWcInfo(serverCode, serverMessage);
+    const view = viewOfAttempt(a, m.view);
+    const { code, message } = sdkCodeForAnswer(serverCode, serverMessage, view);
     outcome = { kind: 'failure', code, message, serverCode, serverMessage };
+    if (view === 'component-view') outcome.type = 'JOIN_MEETING_FAILED';
   }
   a.outcome = outcome;
   // For an API attempt this is provisional: the callback, when it comes, has the final word.
   a.settledAt = a.api === 'wire' ? e.at : a.settledAt ?? e.at;
   touch(ctx, a);
+}
+
+/** The view that made the join: the hooked API's, else what the request's own fields say. */
+function viewOfAttempt(a: JoinAttempt, wireView: SdkView | undefined): SdkView {
+  if (a.api === 'client-view' || a.api === 'component-view') return a.api;
+  return wireView ?? 'unknown';
+}
+
+/** A JSONP retry carries the join's form fields in its query; a POST's body is not in the event. */
+function viewOfUrl(url: string): SdkView {
+  try {
+    return viewOfFields(new URL(url).searchParams);
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Another wire request (the JSONP retry) is already linked to this attempt. */
@@ -277,16 +300,20 @@ export function addIssuance(s: TabState, iss: IssuanceRecord): JoinAttempt[] {
   return linked;
 }
 
-/** Records Zoom's clock offset; attempts without one (still open or just made) take it. */
-export function setClock(s: TabState, offsetMs: number, host: string, at: number): JoinAttempt[] {
-  s.clock = { offsetMs, host, at };
+/**
+ * Records one Zoom answer's verdict from the devtools page. A kept sample re-times the attempts it
+ * can describe: the join it answered, and joins near it in time. Attempts are in call order, so
+ * the walk from the newest stops at the first one too old to matter.
+ */
+export function addClockSample(s: TabState, r: SampleResult): JoinAttempt[] {
+  const sample = recordSample(clockEvidence(s), r);
+  if (!sample) return [];
+  const index = new ClockIndex(clockEvidence(s).samples);
   const updated: JoinAttempt[] = [];
-  for (const a of s.attempts) {
-    if (a.clockOffsetMs == null) {
-      a.clockOffsetMs = offsetMs;
-      a.clockOffsetSource = host;
-      updated.push(a);
-    }
+  for (let i = s.attempts.length - 1; i >= 0; i--) {
+    const a = s.attempts[i]!;
+    if (a.calledAt < sample.at - NEAR_JOIN_MS) break;
+    if (retime(s, a, index)) updated.push(a);
   }
   return updated;
 }

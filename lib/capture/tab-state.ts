@@ -3,8 +3,10 @@
  * worker loses nothing). Pure data plus small helpers; merging lives in ./merge.ts.
  */
 import type { JoinAttempt } from '../model/attempt';
-import type { CaptureStats, ClockInfo, IssuanceRecord, RejectCounts, TabSnapshot } from '../protocol/messages';
+import type { CaptureStats, IssuanceRecord, RejectCounts, TabSnapshot } from '../protocol/messages';
 import { totalRejected } from '../protocol/validate';
+import { emptyClockEvidence, type ClockEvidence } from './zoom-clock';
+import type { SdkView } from './wc-info-codes';
 
 /** Capture bookkeeping per attempt that is not part of the exported JoinAttempt. */
 export interface AttemptMeta {
@@ -13,6 +15,8 @@ export interface AttemptMeta {
   wire: 'none' | 'sent' | 'retrying' | 'done';
   /** The hooked API call settled (callback / promise). */
   apiSettled: boolean;
+  /** Which view sent the join request, when its fields said so (JSONP retries). */
+  view?: SdkView;
 }
 
 export interface FrameCounters {
@@ -35,11 +39,12 @@ export interface TabState {
   /** Refused by the background itself (bad sender, bad shape after the relay). */
   bgRejected: RejectCounts;
   issuances: IssuanceRecord[];
-  clock: ClockInfo | null;
+  /** Fresh answers from Zoom's hosts (bounded) and the count of those left out, by reason. */
+  clock: ClockEvidence;
 }
 
 export function emptyTabState(tabId: number, preserveLog = false): TabState {
-  return { tabId, pageUrl: null, preserveLog, attempts: [], meta: {}, wireLinks: {}, dropped: 0, frames: {}, bgRejected: {}, issuances: [], clock: null };
+  return { tabId, pageUrl: null, preserveLog, attempts: [], meta: {}, wireLinks: {}, dropped: 0, frames: {}, bgRejected: {}, issuances: [], clock: emptyClockEvidence() };
 }
 
 export function isFailed(a: JoinAttempt): boolean {
@@ -65,10 +70,16 @@ export function computeStats(s: TabState): CaptureStats {
 }
 
 export function toSnapshot(s: TabState): TabSnapshot {
-  return { tabId: s.tabId, pageUrl: s.pageUrl, preserveLog: s.preserveLog, attempts: s.attempts, stats: computeStats(s), issuances: s.issuances, clock: s.clock };
+  return { tabId: s.tabId, pageUrl: s.pageUrl, preserveLog: s.preserveLog, attempts: s.attempts, stats: computeStats(s), issuances: s.issuances, clock: clockEvidence(s) };
 }
 
-/** Forget everything captured, keep the user's preserve-log choice and the clock offset. */
+/** The tab's clock evidence; state stored by an older version had a single offset, which is dropped. */
+export function clockEvidence(s: TabState): ClockEvidence {
+  if (!s.clock || !Array.isArray((s.clock as Partial<ClockEvidence>).samples)) s.clock = emptyClockEvidence();
+  return s.clock;
+}
+
+/** Forget everything captured, keep the user's preserve-log choice and Zoom's clock (still true after a reload). */
 export function clearTabState(s: TabState): TabState {
   const fresh = emptyTabState(s.tabId, s.preserveLog);
   fresh.clock = s.clock;

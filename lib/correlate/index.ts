@@ -2,7 +2,7 @@ import type { Correlation, CorrelationItem, OutcomeClass } from './types';
 import { OUTCOME_CLASSES } from './types';
 import { classifyOutcome, isFailure } from './outcome';
 import { countRulesByOutcome } from './rule-counts';
-import { rankLikelyCauses } from './causes';
+import { headlineText, primaryCauses } from './primary-cause';
 import { bestOffsetSplit, offsetPoints } from './offsets';
 import { quantizationEvidence } from './quantization';
 import { endpointRates } from './endpoints';
@@ -11,6 +11,7 @@ import { unexplainedFailures } from './unexplained';
 export type * from './types';
 export { classifyOutcome, isFailure, OUTCOME_LABEL } from './outcome';
 export { chanceText } from './quantization';
+export { primaryCause, QUANTIZATION_THRESHOLD_TEXT, JAVA_ROUND_KEY } from './primary-cause';
 export { endpointKey } from './endpoints';
 
 /**
@@ -25,16 +26,19 @@ export function correlate(items: ReadonlyArray<CorrelationItem>): Correlation {
   for (const c of classes) counts[c] += 1;
   const failures = classes.filter(isFailure).length;
   const rules = countRulesByOutcome(items, classes);
-  const causes = rankLikelyCauses(rules, failures, counts.success);
+  const quantization = quantizationEvidence(items);
+  const { byAttempt, groups } = primaryCauses(items, classes, quantization);
   const points = offsetPoints(items, classes);
   return {
     counts,
     failures,
     rules,
-    causes,
+    causes: groups,
+    headline: headlineText(groups, failures),
+    primary: byAttempt,
     offsets: { points, split: bestOffsetSplit(points) },
-    quantization: quantizationEvidence(items),
+    quantization,
     endpoints: endpointRates(items, classes),
-    unexplained: unexplainedFailures(items, classes, causes, points),
+    unexplained: unexplainedFailures(items, classes, byAttempt, points),
   };
 }

@@ -29,18 +29,35 @@ export interface RuleOutcomeCounts {
   pending: number;
 }
 
-/** A rule ranked by how well its presence separates failed joins from successful ones. */
-export interface LikelyCause {
-  id: string;
+export type CauseKind = 'cause' | 'suspect' | 'unexplained';
+
+/** What explains one failed attempt (lib/correlate/primary-cause.ts). */
+export interface PrimaryCause {
+  /** Group key: a rule id, `iat-future+iat-quantized`, `suspect:<id>`, `unexplained:3712`, `unexplained:code:3705`… */
+  key: string;
+  /** `cause`: an error Zoom enforces; `suspect`: only a warning; `unexplained`: no finding at all. */
+  kind: CauseKind;
+  /** The findings it rests on, the deciding one first. */
+  ruleIds: string[];
+  /** "iat in the future, from Java Math.round (iat a multiple of 128 s)". */
   title: string;
-  severity: Severity;
-  /** Youden's J: share of failures carrying the rule minus share of successes carrying it (−1…1). */
-  score: number;
-  failuresWith: number;
+  severity?: Severity;
+  /** Rests on a secret check the user made (secret-mismatch / -swapped / -whitespace). */
+  verified?: boolean;
+}
+
+/** Failures sharing one primary cause. */
+export interface CauseGroup extends PrimaryCause {
+  /** Same as key (kept for consumers that list by id). */
+  id: string;
+  attemptIds: string[];
   failures: number;
+  /** All settled failures of the session. */
+  ofFailures: number;
+  /** Successes carrying the deciding finding too (a cause that successes share is a weak one). */
   successesWith: number;
   successes: number;
-  /** "iat-future: 9 of 9 failures, 0 of 21 successes". */
+  /** "3 of 8 failures: iat in the future, from Java Math.round (iat a multiple of 128 s)". */
   text: string;
 }
 
@@ -111,7 +128,12 @@ export interface Correlation {
   /** Settled failures: 3712, other codes, silent refusals and timeouts. */
   failures: number;
   rules: RuleOutcomeCounts[];
-  causes: LikelyCause[];
+  /** Failures grouped by primary cause; causes[0] is the headline. */
+  causes: CauseGroup[];
+  /** One line: "Most likely cause: … (3 of 8 failures)". */
+  headline: string;
+  /** Each failed attempt's primary cause, by attempt id. */
+  primary: Record<string, PrimaryCause>;
   offsets: { points: OffsetPoint[]; split: OffsetSplit | null };
   quantization: QuantizationEvidence;
   endpoints: EndpointRate[];

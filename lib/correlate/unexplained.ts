@@ -1,4 +1,4 @@
-import type { CorrelationItem, LikelyCause, NextCheck, OffsetPoint, OutcomeClass, UnexplainedFailures } from './types';
+import type { CorrelationItem, NextCheck, OffsetPoint, OutcomeClass, PrimaryCause, UnexplainedFailures } from './types';
 import { isFailure } from './outcome';
 import { plural } from './causes';
 
@@ -23,24 +23,23 @@ function describeCodes(items: readonly CorrelationItem[]): string {
 }
 
 /**
- * A failure is explained when it carries an error finding (Zoom rejects that token) or a finding of
- * a rule that separates failures from successes. The rest get the checks the token cannot answer:
- * the credential type, external-account authorisation, Zoom's tolerance, the secret.
+ * A failure is explained when its primary cause is an error finding (Zoom rejects that token). The
+ * rest (suspects and nothing at all) get the checks the token cannot answer: the credential type,
+ * external-account authorisation, Zoom's tolerance, the secret.
  */
 export function unexplainedFailures(
   items: readonly CorrelationItem[],
   classes: readonly OutcomeClass[],
-  causes: readonly LikelyCause[],
+  primary: Readonly<Record<string, PrimaryCause>>,
   points: readonly OffsetPoint[],
 ): UnexplainedFailures {
-  const causeIds = new Set(causes.map((c) => c.id));
   const failures: Array<{ item: CorrelationItem; cls: OutcomeClass }> = [];
   const open: Array<{ item: CorrelationItem; cls: OutcomeClass }> = [];
   items.forEach((item, i) => {
     const cls = classes[i] ?? 'pending';
     if (!isFailure(cls)) return;
     failures.push({ item, cls });
-    const explained = item.analysis.findings.some((f) => f.severity === 'error' || causeIds.has(f.id));
+    const explained = primary[String(item.attempt.id)]?.kind === 'cause';
     if (!explained) open.push({ item, cls });
   });
   const ids = open.map((o) => String(o.item.attempt.id));
@@ -80,8 +79,9 @@ export function unexplainedFailures(
     checks.push({
       id: 'verify-secret',
       text:
-        'Secret: a token signed with the wrong or swapped secret looks perfect. Verify it: ' +
-        '`JD_SECRET=… join-doctor check --secret-env JD_SECRET TOKEN` (the secret is read from the environment only).',
+        "Secret: a token signed with the wrong or swapped secret looks perfect. Paste the app's secret into " +
+        "\"Verify with secret\" in the panel: it checks every attempt of the session at once, in memory only. " +
+        'From a shell: `JD_SECRET=… join-doctor check --secret-env JD_SECRET TOKEN` (the secret is read from the environment only).',
     });
   }
   const other = of('failure-other');

@@ -6,8 +6,9 @@
  */
 import type { JoinAttempt, Outcome } from '../model/attempt';
 import type { HarCollector, TokenIssuance, WcInfoExchange } from './collect';
-import type { HarAttemptDetail, HarClock, HarWarning } from './types';
-import { sdkCodeForAnswer } from './sdk-code';
+import { applyClock, ClockIndex, clockForAttempt } from '../capture/zoom-clock';
+import type { HarAttemptDetail, HarWarning } from './types';
+import { sdkCodeForAnswer } from '../capture/wc-info-codes';
 import { viewOf } from './wc-info';
 
 const GENERIC_FAILURE = 'Fail to join the meeting.';
@@ -56,7 +57,8 @@ export interface Assembled {
   warnings: HarWarning[];
 }
 
-export function assemble(c: HarCollector, clock: HarClock): Assembled {
+export function assemble(c: HarCollector): Assembled {
+  const clocks = new ClockIndex(c.clock.samples);
   const xs = [...c.exchanges].sort(byStart);
   const used = new Set<number>();
   const attempts: JoinAttempt[] = [];
@@ -96,14 +98,8 @@ export function assemble(c: HarCollector, clock: HarClock): Assembled {
       outcome: outcomeOf(last, view, last !== first),
       pageUrl: first.referer,
     };
-    const own = last.clock ?? first.clock;
-    if (own) {
-      attempt.clockOffsetMs = own.offsetMs;
-      attempt.clockOffsetSource = own.host;
-    } else if (clock.offsetMs !== null) {
-      attempt.clockOffsetMs = clock.offsetMs;
-      attempt.clockOffsetSource = clock.source;
-    }
+    const verdict = clockForAttempt(calledAt, signature, clocks);
+    if (verdict.clock || verdict.note) applyClock(attempt, verdict);
     const issued = issuerFor(signature, calledAt, c.issuances);
     if (issued) attempt.issuer = { url: issued.url, method: issued.method, receivedAt: issued.receivedAt ?? NaN, serverDate: issued.serverDate };
     else if (signature !== null) issuerMissing++;

@@ -1,42 +1,39 @@
 /**
- * Zoom's clock against the recording browser's, from the `Date` headers of Zoom's responses.
- *
- * Zoom stamps `Date` while it handles the request, i.e. somewhere between the moment the request
- * was fully sent and the moment the first response byte arrived (HAR `timings.wait`). With equal
- * one-way delays the best local estimate of that moment is the middle of the wait: the half
- * round-trip correction. `Date` also has 1 s resolution and is truncated, so the true server time
- * lies in [Date, Date + 1 s): add 500 ms for the expected value. Each sample is thus good to about
- * ±(500 ms + wait/2); the median over all of Zoom's responses damps outliers (a slow response, a
- * load balancer node with its own clock). When the HAR has no timings the whole entry is used.
- *
- * Cached responses are left out: a browser-cache hit replays an old response's headers, and a
- * CDN hit (source.zoom.us) keeps the origin's Date and adds `Age`, so neither says what time it is now.
+ * A HAR entry (from a file, or the devtools network API, which hands out the same shape) as a
+ * Zoom exchange for the shared clock module, and the session-wide summary of Zoom's clock a HAR
+ * import reports. Which answers count, and how an attempt's clock is chosen, is decided in
+ * lib/capture/zoom-clock.ts for both paths.
  */
-import { clockOffsetMs } from '../capture/issuance';
+import type { ClockEvidence, ZoomExchange } from '../capture/zoom-clock';
+import { rejectedText } from '../capture/zoom-clock';
 import type { EntryView } from './entry';
 import { header } from './entry';
 import type { HarClock } from './types';
 
-export interface ClockSample {
-  entry: number;
-  host: string;
-  offsetMs: number;
+export function zoomExchange(e: EntryView, host: string, token: string | null): ZoomExchange {
+  return {
+    host,
+    method: e.method,
+    status: e.status,
+    startedAt: e.startedAt,
+    waitStartMs: e.waitStartMs,
+    waitMs: e.waitMs,
+    totalMs: e.totalMs,
+    date: header(e.responseHeaders, 'date'),
+    age: header(e.responseHeaders, 'age'),
+    fromCache: e.fromCache,
+    token,
+  };
 }
 
-export function clockSample(e: EntryView, host: string): ClockSample | null {
-  if (e.status === 0 || e.startedAt === null || e.fromCache) return null;
-  const age = header(e.responseHeaders, 'age');
-  if (age !== null && Number(age) > 0) return null;
-  const date = header(e.responseHeaders, 'date');
-  const offset = e.waitMs > 0 ? clockOffsetMs(date, e.startedAt + e.waitStartMs, e.waitMs) : clockOffsetMs(date, e.startedAt, e.totalMs);
-  return offset === null ? null : { entry: e.index, host, offsetMs: offset };
-}
-
-export function sessionClock(samples: readonly ClockSample[]): HarClock {
-  if (samples.length === 0) return { offsetMs: null, samples: 0, minMs: null, maxMs: null, source: null };
+/** The whole recording's view of Zoom's clock (per-attempt clocks are chosen in assemble). */
+export function sessionClock(ev: ClockEvidence): HarClock {
+  const samples = ev.samples;
+  const left = rejectedText(ev.rejected);
+  if (samples.length === 0) return { offsetMs: null, samples: 0, minMs: null, maxMs: null, source: null, leftOut: left || null };
   const sorted = samples.map((s) => s.offsetMs).sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
   const hosts = [...new Set(samples.map((s) => s.host))];
-  return { offsetMs: median, samples: samples.length, minMs: sorted[0]!, maxMs: sorted[sorted.length - 1]!, source: hosts.join(', ') };
+  return { offsetMs: median, samples: samples.length, minMs: sorted[0]!, maxMs: sorted[sorted.length - 1]!, source: hosts.join(', '), leftOut: left || null };
 }

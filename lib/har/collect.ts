@@ -6,8 +6,9 @@
 import { findMeetingSdkJwt, isZoomHost } from '../capture/issuance';
 import type { BodyState, EntryView } from './entry';
 import { header, hostOf, viewEntry } from './entry';
-import type { ClockSample } from './clock';
-import { clockSample } from './clock';
+import type { ClockEvidence, ClockSample } from '../capture/zoom-clock';
+import { clockSample, emptyClockEvidence, recordSample } from '../capture/zoom-clock';
+import { zoomExchange } from './clock';
 import type { WcInfoAnswer } from './wc-info';
 import { isJsonpRequest, isWcInfoUrl, parseAnswer, requestFields } from './wc-info';
 
@@ -39,7 +40,8 @@ export interface TokenIssuance {
 export class HarCollector {
   readonly exchanges: WcInfoExchange[] = [];
   readonly issuances: TokenIssuance[] = [];
-  readonly samples: ClockSample[] = [];
+  /** Every answer from a Zoom host, kept or left out of the clock (a HAR keeps all: no cap). */
+  readonly clock: ClockEvidence = emptyClockEvidence();
   entries = 0;
   unreadable = 0;
   withoutHeaders = 0;
@@ -65,20 +67,22 @@ export class HarCollector {
     if (e.status > 0 && (e.responseHeaders === null || e.responseHeaders.length === 0)) this.withoutHeaders++;
     const host = hostOf(e.url);
     const zoom = host !== null && isZoomHost(host);
+    const wcInfo = isWcInfoUrl(e.url);
+    const fields = wcInfo ? requestFields(e) : null;
     let sample: ClockSample | null = null;
     if (zoom && e.status > 0) {
-      sample = clockSample(e, host);
-      if (sample) this.samples.push(sample);
-      else this.zoomWithoutDate++;
+      const r = clockSample(zoomExchange(e, host, fields?.signature ?? null));
+      sample = recordSample(this.clock, r, Infinity);
+      if (!r.ok && r.reason === 'no-date') this.zoomWithoutDate++;
     }
-    if (isWcInfoUrl(e.url)) {
-      this.exchanges.push(this.exchange(e, host, sample));
+    if (wcInfo) {
+      this.exchanges.push(this.exchange(e, host, fields, sample));
       return;
     }
     if (!zoom) this.issuance(e);
   }
 
-  private exchange(e: EntryView, host: string | null, sample: ClockSample | null): WcInfoExchange {
+  private exchange(e: EntryView, host: string | null, fields: Record<string, string> | null, sample: ClockSample | null): WcInfoExchange {
     return {
       entry: e.index,
       startedAt: e.startedAt,
@@ -86,7 +90,7 @@ export class HarCollector {
       method: e.method,
       host,
       jsonp: isJsonpRequest(e),
-      fields: requestFields(e),
+      fields,
       status: e.status,
       failureText: e.failureText,
       bodyState: e.bodyState,

@@ -2,5 +2,5 @@ export { readHar, DEFAULT_MAX_STRING } from './read';
 export type { HarInput, ReadHarOptions, ChunkStream } from './read';
 export { clockText, harSectionMarkdown } from './summary';
 export type * from './types';
-export { sdkCodeForAnswer } from './sdk-code';
-export type { SdkView } from './sdk-code';
+export { sdkCodeForAnswer } from '../capture/wc-info-codes';
+export type { SdkView } from '../capture/wc-info-codes';

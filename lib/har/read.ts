@@ -75,16 +75,16 @@ function isChunkStream(v: unknown): v is ChunkStream {
 }
 
 function finish(c: HarCollector, log: Obj, characters: number): HarImport {
-  const clock = sessionClock(c.samples);
-  const { attempts, details, warnings } = assemble(c, clock);
+  const clock = sessionClock(c.clock);
+  const { attempts, details, warnings } = assemble(c);
   const more: HarWarning[] = [];
   const warn = (code: HarWarning['code'], count: number, message: string) => {
     if (count > 0) more.push({ code, count, message });
   };
-  const zoomEntries = c.samples.length + c.zoomWithoutDate;
+  const zoomEntries = c.clock.samples.length + c.zoomWithoutDate;
   warn(
     'zoom-date-missing',
-    c.zoomWithoutDate > 0 && c.samples.length === 0 ? c.zoomWithoutDate : 0,
+    c.zoomWithoutDate > 0 && c.clock.samples.length === 0 ? c.zoomWithoutDate : 0,
     `None of Zoom's ${zoomEntries} response(s) has a usable Date header (stripped by the exporter?): the offset between the customer's clock and Zoom's is unknown, so iat is compared with the customer's clock.`,
   );
   warn('headers-stripped', c.withoutHeaders, `${c.withoutHeaders} response(s) have no headers in the HAR (a sanitised export): Date headers, and with them clock offsets and issuing times, may be missing.`);

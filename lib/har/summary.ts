@@ -4,12 +4,13 @@ import type { HarClock, HarImport } from './types';
 const sec = (ms: number) => (Math.abs(ms) / 1000).toFixed(1);
 const signed = (ms: number) => `${ms >= 0 ? '+' : '−'}${sec(ms)}`;
 
-/** "Zoom's clock is 7.0 s behind the customer's (median of 3 Date headers from zoom.us, …)". */
+/** "Zoom's clock is 7.0 s behind the customer's (median of 3 fresh Date headers from zoom.us, …)". */
 export function clockText(clock: HarClock): string {
-  if (clock.offsetMs === null) return "Zoom's clock: unknown (no Date header from a Zoom host in the HAR); iat is compared with the customer's clock.";
+  const left = clock.leftOut ? ` Left out as not fresh: ${clock.leftOut}.` : '';
+  if (clock.offsetMs === null) return `Zoom's clock: unknown (no fresh Date header from a Zoom host in the HAR); iat is compared with the customer's clock.${left}`;
   const dir = Math.abs(clock.offsetMs) < 1000 ? 'matches the customer\'s within a second' : clock.offsetMs > 0 ? `is ${sec(clock.offsetMs)} s ahead of the customer's` : `is ${sec(clock.offsetMs)} s behind the customer's`;
   const spread = clock.minMs !== null && clock.maxMs !== null && clock.samples > 1 ? `, estimates ${signed(clock.minMs)}…${signed(clock.maxMs)} s` : '';
-  return `Zoom's clock ${dir} (offset ${signed(clock.offsetMs)} s, median of ${clock.samples} Date header${clock.samples === 1 ? '' : 's'} from ${clock.source}${spread}; Date has 1 s resolution, so ±0.5 s).`;
+  return `Zoom's clock ${dir} (offset ${signed(clock.offsetMs)} s, median of ${clock.samples} fresh Date header${clock.samples === 1 ? '' : 's'} from ${clock.source}${spread}; Date has 1 s resolution, so ±0.5 s). Each join is timed by its own wc/info answer when the HAR has it.${left}`;
 }
 
 /** The HAR section of the Markdown report (no URLs or tokens: nothing to redact). */

@@ -1,5 +1,5 @@
 import type { JoinAttempt } from '../model/attempt';
-import type { SdkView } from './sdk-code';
+import type { SdkView } from '../capture/wc-info-codes';
 
 export type HarWarningCode =
   | 'no-join-requests'
@@ -43,6 +43,8 @@ export interface HarClock {
   maxMs: number | null;
   /** Host of the Date headers used. */
   source: string | null;
+  /** Answers left out as not fresh ("12 a CDN cache hit (Age > 0), …"), when any. */
+  leftOut?: string | null;
 }
 
 export interface HarImport {

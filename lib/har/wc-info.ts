@@ -4,7 +4,7 @@
  * `zoomsdkjsonpcallbackN({...})`.
  */
 import type { EntryView, Header } from './entry';
-import type { SdkView } from './sdk-code';
+import { viewOfFields, type SdkView } from '../capture/wc-info-codes';
 
 /** The SDK posts to `https://<webEndpoint>/api/v1/wc/info`; proxies keep the path. */
 export function isWcInfoUrl(url: string): boolean {
@@ -66,14 +66,8 @@ export function requestFields(e: EntryView): Record<string, string> | null {
   return null;
 }
 
-/** Fields only the client view's body carries (measured against 6.2.0, toolchain.md). */
-const CLIENT_VIEW_ONLY = ['userEmail', 'tk', 'ztk', 'zsk', 'captcha', 'captchaName', 'suid', 'corsHeader', 'obfToken'];
-
 export function viewOf(fields: Record<string, string> | null): SdkView {
-  if (!fields) return 'unknown';
-  if (CLIENT_VIEW_ONLY.some((k) => k in fields)) return 'client-view';
-  if ('cv' in fields && 'sdkOrigin' in fields) return 'component-view';
-  return 'unknown';
+  return viewOfFields(fields);
 }
 
 export interface WcInfoAnswer {

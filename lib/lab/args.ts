@@ -11,8 +11,8 @@ export interface LabArgs {
   out?: string;
   port: number;
   view: LabView;
-  /** Lab clock jump per issued signature, seconds. */
-  jumpSeconds: number;
+  /** Time-sampling scenarios spread their joins evenly over this many seconds of real time. */
+  spreadSeconds: number;
   build: boolean;
   help: boolean;
 }
@@ -30,7 +30,8 @@ prints what the extension captured and diagnosed and writes report.md and panel.
                           (real SDK component view) or client (real SDK client view, one iframe per join)
   --out DIR               where headless mode writes report.md and panel.png (default tmp/lab/run-<time>)
   --port P                lab server port (default: any free port)
-  --jump-seconds S        simulated clock: jump 0..S-1 s per join (default 128; 0 = real clock)
+  --spread-seconds S      java-round only: spread the joins evenly over S s of real time (default 128,
+                          one full step of Java's quantised iat; 0 = as fast as possible)
   --no-build              reuse the last lab build of the extension (tmp/lab/ext)
 `;
 
@@ -41,7 +42,7 @@ function intArg(name: string, v: string | undefined, min: number, max: number): 
 }
 
 export function parseLabArgs(argv: readonly string[]): LabArgs {
-  const a: LabArgs = { port: 0, view: 'simulated', jumpSeconds: 128, build: true, help: false };
+  const a: LabArgs = { port: 0, view: 'simulated', spreadSeconds: 128, build: true, help: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const [flag, inline] = k.includes('=') ? [k.slice(0, k.indexOf('=')), k.slice(k.indexOf('=') + 1)] : [k, undefined];
@@ -59,7 +60,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
       }
       case '--joins': a.joins = intArg('--joins', value(), 1, 500); break;
       case '--port': a.port = intArg('--port', value(), 0, 65535); break;
-      case '--jump-seconds': a.jumpSeconds = intArg('--jump-seconds', value(), 0, 3600); break;
+      case '--spread-seconds': a.spreadSeconds = intArg('--spread-seconds', value(), 0, 3600); break;
       case '--view': {
         const v = value();
         if (v !== 'simulated' && v !== 'component' && v !== 'client') throw new JoinDoctorError('ERR_USAGE', `--view is simulated, component or client, got ${v ?? 'nothing'}`);

@@ -39,7 +39,6 @@ const SIMULATED_SDK = `
 
 export interface LabPageOptions {
   creds: LabCredentials;
-  jumpPerJoinS: number;
 }
 
 export function labPage(opts: LabPageOptions): string {
@@ -64,11 +63,10 @@ the extension captured and diagnosed. Meeting <code>${esc(opts.creds.meetingNumb
 <label>Joins <input id="joins" type="number" min="1" max="500" value="1" style="width:5em"></label>
 <button id="go">Join</button> <button id="stop" disabled>Stop</button> <span id="progress"></span>
 </fieldset>
-<p class="note" id="clocknote">Lab clock: ${
-    opts.jumpPerJoinS > 0
-      ? `simulated for the java-round endpoint. Before each of its signatures the lab clock jumps a random 0–${opts.jumpPerJoinS - 1} s (wrapping at ${opts.jumpPerJoinS} s), for the endpoint and the Zoom stand-in alike; the other endpoints run on the real clock. Joins made seconds apart would all share one 128 s window of a quantised iat (0% or 100% failing); the jumps make N quick joins sample N moments, as joins spread over a day do. The stand-in stamps the lab clock in its <code>Date</code> header and the page pings it before each join, so the extension's measurement of Zoom's clock (and of iat − Zoom's time) stays truthful.`
-      : 'the real clock (start the lab with --jump-seconds 128 to sample the Java scenario quickly).'
-  } Offset now: <span id="offset">0</span> s.</p>
+<p class="note" id="clocknote">Clock: the real one, for the page, the endpoints and the Zoom stand-in alike (as on a real site).
+Joins made seconds apart all share one 128 s step of a quantised iat (0% or 100% failing), so for the java-round endpoint
+the lab spreads N joins evenly over 128 s of real time (<code>--spread-seconds</code>): together they sample every moment
+of the step, as joins spread over a day do, and about a quarter of them fail.</p>
 <p class="note">Views: the real SDK cannot complete a join offline, so with the real SDK a signature the stand-in accepts ends in
 "connection error" (errorCode 200) once the SDK tries to reach the meeting. The <b>simulated SDK</b> is the lab's own
 <code>ZoomMtg</code>: it sends the same <code>wc/info</code> request and calls <code>success</code> when the stand-in accepts,
@@ -96,12 +94,6 @@ async function issue(scenario) {
   // Same request a web app makes to its own backend (Zoom's auth endpoint sample: POST JSON).
   const r = await fetch('/api/signature/' + scenario, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meetingNumber: MN, role: 0 }) });
   const body = await r.json();
-  // Let the extension read Zoom's (the lab's) clock before the join, as it would from any Zoom response.
-  await fetch('https://zoom.us/lab/clock', { cache: 'no-store' }).catch(() => undefined);
-  const st = await fetch('/api/state').then((x) => x.json()).catch(() => null);
-  if (st) document.getElementById('offset').textContent = Math.round(st.clockOffsetMs / 1000);
-  // The clock reading travels DevTools → background separately from the join: give it time to land first.
-  await sleep(700);
   return body.signature;
 }
 async function joinComponent(signature) {
@@ -130,10 +122,16 @@ function joinClient(signature) {
     document.getElementById('frames').appendChild(f);
   });
 }
-window.labRun = async (scenario, n, view, onEach) => {
+const SAMPLE_OVER_TIME = ${JSON.stringify(SCENARIO_NAMES.filter((n) => SCENARIOS[n].sampleOverTime === true))};
+window.labRun = async (scenario, n, view, spreadMs) => {
   stopRequested = false;
   const results = [];
+  // Join i starts at start + i × spread / n (or at once when the previous one ran late).
+  const step = (spreadMs === undefined ? (SAMPLE_OVER_TIME.includes(scenario) ? 128000 : 0) : spreadMs) / n;
+  const start = Date.now();
   for (let i = 0; i < n && !stopRequested; i++) {
+    const wait = start + i * step - Date.now();
+    if (wait > 0) await sleep(wait);
     document.getElementById('progress').textContent = 'join ' + (i + 1) + ' of ' + n;
     const signature = await issue(scenario);
     const res = view === 'client' ? await joinClient(signature) : view === 'component' ? await joinComponent(signature) : await joinSimulated(signature);

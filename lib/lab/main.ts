@@ -42,7 +42,7 @@ async function main(args: LabArgs): Promise<number> {
   const headless = args.headless ?? !hasDisplay();
   const executable = findChromium();
   const extensionDir = buildExtension(path.join(repoRoot, 'tmp/lab/ext'), args.build);
-  const server = await startLabServer({ port: args.port, jumpPerJoinS: args.jumpSeconds });
+  const server = await startLabServer({ port: args.port });
   console.log(`Lab server: ${server.origin}  (browser: ${executable}, ${headless ? 'headless' : 'headed'})`);
   const b = await launchLabBrowser({ executable, extensionDir, profileDir: path.join(repoRoot, 'tmp/lab/profile'), headless, server });
   const stop = async () => {
@@ -55,7 +55,7 @@ async function main(args: LabArgs): Promise<number> {
     const page = await openLabPage(b, server, scenario);
     if (!headless) {
       console.log('Chromium is open on the lab page with DevTools: pick the "Join Doctor" panel, choose an endpoint and press Join.');
-      if (scenario && joins > 0) await runJoins(page, scenario, joins, args.view);
+      if (scenario && joins > 0) await runJoins(page, scenario, joins, args.view, args.spreadSeconds * 1000);
       console.log('Close the browser window (or press Ctrl-C) to stop the lab.');
       await new Promise<void>((resolve) => {
         b.context.on('close', () => resolve());
@@ -67,7 +67,7 @@ async function main(args: LabArgs): Promise<number> {
     const out = path.resolve(args.out ?? path.join(repoRoot, 'tmp/lab', `run-${new Date().toISOString().replace(/[:.]/g, '-')}`));
     console.log(`Running ${joins} ${args.view}-view joins against "${scenario}" (${SCENARIOS[scenario].title})…`);
     const t0 = Date.now();
-    const pageResults = await runJoins(page, scenario, joins, args.view);
+    const pageResults = await runJoins(page, scenario, joins, args.view, args.spreadSeconds * 1000);
     const tab = await waitForSettled(b, server.origin, joins);
     const seconds = (Date.now() - t0) / 1000;
     const exp = labExport(tab.attempts, tab.pageUrl);

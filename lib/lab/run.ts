@@ -15,7 +15,7 @@ import type { JoinDoctorExport } from '../report/schema';
 import { JoinDoctorError } from '../errors';
 import type { LabBrowser } from './launch';
 import type { LabServer } from './server';
-import type { ScenarioName } from './scenarios';
+import { SCENARIOS, type ScenarioName } from './scenarios';
 
 export type LabView = 'simulated' | 'component' | 'client';
 
@@ -31,8 +31,14 @@ export async function openLabPage(b: LabBrowser, server: LabServer, scenario?: S
   return page;
 }
 
-export async function runJoins(page: Page, scenario: ScenarioName, joins: number, view: LabView): Promise<PageJoinResult[]> {
-  return (await page.evaluate(([s, n, v]) => (window as any).labRun(s, n, v), [scenario, joins, view] as const)) as PageJoinResult[];
+/**
+ * Runs joins in the lab page. A time-sampling scenario (java-round) spreads them evenly over
+ * `spreadMs` of real time, so N joins sample every phase of Java's 128 s step as joins spread over
+ * a day would, on the real clock that the page, the endpoint and the Zoom stand-in share.
+ */
+export async function runJoins(page: Page, scenario: ScenarioName, joins: number, view: LabView, spreadMs = 128_000): Promise<PageJoinResult[]> {
+  const spread = SCENARIOS[scenario].sampleOverTime === true ? spreadMs : 0;
+  return (await page.evaluate(([s, n, v, ms]) => (window as any).labRun(s, n, v, ms), [scenario, joins, view, spread] as const)) as PageJoinResult[];
 }
 
 interface StoredTab {

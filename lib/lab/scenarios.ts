@@ -15,7 +15,7 @@ export interface Scenario {
   description: string;
   /** Roughly how many joins fail at Zoom, for the lab page. */
   expectedFailure: string;
-  /** Its failures depend on the moment of issue: the lab's simulated clock samples moments. */
+  /** Its failures depend on the moment of issue: the lab spreads its joins over real time to sample moments. */
   sampleOverTime?: boolean;
   issue(nowMs: number, creds: LabCredentials, role: number): string;
 }

@@ -1,7 +1,7 @@
 /**
  * The lab server on 127.0.0.1: the lab page, the real Meeting SDK's dist from node_modules
  * (`/sdk`, `/lib`, `/ui`), the signature endpoints (`POST /api/signature/<scenario>`) and the
- * Zoom stand-in (`/wc/info`, `/lab/clock`). Everything shares one lab clock.
+ * Zoom stand-in (`/wc/info`). Everything runs on the real clock, as the page does.
  *
  * The browser reaches the stand-in through request routing (the SDK posts to
  * https://zoom.us/api/v1/wc/info); `answerZoom` is that entry point, and the HTTP paths here
@@ -16,7 +16,6 @@ import { JoinDoctorError } from '../errors';
 import { LAB_CREDENTIALS, type LabCredentials } from './credentials';
 import { clientFramePage, labPage } from './lab-page';
 import { isScenarioName, SCENARIOS } from './scenarios';
-import { createSimClock, type SimClock } from './sim-clock';
 import { judgeWcInfo } from './zoom-standin';
 
 export interface ZoomAnswer {
@@ -34,7 +33,6 @@ export interface StandInLogEntry {
 
 export interface LabServer {
   origin: string;
-  clock: SimClock;
   creds: LabCredentials;
   /** Every wc/info judgement, in order. */
   judgements: StandInLogEntry[];
@@ -45,9 +43,6 @@ export interface LabServer {
 
 export interface LabServerOptions {
   port?: number;
-  /** Lab clock jump per issued signature, seconds (0 = real clock). */
-  jumpPerJoinS?: number;
-  random?: () => number;
 }
 
 const TYPES: Record<string, string> = {
@@ -83,8 +78,6 @@ async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string
 
 export async function startLabServer(opts: LabServerOptions = {}): Promise<LabServer> {
   const dist = sdkDistDir();
-  const jump = opts.jumpPerJoinS ?? 0;
-  const clock = createSimClock({ jumpPerJoinS: jump, random: opts.random });
   const creds = LAB_CREDENTIALS;
   const judgements: StandInLogEntry[] = [];
   const mounts: Record<string, string> = { '/sdk': dist, '/lib': path.join(dist, 'lib'), '/ui': path.join(dist, 'ui') };
@@ -93,10 +86,7 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
   const answerZoom: LabServer['answerZoom'] = (req) => {
     const url = new URL(req.url);
     const cors = { 'access-control-allow-origin': req.origin ?? '*', 'access-control-allow-credentials': 'true', 'cache-control': 'no-store' };
-    const now = clock.nowMs();
-    if (url.pathname.endsWith('/lab/clock')) {
-      return { status: 204, headers: { ...cors, date: new Date(now).toUTCString() }, body: '' };
-    }
+    const now = Date.now();
     if (!url.pathname.endsWith('/wc/info')) return { status: 404, headers: { ...cors, date: new Date(now).toUTCString() }, body: 'not found' };
     const jsonp = req.method === 'GET' && url.searchParams.has('callback');
     const fields = Object.fromEntries(jsonp ? url.searchParams : new URLSearchParams(req.postData ?? ''));
@@ -119,11 +109,8 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const p = decodeURIComponent(url.pathname);
-      if (p === '/' || p === '/index.html') return send(res, 200, labPage({ creds, jumpPerJoinS: jump }), { 'content-type': TYPES['.html']! });
+      if (p === '/' || p === '/index.html') return send(res, 200, labPage({ creds }), { 'content-type': TYPES['.html']! });
       if (p === '/client-frame.html') return send(res, 200, clientFramePage(creds), { 'content-type': TYPES['.html']! });
-      if (p === '/api/state') {
-        return send(res, 200, JSON.stringify({ clockOffsetMs: clock.offsetMs(), jumpPerJoinS: jump, judgements: judgements.length }), { 'content-type': 'application/json' });
-      }
       const sig = /^\/api\/signature\/([\w-]+)$/.exec(p);
       if (sig) {
         const name = sig[1];
@@ -137,14 +124,13 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
           return send(res, 400, JSON.stringify({ errors: [{ property: 'body', reason: 'not JSON' }] }), { 'content-type': 'application/json' });
         }
         if (role !== 0 && role !== 1) return send(res, 400, JSON.stringify({ errors: [{ property: 'role', reason: 'must be 0 or 1' }] }), { 'content-type': 'application/json' });
-        clock.advanceForJoin(SCENARIOS[name].sampleOverTime === true);
         lastScenario = name;
         // A server with a fast clock stamps its Date header fast too.
-        const serverNow = clock.nowMs() + (name === 'clock-ahead' ? 60_000 : 0);
-        const signature = SCENARIOS[name].issue(clock.nowMs(), creds, role);
+        const serverNow = Date.now() + (name === 'clock-ahead' ? 60_000 : 0);
+        const signature = SCENARIOS[name].issue(Date.now(), creds, role);
         return send(res, 200, JSON.stringify({ signature, sdkKey: creds.sdkKey }), { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() });
       }
-      if (p.endsWith('/wc/info') || p.endsWith('/lab/clock')) {
+      if (p.endsWith('/wc/info')) {
         const postData = req.method === 'POST' ? await readBody(req) : null;
         const a = answerZoom({ method: req.method ?? 'GET', url: `https://zoom.us${req.url}`, postData, origin: req.headers.origin ?? null });
         return send(res, a.status, a.body, a.headers);
@@ -171,7 +157,6 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    clock,
     creds,
     judgements,
     answerZoom,

@@ -6,8 +6,8 @@ export function summaryLines(exp: JoinDoctorExport): string[] {
   const lines = [
     `Captured ${exp.items.length} joins: ${c.counts.success} succeeded, ${c.counts['failure-3712']} failed with 3712, ${c.counts['failure-other']} failed otherwise, ${c.counts['silent-refusal']} silently refused, ${c.counts.timeout} timed out.`,
   ];
-  if (c.causes.length === 0) lines.push(c.failures === 0 ? 'Nothing to explain: no join failed.' : 'No finding separates the failures from the successes.');
-  c.causes.slice(0, 3).forEach((x, i) => lines.push(`  ${i + 1}. ${x.text} (score ${x.score.toFixed(2)})`));
+  lines.push(c.headline);
+  c.causes.slice(0, 3).forEach((x, i) => lines.push(`  ${i + 1}. ${x.text}`));
   if (c.offsets.split) lines.push(`iat − Zoom time: ${c.offsets.split.text}`);
   lines.push(`Quantisation: ${c.quantization.text}`);
   return lines;

@@ -50,8 +50,12 @@ export interface JoinAttempt {
   issuer?: Issuance | null;
   /** Zoom's clock minus the local clock, ms, measured from Zoom's Date headers. */
   clockOffsetMs?: number | null;
-  /** Where the offset came from (host of the Date header). */
+  /** What the offset was measured from ("the Date of its own join answer (zoom.us)"). */
   clockOffsetSource?: string | null;
+  /** ± ms around clockOffsetMs (Date's 1 s resolution plus half the server's wait). */
+  clockUncertaintyMs?: number | null;
+  /** Why no offset was taken although Zoom answered (answers that disagree, none near the join). */
+  clockNote?: string | null;
   pageUrl?: string | null;
   frameUrl?: string | null;
 }

@@ -6,6 +6,7 @@
  */
 import type { Issuance, JoinAttempt } from '../model/attempt';
 import type { SOURCE } from './version';
+import type { ClockEvidence, SampleResult } from '../capture/zoom-clock';
 
 // ---------------------------------------------------------------- hook → relay
 
@@ -159,16 +160,13 @@ export interface DevtoolsIssuanceMessage {
   issuance: IssuanceRecord;
 }
 
+/** One answer from a Zoom host, judged by lib/capture/zoom-clock: a fresh sample, or why it was left out. */
 export interface DevtoolsClockMessage {
   source: typeof SOURCE.devtools;
   v: number;
   type: 'clock';
   tabId: number;
-  /** Zoom's Date header minus the local receive time, ms. */
-  offsetMs: number;
-  /** Host that sent the Date header. */
-  host: string;
-  at: number;
+  result: SampleResult;
 }
 
 export type DevtoolsMessage = DevtoolsIssuanceMessage | DevtoolsClockMessage;
@@ -194,11 +192,7 @@ export interface CaptureStats {
   failed: number;
 }
 
-export interface ClockInfo {
-  offsetMs: number;
-  host: string;
-  at: number;
-}
+export type ClockInfo = ClockEvidence;
 
 export interface TabSnapshot {
   tabId: number;

@@ -3,6 +3,7 @@
  * `{ ok: false, reason }` with a countable reason; none throws on any input.
  */
 import type { JoinAttempt } from '../model/attempt';
+import { SAMPLE_REJECTION_TEXT } from '../capture/zoom-clock';
 import { MAX_CAPTURED_STRING, MAX_EVENTS_PER_BATCH, MAX_HOOK_MESSAGE_CHARS } from './limits';
 import type {
   BackgroundMessage,
@@ -143,7 +144,15 @@ export function checkDevtoolsMessage(v: unknown): Checked<DevtoolsMessage> {
   const m = v as Record<string, unknown>;
   if (!isNum(m.tabId)) return fail('bad-shape', 'tabId');
   if (m.type === 'clock') {
-    if (!isNum(m.offsetMs) || !isStr(m.host, 256) || !isNum(m.at)) return fail('bad-shape', 'clock');
+    const r = m.result;
+    if (!isObj(r) || typeof r.ok !== 'boolean') return fail('bad-shape', 'clock');
+    if (r.ok === false) {
+      if (!isStr(r.reason, 32) || !(r.reason in SAMPLE_REJECTION_TEXT)) return fail('bad-shape', 'clock.reason');
+      return { ok: true, value: v as DevtoolsMessage };
+    }
+    const x = r.sample;
+    if (!isObj(x) || !isStr(x.host, 256) || !isNum(x.offsetMs) || !isNum(x.uncertaintyMs) || !isNum(x.at) || typeof x.join !== 'boolean') return fail('bad-shape', 'clock.sample');
+    if (!(x.tokenKey === null || isStr(x.tokenKey, 32))) return fail('bad-shape', 'clock.sample');
     return { ok: true, value: v as DevtoolsMessage };
   }
   if (m.type === 'issuance') {

@@ -30,6 +30,7 @@ function exportItem(attempt: JoinAttempt, analysis: Analysis, full: boolean): Ex
         header: analysis.token.header,
         payload: analysis.token.payload,
         findings: analysis.findings,
+        ...(analysis.secretChecked ? { secretChecked: true } : {}),
       },
       full,
     ),
@@ -42,6 +43,7 @@ function exportItem(attempt: JoinAttempt, analysis: Analysis, full: boolean): Ex
  */
 export function buildExport(items: ReadonlyArray<{ attempt: JoinAttempt; analysis: Analysis }>, opts: BuildExportOptions): JoinDoctorExport {
   const full = opts.includeFullTokens === true;
+  const correlation = correlate(items);
   return {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     tool: { name: 'join-doctor', version: TOOL_VERSION },
@@ -49,8 +51,12 @@ export function buildExport(items: ReadonlyArray<{ attempt: JoinAttempt; analysi
     source: opts.source,
     pageHost: opts.pageHost ? redactValue(opts.pageHost) : null,
     redacted: !full,
-    items: items.map(({ attempt, analysis }) => exportItem(attempt, analysis, full)),
-    correlation: redactValue(correlate(items), full),
+    items: items.map(({ attempt, analysis }) => {
+      const item = exportItem(attempt, analysis, full);
+      const cause = correlation.primary[String(attempt.id)];
+      return cause ? { ...item, primaryCause: cause } : item;
+    }),
+    correlation: redactValue(correlation, full),
   };
 }
 

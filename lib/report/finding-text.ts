@@ -32,11 +32,40 @@ export function firstSentenceEnd(text: string): number {
   return -1;
 }
 
-/** The long reference-time phrase rules use, shortened for one line. */
+/** Index of the parenthesis closing the one opened just before `from`, or -1 (nested pairs counted). */
+function closingParen(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '(') depth += 1;
+    else if (text[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+const ZOOM_CLOCK = "the join time on Zoom's clock (";
+const LOCAL_CLOCK = 'the join time on the local clock (';
+
+/**
+ * The long reference-time phrase rules use ("the join time on Zoom's clock (local clock +0.4 s
+ * ±0.6 s, measured from the Date of its own join answer (zoom.us))"), shortened for one line to
+ * "the join (Zoom's clock; local +0.4 s ±0.6 s)". Where it was measured stays in the explanation.
+ */
 export function shortReference(text: string): string {
-  return text
-    .replace(/the join time on Zoom's clock \(local clock ([+−-][\d.]+ s)[^)]*\)/g, "the join (Zoom's clock; local $1)")
-    .replace(/the join time on the local clock \(no offset to Zoom's clock was measured\)/g, 'the join (local clock)');
+  let out = text;
+  for (;;) {
+    const z = out.indexOf(ZOOM_CLOCK);
+    const l = out.indexOf(LOCAL_CLOCK);
+    if (z < 0 && l < 0) return out;
+    const zoom = z >= 0 && (l < 0 || z < l);
+    const at = zoom ? z : l;
+    const open = at + (zoom ? ZOOM_CLOCK : LOCAL_CLOCK).length;
+    const close = closingParen(out, open);
+    if (close < 0) return out;
+    const inner = out.slice(open, close);
+    const offset = /^local clock ([+−-][\d.]+ s(?: ±[\d.]+ s)?)/.exec(inner);
+    const short = zoom ? `the join (Zoom's clock${offset ? `; local ${offset[1]}` : ''})` : 'the join (local clock)';
+    out = out.slice(0, at) + short + out.slice(close + 1);
+  }
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

@@ -85,12 +85,12 @@ export function renderHtml(exp: JoinDoctorExport): string {
     `<p>${e(summarySentence(exp))}</p>`,
   ];
   const top = c.causes[0];
-  if (top) h.push(`<p><strong>Most likely cause: <code>${e(top.id)}</code></strong> (${e(top.text.replace(`${top.id}: `, ''))}): ${e(top.title)}.</p>`);
+  if (top) h.push(`<p><strong>${e(c.headline)}</strong></p>`);
   h.push('<h2>Outcomes</h2><table><tr><th>outcome</th><th>attempts</th></tr>');
   for (const r of outcomeCounts(exp)) h.push(`<tr><td><span class="dot" style="background:${OUTCOME_COLOUR[r.outcome]}"></span>${e(r.label)}</td><td>${r.count}</td></tr>`);
-  h.push('</table><h2>Likely causes</h2>');
-  if (c.causes.length === 0) h.push(`<p>${c.failures === 0 ? 'No failures to explain.' : 'None: no finding is more common on failures than on successes.'}</p>`);
-  else h.push(`<ol>${c.causes.map((x) => `<li><code>${e(x.id)}</code> <span class="${e(x.severity)}">${e(x.severity)}</span>, score ${x.score.toFixed(2)}: ${e(x.title)}. ${e(x.text.replace(`${x.id}: `, ''))}.</li>`).join('')}</ol>`);
+  h.push('</table><h2>Failures by cause</h2>');
+  if (c.causes.length === 0) h.push('<p>No failures to explain.</p>');
+  else h.push(`<ol>${c.causes.map((x) => `<li>${x.ruleIds[0] ? `<code>${e(x.ruleIds.join(' + '))}</code> ` : ''}<span class="${e(x.kind === 'cause' ? 'error' : x.kind === 'suspect' ? 'warning' : 'info')}">${e(x.kind)}</span>: ${e(x.text)}.</li>`).join('')}</ol>`);
   h.push('<h2>iat vs join time</h2>');
   if (c.offsets.points.length > 0) {
     h.push(renderOffsetPlotSvg(c.offsets.points, c.offsets.split?.threshold ?? null));

@@ -1,5 +1,5 @@
 import type { JoinDoctorExport } from './schema';
-import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, primaryCauses, summarySentence } from './summary';
+import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, summarySentence } from './summary';
 import { issuerShort } from './html';
 
 /** Text from tokens and pages: neutralise HTML and line breaks, escape Markdown's table pipe. */
@@ -35,26 +35,32 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   const top = c.causes[0];
   const n = exp.items.length;
   const where = exp.pageHost ? ` on ${md(exp.pageHost)}` : '';
+  const index = new Map(exp.items.map((item, i) => [item.attempt.id, i]));
+  const numbers = (ids: readonly string[], max = 20) =>
+    ids.slice(0, max).map((id) => (index.has(id) ? `#${index.get(id)! + 1}` : code(id))).join(', ') + (ids.length > max ? ` and ${ids.length - max} more` : '');
   if (top) {
-    out.push(`# Join Doctor: ${c.failures} of ${n} joins${where} failed; most likely ${md(top.id)} (${md(top.title)})`, '');
-    out.push(`**Most likely cause: ${code(top.id)}** (${md(top.text.replace(`${top.id}: `, ''))}): ${md(top.title)}.`, '');
-    const fix = exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === top.id)?.fix;
-    if (fix) out.push(`**Fix:** ${md(fix)}`, '');
-  } else if (c.failures > 0) {
-    out.push(`# Join Doctor: ${c.failures} of ${n} joins failed${where}, no rule explains them`, '');
-    out.push('**No finding in the tokens explains the failures.**', '');
-    // The answer is then what to check next, which the token alone cannot show (a swapped secret, the app type).
-    const next = c.unexplained.checks[0];
-    if (next) out.push(`**Check first:** ${md(next.text)}`, '');
+    out.push(`# Join Doctor: ${c.failures} of ${n} joins${where} failed: ${md(top.title)}`, '');
+    out.push(`**${md(c.headline)}**`, '');
+    const fixOf = top.kind !== 'unexplained' ? exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === top.ruleIds[0])?.fix : undefined;
+    if (fixOf) out.push(`**Fix:** ${md(fixOf)}`, '');
+    else if (top.kind === 'unexplained' && c.unexplained.checks[0]) {
+      // Nothing in the tokens: the answer is what to check first (a swapped secret, the app type…).
+      out.push(`**Check first:** ${md(c.unexplained.checks[0].text)}`, '');
+    }
   } else {
     out.push(`# Join Doctor: no failed join${where} (${n} ${n === 1 ? 'attempt' : 'attempts'})`, '');
   }
   out.push(md(summarySentence(exp)), '');
   out.push(namedOutcomeCounts(exp.items.map((i) => i.attempt.outcome)).map((o) => `${o.count} × ${md(o.label)}`).join(' · '), '');
 
-  out.push('## Likely causes', '');
-  if (c.causes.length === 0) out.push(c.failures === 0 ? 'No failures to explain.' : 'None: no finding is more common on failures than on successes.');
-  c.causes.forEach((x, i) => out.push(`${i + 1}. ${code(x.id)} (${x.severity}, score ${x.score.toFixed(2)}): ${md(x.title)}. ${md(x.text.replace(`${x.id}: `, ''))}.`));
+  out.push('## Failures by cause', '');
+  if (c.causes.length === 0) out.push('No failures to explain.');
+  c.causes.forEach((x, i) =>
+    out.push(
+      `${i + 1}. ${x.ruleIds.length ? `${code(x.ruleIds.join(' + '))} ` : ''}(${x.kind}): ${md(x.text)}` +
+        `${x.kind !== 'unexplained' && x.successes > 0 ? `; ${x.successesWith} of ${x.successes} successes carry it too` : ''}. Attempts ${numbers(x.attemptIds)}.`,
+    ),
+  );
   out.push('');
 
   out.push('## Evidence', '');
@@ -64,12 +70,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   out.push('');
 
   if (c.unexplained.attemptIds.length > 0) {
-    const index = new Map(exp.items.map((item, i) => [item.attempt.id, i]));
-    const named = c.unexplained.attemptIds.slice(0, 20).map((id) => {
-      const i = index.get(id);
-      return i === undefined ? code(id) : `#${i + 1}`;
-    });
-    out.push('## Failures no rule explains', '', `${md(c.unexplained.text)} Attempts: ${named.join(', ')}${c.unexplained.attemptIds.length > 20 ? ` and ${c.unexplained.attemptIds.length - 20} more` : ''}.`, '');
+    out.push('## Failures no rule explains', '', `${md(c.unexplained.text)} Attempts: ${numbers(c.unexplained.attemptIds)}.`, '');
     for (const chk of c.unexplained.checks) out.push(`- ${md(chk.text)}`);
     out.push('');
   }
@@ -92,17 +93,17 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
 
   out.push('## Attempts', '');
   out.push(
-    `Times are the page's clock in UTC. The primary cause is the finding that best explains each attempt's outcome; every finding, the decoded payload and the ${exp.redacted ? 'redacted ' : ''}signature of each attempt are in the JSON export.`,
+    `Times are the page's clock in UTC. The primary cause is what explains each failed attempt (the groups above); every finding, the decoded payload and the ${exp.redacted ? 'redacted ' : ''}signature of each attempt are in the JSON export.`,
     '',
   );
   out.push('| # | time (UTC) | meeting | outcome | primary cause | issuer |', '|---:|---|---|---|---|---|');
-  const primary = primaryCauses(exp);
   exp.items.slice(0, MAX_TABLE_ROWS).forEach((item, i) => {
     const a = item.attempt;
     const meeting = a.meetingNumber === undefined || a.meetingNumber === null ? '' : md(a.meetingNumber);
-    const cause = primary[i];
+    const cause = item.primaryCause ?? c.primary?.[a.id];
+    const causeText = cause ? (cause.ruleIds.length ? code(cause.ruleIds.join(' + ')) : md(cause.title)) : '';
     out.push(
-      `| ${i + 1} | ${md(isoMs(a.calledAt).slice(0, 19).replace('T', ' '))} | ${meeting} | ${md(outcomeText(item))} | ${cause ? code(cause) : ''} | ${a.issuer?.url ? md(issuerShort(a.issuer.url)) : ''} |`,
+      `| ${i + 1} | ${md(isoMs(a.calledAt).slice(0, 19).replace('T', ' '))} | ${meeting} | ${md(outcomeText(item))} | ${causeText} | ${a.issuer?.url ? md(issuerShort(a.issuer.url)) : ''} |`,
     );
   });
   if (exp.items.length > MAX_TABLE_ROWS) out.push('', `… and ${exp.items.length - MAX_TABLE_ROWS} more attempts in the JSON export.`);

@@ -85,6 +85,35 @@ function checkCorrelation(v: unknown): void {
 }
 
 /**
+ * Schema 1 ranked rules by a score; its causes become one group each, and its headline says the
+ * ranking came from an older version (the per-failure primary causes were not recorded).
+ */
+function upgradeCausesV1(c: Obj): void {
+  const old = c['causes'] as Obj[];
+  const failures = typeof c['failures'] === 'number' ? c['failures'] : 0;
+  c['causes'] = old.map((x) => {
+    const id = typeof x['id'] === 'string' ? x['id'] : 'unknown';
+    const n = typeof x['failuresWith'] === 'number' ? x['failuresWith'] : 0;
+    return {
+      key: id,
+      id,
+      kind: x['severity'] === 'error' ? 'cause' : 'suspect',
+      ruleIds: [id],
+      title: typeof x['title'] === 'string' ? x['title'] : id,
+      failures: n,
+      ofFailures: failures,
+      successesWith: typeof x['successesWith'] === 'number' ? x['successesWith'] : 0,
+      successes: typeof x['successes'] === 'number' ? x['successes'] : 0,
+      attemptIds: [],
+      text: String(x['text']),
+    };
+  });
+  const top = old[0];
+  c['headline'] = top ? `Highest-ranked rule (an older Join Doctor's score ranking): ${String(top['text'])}` : failures ? 'No rule was ranked.' : 'No failed joins.';
+  c['primary'] = {};
+}
+
+/**
  * Reads an export's JSON text. Throws JoinDoctorError ERR_EXPORT_INVALID (not JSON, wrong shape,
  * with the path of the first problem) or ERR_EXPORT_VERSION (written by a newer Join Doctor).
  */
@@ -118,5 +147,6 @@ export function parseExport(text: string): JoinDoctorExport {
   if (typeof root['redacted'] !== 'boolean') invalid('redacted', 'must be true or false');
   arr(root['items'], 'items').forEach((it, i) => checkItem(it, `items[${i}]`));
   checkCorrelation(root['correlation']);
+  if (version === 1) upgradeCausesV1(obj(root['correlation'], 'correlation'));
   return root as unknown as JoinDoctorExport;
 }

@@ -8,12 +8,18 @@
  * key that names a secret are dropped to `<redacted>`; e-mail addresses are replaced by
  * `<redacted-email>` everywhere (claims, URLs, messages). The SDK secret is never part of an export.
  */
+import type { PrimaryCause } from '../correlate/types';
 import type { AttemptApi, Issuance, Outcome } from '../model/attempt';
 import type { Finding, Verdict } from '../rules/types';
 import type { Correlation } from '../correlate/types';
 
 /** The version this code writes and the newest it reads. Bump on any incompatible change. */
-export const EXPORT_SCHEMA_VERSION = 1;
+/**
+ * 2: `correlation.causes` are failures grouped by primary cause (headline first), with
+ * `correlation.headline` and `.primary`, and each item's `primaryCause`. Version 1 files (causes
+ * ranked by score) are still read: parseExport upgrades them.
+ */
+export const EXPORT_SCHEMA_VERSION = 2;
 
 export type ExportSource = 'live' | 'har' | 'lab';
 export const EXPORT_SOURCES: readonly ExportSource[] = ['live', 'har', 'lab'];
@@ -40,6 +46,8 @@ export interface ExportedAttempt {
   issuer?: Issuance | null;
   clockOffsetMs?: number | null;
   clockOffsetSource?: string | null;
+  clockUncertaintyMs?: number | null;
+  clockNote?: string | null;
   pageUrl?: string | null;
   frameUrl?: string | null;
 }
@@ -51,11 +59,15 @@ export interface ExportedAnalysis {
   header: Record<string, unknown> | null;
   payload: Record<string, unknown> | null;
   findings: Finding[];
+  /** Checked with the SDK secret in the panel that made the export (the secret is not in the export). */
+  secretChecked?: boolean;
 }
 
 export interface ExportedItem {
   attempt: ExportedAttempt;
   analysis: ExportedAnalysis;
+  /** What explains this attempt's failure (correlation.causes groups by it); absent for joins that did not fail. */
+  primaryCause?: PrimaryCause;
 }
 
 export interface JoinDoctorExport {

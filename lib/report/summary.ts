@@ -123,26 +123,3 @@ export function explainOnce(exp: JoinDoctorExport): ExplainedRule[] {
   }
   return [...byId.values()];
 }
-
-/**
- * Each attempt's primary cause: of its findings, the one ranked highest among the session's
- * likely causes; else its first error; else null (a success, or nothing an error explains).
- * For successes only a likely cause counts (a warning that went with failures elsewhere).
- */
-export function primaryCauses(exp: JoinDoctorExport): Array<string | null> {
-  const rank = new Map(exp.correlation.causes.map((x, i) => [x.id, i]));
-  return exp.items.map((item) => {
-    let best: string | null = null;
-    let bestRank = Infinity;
-    for (const f of item.analysis.findings) {
-      const r = rank.get(f.id);
-      if (r !== undefined && r < bestRank) {
-        best = f.id;
-        bestRank = r;
-      }
-    }
-    if (best !== null) return best;
-    if (classifyOutcome(item.attempt.outcome) === 'success') return null;
-    return item.analysis.findings.find((f) => f.severity === 'error')?.id ?? null;
-  });
-}

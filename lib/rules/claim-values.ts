@@ -82,10 +82,11 @@ export function isoTime(epochS: number): string {
 export function referenceLabel(ctx: RuleContext): string {
   if (ctx.clockOffset !== undefined && Number.isFinite(ctx.clockOffset)) {
     const sign = ctx.clockOffset >= 0 ? '+' : '−';
-    const from = ctx.clockOffsetSource ? ` measured from the ${ctx.clockOffsetSource}` : '';
-    return `the join time on Zoom's clock (local clock ${sign}${seconds(Math.abs(ctx.clockOffset))}${from})`;
+    const pm = ctx.clockUncertainty !== undefined && Number.isFinite(ctx.clockUncertainty) ? ` ±${seconds(ctx.clockUncertainty)}` : '';
+    const from = ctx.clockOffsetSource ? `, measured from ${ctx.clockOffsetSource}` : '';
+    return `the join time on Zoom's clock (local clock ${sign}${seconds(Math.abs(ctx.clockOffset))}${pm}${from})`;
   }
-  return "the join time on the local clock (no offset to Zoom's clock was measured)";
+  return `the join time on the local clock (no offset to Zoom's clock was measured${ctx.clockNote ? `: ${ctx.clockNote}` : ''})`;
 }
 
 export function referenceCorrected(ctx: RuleContext): boolean {

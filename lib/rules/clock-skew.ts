@@ -16,7 +16,8 @@ export const clockSkew = defineRule({
   check(ctx) {
     const offset = ctx.clockOffset;
     if (offset === undefined || !Number.isFinite(offset) || Math.abs(offset) <= CLOCK_SKEW_THRESHOLD_S) return null;
-    const from = ctx.clockOffsetSource ? ` (measured from the ${ctx.clockOffsetSource})` : '';
+    const pm = ctx.clockUncertainty !== undefined && Number.isFinite(ctx.clockUncertainty) ? ` ±${seconds(ctx.clockUncertainty)}` : '';
+    const from = ctx.clockOffsetSource ? ` (measured from ${ctx.clockOffsetSource}${pm})` : '';
     return {
       message:
         `Zoom's clock is ${seconds(Math.abs(offset))} ${offset > 0 ? 'ahead of' : 'behind'} this machine's clock${from}. ` +

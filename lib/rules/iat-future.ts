@@ -19,10 +19,10 @@ export const iatFuture = defineRule({
     const ahead = iat - referenceTime;
     if (!(ahead > 0)) return null;
     const corrected = referenceCorrected(ctx);
-    const withinResolution = corrected && ahead <= DATE_HEADER_RESOLUTION_S;
+    const withinResolution = corrected && ahead <= Math.max(DATE_HEADER_RESOLUTION_S, ctx.clockUncertainty ?? 0);
     const quantized = isQuantizedIat(iat);
     let message = `iat is ${seconds(ahead)} after ${referenceLabel(ctx)}.`;
-    if (withinResolution) message += ' That is within the 1 s resolution of the Date header the offset came from.';
+    if (withinResolution) message += " That is within the uncertainty of Zoom's clock as measured (Date headers have 1 s resolution).";
     if (quantized) message += ' iat is also a multiple of 128: the Java Math.round(long) pattern (see iat-quantized).';
     else if (ahead >= 3000 && Math.abs(ahead / 3600 - Math.round(ahead / 3600)) < 0.05) {
       message += ` That is close to ${Math.round(ahead / 3600)} h: a local time treated as UTC (e.g. Java \`LocalDateTime.now().toInstant(ZoneOffset.UTC)\`).`;

@@ -58,8 +58,12 @@ export interface RuleContext {
   joinTime?: number;
   /** Zoom's clock minus the local clock, in seconds, when measured (Date headers). */
   clockOffset?: number;
-  /** Where the offset was measured from, for messages ("Date header of zoom.us"). */
+  /** What the offset was measured from, for messages ("the Date of its own join answer (zoom.us)"). */
   clockOffsetSource?: string;
+  /** ± seconds around clockOffset (Date's 1 s resolution plus half the server's wait). */
+  clockUncertainty?: number;
+  /** Why Zoom's answers gave no usable offset, when they gave none ("answers disagree by 3600 s"). */
+  clockNote?: string;
   /** Present only when the user supplied a secret; the secret itself never reaches the rules. */
   verification?: SecretVerification;
 }
@@ -81,4 +85,6 @@ export interface Analysis {
   verdict: Verdict;
   token: DecodedToken;
   findings: Finding[];
+  /** The HMAC was checked with a secret the user gave (the secret itself is not kept anywhere). */
+  secretChecked?: boolean;
 }

@@ -41,11 +41,12 @@ function expiredToken(): string {
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  server = await startLabServer({ jumpPerJoinS: 128 });
+  server = await startLabServer();
   b = await launchLabBrowser({ executable: '/usr/bin/chromium', extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'screens'), headless: true, server });
   const page = await openLabPage(b, server, 'java-round');
-  for (const [scenario, n] of [['java-round', 22], ['clock-ahead', 2], ['swapped', 2], ['good', 3]] as const) {
-    await runJoins(page, scenario, n, 'simulated');
+  // The Java joins spread over one 128 s step of real time, as the lab does: about a quarter fail.
+  for (const [scenario, n, spreadMs] of [['java-round', 20, 128_000], ['clock-ahead', 2, 0], ['swapped', 2, 0], ['good', 3, 0]] as const) {
+    await runJoins(page, scenario, n, 'simulated', spreadMs);
     total += n;
   }
   const sig = expiredToken();

@@ -97,7 +97,7 @@ describe('DevTools panel on a real 3712', () => {
     await devtools.screenshot({ path: shot('panel-log-inspector.png') });
   });
 
-  it('verify with secret: the right secret verifies, a wrong one reports secret-mismatch', async () => {
+  it('verify with secret, once for the session: a wrong one reports secret-mismatch, forgotten, the right one verifies', async () => {
     const form = panel.locator('[data-testid="verify-secret"]');
     await form.scrollIntoViewIfNeeded();
     await form.locator('[data-testid="secret-input"]').fill('wrong-secret');
@@ -106,10 +106,14 @@ describe('DevTools panel on a real 3712', () => {
     await waitFor('a verification result', () => res.count());
     expect(await res.getAttribute('data-verifies')).toBe('false');
     expect(await res.locator('[data-rule-id="secret-mismatch"]').count()).toBe(1);
+    expect(await form.locator('[data-testid="secret-tally"]').textContent()).toMatch(/1 distinct token checked, 1 do not verify/);
+    // The field keeps nothing once submitted; the log row now leads with the secret finding.
+    expect(await form.locator('[data-testid="secret-input"]').count()).toBe(0);
 
+    await form.locator('[data-testid="forget-secret"]').click();
     await form.locator('[data-testid="secret-input"]').fill(SECRET);
     await form.locator('[data-testid="verify-button"]').click();
-    await waitFor('the secret to verify', async () => (await res.getAttribute('data-verifies')) === 'true');
+    await waitFor('the secret to verify', async () => (await res.count()) > 0 && (await res.getAttribute('data-verifies')) === 'true');
     expect(await form.locator('[data-testid="secret-notice"]').textContent()).toMatch(/never saved/);
     await devtools.screenshot({ path: shot('panel-verify-secret.png') });
     // Never persisted: nothing in the extension's storage carries it.
@@ -123,6 +127,7 @@ describe('DevTools panel on a real 3712', () => {
     const view = panel.locator('[data-testid="correlation-view"]');
     await view.waitFor();
     expect(await view.locator('[data-testid="likely-cause"][data-rank="1"]').getAttribute('data-rule-id')).toBe('iat-future');
+    expect(await view.locator('[data-testid="cause-headline"]').textContent()).toMatch(/^Most likely cause: iat in the future \(1 of 1 failure\)/);
     expect(await view.locator('circle[data-outcome="failure-3712"]').count()).toBe(1);
     expect(await view.locator('[data-testid="unexplained"]').getAttribute('data-count')).toBe('0');
     await devtools.screenshot({ path: shot('panel-correlation.png') });
@@ -162,6 +167,10 @@ describe('DevTools panel on a real 3712', () => {
     }
     const json = JSON.parse(files[0]!.text);
     expect(json.redacted).toBe(true);
+    // Checked with the session secret in this panel: said so, the secret itself nowhere.
+    expect(json.items[0].analysis.secretChecked).toBe(true);
+    expect(json.items[0].primaryCause.key).toBe('iat-future');
+    expect(json.correlation.causes[0].key).toBe('iat-future');
     expect(json.items[0].attempt.signature).toBe(`${h}.${p}.<redacted>`);
     expect(files[1]!.text).toMatch(/3712/);
     expect(files[2]!.text).toMatch(/<svg/);

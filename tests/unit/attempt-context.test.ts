@@ -10,7 +10,7 @@ function attempt(over: Partial<JoinAttempt> = {}): JoinAttempt {
 describe('attempt → rule context', () => {
   it("a page clock 3 s behind Zoom's: reference time is the join time plus the measured offset", () => {
     const ctx = contextForAttempt(attempt({ clockOffsetMs: 3000, clockOffsetSource: 'zoom.us' }));
-    expect(ctx).toEqual({ joinTime: JOIN_TIME + 0.25, referenceTime: JOIN_TIME + 3.25, clockOffset: 3, clockOffsetSource: 'Date header of zoom.us' });
+    expect(ctx).toEqual({ joinTime: JOIN_TIME + 0.25, referenceTime: JOIN_TIME + 3.25, clockOffset: 3, clockOffsetSource: 'the Date header of zoom.us' });
   });
 
   it('no Date header from Zoom: reference time is the page clock and no offset is claimed', () => {

@@ -71,7 +71,7 @@ function hostOf(url: string | null | undefined): string | null {
 export function harMarkdown(exp: JoinDoctorExport, imp: HarImport, fileName: string | null): string {
   const report = renderMarkdown(exp);
   const section = harSectionMarkdown(imp, fileName);
-  const at = report.indexOf('## Likely causes');
+  const at = report.indexOf('## Failures by cause');
   return at === -1 ? `${report}\n${section}` : `${report.slice(0, at)}${section}\n${report.slice(at)}`;
 }
 
@@ -86,12 +86,12 @@ export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string)
     if (a.issuer?.url) out.push(`  issued by ${redactText(a.issuer.url)}${a.issuer.serverDate ? ` (Date ${new Date(a.issuer.serverDate).toUTCString()})` : ''}`);
     const d = imp.details[i];
     if (d && !d.signatureRecorded) out.push('  signature not recorded in the HAR');
-    for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(8)}${f.id}: ${findingText(f).fact}`);
+    for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(9)}${f.id}: ${findingText(f).fact}`);
   });
   const c = exp.correlation;
-  out.push('', 'Likely causes:');
-  if (c.causes.length === 0) out.push(c.failures === 0 ? '  no failures to explain' : '  none: no finding is more common on failures than on successes');
-  c.causes.forEach((x, i) => out.push(`  ${i + 1}. ${x.text} (score ${x.score.toFixed(2)})`));
+  out.push('', c.headline, 'Failures by cause:');
+  if (c.causes.length === 0) out.push('  no failures to explain');
+  c.causes.forEach((x, i) => out.push(`  ${i + 1}. ${x.text}${x.ruleIds.length ? ` [${x.ruleIds[0]}]` : ''}`));
   if (c.offsets.split) out.push(`  iat vs join time: ${c.offsets.split.text}`);
   if (c.quantization.verdict !== 'none') out.push(`  ${c.quantization.text}`);
   out.push(...explainedOnce(exp.items.flatMap((i) => i.analysis.findings)));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addIssuance, applyBatch, setClock } from '../../../lib/capture/merge';
+import { addClockSample, addIssuance, applyBatch } from '../../../lib/capture/merge';
+import { clockSample } from '../../../lib/capture/zoom-clock';
 import { computeStats, emptyTabState } from '../../../lib/capture/tab-state';
 import { GOOD, NO_APPKEY, batch, clientError3712, invalidSignatureBody } from './fixtures';
 
@@ -158,10 +159,23 @@ describe('merging what the hook saw into join attempts', () => {
 
   it("Zoom's clock offset reaches attempts made before and after it was measured", () => {
     const s = emptyTabState(1);
-    applyBatch(s, batch([{ t: 'call', id: 'm:1', method: 'ZoomMtg.join', sig: GOOD, at: 10 }]));
-    setClock(s, -42_000, 'zoom.us', 11);
-    applyBatch(s, batch([{ t: 'call', id: 'm:2', method: 'ZoomMtg.join', sig: GOOD, at: 20 }]));
-    expect(s.attempts.map((a) => a.clockOffsetMs)).toEqual([-42_000, -42_000]);
-    expect(s.attempts[1]!.clockOffsetSource).toBe('zoom.us');
+    const t0 = Date.parse('2026-11-30T10:00:00Z');
+    applyBatch(s, batch([{ t: 'call', id: 'm:1', method: 'ZoomMtg.join', sig: GOOD, at: t0 }]));
+    const fresh = { host: 'zoom.us', method: 'GET', status: 200, startedAt: t0 + 1000, waitStartMs: 0, waitMs: 0, totalMs: 0, date: new Date(t0 + 1000 - 42_500).toUTCString(), age: null, fromCache: false };
+    expect(addClockSample(s, clockSample(fresh)).map((a) => a.id)).toEqual(['m:1']);
+    applyBatch(s, batch([{ t: 'call', id: 'm:2', method: 'ZoomMtg.join', sig: GOOD, at: t0 + 2000 }]));
+    // Date (truncated to T0 − 42 s) + 500 ms − the request's middle (T0 + 1 s).
+    expect(s.attempts.map((a) => a.clockOffsetMs)).toEqual([-42_500, -42_500]);
+    expect(s.attempts[1]!.clockOffsetSource).toMatch(/fresh answer from zoom\.us/);
+  });
+
+  it('a CDN answer an hour old (Age: 3600) times no join, and is counted as left out', () => {
+    const s = emptyTabState(1);
+    const t0 = Date.parse('2026-11-30T10:00:00Z');
+    applyBatch(s, batch([{ t: 'call', id: 'n:1', method: 'ZoomMtg.join', sig: GOOD, at: t0 }]));
+    const cdn = { host: 'source.zoom.us', method: 'GET', status: 200, startedAt: t0 - 500, waitStartMs: 0, waitMs: 0, totalMs: 20, date: new Date(t0 - 3_600_000).toUTCString(), age: '3600', fromCache: false };
+    expect(addClockSample(s, clockSample(cdn))).toEqual([]);
+    expect(s.attempts[0]!.clockOffsetMs).toBeNull();
+    expect(s.clock.rejected).toEqual({ 'cdn-age': 1 });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sdkCodeForWcInfo } from '../../../lib/capture/wc-info-codes';
+import { sdkCodeForAnswer } from '../../../lib/capture/wc-info-codes';
+
+const sdkCodeForWcInfo = (code: number | null, message: string | null) => sdkCodeForAnswer(code, message, 'client-view');
 import { clockOffsetMs, findMeetingSdkJwt, isZoomHost } from '../../../lib/capture/issuance';
 import { GOOD, jwt } from './fixtures';
 

@@ -5,11 +5,13 @@ import { createPanelStore, EMPTY_STATS } from '../../../components/state/store';
 import type { JoinAttempt } from '../../../lib/model/attempt';
 import { INVALID_SIGNATURE, KEY, MEETING, SECRET, makeAttempt, samplePayload, seedSession, signClaims, signRawPayload } from './fixtures';
 import { $, click, render, type Rendered } from './render';
+import { clearSessionSecret, sessionSecret } from '../../../components/state/session-secret';
 
 let r: Rendered | undefined;
 afterEach(() => {
   r?.unmount();
   r = undefined;
+  clearSessionSecret();
 });
 
 function storeWith(attempts: JoinAttempt[]) {
@@ -204,5 +206,38 @@ describe('verify with secret', () => {
     const res = await verify(KEY, SECRET);
     expect(res.dataset.swapped).toBe('true');
     expect(res.querySelector('[data-rule-id="secret-swapped"]')).not.toBeNull();
+  });
+
+  it('a support engineer pastes the secret once and all 3 attempts of the session are checked, the field keeps nothing', async () => {
+    const attempts = seed.slice(0, 3);
+    const store = storeWith(attempts);
+    store.getState().select(attempts[0]!.id);
+    r = await render(<App />, store);
+    const input = $(r.container, 'secret-input') as HTMLInputElement;
+    const proto = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
+    await r.act(() => {
+      proto.set!.call(input, 'not-the-secret');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await r.act(() => click($(r!.container, 'verify-button')));
+    for (let i = 0; i < 50 && sessionSecret.getState().checking; i++) await r.act(() => new Promise((res) => setTimeout(res, 10)));
+    const distinct = new Set(attempts.map((a) => a.signature)).size;
+    expect(sessionSecret.getState().byToken.size).toBe(distinct);
+    expect($(r.container, 'secret-tally')!.textContent).toContain(`${distinct} distinct`);
+    // Reselecting another attempt shows its result without pasting again.
+    await r.act(() => store.getState().select(attempts[1]!.id));
+    expect($(r.container, 'verification-result')!.dataset.verifies).toBe('false');
+    expect(JSON.stringify(store.getState())).not.toContain('not-the-secret');
+    await r.act(() => click($(r!.container, 'forget-secret')));
+    expect(sessionSecret.getState().secret).toBe('');
+    expect($(r.container, 'secret-input')).not.toBeNull();
+  });
+
+  it('a secret that verifies once trimmed is headlined as such, not as "does NOT verify"', async () => {
+    const res = await verify(`${SECRET} `); // a password field drops newlines but keeps spaces
+    expect(res.dataset.verifies).toBe('false');
+    expect(res.dataset.whitespace).toBe('trimmed');
+    expect(res.textContent).toMatch(/verifies with the secret trimmed/);
+    expect(res.textContent).not.toMatch(/does NOT verify/);
   });
 });

@@ -37,7 +37,7 @@ describe('a customer HAR of a client-view join that got 3712', () => {
     const imp = await readHarFile(fixturePath('client-3712.har'));
     expect(imp.clock.samples).toBe(1);
     expect(Math.abs(imp.clock.offsetMs!)).toBeLessThanOrEqual(1000);
-    expect(imp.attempts[0]!.clockOffsetSource).toBe('zoom.us');
+    expect(imp.attempts[0]!.clockOffsetSource).toBe('the Date of its own join answer (zoom.us)');
   });
 });
 
@@ -78,7 +78,7 @@ describe('a session against a Java backend that rounds iat through float (Math.r
     for (const a of fails) expect(a.outcome).toMatchObject({ code: 3712 });
     const c = correlate(items);
     expect(['likely', 'near-certain']).toContain(c.quantization.verdict);
-    expect(c.causes[0]?.id).toBe('iat-future');
+    expect(c.causes[0]?.key).toBe('iat-future+iat-quantized');
     expect(c.endpoints[0]?.endpoint).toMatch(/\/api\/signature$/);
     expect(c.offsets.split?.failuresAbove).toBe(fails.length);
   });

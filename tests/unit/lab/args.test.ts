@@ -11,7 +11,7 @@ describe('npm run lab arguments', () => {
       joins: 100,
       out: 'DIR',
       view: 'simulated',
-      jumpSeconds: 128,
+      spreadSeconds: 128,
     });
     expect(parseLabArgs(['--joins=5', '--view=client']).joins).toBe(5);
   });

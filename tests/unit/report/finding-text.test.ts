@@ -28,5 +28,10 @@ describe('a finding read as one measured fact plus its explanation', () => {
   it('shortens the reference-time phrase for one line', () => {
     expect(shortReference("after the join time on Zoom's clock (local clock +109.674 s measured from the Date header of zoom.us)")).toBe("after the join (Zoom's clock; local +109.674 s)");
     expect(shortReference("before the join time on the local clock (no offset to Zoom's clock was measured)")).toBe('before the join (local clock)');
+    // Nested parentheses: where the offset was measured is itself in parentheses.
+    expect(shortReference("is 3.5 s after the join time on Zoom's clock (local clock −0.064 s ±0.6 s, measured from the Date of its own join answer (zoom.us)). More")).toBe(
+      "is 3.5 s after the join (Zoom's clock; local −0.064 s ±0.6 s). More",
+    );
+    expect(shortReference("the join time on the local clock (no offset to Zoom's clock was measured: no fresh answer (cache))")).toBe('the join (local clock)');
   });
 });

@@ -81,7 +81,7 @@ describe('export', () => {
     const { exp } = await seedExport();
     const back = parseExport(serializeExport(exp));
     expect(back).toEqual(exp);
-    expect(back.schemaVersion).toBe(1);
+    expect(back.schemaVersion).toBe(2);
     expect(back.tool).toEqual({ name: 'join-doctor', version: TOOL_VERSION });
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(TOOL_VERSION).toBe(pkg.version);
@@ -99,7 +99,7 @@ describe('export', () => {
     };
     expect(codeOf('{"log":{"entries":[]}}')).toMatch(/^ERR_EXPORT_INVALID: .*schemaVersion is missing/);
     expect(codeOf(serializeExport(exp).slice(0, 200))).toMatch(/^ERR_EXPORT_INVALID: .*not JSON/);
-    expect(codeOf(JSON.stringify({ ...exp, schemaVersion: 2 }))).toMatch(/^ERR_EXPORT_VERSION: .*schema version 2.*reads up to schema 1/);
+    expect(codeOf(JSON.stringify({ ...exp, schemaVersion: 3 }))).toMatch(/^ERR_EXPORT_VERSION: .*schema version 3.*reads up to schema 2/);
     const broken = JSON.parse(serializeExport(exp));
     broken.items[3].attempt.outcome.kind = 'exploded';
     expect(codeOf(JSON.stringify(broken))).toMatch(/items\[3\]\.attempt\.outcome\.kind must be one of/);
@@ -112,12 +112,13 @@ describe('renderers', () => {
     const { exp } = await seedExport();
     const md = renderMarkdown(exp);
     const idx = (s: string) => md.indexOf(s);
-    expect(md.split('\n')[0]).toMatch(/^# Join Doctor: \d+ of 40 joins on app\.example\.com failed; most likely iat-future \(iat is after the join time/);
-    expect(idx('**Most likely cause: `iat-future`**')).toBeLessThan(idx('40 join attempts on app.example.com (live capture, exported 2026-11-29T03:00:00.000Z):'));
-    expect(idx('## Likely causes')).toBeLessThan(idx('## Findings explained'));
+    expect(md.split('\n')[0]).toMatch(/^# Join Doctor: \d+ of 40 joins on app\.example\.com failed: iat in the future, from Java Math\.round/);
+    expect(idx('**Most likely cause: iat in the future, from Java Math.round (iat a multiple of 128 s) (')).toBeLessThan(idx('40 join attempts on app.example.com (live capture, exported 2026-11-29T03:00:00.000Z):'));
+    expect(idx('## Failures by cause')).toBeLessThan(idx('## Findings explained'));
     expect(idx('## Findings explained')).toBeLessThan(idx('## Attempts'));
     expect(md).toContain('| # | time (UTC) | meeting | outcome | primary cause | issuer |');
-    expect(md).toMatch(/1\. `iat-future` \(error, score 1\.00\)/);
+    expect(md).toMatch(/1\. `iat-future \+ iat-quantized` \(cause\): \d+ of \d+ failures: iat in the future, from Java Math\.round/);
+    expect(md).toMatch(/\| `iat-future \+ iat-quantized` \| api\.example\.com\/java\/signature \|/);
     expect(md).toContain('https://api.example.com/node/signature: 0 of 10 failed (0%)');
   });
 
@@ -167,3 +168,30 @@ describe('renderers', () => {
 function explainOnceIds(exp: Awaited<ReturnType<typeof seedExport>>['exp']): string[] {
   return [...new Set(exp.items.flatMap((i) => i.analysis.findings.map((f) => f.id)))];
 }
+
+describe('primary causes in exports', () => {
+  it('correlation.causes[0] is the headline group and every failed item says its primary cause', async () => {
+    const { exp } = await seedExport();
+    const c = exp.correlation;
+    expect(c.headline).toMatch(/^Most likely cause: /);
+    expect(c.causes[0]!.kind).toBe('cause');
+    const failed = exp.items.filter((i) => i.attempt.outcome.kind === 'failure');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const i of failed) expect(i.primaryCause?.key).toBe(c.primary[i.attempt.id]!.key);
+    expect(exp.items.filter((i) => i.attempt.outcome.kind === 'success').every((i) => i.primaryCause === undefined)).toBe(true);
+  });
+
+  it('a schema-1 export (causes ranked by score) still opens, its ranking marked as an older one', async () => {
+    const { exp } = await seedExport();
+    const v1 = {
+      ...exp,
+      schemaVersion: 1,
+      items: exp.items.map(({ primaryCause: _p, ...rest }) => rest),
+      correlation: { ...exp.correlation, headline: undefined, primary: undefined, causes: [{ id: 'iat-future', title: 't', severity: 'error', score: 1, failuresWith: 9, failures: 9, successesWith: 0, successes: 31, text: 'iat-future: 9 of 9 failures, 0 of 31 successes' }] },
+    };
+    const back = parseExport(JSON.stringify(v1));
+    expect(back.correlation.causes[0]).toMatchObject({ key: 'iat-future', kind: 'cause', failures: 9, ofFailures: back.correlation.failures });
+    expect(back.correlation.headline).toMatch(/older Join Doctor/);
+    expect(renderMarkdown(back)).toContain('iat-future: 9 of 9 failures');
+  });
+});

@@ -4,7 +4,7 @@ import { run, tokenFor } from './token-helpers';
 
 describe('clock-skew', () => {
   it("a laptop clock 45 s ahead of Zoom's pushes a locally judged iat into Zoom's future", async () => {
-    const [f] = run(clockSkew, await tokenFor(), { clockOffset: -45, clockOffsetSource: 'Date header of zoom.us' });
+    const [f] = run(clockSkew, await tokenFor(), { clockOffset: -45, clockOffsetSource: 'the Date header of zoom.us' });
     expect(f?.severity).toBe('warning');
     expect(f?.message).toContain("Zoom's clock is 45 s behind this machine's clock (measured from the Date header of zoom.us)");
     expect(f?.data).toEqual({ clockOffset: -45 });

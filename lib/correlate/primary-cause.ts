@@ -1,0 +1,225 @@
+/**
+ * One cause per failed join, chosen the way an expert reads the findings, and failures grouped by
+ * it. The panel's Correlation tab, every export and the CLI's `har` and `report` headline the same
+ * group because they all call `primaryCauses` (through `correlate`).
+ *
+ * How a failure's cause is chosen:
+ *  1. Errors are what Zoom enforces; warnings are version-dependent or risky. A failure with an
+ *     error is explained by its most decisive error: one that produces the code the page got
+ *     (3705 ← an expired or out-of-window exp, 3706/3707 ← mn, 3708/3711 ← role, 3704/3710 ←
+ *     appKey), else the first in EXPERT_ORDER (an unreadable token before a wrong secret before a
+ *     missing claim before a time problem before a mismatch).
+ *  2. `iat-future` on a token whose iat is a multiple of 128 s, in a session where quantisation
+ *     is unlikely to be chance, is one cause: "iat in the future, from Java Math.round".
+ *  3. A warning alone is a suspect, not a cause; `iat-quantized` alone (iat not in the future)
+ *     explains no failure and is never a suspect.
+ *  4. Nothing: "no rule explains it", grouped by what the page saw (3712, another code, a silent
+ *     refusal, a join that never settled), each with what to check.
+ */
+import type { JoinAttempt } from '../model/attempt';
+import type { Finding, Severity } from '../rules/types';
+import type { CauseGroup, CauseKind, CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
+import { isFailure, OUTCOME_LABEL } from './outcome';
+import { plural } from './causes';
+
+/**
+ * Session quantisation evidence counts only at or beyond this verdict: at least two distinct iat
+ * values that are multiples of 128 s, with a chance below 1% of that many by accident.
+ */
+export const QUANTIZATION_EVIDENCE: ReadonlyArray<QuantizationEvidence['verdict']> = ['likely', 'near-certain'];
+export const QUANTIZATION_THRESHOLD_TEXT = 'at least 2 distinct iat values multiples of 128 s, under 1% likely by chance';
+
+/** Decisive first. Ids not listed (new rules) come after, in id order. */
+export const EXPERT_ORDER: readonly string[] = [
+  'token-malformed',
+  'token-not-sdk-jwt',
+  'token-legacy-format',
+  'token-not-base64url',
+  'token-whitespace',
+  'header-alg',
+  'secret-swapped',
+  'secret-whitespace',
+  'secret-mismatch',
+  'app-key-missing',
+  'mn-missing',
+  'role-missing',
+  'iat-missing',
+  'exp-missing',
+  'time-in-milliseconds',
+  'time-as-string',
+  'iat-future',
+  'token-expired',
+  'exp-window-short',
+  'exp-window-long',
+  'iat-fractional',
+  'exp-fractional',
+  'mn-mismatch',
+  'role-invalid',
+  'app-key-mismatch',
+  'mn-format',
+  'tokenexp-invalid',
+  'webrtc-mode-invalid',
+  'app-key-legacy-only',
+  'json-duplicate-key',
+  'clock-skew',
+];
+
+/** Rules that produce a given SDK code (facts §2): preferred when the page got that code. */
+const CODE_AFFINITY: Record<number, readonly string[]> = {
+  3704: ['app-key-missing', 'app-key-mismatch', 'secret-swapped'],
+  3705: ['token-expired', 'exp-window-short', 'exp-window-long', 'tokenexp-invalid'],
+  3706: ['mn-mismatch', 'mn-format', 'mn-missing'],
+  3707: ['mn-mismatch', 'mn-format', 'mn-missing'],
+  3708: ['role-invalid', 'role-missing'],
+  3710: ['app-key-mismatch', 'app-key-missing'],
+  3711: ['role-invalid'],
+};
+
+/** The cause as a person says it; a rule's own title when it has no phrase here. */
+const PHRASE: Record<string, string> = {
+  'iat-future': 'iat in the future',
+  'token-expired': 'the signature had expired',
+  'mn-missing': 'no `mn` in the signature',
+  'role-missing': 'no `role` in the signature',
+  'app-key-missing': 'no `appKey` (or `sdkKey`) in the signature',
+  'iat-missing': 'no `iat` in the signature',
+  'exp-missing': 'no `exp` in the signature',
+  'mn-mismatch': '`mn` is not the meeting joined',
+  'secret-swapped': 'SDK key and secret swapped',
+  'secret-mismatch': "signed with another secret than the app's",
+  'secret-whitespace': 'the secret has stray whitespace',
+  'exp-window-short': 'exp less than 1800 s after iat',
+  'exp-window-long': 'exp more than 48 h after iat',
+  'time-in-milliseconds': 'times in milliseconds, not seconds',
+  'time-as-string': 'times as strings, not numbers',
+  'token-not-sdk-jwt': 'not a Meeting SDK signature',
+  'token-legacy-format': 'the pre-JWT signature format',
+  'token-malformed': 'not a JWT',
+  'token-not-base64url': 'standard base64 instead of base64url',
+  'token-whitespace': 'whitespace in the token',
+  'role-invalid': '`role` is not 0 or 1',
+};
+const JAVA_ROUND = 'iat in the future, from Java Math.round (iat a multiple of 128 s)';
+export const JAVA_ROUND_KEY = 'iat-future+iat-quantized';
+
+const VERIFIED = new Set(['secret-swapped', 'secret-mismatch', 'secret-whitespace']);
+
+function rank(id: string, code: number | null): number {
+  const affine = code !== null ? CODE_AFFINITY[code] : undefined;
+  const a = affine ? affine.indexOf(id) : -1;
+  if (a !== -1) return a - 1000;
+  const i = EXPERT_ORDER.indexOf(id);
+  return i === -1 ? EXPERT_ORDER.length : i;
+}
+
+function byRank(code: number | null) {
+  return (x: Finding, y: Finding) => rank(x.id, code) - rank(y.id, code) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+}
+
+function failureCode(a: JoinAttempt): number | null {
+  return a.outcome.kind === 'failure' ? a.outcome.code : null;
+}
+
+function unexplained(a: JoinAttempt, cls: OutcomeClass): PrimaryCause {
+  if (cls === 'failure-3712') return { key: 'unexplained:3712', kind: 'unexplained', ruleIds: [], title: 'no rule explains them: 3712 with a token that passes every check' };
+  if (cls === 'silent-refusal') return { key: 'unexplained:silent-refusal', kind: 'unexplained', ruleIds: [], title: 'the SDK refused before asking Zoom (silent refusal)' };
+  if (cls === 'timeout') return { key: 'unexplained:timeout', kind: 'unexplained', ruleIds: [], title: 'the join never settled' };
+  const o = a.outcome;
+  const code = o.kind === 'failure' ? o.code : null;
+  const words = o.kind === 'failure' ? (o.message ?? o.serverMessage ?? null) : null;
+  return {
+    key: `unexplained:code:${code ?? 'none'}`,
+    kind: 'unexplained',
+    ruleIds: [],
+    title: code === null ? `failed without a code${words ? ` ("${words}")` : ''}` : `error ${code}${words ? ` "${words}"` : ''}, not a signature problem any rule sees`,
+  };
+}
+
+/** The primary cause of one failed attempt. */
+export function primaryCause(item: CorrelationItem, cls: OutcomeClass, quantization: QuantizationEvidence): PrimaryCause {
+  const code = failureCode(item.attempt);
+  const findings = item.analysis.findings;
+  const errors = findings.filter((f) => f.severity === 'error').sort(byRank(code));
+  const quantizedEvidence = QUANTIZATION_EVIDENCE.includes(quantization.verdict);
+  const top = errors[0];
+  if (top) {
+    const ids = errors.map((f) => f.id);
+    if (top.id === 'iat-future' && quantizedEvidence && (top.data?.quantized === true || findings.some((f) => f.id === 'iat-quantized'))) {
+      return { key: JAVA_ROUND_KEY, kind: 'cause', ruleIds: ['iat-future', 'iat-quantized', ...ids.filter((i) => i !== 'iat-future')], title: JAVA_ROUND, severity: 'error' };
+    }
+    return { key: top.id, kind: 'cause', ruleIds: ids, title: PHRASE[top.id] ?? top.title, severity: 'error', ...(VERIFIED.has(top.id) ? { verified: true } : {}) };
+  }
+  // iat-future lowered to a warning only because it is within the clock's uncertainty: with
+  // quantisation evidence in the session the Java mechanism still explains the failure.
+  const softFuture = findings.find((f) => f.id === 'iat-future');
+  if (softFuture && quantizedEvidence && (softFuture.data?.quantized === true || findings.some((f) => f.id === 'iat-quantized'))) {
+    return { key: JAVA_ROUND_KEY, kind: 'cause', ruleIds: ['iat-future', 'iat-quantized'], title: JAVA_ROUND, severity: 'error' };
+  }
+  const suspects = findings.filter((f) => f.severity === 'warning' && f.id !== 'iat-quantized' && f.id !== 'clock-skew').sort(byRank(code));
+  const s = suspects[0];
+  if (s) return { key: `suspect:${s.id}`, kind: 'suspect', ruleIds: suspects.map((f) => f.id), title: `suspect only: ${PHRASE[s.id] ?? s.title} (a warning; Zoom may accept it)`, severity: 'warning' };
+  return unexplained(item.attempt, cls);
+}
+
+const KIND_ORDER: Record<CauseKind, number> = { cause: 0, suspect: 1, unexplained: 2 };
+
+/**
+ * Primary cause of every failure, and the failures grouped by it: causes first (most failures
+ * first), then suspects, then what no rule explains. causes[0] is the headline.
+ */
+export function primaryCauses(
+  items: readonly CorrelationItem[],
+  classes: readonly OutcomeClass[],
+  quantization: QuantizationEvidence,
+): { byAttempt: Record<string, PrimaryCause>; groups: CauseGroup[] } {
+  const byAttempt: Record<string, PrimaryCause> = {};
+  const groups = new Map<string, CauseGroup>();
+  const successRuleSets: Array<Set<string>> = [];
+  let failures = 0;
+  items.forEach((item, i) => {
+    const cls = classes[i] ?? 'pending';
+    if (cls === 'success') successRuleSets.push(new Set(item.analysis.findings.map((f) => f.id)));
+    if (!isFailure(cls)) return;
+    failures++;
+    const cause = primaryCause(item, cls, quantization);
+    const id = String(item.attempt.id);
+    byAttempt[id] = cause;
+    const g = groups.get(cause.key);
+    if (g) {
+      g.attemptIds.push(id);
+      g.failures++;
+    } else {
+      groups.set(cause.key, { ...cause, id: cause.key, attemptIds: [id], failures: 1, ofFailures: 0, successesWith: 0, successes: 0, text: '' });
+    }
+  });
+  const out = [...groups.values()];
+  for (const g of out) {
+    g.ofFailures = failures;
+    g.successes = successRuleSets.length;
+    const main = g.kind === 'unexplained' ? null : g.ruleIds[0]!;
+    g.successesWith = main === null ? 0 : successRuleSets.filter((s) => s.has(main)).length;
+    g.text = groupText(g);
+  }
+  out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.failures - a.failures || rank(a.ruleIds[0] ?? '~', null) - rank(b.ruleIds[0] ?? '~', null) || (a.key < b.key ? -1 : 1));
+  return { byAttempt, groups: out };
+}
+
+function groupText(g: CauseGroup): string {
+  const share = `${g.failures} of ${g.ofFailures} ${plural(g.ofFailures, 'failure')}`;
+  const verified = g.verified ? ' (verified with the secret given in this session)' : '';
+  const inSuccesses = g.kind !== 'unexplained' && g.successes > 0 ? `; ${g.successesWith} of ${g.successes} ${plural(g.successes, 'success', 'successes')} carry it too` : '';
+  return `${share}: ${g.title}${verified}${inSuccesses}`;
+}
+
+/** The one line above everything: the group that explains the most failures, or what to do when none does. */
+export function headlineText(groups: readonly CauseGroup[], failures: number): string {
+  const top = groups[0];
+  if (!top) return 'No failed joins.';
+  const of = `${top.failures} of ${top.ofFailures} ${plural(top.ofFailures, 'failure')}`;
+  if (top.kind === 'cause') return `Most likely cause: ${top.title}${top.verified ? ' (verified with your secret)' : ''} (${of})`;
+  if (top.kind === 'suspect') return `No rule Zoom enforces explains the failures; ${top.title} (${of})`;
+  const what = top.key === 'unexplained:3712' ? 'verify with your secret, then check the credential type and external-account authorisation' : 'see what to check below';
+  return `No rule explains the ${failures} ${plural(failures, 'failure')}: ${what}`;
+}
+
+export type { Severity };

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { addClockSample, applyBatch } from '../../../lib/capture/merge';
+import { emptyTabState } from '../../../lib/capture/tab-state';
+import { ClockIndex, clockForAttempt, clockSample, type ZoomExchange } from '../../../lib/capture/zoom-clock';
+import { zoomExchange } from '../../../lib/har/clock';
+import { viewEntry } from '../../../lib/har/entry';
+import { readHar } from '../../../lib/har';
+import { analyseAttempt } from '../../../lib/attempt-context';
+import { GOOD, batch, jwt } from './fixtures';
+import { har } from '../har/helpers';
+
+const T0 = Date.parse('2026-11-30T19:05:30Z');
+const httpDate = (ms: number) => new Date(ms).toUTCString();
+
+function exchange(o: Partial<ZoomExchange>): ZoomExchange {
+  return { host: 'zoom.us', method: 'GET', status: 200, startedAt: T0, waitStartMs: 0, waitMs: 0, totalMs: 40, date: httpDate(T0), age: null, fromCache: false, ...o };
+}
+
+describe("Zoom's clock from fresh answers only", () => {
+  it('a CDN hit on source.zoom.us (origin Date one hour old, Age: 3600) is no clock sample', () => {
+    expect(clockSample(exchange({ host: 'source.zoom.us', date: httpDate(T0 - 3_600_000), age: '3600' }))).toEqual({ ok: false, reason: 'cdn-age' });
+  });
+
+  it("a browser-cache hit on reload replays yesterday's headers and is no clock sample", () => {
+    expect(clockSample(exchange({ date: httpDate(T0 - 86_400_000), fromCache: true }))).toEqual({ ok: false, reason: 'browser-cache' });
+  });
+
+  it('a 304 revalidation carries an old Date and is no clock sample', () => {
+    expect(clockSample(exchange({ status: 304 }))).toEqual({ ok: false, reason: 'not-modified' });
+  });
+
+  it('a proxy cache that strips Age but serves a Date 20 min older than the request is left out', () => {
+    expect(clockSample(exchange({ date: httpDate(T0 - 20 * 60_000) }))).toEqual({ ok: false, reason: 'stale-date' });
+  });
+
+  it('the join request (a POST, never cached) counts even when Zoom is 20 min behind this machine', () => {
+    const r = clockSample(exchange({ method: 'POST', date: httpDate(T0 - 20 * 60_000), token: GOOD }));
+    expect(r.ok && r.sample.offsetMs).toBe(-20 * 60_000 + 500 - 20);
+  });
+
+  it("one sample's uncertainty is Date's half second plus half the server's wait", () => {
+    const r = clockSample(exchange({ date: httpDate(T0 + 30_000), waitStartMs: 10, waitMs: 200, totalMs: 230 }));
+    expect(r).toMatchObject({ ok: true, sample: { offsetMs: 30_000 + 500 - 110, uncertaintyMs: 600, at: T0 + 110, join: false, tokenKey: null } });
+  });
+});
+
+describe("choosing a join's clock", () => {
+  const sample = (o: Partial<ZoomExchange>) => {
+    const r = clockSample(exchange(o));
+    if (!r.ok) throw new Error(r.reason);
+    return r.sample;
+  };
+
+  it("prefers the join's own wc/info answer over nearby answers from other hosts", () => {
+    const idx = new ClockIndex([sample({ startedAt: T0 - 5000, date: httpDate(T0 - 5000 + 7000) }), sample({ method: 'POST', startedAt: T0 + 300, date: httpDate(T0 + 300 + 2000), token: GOOD })]);
+    const v = clockForAttempt(T0, GOOD, idx);
+    expect(v.clock).toMatchObject({ basis: 'own-answer', offsetMs: 2000 + 500 - 320, // Date T0+2 s; the request's middle T0+320 ms
+      source: 'the Date of its own join answer (zoom.us)' });
+  });
+
+  it('without its own answer, takes the median of nearby fresh answers and drops an outlier', () => {
+    const idx = new ClockIndex([
+      sample({ startedAt: T0 - 3000, date: httpDate(T0 - 3000) }),
+      sample({ startedAt: T0 - 2000, date: httpDate(T0 - 2000) }),
+      sample({ startedAt: T0 - 1000, date: httpDate(T0 - 1000 + 240_000) }),
+    ]);
+    const v = clockForAttempt(T0, jwt({ appKey: 'other' }), idx);
+    expect(v.clock).toMatchObject({ basis: 'nearby-answers', offsetMs: 480, samples: 2 });
+    expect(v.clock!.source).toMatch(/median of 2 fresh Date headers from zoom\.us near the join \(1 outlier left out\)/);
+  });
+
+  it('answers that disagree wildly give no clock, and say so', () => {
+    const idx = new ClockIndex([sample({ startedAt: T0 - 3000, date: httpDate(T0 - 3000) }), sample({ startedAt: T0 - 1000, date: httpDate(T0 - 1000 + 240_000) })]);
+    const v = clockForAttempt(T0, GOOD, idx);
+    expect(v.clock).toBeNull();
+    expect(v.note).toMatch(/disagree by up to 240 s/);
+  });
+
+  it('answers from an hour before the join are not near it', () => {
+    const v = clockForAttempt(T0, GOOD, new ClockIndex([sample({ startedAt: T0 - 3_600_000, date: httpDate(T0 - 3_600_000) })]));
+    expect(v).toEqual({ clock: null, note: 'no fresh answer from Zoom within 10 min of the join' });
+  });
+});
+
+describe('live capture and HAR import time a join the same way', () => {
+  // A page shaped like a client-view app: SDK and wasm from the CDN (cached, Date an hour old),
+  // then the join's own wc/info POST answered with the true time, 2 s ahead of this machine.
+  const token = jwt({ appKey: 'K', sdkKey: 'K', mn: '123456789', role: 0, iat: Math.floor(T0 / 1000) - 30, exp: Math.floor(T0 / 1000) + 7170 });
+  const entries = [
+    {
+      startedDateTime: new Date(T0 - 4000).toISOString(),
+      time: 30,
+      request: { method: 'GET', url: 'https://source.zoom.us/6.2.0/lib/av/audio.wasm', headers: [] },
+      response: { status: 200, headers: [{ name: 'Date', value: httpDate(T0 - 3_600_000) }, { name: 'Age', value: '3600' }], content: { size: 0, mimeType: 'application/wasm' } },
+      timings: { send: 0, wait: 20, receive: 10 },
+    },
+    {
+      startedDateTime: new Date(T0 - 3000).toISOString(),
+      time: 2,
+      request: { method: 'GET', url: 'https://source.zoom.us/6.2.0/css/bootstrap.css', headers: [] },
+      response: { status: 200, headers: [{ name: 'Date', value: httpDate(T0 - 86_400_000) }], content: { size: 0, mimeType: 'text/css' } },
+      timings: { send: 0, wait: 1, receive: 1 },
+      _fromCache: 'disk',
+    },
+    {
+      startedDateTime: new Date(T0 + 100).toISOString(),
+      time: 60,
+      request: { method: 'POST', url: 'https://zoom.us/api/v1/wc/info', headers: [], postData: { mimeType: 'application/x-www-form-urlencoded', text: `meetingNumber=123456789&signature=${token}&cv=6.2.0` } },
+      response: { status: 200, headers: [{ name: 'Date', value: httpDate(T0 + 100 + 2000) }], content: { size: 70, mimeType: 'application/json', text: JSON.stringify({ status: false, errorCode: 200, errorMessage: 'Invalid signature.' }) } },
+      timings: { send: 1, wait: 50, receive: 9 },
+    },
+  ];
+
+  it('the same exchanges give the same offset, uncertainty and source on both paths, and no time finding', async () => {
+    const imported = (await readHar(har(entries))).attempts[0]!;
+
+    const s = emptyTabState(1);
+    applyBatch(s, batch([{ t: 'call', id: 'x:1', method: 'ZoomMtg.join', sig: token, mn: '123456789', at: T0 }]));
+    // The devtools page sees the same HAR entries, one by one, through the same reader.
+    for (const raw of entries) {
+      const e = viewEntry(raw, 0)!;
+      const host = new URL(e.url).hostname;
+      addClockSample(s, clockSample(zoomExchange(e, host, e.method === 'POST' ? token : null)));
+    }
+    const live = s.attempts[0]!;
+    expect(live.clockOffsetMs).toBe(2000 + 500 - 126); // Date truncates T0+2100 to T0+2000; the wait is centred at +126 ms
+    expect({ offset: imported.clockOffsetMs, pm: imported.clockUncertaintyMs, source: imported.clockOffsetSource }).toEqual({
+      offset: live.clockOffsetMs,
+      pm: live.clockUncertaintyMs,
+      source: live.clockOffsetSource,
+    });
+    expect(s.clock.rejected).toEqual({ 'cdn-age': 1, 'browser-cache': 1 });
+    // A join at T0 on a clock 2 s behind Zoom: iat = now − 30 is no future iat and no skew.
+    const ids = analyseAttempt({ ...imported, calledAt: T0 }).findings.map((f) => f.id);
+    expect(ids).not.toContain('iat-future');
+    expect(ids).not.toContain('clock-skew');
+  });
+});
