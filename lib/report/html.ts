@@ -3,7 +3,7 @@ import { OUTCOME_LABEL } from '../correlate';
 import type { JoinDoctorExport } from './schema';
 import { LINEAR_S, layoutOffsetPlot } from './offset-plot';
 import { findingText } from './finding-text';
-import { explainOnce, iatOffsetFor, isoMs, outcomeCounts, outcomeOf, outcomeText, summarySentence } from './summary';
+import { explainOnce, iatOffsetFor, isoMs, outcomeCounts, outcomeOf, outcomeText, reportTitle, summarySentence } from './summary';
 
 /** Everything that reaches the document goes through here: tokens and pages are attacker-controlled. */
 export function escapeHtml(v: unknown): string {
@@ -81,11 +81,12 @@ export function renderHtml(exp: JoinDoctorExport): string {
     `<meta http-equiv="Content-Security-Policy" content="${e(REPORT_CSP)}">`,
     '<meta name="referrer" content="no-referrer">',
     `<title>Join Doctor report${exp.pageHost ? ` – ${e(exp.pageHost)}` : ''}</title><style>${STYLE}</style></head><body>`,
-    '<h1>Join Doctor report</h1>',
-    `<p>${e(summarySentence(exp))}</p>`,
+    `<h1>${e(reportTitle(exp))}</h1>`,
   ];
   const top = c.causes[0];
+  // The answer first, then how many joins and where.
   if (top) h.push(`<p><strong>${e(c.headline)}</strong></p>`);
+  h.push(`<p>${e(summarySentence(exp))}</p>`);
   h.push('<h2>Outcomes</h2><table><tr><th>outcome</th><th>attempts</th></tr>');
   for (const r of outcomeCounts(exp)) h.push(`<tr><td><span class="dot" style="background:${OUTCOME_COLOUR[r.outcome]}"></span>${e(r.label)}</td><td>${r.count}</td></tr>`);
   h.push('</table><h2>Failures by cause</h2>');

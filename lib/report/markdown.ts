@@ -1,5 +1,5 @@
 import type { JoinDoctorExport } from './schema';
-import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, summarySentence } from './summary';
+import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, reportTitle, summarySentence } from './summary';
 import { issuerShort } from './html';
 
 /** Text from tokens and pages: neutralise HTML and line breaks, escape Markdown's table pipe. */
@@ -34,12 +34,11 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   const out: string[] = [];
   const top = c.causes[0];
   const n = exp.items.length;
-  const where = exp.pageHost ? ` on ${md(exp.pageHost)}` : '';
   const index = new Map(exp.items.map((item, i) => [item.attempt.id, i]));
   const numbers = (ids: readonly string[], max = 20) =>
     ids.slice(0, max).map((id) => (index.has(id) ? `#${index.get(id)! + 1}` : code(id))).join(', ') + (ids.length > max ? ` and ${ids.length - max} more` : '');
   if (top) {
-    out.push(`# Join Doctor: ${c.failures} of ${n} joins${where} failed: ${md(top.title)}`, '');
+    out.push(`# ${md(reportTitle(exp))}`, '');
     out.push(`**${md(c.headline)}**`, '');
     const fixOf = top.kind !== 'unexplained' ? exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === top.ruleIds[0])?.fix : undefined;
     if (fixOf) out.push(`**Fix:** ${md(fixOf)}`, '');
@@ -48,7 +47,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
       out.push(`**Check first:** ${md(c.unexplained.checks[0].text)}`, '');
     }
   } else {
-    out.push(`# Join Doctor: no failed join${where} (${n} ${n === 1 ? 'attempt' : 'attempts'})`, '');
+    out.push(`# ${md(reportTitle(exp))}`, '');
   }
   out.push(md(summarySentence(exp)), '');
   out.push(namedOutcomeCounts(exp.items.map((i) => i.attempt.outcome)).map((o) => `${o.count} × ${md(o.label)}`).join(' · '), '');

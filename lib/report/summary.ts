@@ -123,3 +123,13 @@ export function explainOnce(exp: JoinDoctorExport): ExplainedRule[] {
   }
   return [...byId.values()];
 }
+
+/** "Join Doctor: 12 of 40 joins on app.example.com failed: iat in the future, from Java Math.round …". */
+export function reportTitle(exp: JoinDoctorExport): string {
+  const c = exp.correlation;
+  const n = exp.items.length;
+  const where = exp.pageHost ? ` on ${exp.pageHost}` : '';
+  const top = c.causes[0];
+  if (!top) return `Join Doctor: no failed join${where} (${n} ${n === 1 ? 'attempt' : 'attempts'})`;
+  return `Join Doctor: ${c.failures} of ${n} joins${where} failed: ${top.title}`;
+}
