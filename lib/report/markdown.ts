@@ -42,10 +42,6 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     out.push(`**${md(c.headline)}**`, '');
     const fixOf = top.kind !== 'unexplained' ? exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === top.ruleIds[0])?.fix : undefined;
     if (fixOf) out.push(`**Fix:** ${md(fixOf)}`, '');
-    else if (top.kind === 'unexplained' && c.unexplained.checks[0]) {
-      // Nothing in the tokens: the answer is what to check first (a swapped secret, the app type…).
-      out.push(`**Check first:** ${md(c.unexplained.checks[0].text)}`, '');
-    }
   } else {
     out.push(`# ${md(reportTitle(exp))}`, '');
   }
@@ -100,7 +96,8 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     const a = item.attempt;
     const meeting = a.meetingNumber === undefined || a.meetingNumber === null ? '' : md(a.meetingNumber);
     const cause = item.primaryCause ?? c.primary?.[a.id];
-    const causeText = cause ? (cause.ruleIds.length ? code(cause.ruleIds.join(' + ')) : md(cause.title)) : '';
+    // Unexplained failures share one long title; the groups above say it once.
+    const causeText = cause ? (cause.ruleIds.length ? code(cause.ruleIds.join(' + ')) : '_no rule_') : '';
     out.push(
       `| ${i + 1} | ${md(isoMs(a.calledAt).slice(0, 19).replace('T', ' '))} | ${meeting} | ${md(outcomeText(item))} | ${causeText} | ${a.issuer?.url ? md(issuerShort(a.issuer.url)) : ''} |`,
     );
