@@ -9,7 +9,7 @@ import { EndpointFailureRates } from './EndpointFailureRates';
 import { IatOffsetPlot } from './IatOffsetPlot';
 import { CauseGroups } from './CauseGroups';
 import { VerifyWithSecret } from './VerifyWithSecret';
-import { useSecretVersion } from './state/session-secret';
+import { useSecretVersion, useSessionSecret } from './state/session-secret';
 import { UnexplainedFailures } from './UnexplainedFailures';
 
 /**
@@ -23,6 +23,7 @@ export function CorrelationView() {
   const setView = usePanel((s) => s.setView);
   const setFilter = usePanel((s) => s.setFilter);
   const secretVersion = useSecretVersion();
+  const secretActive = useSessionSecret((s) => s.secret !== '');
   const [result, setResult] = useState<{ of: typeof attempts; version: number; c: Correlation } | null>(null);
   const outcomes = useMemo(() => namedOutcomeCounts(attempts.map((a) => a.outcome)), [attempts]);
   // "#5 19:05:33 3712": the row number in the unfiltered log, its time and its code.
@@ -88,7 +89,7 @@ export function CorrelationView() {
       </section>
       <EndpointFailureRates endpoints={c.endpoints} />
       <UnexplainedFailures unexplained={c.unexplained} labelOf={labelOf} onPick={pick} />
-      {c.unexplained.attemptIds.length > 0 && <VerifyWithSecret compact />}
+      {(c.unexplained.attemptIds.length > 0 || secretActive) && <VerifyWithSecret compact />}
     </div>
   );
 }

@@ -5,7 +5,9 @@
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { buildExport, renderCsv, renderHtml, renderMarkdown, serializeExport } from '../../lib/report';
 import type { JoinDoctorExport } from '../../lib/report/schema';
+import { redactKnownSecret } from '../../lib/report/redact-secret';
 import { correlationItems } from './correlation';
+import { sessionSecret } from './session-secret';
 import { fileTimestamp, pageHost } from './format';
 
 export type ExportFormat = 'json' | 'markdown' | 'html' | 'csv';
@@ -43,13 +45,16 @@ export function makeExport(format: ExportFormat, req: ExportRequest): ExportFile
   const now = req.now ?? new Date();
   const host = pageHost(req.pageUrl);
   const spec = EXPORT_FORMATS[format];
-  const exp = buildExport(correlationItems(req.attempts), {
+  const built = buildExport(correlationItems(req.attempts), {
     source: req.source,
     // The report names the real host ("127.0.0.1:39765"); only the file name needs the safe form.
     pageHost: hostOf(req.pageUrl),
     includeFullTokens: req.includeFullTokens,
     createdAt: now,
   });
+  // A swapped backend puts the secret in appKey: the session secret never leaves in an export.
+  const { secret } = sessionSecret.getState();
+  const exp = secret ? redactKnownSecret(built, secret) : built;
   const suffix = req.includeFullTokens ? '-FULL-TOKENS' : '';
   return {
     fileName: `join-doctor-${host}-${fileTimestamp(now.getTime())}${suffix}.${spec.ext}`,

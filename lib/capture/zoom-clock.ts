@@ -68,7 +68,7 @@ export interface ClockSample {
  * A GET answer whose Date is this much older than its request was served from a cache that
  * hid itself. Five minutes is far beyond network delay and far below the cache lifetimes of
  * Zoom's static assets (hours), and a browser clock off by more than that is rare enough that
- * a join request (exempt: POSTs are never cached) is the better witness for it.
+ * a join request (exempt: a POST is never cached, a JSONP GET carries the token) is the better witness.
  */
 export const STALE_DATE_TOLERANCE_MS = 5 * 60_000;
 /** Fresh answers this close to a join describe its clock when it has no answer of its own. */
@@ -99,11 +99,14 @@ export function clockSample(x: ZoomExchange): SampleResult {
   if (x.fromCache) return { ok: false, reason: 'browser-cache' };
   if (x.status === 304) return { ok: false, reason: 'not-modified' };
   if (x.age !== null && Number(x.age.trim()) > 0) return { ok: false, reason: 'cdn-age' };
-  const cacheable = x.method.toUpperCase() === 'GET' || x.method.toUpperCase() === 'HEAD';
+  const key = tokenKey(x.token);
+  // A join request is exempt whatever its method: SDK 2.x–5.x send wc/info as a JSONP GET whose
+  // URL carries the signature and a fresh callback name, so no shared cache can answer it (and a
+  // browser-cache hit is caught above); its Date is the best witness of a far-off local clock.
+  const cacheable = key === null && (x.method.toUpperCase() === 'GET' || x.method.toUpperCase() === 'HEAD');
   if (cacheable && server < x.startedAt - STALE_DATE_TOLERANCE_MS) return { ok: false, reason: 'stale-date' };
   const [from, span] = x.waitMs > 0 ? [x.startedAt + x.waitStartMs, x.waitMs] : [x.startedAt, Math.max(0, x.totalMs)];
   const at = from + span / 2;
-  const key = tokenKey(x.token);
   return {
     ok: true,
     sample: {

@@ -26,8 +26,10 @@ export interface PageJoinResult {
 
 export async function openLabPage(b: LabBrowser, server: LabServer, scenario?: ScenarioName): Promise<Page> {
   const page = b.context.pages()[0] ?? (await b.context.newPage());
-  await page.goto(`${server.origin}/${scenario ? `?scenario=${scenario}` : ''}`);
-  await page.waitForFunction(() => typeof (window as any).labRun === 'function' && typeof (window as any).ZoomMtgEmbedded !== 'undefined', undefined, { timeout: 60_000 });
+  // The page loads the real SDK (several MB of script): on a loaded machine "load" can take longer
+  // than Playwright's 30 s default, so wait for the lab's own entry point instead.
+  await page.goto(`${server.origin}/${scenario ? `?scenario=${scenario}` : ''}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+  await page.waitForFunction(() => typeof (window as any).labRun === 'function' && typeof (window as any).ZoomMtgEmbedded !== 'undefined', undefined, { timeout: 90_000 });
   return page;
 }
 

@@ -39,6 +39,8 @@ export interface LaunchOptions {
   name: string;
   devtools?: boolean;
   extension?: string;
+  /** Extra Chromium switches (e.g. --host-resolver-rules for a local stand-in of Zoom's hosts). */
+  args?: string[];
 }
 
 export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
@@ -59,6 +61,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     '--remote-debugging-port=0',
   ];
   if (opts.devtools) args.push('--auto-open-devtools-for-tabs');
+  if (opts.args) args.push(...opts.args);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,

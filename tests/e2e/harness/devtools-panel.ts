@@ -74,3 +74,18 @@ export async function readPanelStats(frame: Frame | Page) {
     hookErrors: Number(await el.getAttribute('data-hook-errors')),
   };
 }
+
+/**
+ * Waits until the DevTools window for a tab is a `page` target (it starts as `other` and turns
+ * into a page ~2 s later). Call it before `openDevToolsPanel` when the page loads fast: a CDP
+ * connection made before that moment does not list the DevTools window among its pages.
+ */
+export async function waitForDevToolsTarget(b: ExtensionBrowser, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const targets = await listTargets(b.cdpPort).catch(() => [] as CdpTarget[]);
+    if (targets.some((t) => t.type === 'page' && t.url.startsWith('devtools://'))) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no DevTools window within ${timeoutMs} ms`);
+}

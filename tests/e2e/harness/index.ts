@@ -8,3 +8,4 @@ export * from './signatures';
 export * from './sdk-pages';
 export * from './wait';
 export * from './fake-zoom';
+export * from './zoom-cdn';

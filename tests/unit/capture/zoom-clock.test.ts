@@ -38,6 +38,13 @@ describe("Zoom's clock from fresh answers only", () => {
     expect(r.ok && r.sample.offsetMs).toBe(-20 * 60_000 + 500 - 20);
   });
 
+  it("SDK 5.x's JSONP join (a GET carrying the token) counts even when Zoom is 20 min behind this machine", () => {
+    const r = clockSample(exchange({ method: 'GET', date: httpDate(T0 - 20 * 60_000), token: GOOD }));
+    expect(r.ok && r.sample).toMatchObject({ offsetMs: -20 * 60_000 + 500 - 20, join: true });
+    // The same GET from the browser's cache is still left out.
+    expect(clockSample(exchange({ method: 'GET', date: httpDate(T0 - 20 * 60_000), token: GOOD, fromCache: true }))).toEqual({ ok: false, reason: 'browser-cache' });
+  });
+
   it("one sample's uncertainty is Date's half second plus half the server's wait", () => {
     const r = clockSample(exchange({ date: httpDate(T0 + 30_000), waitStartMs: 10, waitMs: 200, totalMs: 230 }));
     expect(r).toMatchObject({ ok: true, sample: { offsetMs: 30_000 + 500 - 110, uncertaintyMs: 600, at: T0 + 110, join: false, tokenKey: null } });

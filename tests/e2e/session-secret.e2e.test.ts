@@ -1,0 +1,85 @@
+/**
+ * A support engineer with a backend that swapped key and secret: 12 joins, all 3712, all
+ * unexplained until the secret is pasted into the real panel once. Then every row leads with
+ * secret-swapped, the Correlation headline is the verified cause, the export says which attempts
+ * were checked, and the secret is nowhere: not in the store, not in storage, not in the export.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { extensionDir, tmpDir } from './harness/paths';
+import { startLabServer, type LabServer } from '../../lib/lab/server';
+import { launchLabBrowser, type LabBrowser } from '../../lib/lab/launch';
+import { openLabPage, runJoins, screenshotPanel, waitForSettled } from '../../lib/lab/run';
+
+let server: LabServer;
+let b: LabBrowser;
+let panel: Page;
+
+beforeAll(async () => {
+  server = await startLabServer();
+  b = await launchLabBrowser({ executable: '/usr/bin/chromium', extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'session-secret'), headless: true, server });
+  const page = await openLabPage(b, server, 'swapped');
+  const results = await runJoins(page, 'swapped', 12, 'simulated');
+  expect(results.filter((r) => !r.ok)).toHaveLength(12);
+  const tab = await waitForSettled(b, server.origin, 12, 90_000);
+  panel = await screenshotPanel(b, tab.tabId, path.join(tmpDir('screenshots'), 'session-secret-before.png'));
+}, 240_000);
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+describe('the secret, once, for the whole session', () => {
+  it('before the secret: 12 of 12 failures unexplained, and the hint points to the secret field', async () => {
+    expect(await panel.locator('[data-testid="cause-headline"]').textContent()).toMatch(/^No rule explains the 12 failures: verify with your secret/);
+    expect(await panel.locator('[data-testid="unexplained"] [data-check="verify-secret"]').textContent()).toContain('Verify with secret');
+  });
+
+  it('pasted once in Correlation: every attempt is checked and the headline is the verified swap', async () => {
+    const form = panel.locator('[data-testid="verify-secret"]');
+    await form.locator('[data-testid="secret-input"]').fill(server.creds.sdkSecret);
+    await form.locator('[data-testid="key-input"]').fill(server.creds.sdkKey);
+    await form.locator('[data-testid="verify-button"]').click();
+    await panel.waitForFunction(() => /Most likely cause: SDK key and secret swapped/.test(document.querySelector('[data-testid="cause-headline"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const headline = await panel.locator('[data-testid="cause-headline"]').textContent();
+    expect(headline).toBe('Most likely cause: SDK key and secret swapped (verified with your secret) (12 of 12 failures)');
+    // Joins in the same second share one token: each distinct token is checked once.
+    expect(await panel.locator('[data-testid="secret-tally"]').textContent()).toMatch(/(\d+) distinct tokens? checked, \1 signed with the key \(swapped\)/);
+    expect(await panel.locator('[data-testid="unexplained"]').getAttribute('data-count')).toBe('0');
+    await panel.screenshot({ path: path.join(tmpDir('screenshots'), 'session-secret-after.png'), fullPage: true });
+
+    // The join log, without pasting again: every row leads with secret-swapped.
+    await panel.locator('[data-testid="tab-log"]').click();
+    await panel.waitForSelector('[data-testid="attempt-row"]');
+    const tops = await panel.locator('[data-testid="attempt-row"] [data-testid="top-finding"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule-id')));
+    expect(tops).toHaveLength(12);
+    expect(new Set(tops)).toEqual(new Set(['secret-swapped']));
+  });
+
+  it('the secret is in no storage and no export; the export says which attempts were checked', async () => {
+    const w = await b.worker();
+    const stored = await w.evaluate(async () => JSON.stringify([await (globalThis as any).chrome.storage.session.get(null), await (globalThis as any).chrome.storage.local.get(null)]));
+    expect(stored).not.toContain(server.creds.sdkSecret);
+    const exported = await panel.evaluate(async () => {
+      const w = window as any;
+      let blob: Blob | null = null;
+      const orig = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => ((blob = b as Blob), orig(b));
+      HTMLAnchorElement.prototype.click = function () {};
+      (document.querySelector('[data-testid="export-button"]') as HTMLElement | null)?.click();
+      await new Promise((r) => setTimeout(r, 200));
+      (document.querySelector('[data-testid="export-json"]') as HTMLElement | null)?.click();
+      await new Promise((r) => setTimeout(r, 500));
+      return blob ? await (blob as Blob).text() : null;
+    });
+    expect(exported).not.toBeNull();
+    // The swapped backend put the secret in appKey: not even the payload segment may carry it.
+    expect(exported).not.toContain(server.creds.sdkSecret);
+    expect(exported).not.toContain(Buffer.from(server.creds.sdkSecret).toString('base64url').slice(0, 20));
+    const json = JSON.parse(exported!);
+    expect(json.items[0].analysis.payload.appKey).toBe('<redacted-secret>');
+    expect(json.items.every((i: any) => i.analysis.secretChecked === true && i.primaryCause.key === 'secret-swapped')).toBe(true);
+    expect(json.correlation.causes[0]).toMatchObject({ key: 'secret-swapped', failures: 12, verified: true });
+  });
+});
