@@ -1,8 +1,14 @@
+import { useEffect } from 'react';
 import { rules } from '../lib/rules';
 import { TOOL_VERSION } from '../lib/report/version';
 
 /** Every rule of this build: the page each rule id in the panel links to (rules.html#id). */
 export function RulesReference() {
+  // The panel links to #rule-id; the browser looked for it before React rendered the list.
+  useEffect(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
     <main className="rules-ref" data-testid="rules-reference">
       <h1>Join Doctor {TOOL_VERSION}: rules</h1>

@@ -5,5 +5,3 @@ import '../devtools-panel/style.css';
 
 applyDevtoolsTheme();
 createRoot(document.getElementById('root')!).render(<RulesReference />);
-// The panel links to #rule-id; the list renders after the hash was read, so scroll once it exists.
-if (location.hash) requestAnimationFrame(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView());

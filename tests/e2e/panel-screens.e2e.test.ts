@@ -203,4 +203,27 @@ describe('panel screenshots at three dock widths, light and dark', () => {
       await panel.close();
     }
   });
+
+  it("each finding's rule id opens the extension's rule reference at that rule; the panel names its version (rules-reference.png)", async () => {
+    if (process.env.SCREENSHOT_DIR) return;
+    const panel = await openPanel(1400, 'light');
+    try {
+      await selectQuantizedFailure(panel);
+      const href = await panel.locator('[data-testid="finding"][data-rule-id="iat-quantized"] [data-testid="rule-doc-link"]').getAttribute('href');
+      expect(href).toBe(`chrome-extension://${b.extensionId}/rules.html#iat-quantized`);
+      expect(await panel.locator('[data-testid="panel-version"]').textContent()).toMatch(/^v\d+\.\d+\.\d+ · rules$/);
+      const ref = await b.context.newPage();
+      await ref.setViewportSize({ width: 900, height: 600 });
+      await ref.goto(href!);
+      const entry = ref.locator('.rule-entry[data-rule-id="iat-quantized"]');
+      await entry.waitFor();
+      expect(await entry.textContent()).toMatch(/multiple of 128/);
+      // Scrolled to the linked rule.
+      expect(await entry.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(50);
+      await ref.screenshot({ path: path.join(OUT, 'rules-reference.png') });
+      await ref.close();
+    } finally {
+      await panel.close();
+    }
+  });
 });
