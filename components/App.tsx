@@ -2,6 +2,7 @@ import { usePanel } from './state/store';
 import { Toolbar } from './Toolbar';
 import { ViewTabs } from './ViewTabs';
 import { ConnectionBanner } from './ConnectionBanner';
+import { ImportErrorBanner } from './ImportErrorBanner';
 import { JoinLog } from './JoinLog';
 import { AttemptDetails } from './AttemptDetails';
 import { CorrelationView } from './CorrelationView';
@@ -15,6 +16,7 @@ export function App() {
     <div className="app" data-testid="panel-app">
       <Toolbar />
       <ViewTabs />
+      <ImportErrorBanner />
       <ConnectionBanner />
       <SessionSecretWatcher />
       {view === 'log' ? (

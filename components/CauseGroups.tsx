@@ -3,7 +3,7 @@ import { QUANTIZATION_THRESHOLD_TEXT } from '../lib/correlate';
 import type { JoinAttempt } from '../lib/model/attempt';
 import { selectActiveAttempts } from './state/selectors';
 import { usePanel } from './state/store';
-import { clockTime, outcomeCode } from './state/format';
+import { attemptLabel as formatAttemptLabel } from './state/format';
 
 const KIND_LABEL = { cause: 'cause', suspect: 'suspect', unexplained: 'unexplained' } as const;
 const KIND_SEV = { cause: 'error', suspect: 'warning', unexplained: 'info' } as const;
@@ -12,9 +12,7 @@ const KIND_SEV = { cause: 'error', suspect: 'warning', unexplained: 'info' } as 
 export function attemptLabel(attempts: readonly JoinAttempt[], id: string): string {
   const i = attempts.findIndex((a) => a.id === id);
   const a = attempts[i];
-  if (!a) return id;
-  const code = outcomeCode(a.outcome);
-  return `#${i + 1} ${clockTime(a.calledAt).slice(0, 8)}${code !== null ? ` ${code}` : ` ${a.outcome.kind}`}`;
+  return a ? formatAttemptLabel(i, a.calledAt, a.outcome) : id;
 }
 
 /**

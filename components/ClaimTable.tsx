@@ -1,6 +1,7 @@
 import type { JoinAttempt } from '../lib/model/attempt';
 import type { JsonMember } from '../lib/token/types';
 import type { Finding } from '../lib/rules/types';
+import { findingText } from '../lib/report/finding-text';
 import { duration, epochSecondsIso, relativeToJoin } from './state/format';
 
 interface Props {
@@ -34,7 +35,7 @@ export function ClaimTable({ members, attempt, findings, label }: Props) {
           const about = findings.filter((f) => f.claim === m.key);
           const notes: string[] = [];
           if (TIME_CLAIMS.has(m.key) && plausibleEpochSeconds(m.value)) {
-            notes.push(`${epochSecondsIso(m.value)} · ${m.key} ${relativeToJoin(m.value - joinSec)}`);
+            notes.push(`${epochSecondsIso(m.value)} (${relativeToJoin(m.value - joinSec)})`);
             if (m.key !== 'iat' && plausibleEpochSeconds(iat)) notes.push(`${m.key} − iat = ${duration(m.value - iat)}`);
           }
           if (m.key === 'mn') {
@@ -48,19 +49,42 @@ export function ClaimTable({ members, attempt, findings, label }: Props) {
           if (m.key === 'role_type' && ROLE_TEXT[String(m.value)] && typeof m.value === 'number') notes.push(ROLE_TEXT[String(m.value)]!);
           if (m.key === 'video_webrtc_mode' && WEBRTC_TEXT[String(m.value)]) notes.push(WEBRTC_TEXT[String(m.value)]!);
           const flagged = about.some((f) => f.severity === 'error');
+          const isNumber = typeof m.value === 'number' || typeof m.value === 'boolean' || m.value === null;
           return (
             <tr key={m.key} className={flagged ? 'flagged' : undefined} data-claim={m.key}>
               <th scope="row">{m.key}</th>
-              <td className="value">{m.raw}</td>
-              <td className="note">
-                {notes.map((n) => (
-                  <div key={n}>{n}</div>
-                ))}
-                {about.map((f, i) => (
-                  <div key={`${f.id}-${i}`} className={f.severity === 'error' ? 'o-failure' : f.severity === 'warning' ? 'warn-text' : undefined}>
-                    {f.id}: {f.message}
+              <td>
+                <div className={`value${isNumber ? ' nowrap' : ''}`} data-testid="claim-value">
+                  {m.raw}
+                </div>
+                {(notes.length > 0 || about.length > 0) && (
+                  <div className="claim-notes">
+                    {notes.map((n) => (
+                      <span key={n} className="claim-note">
+                        {n}
+                      </span>
+                    ))}
+                    {about.map((f, i) => (
+                      // The finding itself (fact, why, fix) is in Findings; here only which one, once.
+                      <a
+                        key={`${f.id}-${i}`}
+                        className={`claim-finding ${f.severity}`}
+                        href={`#finding-${f.id}-${findings.indexOf(f)}`}
+                        title={findingText(f).fact}
+                        data-testid="claim-finding"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          const li = document.getElementById(`finding-${f.id}-${findings.indexOf(f)}`);
+                          li?.scrollIntoView({ block: 'nearest' });
+                          li?.querySelector('summary')?.focus();
+                        }}
+                      >
+                        <span className={`sev sev-${f.severity}`} />
+                        {f.id}
+                      </a>
+                    ))}
                   </div>
-                ))}
+                )}
               </td>
             </tr>
           );

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Correlation } from '../lib/correlate';
-import { OUTCOME_LABEL } from '../lib/correlate';
-import { OUTCOME_CLASSES } from '../lib/correlate/types';
+import { namedOutcomeCounts } from '../lib/report/summary';
+import { attemptLabel } from './state/format';
 import { correlationOf } from './state/correlation';
 import { selectActiveAttempts } from './state/selectors';
 import { usePanel } from './state/store';
@@ -26,6 +26,15 @@ export function CorrelationView() {
   const secretVersion = useSecretVersion();
   const secretActive = useSessionSecret((s) => s.secret !== '');
   const [result, setResult] = useState<{ of: typeof attempts; version: number; c: Correlation } | null>(null);
+  const outcomes = useMemo(() => namedOutcomeCounts(attempts.map((a) => a.outcome)), [attempts]);
+  // "#5 19:05:33 3712": the row number in the unfiltered log, its time and its code.
+  const labelOf = useMemo(() => {
+    const index = new Map(attempts.map((a, i) => [a.id, i]));
+    return (id: string) => {
+      const i = index.get(id);
+      return i === undefined ? id : attemptLabel(i, attempts[i]!.calledAt, attempts[i]!.outcome);
+    };
+  }, [attempts]);
 
   useEffect(() => {
     if (result?.of === attempts && result.version === secretVersion) return;
@@ -57,10 +66,8 @@ export function CorrelationView() {
   }
   return (
     <div className="corr" data-testid="correlation-view">
-      <div className="banner info">
-        {OUTCOME_CLASSES.filter((k) => c.counts[k] > 0)
-          .map((k) => `${c.counts[k]} ${OUTCOME_LABEL[k]}`)
-          .join(' · ')}
+      <div className="banner info" data-testid="outcome-summary">
+        {outcomes.map((o) => `${o.count} × ${o.label}`).join(' · ')}
       </div>
       <SdkBreakdown sdks={c.sdks} />
       <CauseGroups
@@ -74,7 +81,7 @@ export function CorrelationView() {
       <section className="section">
         <h3>iat − join time per attempt</h3>
         <div className="section-body">
-          <IatOffsetPlot points={c.offsets.points} onPick={pick} />
+          <IatOffsetPlot points={c.offsets.points} labelOf={labelOf} onPick={pick} />
           {c.offsets.split && (
             <p data-testid="offset-split">
               <b>{c.offsets.split.text}</b>
@@ -83,7 +90,7 @@ export function CorrelationView() {
         </div>
       </section>
       <EndpointFailureRates endpoints={c.endpoints} />
-      <UnexplainedFailures unexplained={c.unexplained} onPick={pick} />
+      <UnexplainedFailures unexplained={c.unexplained} labelOf={labelOf} onPick={pick} />
       {(c.unexplained.attemptIds.length > 0 || secretActive) && <VerifyWithSecret compact />}
     </div>
   );

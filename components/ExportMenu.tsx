@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from './state/use-dismiss';
 import { EXPORT_FORMATS, makeExport, type ExportFormat } from './state/exports';
 import { saveTextFile } from './state/download';
 import { selectActiveAttempts } from './state/selectors';
@@ -9,7 +10,7 @@ import { usePanel } from './state/store';
  * user ticks "include full tokens", which says plainly what that means. The SDK secret cannot be
  * exported: it is never in the store this reads from.
  */
-export function ExportMenu() {
+export function ExportMenu({ compact = false }: { compact?: boolean }) {
   const [open, setOpen] = useState(false);
   const [full, setFull] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
@@ -21,18 +22,8 @@ export function ExportMenu() {
   const livePage = usePanel((s) => s.live.pageUrl);
   const box = useRef<HTMLSpanElement>(null);
 
-  // Close like a DevTools menu: Escape, or a click anywhere else.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onDown = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('mousedown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('mousedown', onDown);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, box, close);
 
   const save = (format: ExportFormat) => {
     try {
@@ -50,6 +41,7 @@ export function ExportMenu() {
       <button
         className="tool-btn"
         data-testid="export-button"
+        aria-label="Export"
         aria-expanded={open}
         disabled={attempts.length === 0}
         title={attempts.length === 0 ? 'Nothing to export yet' : 'Export this session for a ticket or forum post'}
@@ -59,7 +51,7 @@ export function ExportMenu() {
           setStatus(null);
         }}
       >
-        ⤓ Export
+        {compact ? '⤓' : '⤓ Export'}
       </button>
       {open && attempts.length > 0 && (
         <div className="popover" style={{ top }} role="dialog" aria-label="Export" data-testid="export-dialog">

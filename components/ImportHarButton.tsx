@@ -7,11 +7,11 @@ import { usePanel } from './state/store';
  * Opens a customer's HAR file (Network panel → Export HAR) as a separate, clearly marked session.
  * Read by lib/har in a stream, entirely inside the panel: the file goes nowhere.
  */
-export function ImportHarButton() {
+export function ImportHarButton({ compact = false }: { compact?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const importSession = usePanel((s) => s.importSession);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const setError = usePanel((s) => s.setImportError);
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -46,7 +46,7 @@ export function ImportHarButton() {
         title="Open a HAR file recorded during a join (shown apart from live capture)"
         onClick={() => input.current?.click()}
       >
-        {busy ? 'Reading HAR…' : '⤒ Import HAR'}
+        {busy ? 'Reading HAR…' : compact ? '⤒ Import' : '⤒ Import HAR'}
       </button>
       <input
         ref={input}
@@ -56,14 +56,6 @@ export function ImportHarButton() {
         data-testid="import-har-file"
         onChange={(e) => void onFile(e.target.files?.[0])}
       />
-      {error && (
-        <span className="o-failure" role="alert" data-testid="import-har-error">
-          {error}{' '}
-          <button className="tool-btn" aria-label="Dismiss" onClick={() => setError(null)}>
-            ✕
-          </button>
-        </span>
-      )}
     </>
   );
 }

@@ -5,6 +5,9 @@ import { usePanel } from './state/store';
 import { useSecretVersion } from './state/session-secret';
 import { JoinLogRow } from './JoinLogRow';
 import { EmptyLogMessage } from './EmptyLogMessage';
+import { LogHeader } from './LogHeader';
+import { anyOtherDay } from './state/format';
+import { columnLayout, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './state/columns';
 
 export const ROW_HEIGHT = 20;
 /** Rows rendered above and below the visible window, so fast scrolling shows no blank gap. */
@@ -36,6 +39,15 @@ export function JoinLog() {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
+  const [width, setWidth] = useState(0);
+  const [prefs, setPrefsState] = useState<ColumnPrefs>(() => loadColumnPrefs());
+  const setPrefs = useCallback((p: ColumnPrefs) => {
+    setPrefsState(p);
+    saveColumnPrefs(p);
+  }, []);
+  // Dates only when some row is not from today (an imported HAR); one pass over the list, once per list.
+  const withDates = useMemo(() => anyOtherDay(attempts.map((a) => a.calledAt)), [attempts]);
+  const layout = useMemo(() => columnLayout(width, prefs, { withDates }), [width, prefs, withDates]);
   // Like the Network panel: while the user is at the bottom, new rows keep the bottom in view.
   const pinnedToBottom = useRef(true);
 
@@ -43,8 +55,12 @@ export function JoinLog() {
     const el = viewport.current;
     if (!el) return;
     setHeight(el.clientHeight);
+    setWidth(el.clientWidth);
     if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    const ro = new ResizeObserver(() => {
+      setHeight(el.clientHeight);
+      setWidth(el.clientWidth);
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -101,20 +117,23 @@ export function JoinLog() {
     const a = rows[i];
     if (!a) continue;
     visible.push(
-      <JoinLogRow key={a.id} attempt={a} index={i} selected={a.id === selectedId} rowHeight={ROW_HEIGHT} onSelect={select} secretVersion={secretVersion} />,
+      <JoinLogRow
+        key={a.id}
+        attempt={a}
+        index={i}
+        selected={a.id === selectedId}
+        rowHeight={ROW_HEIGHT}
+        columns={layout.columns}
+        compactOutcome={layout.compactOutcome}
+        onSelect={select}
+        secretVersion={secretVersion}
+      />,
     );
   }
 
   return (
-    <>
-      <div className="log-head" role="presentation">
-        <div title="Page clock at the join; after it, Zoom's clock minus the page's clock when measured">Time (Δ Zoom)</div>
-        <div>API</div>
-        <div>Meeting</div>
-        <div>Outcome</div>
-        <div>Top finding</div>
-        <div>Issued by</div>
-      </div>
+    <div className="log" style={{ ['--log-cols' as string]: layout.template }} data-compact-outcome={layout.compactOutcome}>
+      <LogHeader layout={layout} prefs={prefs} width={width} onPrefs={setPrefs} />
       <div
         ref={viewport}
         className="log-viewport"
@@ -135,6 +154,6 @@ export function JoinLog() {
           </div>
         )}
       </div>
-    </>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { JoinAttempt } from '../lib/model/attempt';
+import type { LogColumn } from './state/columns';
 import { topFindingOf } from './state/analysis';
-import { clockTime, describeOutcome, issuerLabel, methodLabel, outcomeCode, sdkLabel, signedSeconds } from './state/format';
+import { describeOutcome, issuerLabel, logTime, methodLabel, outcomeCode, sdkLabel, signedSeconds } from './state/format';
 
 interface Props {
   attempt: JoinAttempt;
@@ -9,6 +10,9 @@ interface Props {
   index: number;
   selected: boolean;
   rowHeight: number;
+  columns: readonly LogColumn[];
+  /** Outcome as its code only (narrow dock); the message stays in the tooltip. */
+  compactOutcome: boolean;
   onSelect(id: string): void;
   /** The session secret's result version: a new one re-renders the row with the secret rules applied. */
   secretVersion?: number;
@@ -18,11 +22,68 @@ interface Props {
  * One attempt in the join log. Its analysis (for the top finding) runs the first time the row
  * scrolls into view, so a long log never analyses rows nobody looked at.
  */
-export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected, rowHeight, onSelect }: Props) {
-  const top = topFindingOf(a);
+export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected, rowHeight, columns, compactOutcome, onSelect }: Props) {
+  const top = columns.includes('finding') ? topFindingOf(a) : null;
   const code = outcomeCode(a.outcome);
   const outcome = describeOutcome(a.outcome, a.sdk);
   const offsetMs = a.clockOffsetMs;
+  const cell = (c: LogColumn) => {
+    switch (c) {
+      case 'time':
+        return (
+          <div key={c} title={new Date(a.calledAt).toISOString()}>
+            {logTime(a.calledAt)}
+            {typeof offsetMs === 'number' && (
+              <span
+                className="offset"
+                data-testid="zoom-offset"
+                title={`Zoom's clock minus this page's clock: ${signedSeconds(offsetMs / 1000)}${typeof a.clockUncertaintyMs === 'number' ? ` ±${signedSeconds(a.clockUncertaintyMs / 1000).replace(/^[+−-]/, '')}` : ''}${a.clockOffsetSource ? `, from ${a.clockOffsetSource}` : ''}`}
+              >
+                {signedSeconds(offsetMs / 1000).replace(' ', '')}
+              </span>
+            )}
+          </div>
+        );
+      case 'api':
+        return (
+          <div key={c} title={`${sdkLabel(a)} · ${a.api}`}>
+            <span className={`sdk-tag sdk-${a.sdk ?? 'meeting'}`} data-testid="attempt-sdk">{a.sdk === 'video' ? 'V' : 'M'}</span>
+            {methodLabel(a)}
+          </div>
+        );
+      case 'meeting':
+        return (
+          <div key={c} className="mono" title={a.sdk === 'video' ? 'Video SDK session topic' : 'meeting number'}>
+            {a.sdk === 'video' ? (typeof a.topic === 'string' ? a.topic : <span className="dim">—</span>) : a.meetingNumber === undefined || a.meetingNumber === null ? <span className="dim">—</span> : String(a.meetingNumber)}
+          </div>
+        );
+      case 'outcome':
+        return (
+          <div key={c} className={`o-${a.outcome.kind}`} title={outcome} data-testid="outcome-cell">
+            {compactOutcome ? compactOutcomeText(a, code) : outcome}
+          </div>
+        );
+      case 'finding':
+        return (
+          <div key={c} title={top ? `${top.id}: ${top.message}` : 'no finding'}>
+            {top ? (
+              <span data-testid="top-finding" data-rule-id={top.id}>
+                <span className={`sev sev-${top.severity}`} />
+                {top.id}
+              </span>
+            ) : (
+              <span className="dim">no finding</span>
+            )}
+          </div>
+        );
+      case 'issuer':
+        return (
+          <div key={c} title={a.issuer?.url ?? 'issuing endpoint not seen'}>
+            {a.issuer ? issuerLabel(a.issuer.url, a.pageUrl) : <span className="dim">—</span>}
+          </div>
+        );
+    }
+  };
   return (
     <div
       className="log-row"
@@ -38,41 +99,13 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
       style={{ top: index * rowHeight }}
       onMouseDown={() => onSelect(a.id)}
     >
-      <div title={new Date(a.calledAt).toISOString()}>
-        {clockTime(a.calledAt)}
-        {typeof offsetMs === 'number' && (
-          <span
-            className="offset"
-            data-testid="zoom-offset"
-            title={`Zoom's clock minus this page's clock: ${signedSeconds(offsetMs / 1000)}${typeof a.clockUncertaintyMs === 'number' ? ` ±${signedSeconds(a.clockUncertaintyMs / 1000).replace(/^[+−-]/, '')}` : ''}${a.clockOffsetSource ? `, from ${a.clockOffsetSource}` : ''}`}
-          >
-            {signedSeconds(offsetMs / 1000).replace(' ', '')}
-          </span>
-        )}
-      </div>
-      <div title={`${sdkLabel(a)} · ${a.api}`}>
-        <span className={`sdk-tag sdk-${a.sdk ?? 'meeting'}`} data-testid="attempt-sdk">{a.sdk === 'video' ? 'V' : 'M'}</span>
-        {methodLabel(a)}
-      </div>
-      <div className="mono" title={a.sdk === 'video' ? 'Video SDK session topic' : 'meeting number'}>
-        {a.sdk === 'video' ? (typeof a.topic === 'string' ? a.topic : <span className="dim">—</span>) : a.meetingNumber === undefined || a.meetingNumber === null ? <span className="dim">—</span> : String(a.meetingNumber)}
-      </div>
-      <div className={`o-${a.outcome.kind}`} title={outcome}>
-        {outcome}
-      </div>
-      <div title={top ? `${top.id}: ${top.message}` : 'no finding'}>
-        {top ? (
-          <span data-testid="top-finding" data-rule-id={top.id}>
-            <span className={`sev sev-${top.severity}`} />
-            {top.id}
-          </span>
-        ) : (
-          <span className="dim">no finding</span>
-        )}
-      </div>
-      <div title={a.issuer?.url ?? 'issuing endpoint not seen'}>
-        {a.issuer ? issuerLabel(a.issuer.url, a.pageUrl) : <span className="dim">—</span>}
-      </div>
+      {columns.map(cell)}
     </div>
   );
 });
+
+const COMPACT: Record<JoinAttempt['outcome']['kind'], string> = { success: 'ok', failure: 'fail', 'silent-refusal': 'refused', timeout: 'timeout', pending: '…' };
+
+function compactOutcomeText(a: JoinAttempt, code: number | null): string {
+  return a.outcome.kind === 'failure' && code !== null ? String(code) : COMPACT[a.outcome.kind];
+}

@@ -41,3 +41,29 @@ export function OutcomeFilter() {
     </span>
   );
 }
+
+/** The same filter as one select, for a narrow dock (one outcome at a time). */
+export function OutcomeSelect() {
+  const attempts = usePanel(selectActiveAttempts);
+  const selected = usePanel((s) => s.filter.outcomes);
+  const setFilter = usePanel((s) => s.setFilter);
+  const counts = useMemo(() => countByOutcome(attempts), [attempts]);
+  const value = selected.length === 1 ? selected[0]! : selected.length === 0 ? '' : 'several';
+  return (
+    <select
+      className="outcome-select"
+      aria-label="Filter by outcome"
+      data-testid="outcome-select"
+      value={value}
+      onChange={(e) => setFilter({ outcomes: e.target.value === '' ? [] : [e.target.value as OutcomeKind] })}
+    >
+      <option value="">All outcomes</option>
+      {value === 'several' && <option value="several">{selected.map((k) => LABEL[k]).join(' + ')}</option>}
+      {OUTCOME_KINDS.map((k) => (
+        <option key={k} value={k}>
+          {LABEL[k]} ({counts[k]})
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,61 +1,113 @@
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from './state/use-dismiss';
 import { usePanel } from './state/store';
-import { OutcomeFilter } from './OutcomeFilter';
+import { useElementWidth } from './state/use-width';
+import { OutcomeFilter, OutcomeSelect } from './OutcomeFilter';
 import { ExportMenu } from './ExportMenu';
 import { ImportHarButton } from './ImportHarButton';
+import { selectActiveAttempts } from './state/selectors';
 
-/** The top bar: clear and preserve log like the Network panel, the filters, import and export. */
+/** Below this toolbar width the outcome chips become a drop-down and the rest goes under "»". */
+export const COMPACT_TOOLBAR_PX = 640;
+
+/**
+ * The top bar: clear and preserve log like the Network panel, the filters, import and export.
+ * The filters act on the join log only, so on Correlation and Reproduce they give way to a line
+ * saying what those tabs cover. In a narrow dock it stays one line: chips become a select, and
+ * Preserve log and Import move into the "»" overflow menu, as in DevTools' own toolbars.
+ */
 export function Toolbar() {
   const preserveLog = usePanel((s) => s.live.preserveLog);
   const source = usePanel((s) => s.source);
+  const view = usePanel((s) => s.view);
   const text = usePanel((s) => s.filter.text);
   const ruleId = usePanel((s) => s.filter.ruleId);
+  const count = usePanel((s) => selectActiveAttempts(s).length);
   const setFilter = usePanel((s) => s.setFilter);
   const clearLog = usePanel((s) => s.clearLog);
   const togglePreserveLog = usePanel((s) => s.togglePreserveLog);
+  const bar = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(bar);
+  const compact = width > 0 && width < COMPACT_TOOLBAR_PX;
+  const [overflow, setOverflow] = useState(false);
+  const overflowBox = useRef<HTMLSpanElement>(null);
   const live = source === 'live';
+
+  const closeOverflow = useCallback(() => setOverflow(false), []);
+  useDismiss(overflow, overflowBox, closeOverflow);
+
+  const preserve = (
+    <label title="Keep the log when the page reloads or navigates">
+      <input type="checkbox" data-testid="preserve-log" checked={preserveLog} onChange={(e) => togglePreserveLog(e.target.checked)} />
+      Preserve log
+    </label>
+  );
+
   return (
-    <div className="toolbar" role="toolbar" aria-label="Join log">
+    <div className={`toolbar${compact ? ' compact' : ''}`} role="toolbar" aria-label="Join log" ref={bar} data-testid="toolbar" data-compact={compact}>
       <button
         className="tool-btn"
         data-testid="clear-log"
         onClick={clearLog}
         disabled={!live}
+        aria-label="Clear"
         title={live ? 'Clear the live log for this tab' : 'Clearing applies to the live log; close the imported file instead'}
       >
-        ⊘ Clear
+        {compact ? '⊘' : '⊘ Clear'}
       </button>
-      <label title="Keep the log when the page reloads or navigates">
-        <input
-          type="checkbox"
-          data-testid="preserve-log"
-          checked={preserveLog}
-          onChange={(e) => togglePreserveLog(e.target.checked)}
-        />
-        Preserve log
-      </label>
+      {!compact && preserve}
       <span className="sep" />
-      <input
-        className="filter-input"
-        type="search"
-        placeholder="Filter"
-        aria-label="Filter by text"
-        data-testid="filter-text"
-        value={text}
-        onChange={(e) => setFilter({ text: e.target.value })}
-      />
-      <input
-        className="filter-input rule-input"
-        type="search"
-        placeholder="Rule id, e.g. iat-future"
-        aria-label="Filter by rule id"
-        data-testid="filter-rule"
-        value={ruleId}
-        onChange={(e) => setFilter({ ruleId: e.target.value })}
-      />
-      <OutcomeFilter />
+      {view === 'log' ? (
+        <>
+          <input
+            className="filter-input"
+            type="search"
+            placeholder="Filter"
+            aria-label="Filter by text"
+            data-testid="filter-text"
+            value={text}
+            onChange={(e) => setFilter({ text: e.target.value })}
+          />
+          <input
+            className="filter-input rule-input"
+            type="search"
+            placeholder={compact ? 'Rule: iat -iat-q…' : 'Rules: iat  -iat-quantized'}
+            title="Rule ids or prefixes, separated by spaces; a leading - hides attempts with that rule (e.g. iat -iat-quantized)"
+            aria-label="Filter by rule id prefix; -prefix excludes"
+            data-testid="filter-rule"
+            value={ruleId}
+            onChange={(e) => setFilter({ ruleId: e.target.value })}
+          />
+          {compact ? <OutcomeSelect /> : <OutcomeFilter />}
+        </>
+      ) : (
+        <span className="dim scope-note" data-testid="filter-scope-note">
+          {view === 'correlation'
+            ? `All ${count} attempts of this session; the log's filters do not apply here.`
+            : 'Samples your endpoint now; the log and its filters are not used.'}
+        </span>
+      )}
       <span style={{ flex: 1 }} />
-      <ImportHarButton />
-      <ExportMenu />
+      {!compact && <ImportHarButton />}
+      <ExportMenu compact={compact} />
+      {compact && (
+        <span className="overflow" ref={overflowBox}>
+          <button
+            className="tool-btn"
+            aria-label="More tools"
+            aria-expanded={overflow}
+            title="Preserve log, Import HAR"
+            data-testid="toolbar-overflow"
+            onClick={() => setOverflow(!overflow)}
+          >
+            »
+          </button>
+          <div className="overflow-menu" role="menu" hidden={!overflow} data-testid="toolbar-overflow-menu">
+            {preserve}
+            <ImportHarButton />
+          </div>
+        </span>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { UnexplainedFailures as Unexplained } from '../lib/correlate';
 
 /** Failures no rule explains, with what to check next (things the token alone cannot tell). */
-export function UnexplainedFailures({ unexplained: u, onPick }: { unexplained: Unexplained; onPick(id: string): void }) {
+export function UnexplainedFailures({ unexplained: u, labelOf, onPick }: { unexplained: Unexplained; labelOf(id: string): string; onPick(id: string): void }) {
   return (
     <section className="section" data-testid="unexplained" data-count={u.attemptIds.length}>
       <h3>Unexplained failures ({u.attemptIds.length})</h3>
@@ -20,8 +20,8 @@ export function UnexplainedFailures({ unexplained: u, onPick }: { unexplained: U
           <p className="note">
             Attempts:{' '}
             {u.attemptIds.slice(0, 20).map((id) => (
-              <button key={id} className="tool-btn mono" onClick={() => onPick(id)}>
-                {id}
+              <button key={id} className="tool-btn mono" title={`Open ${id} in the join log`} data-testid="unexplained-attempt" data-attempt-id={id} onClick={() => onPick(id)}>
+                {labelOf(id)}
               </button>
             ))}
             {u.attemptIds.length > 20 && ` and ${u.attemptIds.length - 20} more`}

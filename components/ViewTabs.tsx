@@ -1,6 +1,8 @@
 import { selectActiveAttempts } from './state/selectors';
 import { usePanel } from './state/store';
 import { CaptureStatsNotice } from './CaptureStatsNotice';
+import { TOOL_VERSION } from '../lib/report/version';
+import { ruleDocUrl } from './state/rule-docs';
 
 /** Log / Correlation tabs, which session is shown (live or an imported file), and the counts. */
 export function ViewTabs() {
@@ -61,6 +63,16 @@ export function ViewTabs() {
       <span style={{ alignSelf: 'center', padding: '0 6px' }}>
         <CaptureStatsNotice />
       </span>
+      <a
+        className="version"
+        href={ruleDocUrl('').replace(/#$/, '')}
+        target="_blank"
+        rel="noreferrer"
+        title={`Join Doctor ${TOOL_VERSION}: open the rule reference`}
+        data-testid="panel-version"
+      >
+        v{TOOL_VERSION} · rules
+      </a>
     </div>
   );
 }

@@ -47,7 +47,8 @@ export function makeExport(format: ExportFormat, req: ExportRequest): ExportFile
   const spec = EXPORT_FORMATS[format];
   const built = buildExport(correlationItems(req.attempts), {
     source: req.source,
-    pageHost: req.pageUrl ? host : null,
+    // The report names the real host ("127.0.0.1:39765"); only the file name needs the safe form.
+    pageHost: hostOf(req.pageUrl),
     includeFullTokens: req.includeFullTokens,
     createdAt: now,
   });
@@ -60,4 +61,13 @@ export function makeExport(format: ExportFormat, req: ExportRequest): ExportFile
     mime: spec.mime,
     text: spec.render(exp),
   };
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host || null;
+  } catch {
+    return null;
+  }
 }

@@ -13,6 +13,32 @@ export function clockTime(ms: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
+const sameDay = (a: Date, b: Date) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+
+/**
+ * The log's time column: hh:mm:ss for today, with the date in front otherwise (an imported HAR
+ * from last week must not read as this morning). Milliseconds are in the cell's ISO tooltip.
+ */
+export function logTime(ms: number, now: number = Date.now()): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '—';
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return sameDay(d, new Date(now)) ? time : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
+}
+
+/** True when any of the times is on another day than `now` (the time column then needs room for dates). */
+export function anyOtherDay(times: readonly number[], now: number = Date.now()): boolean {
+  const today = new Date(now);
+  return times.some((t) => Number.isFinite(t) && !sameDay(new Date(t), today));
+}
+
+/** "#5 19:05:33 3712": how a single attempt is named outside the log (unexplained failures, plots). */
+export function attemptLabel(index: number, calledAt: number, o: Outcome, now?: number): string {
+  const code = outcomeCode(o);
+  const what = o.kind === 'failure' ? (code === null ? 'failed' : String(code)) : o.kind === 'silent-refusal' ? 'silent refusal' : o.kind;
+  return `#${index + 1} ${logTime(calledAt, now)} ${what}`;
+}
+
 /** Signed seconds, short: "+2.1 s", "−0.4 s", "+20 s". */
 export function signedSeconds(s: number): string {
   if (Math.abs(s) < 0.05) return '±0 s';

@@ -27,14 +27,45 @@ export type FindingsOf = (a: JoinAttempt) => readonly Finding[];
 export function filterAttempts(attempts: readonly JoinAttempt[], f: LogFilter, findingsOf: FindingsOf): JoinAttempt[] {
   if (!filterIsActive(f)) return attempts as JoinAttempt[];
   const outcomes = f.outcomes.length ? new Set<OutcomeKind>(f.outcomes) : null;
-  const ruleId = f.ruleId.trim().toLowerCase();
+  const rule = parseRuleFilter(f.ruleId);
   const text = f.text.trim().toLowerCase();
   return attempts.filter((a) => {
     if (outcomes && !outcomes.has(a.outcome.kind)) return false;
-    if (ruleId && !findingsOf(a).some((x) => x.id.toLowerCase() === ruleId)) return false;
+    if (!rule.empty && !ruleFilterMatches(rule, findingsOf(a))) return false;
     if (text && !rowText(a, findingsOf).includes(text)) return false;
     return true;
   });
+}
+
+export interface RuleFilter {
+  /** Each must prefix some finding's id ("iat" matches iat-future and iat-quantized). */
+  include: string[];
+  /** None may prefix any finding's id ("-iat-quantized" hides attempts that have it). */
+  exclude: string[];
+  empty: boolean;
+}
+
+/**
+ * The rule filter's syntax, like the Network panel's filter box: terms separated by spaces or
+ * commas, each a rule-id prefix, a leading "-" negates. "iat -iat-quantized" shows the attempts
+ * that have some iat finding but not iat-quantized.
+ */
+export function parseRuleFilter(text: string): RuleFilter {
+  const include: string[] = [];
+  const exclude: string[] = [];
+  for (const raw of text.toLowerCase().split(/[\s,]+/)) {
+    if (raw === '' || raw === '-') continue;
+    if (raw.startsWith('-')) exclude.push(raw.slice(1));
+    else include.push(raw);
+  }
+  return { include, exclude, empty: include.length === 0 && exclude.length === 0 };
+}
+
+export function ruleFilterMatches(f: RuleFilter, findings: readonly Finding[]): boolean {
+  const ids = findings.map((x) => x.id.toLowerCase());
+  for (const p of f.include) if (!ids.some((id) => id.startsWith(p))) return false;
+  for (const p of f.exclude) if (ids.some((id) => id.startsWith(p))) return false;
+  return true;
 }
 
 /** Everything the text filter looks at: what the row shows plus the finding ids and titles. */

@@ -68,6 +68,8 @@ export interface PanelState {
   filter: LogFilter;
   view: PanelView;
   commands: CaptureCommands | null;
+  /** Why the last HAR import failed, shown in a dismissible banner under the toolbar. */
+  importError: string | null;
   /** Bumped on every attempts change, so derived lists can be memoised on it. */
   revision: number;
 }
@@ -91,6 +93,7 @@ export interface PanelActions {
   setFilter(patch: Partial<LogFilter>): void;
   setView(view: PanelView): void;
   importSession(session: ImportedSession): void;
+  setImportError(message: string | null): void;
   showSource(source: SessionSource): void;
   closeImported(): void;
 }
@@ -128,6 +131,7 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
     filter: { outcomes: [], ruleId: '', text: '' },
     view: 'log',
     commands: null,
+    importError: null,
     revision: 0,
     ...initial,
 
@@ -203,7 +207,9 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
     setView: (view) => set({ view }),
 
     importSession: (session) =>
-      set((s) => ({ imported: session, source: 'imported', selectedId: null, revision: s.revision + 1 })),
+      set((s) => ({ imported: session, source: 'imported', selectedId: null, importError: null, revision: s.revision + 1 })),
+
+    setImportError: (importError) => set({ importError }),
 
     showSource: (source) =>
       set((s) => (s.source === source || (source === 'imported' && !s.imported) ? {} : { source, selectedId: null })),

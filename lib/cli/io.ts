@@ -12,7 +12,7 @@ export interface InputLimit {
  * output, a fixed clock and a fake environment.
  */
 export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** Reads all of standard input (for `-`); refuses (ERR_INPUT_TOO_LARGE) past the limit instead of cutting it. */
   readStdin(limit?: InputLimit): Promise<string>;

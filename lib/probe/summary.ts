@@ -60,7 +60,7 @@ export function impliedFailureRate(samples: readonly ProbeSample[]): ImpliedFail
     `back-date it subtracts. The samples' iat and ${basis === 'date-header' ? 'Date headers' : 'local receive times (no Date header)'} put b ` +
     `${narrow ? `at ≈ ${r3(b)} s` : `between ${r3(lo)} and ${r3(hi)} s`}, so over time joins get a future iat (3712) ${rate}, ` +
     `whatever share this probe saw: samples seconds apart share one iat and see 0% or 100%.` +
-    (narrow ? '' : ` Spread the samples over at least ${spacing} s (--interval) to pin b down.`);
+    (narrow ? '' : ` Spread the samples over at least ${spacing} s to pin b down (CLI: --interval or --verdict; panel: Reproduce → Timing).`);
   return {
     quantizedSamples: q.length,
     spacingS: spacing,

@@ -1,5 +1,6 @@
 import type { JoinDoctorExport } from './schema';
-import { iatOffsetFor, isoMs, outcomeCounts, outcomeText, summarySentence } from './summary';
+import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, reportTitle, summarySentence } from './summary';
+import { issuerShort } from './html';
 
 /** Text from tokens and pages: neutralise HTML and line breaks, escape Markdown's table pipe. */
 function md(text: unknown): string {
@@ -19,20 +20,33 @@ function code(text: unknown): string {
   return `${fence}${longest ? ' ' : ''}${s}${longest ? ' ' : ''}${fence}`;
 }
 
+/** How many attempts the compact table lists before it says "and N more (see the JSON)". */
+export const MAX_TABLE_ROWS = 200;
+
 /**
- * A ticket-ready Markdown report: the summary, counts by outcome and ranked likely causes come
- * first, then the evidence (iat split, quantisation, endpoints, unexplained failures), and the
- * per-attempt detail last.
+ * A ticket report: it opens with the answer (the most likely cause and how many failures it
+ * covers), then the causes, the evidence, each rule's explanation and fix once, and a compact
+ * table of attempts (time, meeting, outcome, primary cause, issuer). Tokens, payloads and every
+ * finding of every attempt are in the JSON export, not here: 40 joins make a page, not 100 KB.
  */
 export function renderMarkdown(exp: JoinDoctorExport): string {
   const c = exp.correlation;
-  const out: string[] = ['# Join Doctor report', '', md(summarySentence(exp)), ''];
+  const out: string[] = [];
   const top = c.causes[0];
-  if (top) out.push(`**${md(c.headline)}**`, '');
-
-  out.push('## Outcomes', '', '| outcome | attempts |', '|---|---:|');
-  for (const r of outcomeCounts(exp)) out.push(`| ${md(r.label)} | ${r.count} |`);
-  out.push('');
+  const n = exp.items.length;
+  const index = new Map(exp.items.map((item, i) => [item.attempt.id, i]));
+  const numbers = (ids: readonly string[], max = 20) =>
+    ids.slice(0, max).map((id) => (index.has(id) ? `#${index.get(id)! + 1}` : code(id))).join(', ') + (ids.length > max ? ` and ${ids.length - max} more` : '');
+  if (top) {
+    out.push(`# ${md(reportTitle(exp))}`, '');
+    out.push(`**${md(c.headline)}**`, '');
+    const fixOf = top.kind !== 'unexplained' ? exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === top.ruleIds[0])?.fix : undefined;
+    if (fixOf) out.push(`**Fix:** ${md(fixOf)}`, '');
+  } else {
+    out.push(`# ${md(reportTitle(exp))}`, '');
+  }
+  out.push(md(summarySentence(exp)), '');
+  out.push(namedOutcomeCounts(exp.items.map((i) => i.attempt.outcome)).map((o) => `${o.count} × ${md(o.label)}`).join(' · '), '');
   // A session holding both SDKs' joins: say how each fared (issue 11).
   if (c.sdks && c.sdks.length > 1) {
     out.push('| SDK | joins | failed | succeeded |', '|---|---:|---:|---:|');
@@ -42,7 +56,12 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
 
   out.push('## Failures by cause', '');
   if (c.causes.length === 0) out.push('No failures to explain.');
-  c.causes.forEach((x, i) => out.push(`${i + 1}. ${x.ruleIds[0] ? `${code(x.ruleIds.join(' + '))} ` : ''}(${x.kind}): ${md(x.text)}.`));
+  c.causes.forEach((x, i) =>
+    out.push(
+      `${i + 1}. ${x.ruleIds.length ? `${code(x.ruleIds.join(' + '))} ` : ''}(${x.kind}): ${md(x.text)}` +
+        `${x.kind !== 'unexplained' && x.successes > 0 ? `; ${x.successesWith} of ${x.successes} successes carry it too` : ''}. Attempts ${numbers(x.attemptIds)}.`,
+    ),
+  );
   out.push('');
 
   out.push('## Evidence', '');
@@ -52,30 +71,50 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   out.push('');
 
   if (c.unexplained.attemptIds.length > 0) {
-    out.push('## Failures no rule explains', '', md(c.unexplained.text), '');
+    out.push('## Failures no rule explains', '', `${md(c.unexplained.text)} Attempts: ${numbers(c.unexplained.attemptIds)}.`, '');
     for (const chk of c.unexplained.checks) out.push(`- ${md(chk.text)}`);
     out.push('');
   }
 
-  out.push('## Attempts', '');
-  if (exp.redacted) out.push('_Signatures are redacted (third segment removed); passcodes, user tokens and e-mails are not included._', '');
-  exp.items.forEach((item, i) => {
-    const a = item.attempt;
-    const offset = iatOffsetFor(exp, a.id);
-    out.push(`### ${i + 1}. ${md(a.id)}: ${md(outcomeText(item))}`, '');
-    out.push(`- Called: ${isoMs(a.calledAt)} via ${code(a.method ?? a.api)} (${a.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'}${a.sdkVersion ? ` ${md(a.sdkVersion)}` : ''})`);
-    if (a.sdk === 'video' && typeof a.topic === 'string') out.push(`- Session topic: ${code(a.topic)}`);
-    if (a.meetingNumber !== undefined && a.meetingNumber !== null) out.push(`- Meeting number: ${code(a.meetingNumber)}`);
-    if (a.issuer?.url) out.push(`- Issued by: ${code(a.issuer.url)}`);
-    if (offset !== null) out.push(`- iat − join time: ${offset} s`);
-    out.push(`- Verdict: **${item.analysis.verdict}**`);
-    if (a.signature !== null) out.push(`- Signature: ${code(a.signature)}`);
-    if (item.analysis.payload) out.push(`- Payload: ${code(JSON.stringify(item.analysis.payload))}`);
-    for (const f of item.analysis.findings) {
-      out.push(`- **${f.severity}** ${code(f.id)}: ${md(f.message)} Fix: ${md(f.fix)}`);
+  const explained = explainOnce(exp);
+  if (explained.length) {
+    out.push('## Findings explained (once per rule)', '');
+    const fixes = new Map<string, string>();
+    for (const x of explained) {
+      out.push(`- ${code(x.id)} (${x.severity}, ${x.attempts} of ${n} attempts): ${md(x.title)}.${x.detail ? ` ${md(x.detail)}` : ''}`);
+      const same = [...fixes].find(([text]) => text.includes(x.fix));
+      if (same) out.push(`  Fix: as for ${code(same[1])}.`);
+      else {
+        fixes.set(x.fix, x.id);
+        out.push(`  Fix: ${md(x.fix)}`);
+      }
     }
     out.push('');
+  }
+
+  out.push('## Attempts', '');
+  out.push(
+    `Times are the page's clock in UTC. The primary cause is what explains each failed attempt (the groups above); every finding, the decoded payload and the ${exp.redacted ? 'redacted ' : ''}signature of each attempt are in the JSON export.`,
+    '',
+  );
+  out.push('| # | time (UTC) | meeting | outcome | primary cause | issuer |', '|---:|---|---|---|---|---|');
+  const mixedSdks = (c.sdks?.length ?? 0) > 1;
+  exp.items.slice(0, MAX_TABLE_ROWS).forEach((item, i) => {
+    const a = item.attempt;
+    // Which SDK, when it is not the only one: a Video SDK row names its topic, a Meeting SDK row its meeting.
+    const sdkNote = a.sdk === 'video' || mixedSdks ? ` (${a.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'}${a.sdkVersion ? ` ${md(a.sdkVersion)}` : ''})` : '';
+    const target = a.sdk === 'video' ? (typeof a.topic === 'string' ? md(a.topic) : '') : a.meetingNumber === undefined || a.meetingNumber === null ? '' : md(a.meetingNumber);
+    const meeting = `${target}${sdkNote}`;
+    const cause = item.primaryCause ?? c.primary?.[a.id];
+    // Unexplained failures share one long title; the groups above say it once.
+    const causeText = cause ? (cause.ruleIds.length ? code(cause.ruleIds.join(' + ')) : '_no rule_') : '';
+    out.push(
+      `| ${i + 1} | ${md(isoMs(a.calledAt).slice(0, 19).replace('T', ' '))} | ${meeting} | ${md(outcomeText(item))} | ${causeText} | ${a.issuer?.url ? md(issuerShort(a.issuer.url)) : ''} |`,
+    );
   });
+  if (exp.items.length > MAX_TABLE_ROWS) out.push('', `… and ${exp.items.length - MAX_TABLE_ROWS} more attempts in the JSON export.`);
+  out.push('');
+  if (exp.redacted) out.push('_Redacted: signatures lost their HMAC segment; passcodes, user tokens and e-mails are not included._', '');
   out.push(`<sub>join-doctor ${md(exp.tool.version)}, export schema ${exp.schemaVersion}</sub>`, '');
   return out.join('\n');
 }

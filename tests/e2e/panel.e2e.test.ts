@@ -89,7 +89,7 @@ describe('DevTools panel on a real 3712', () => {
     // The claim with markup is text: no <img>, nothing ran.
     expect(await panel.locator('img').count()).toBe(0);
     expect(await panel.locator('b', { hasText: /^bold$/ }).count()).toBe(0);
-    expect(await inspector.locator('tr[data-claim="note"] td.value').textContent()).toContain('<img src=x');
+    expect(await inspector.locator('tr[data-claim="note"] [data-testid="claim-value"]').textContent()).toContain('<img src=x');
     expect(await panel.evaluate(() => (window as any).__pwned)).toBeUndefined();
     // The join arguments never show the HMAC segment.
     const mac = token.split('.')[2]!;

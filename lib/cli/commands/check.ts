@@ -7,7 +7,8 @@ import type { DecodedToken } from '../../token/types';
 import { numberOption, parseCommandArgs, sdkOption, usage } from '../args';
 import { judgedAs, tokenSdk } from '../../rules/sdk-family';
 import { paint, useColour, type CliIO } from '../io';
-import { safeText } from '../terminal';
+import { outputWidth, safeText, wrapText } from '../terminal';
+import { findingText } from '../../report/finding-text';
 import type { Command } from '../types';
 
 const HELP = `Usage: join-doctor check [options] TOKEN|-
@@ -59,11 +60,20 @@ function renderHuman(a: Analysis, judgedAt: string, colour: boolean, sdkLine: st
   lines.push(`payload  ${a.token.payloadJson !== null ? safeText(a.token.payloadJson.replace(/\s*\r?\n\s*/g, ' ')) : p.dim('(not decodable)')}`);
   lines.push(`sdk      ${sdkLine}`);
   lines.push(`judged   ${judgedAt}`, '');
+  // Each explanation and fix once: three malformed segments share one fix paragraph.
+  const fixes = new Map<string, string>();
   for (const f of a.findings) {
     const sev = f.severity === 'error' ? p.red('error  ') : f.severity === 'warning' ? p.yellow('warning') : p.blue('info   ');
-    lines.push(`${sev}  ${p.bold(f.id)}${f.claim ? p.dim(` [${f.claim}]`) : ''}`);
-    lines.push(`         ${safeText(f.message)}`);
-    lines.push(`         ${p.dim('fix:')} ${safeText(f.fix)}`, '');
+    const { fact, detail } = findingText(f);
+    lines.push(`${sev}  ${p.bold(f.id)}${f.claim ? p.dim(` [${f.claim}]`) : ''}  ${safeText(fact)}`);
+    if (detail) lines.push(`         ${safeText(detail)}`);
+    // Rules share fix paragraphs, sometimes one inside another (token-malformed's three segments).
+    const same = [...fixes].find(([text]) => text.includes(f.fix));
+    if (same) lines.push(`         ${p.dim('fix:')} as for ${same[1]} above`, '');
+    else {
+      fixes.set(f.fix, f.id);
+      lines.push(`         ${p.dim('fix:')} ${safeText(f.fix)}`, '');
+    }
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
@@ -134,7 +144,7 @@ export const check: Command = {
     if (values['json']) io.stdout.write(`${JSON.stringify({ ...checkJson(analysis), sdk: sdkInfo }, null, 2)}\n`);
     else {
       const judgedAt = `${isoTime(at)} (${now !== undefined ? '--now' : "this machine's clock"})`;
-      io.stdout.write(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk, tokenSdk(token))));
+      io.stdout.write(wrapText(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk, tokenSdk(token))), outputWidth(io.stdout, io.env)));
     }
     return analysis.verdict === 'fail' ? 1 : 0;
   },

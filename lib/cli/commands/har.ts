@@ -14,6 +14,9 @@ import type { HarImport } from '../../har/types';
 import { buildExport, renderMarkdown, redactText } from '../../report';
 import type { JoinDoctorExport } from '../../report';
 import { OUTCOME_LABEL, classifyOutcome } from '../../correlate';
+import { findingText } from '../../report/finding-text';
+import { outputWidth, wrapText } from '../terminal';
+import type { Finding } from '../../rules/types';
 
 const HELP = `Usage: join-doctor har FILE.har [--format text|md|json] [--json] [--include-full-tokens]
 
@@ -69,7 +72,7 @@ function hostOf(url: string | null | undefined): string | null {
 export function harMarkdown(exp: JoinDoctorExport, imp: HarImport, fileName: string | null): string {
   const report = renderMarkdown(exp);
   const section = harSectionMarkdown(imp, fileName);
-  const at = report.indexOf('## Outcomes');
+  const at = report.indexOf('## Failures by cause');
   return at === -1 ? `${report}\n${section}` : `${report.slice(0, at)}${section}\n${report.slice(at)}`;
 }
 
@@ -84,7 +87,7 @@ export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string)
     if (a.issuer?.url) out.push(`  issued by ${redactText(a.issuer.url)}${a.issuer.serverDate ? ` (Date ${new Date(a.issuer.serverDate).toUTCString()})` : ''}`);
     const d = imp.details[i];
     if (d && !d.signatureRecorded) out.push('  signature not recorded in the HAR');
-    for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(7)} ${f.id}: ${f.message}`);
+    for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(9)}${f.id}: ${findingText(f).fact}`);
   });
   const c = exp.correlation;
   out.push('', c.headline, 'Failures by cause:');
@@ -92,11 +95,33 @@ export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string)
   c.causes.forEach((x, i) => out.push(`  ${i + 1}. ${x.text}${x.ruleIds.length ? ` [${x.ruleIds[0]}]` : ''}`));
   if (c.offsets.split) out.push(`  iat vs join time: ${c.offsets.split.text}`);
   if (c.quantization.verdict !== 'none') out.push(`  ${c.quantization.text}`);
+  out.push(...explainedOnce(exp.items.flatMap((i) => i.analysis.findings)));
   if (imp.warnings.length) {
     out.push('', 'Missing from the HAR:');
     for (const w of imp.warnings) out.push(`  - ${w.message}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** Each rule's explanation and fix once, after the attempts that only named its measured fact. */
+export function explainedOnce(findings: readonly Finding[]): string[] {
+  const seen = new Set<string>();
+  const fixes = new Map<string, string>();
+  const out: string[] = [];
+  for (const f of findings) {
+    if (seen.has(f.id)) continue;
+    seen.add(f.id);
+    if (out.length === 0) out.push('', 'Why, and how to fix (once per rule):');
+    const { detail } = findingText(f);
+    out.push(`  ${f.id}: ${f.title}.${detail ? ` ${detail}` : ''}`);
+    const same = [...fixes].find(([text]) => text.includes(f.fix));
+    if (same) out.push(`    fix: as for ${same[1]}`);
+    else {
+      fixes.set(f.fix, f.id);
+      out.push(`    fix: ${f.fix}`);
+    }
+  }
+  return out;
 }
 
 /** The export with the HAR's own facts under an extra `har` key (readers of the export ignore it). */
@@ -127,7 +152,7 @@ export const har: Command = {
     const exp = diagnoseHar(imp, { includeFullTokens: a.full, createdAt: new Date(io.now()) });
     const name = path.basename(a.file);
     if (a.format === 'json') writeHarJson(exp, imp, (chunk) => io.stdout.write(chunk));
-    else io.stdout.write(a.format === 'md' ? harMarkdown(exp, imp, name) : harText(exp, imp, name));
+    else io.stdout.write(a.format === 'md' ? harMarkdown(exp, imp, name) : wrapText(harText(exp, imp, name), outputWidth(io.stdout, io.env)));
     return exp.correlation.failures > 0 ? 1 : 0;
   },
 };

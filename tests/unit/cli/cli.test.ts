@@ -133,6 +133,19 @@ describe('join-doctor probe', () => {
     expect(tty.stderr).toContain('probing 3/3');
   });
 
+  it('a quick probe of a quantising backend says it cannot give the rate yet and prints the command that can (--verdict)', async () => {
+    // Samples 100 ms apart on the backend's clock share one 128 s window: b stays open.
+    server = await startSignatureServer({ stepMs: 100 });
+    const r = await runCli(['probe', `${server.url}/java`, '--count', '6', '--data', '{"meetingNumber":"123456789","role":0}']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/quantises iat to 128 s, so some joins fail with 3712; these samples were too close together/);
+    // The command is one line to copy; everything else fits 80 columns.
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain(`  $ join-doctor probe ${server.url}/java --count 6 --data '{"meetingNumber":"123456789","role":0}' --verdict`);
+    expect(Math.max(...lines.filter((l) => !l.startsWith('  $ ')).map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect((await runCli(['probe', `${server.url}/java`, '--verdict', '--interval', '2'])).stderr).toContain('either --verdict or --interval');
+  });
+
   it('bad options are usage errors', async () => {
     expect((await runCli(['probe'])).code).toBe(2);
     expect((await runCli(['probe', 'http://127.0.0.1:9/', '--count', 'lots'])).stderr).toContain('--count must be a whole number');
@@ -147,7 +160,7 @@ describe('join-doctor report', () => {
     const files = { 'e.json': serializeExport(exp) };
     const md = await runCli(['report', 'e.json'], { files });
     expect(md.code).toBe(0);
-    expect(md.stdout.startsWith('# Join Doctor report')).toBe(true);
+    expect(md.stdout.startsWith('# Join Doctor: ')).toBe(true);
     expect((await runCli(['report', 'e.json', '--format', 'csv'], { files })).stdout.split('\r\n')).toHaveLength(22);
     expect((await runCli(['report', 'e.json', '--format', 'html'], { files })).stdout).toContain('<svg');
     expect(JSON.parse((await runCli(['report', 'e.json', '--format', 'json'], { files })).stdout)).toEqual(exp);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { App } from '../../../components/App';
 import { createPanelStore, EMPTY_STATS } from '../../../components/state/store';
 import { makeAttempt } from './fixtures';
-import { $, render, type Rendered } from './render';
+import { $, click, render, type Rendered } from './render';
 
 let r: Rendered | undefined;
 afterEach(() => r?.unmount());
@@ -43,5 +43,9 @@ describe('Import HAR', () => {
     await pick('notes.json', '{"hello": "world"}');
     expect($(r.container, 'import-har-error')?.textContent).toMatch(/notes\.json: .*not a HAR/);
     expect($(r.container, 'source-imported')).toBeNull();
+    // A banner under the toolbar, not a span inside it, and it goes when dismissed.
+    expect($(r.container, 'toolbar')?.contains($(r.container, 'import-har-error'))).toBe(false);
+    await r.act(() => click($(r!.container, 'import-har-error-dismiss')));
+    expect($(r.container, 'import-har-error')).toBeNull();
   });
 });

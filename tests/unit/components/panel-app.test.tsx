@@ -132,7 +132,7 @@ describe('token inspector', () => {
     store.getState().select('py');
     r = await render(<App />, store);
     expect($(r.container, 'raw-payload')?.textContent).toContain('"iat":1795912284.0');
-    expect(r.container.querySelector('tr[data-claim="iat"] td.value')?.textContent).toBe('1795912284.0');
+    expect(r.container.querySelector('tr[data-claim="iat"] [data-testid="claim-value"]')?.textContent).toBe('1795912284.0');
     expect(r.container.querySelector('[data-testid="finding"][data-rule-id="iat-fractional"]')).not.toBeNull();
   });
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReproducePanel } from '../../../components/ReproducePanel';
+import { ReproducePanel, probeSchedule } from '../../../components/ReproducePanel';
 import { LAB_CREDENTIALS } from '../../../lib/lab/credentials';
 import { SCENARIOS } from '../../../lib/lab/scenarios';
 import { $, click, render, type Rendered } from './render';
@@ -79,5 +79,29 @@ describe('Reproduce (endpoint sampling in the panel)', () => {
     r = await render(<ReproducePanel />);
     await r.act(() => setValue($(r!.container, 'reproduce-url'), 'javascript:alert(1)'));
     expect(($(r.container, 'reproduce-start') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('each sample is listed and opens in the inspector, judged at its Date header', async () => {
+    r = await render(<ReproducePanel />);
+    await r.act(() => r!.store.getState().addIssuance(seen()));
+    await r.act(() => setValue($(r!.container, 'reproduce-count'), '6'));
+    await r.act(() => click($(r!.container, 'reproduce-start')));
+    await r.act(() => click($(r!.container, 'reproduce-confirm-yes')));
+    await vi.waitFor(() => expect($(r!.container, 'reproduce-result')).not.toBeNull(), { timeout: 20_000 });
+    const rows = r.container.querySelectorAll('[data-testid="reproduce-sample"]');
+    expect(rows).toHaveLength(6);
+    await r.act(() => click(rows[2]!.querySelector('button')));
+    const inspector = $(r.container, 'reproduce-sample-inspector')!;
+    expect(inspector.textContent).toContain('Sample #3');
+    expect(inspector.querySelector('[data-testid="token-inspector"]')).not.toBeNull();
+    expect(inspector.querySelector('[data-testid="finding"][data-rule-id="iat-quantized"]')).not.toBeNull();
+  }, 30_000);
+
+  it('the timing control spreads the samples over one 128 s cycle and more (the panel was capped at 250 ms apart and 60 s)', () => {
+    expect(probeSchedule(20, 0)).toEqual({ intervalMs: 250, totalTimeoutMs: 60_000 });
+    const spread = probeSchedule(21, 160);
+    expect(spread.intervalMs).toBe(8000);
+    expect(spread.totalTimeoutMs).toBe(190_000);
+    expect(probeSchedule(1, 300).intervalMs).toBe(300_000);
   });
 });

@@ -38,7 +38,7 @@ describe('probe', () => {
     expect(implied.futureSecondsPerCycle.min).toBeLessThanOrEqual(34);
     expect(implied.futureSecondsPerCycle.max).toBeGreaterThanOrEqual(34);
     expect(implied.backdateS.max - implied.backdateS.min).toBeGreaterThan(8);
-    expect(implied.text).toContain('Spread the samples over at least 128 s (--interval)');
+    expect(implied.text).toContain('Spread the samples over at least 128 s to pin b down (CLI: --interval or --verdict');
     expect([0, 1]).toContain(result.summary.iatOffset!.futureShare);
   });
 

@@ -108,16 +108,29 @@ describe('export', () => {
 });
 
 describe('renderers', () => {
-  it('the Markdown report opens with the summary, outcome counts and ranked causes before any attempt detail', async () => {
+  it('the Markdown report opens with the answer, then causes, evidence and one explanation per rule before a compact attempts table', async () => {
     const { exp } = await seedExport();
     const md = renderMarkdown(exp);
     const idx = (s: string) => md.indexOf(s);
-    expect(md.startsWith('# Join Doctor report\n\n40 join attempts on app.example.com (live capture, exported 2026-11-29T03:00:00.000Z):')).toBe(true);
-    expect(idx('**Most likely cause: iat in the future, from Java Math.round (iat a multiple of 128 s) (')).toBeGreaterThan(0);
-    expect(idx('## Outcomes')).toBeLessThan(idx('## Failures by cause'));
-    expect(idx('## Failures by cause')).toBeLessThan(idx('## Attempts'));
+    expect(md.split('\n')[0]).toMatch(/^# Join Doctor: \d+ of 40 joins on app\.example\.com failed: iat in the future, from Java Math\.round/);
+    expect(idx('**Most likely cause: iat in the future, from Java Math.round (iat a multiple of 128 s) (')).toBeLessThan(idx('40 join attempts on app.example.com (live capture, exported 2026-11-29T03:00:00.000Z):'));
+    expect(idx('## Failures by cause')).toBeLessThan(idx('## Findings explained'));
+    expect(idx('## Findings explained')).toBeLessThan(idx('## Attempts'));
+    expect(md).toContain('| # | time (UTC) | meeting | outcome | primary cause | issuer |');
     expect(md).toMatch(/1\. `iat-future \+ iat-quantized` \(cause\): \d+ of \d+ failures: iat in the future, from Java Math\.round/);
+    expect(md).toMatch(/\| `iat-future \+ iat-quantized` \| api\.example\.com\/java\/signature \|/);
     expect(md).toContain('https://api.example.com/node/signature: 0 of 10 failed (0%)');
+  });
+
+  it('40 joins make a ticket-sized Markdown report (< 20 KB): each explanation once, no token or payload per attempt', async () => {
+    const { exp } = await seedExport();
+    const md = renderMarkdown(exp);
+    expect(new TextEncoder().encode(md).length).toBeLessThan(20 * 1024);
+    for (const x of explainOnceIds(exp)) expect(md.split(`\`${x}\` (`).length - 1).toBeLessThanOrEqual(2); // likely-causes line + explained line
+    const fix = exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === 'iat-future')!.fix;
+    expect(md.split(fix).length - 1).toBeLessThanOrEqual(2); // the answer's fix + the explained list
+    expect(md).not.toContain('<redacted>');
+    expect(md).not.toContain('"iat":');
   });
 
   it('a meeting number like "=HYPERLINK(...)" cannot run as a spreadsheet formula, and CSV quoting follows RFC 4180', async () => {
@@ -151,6 +164,10 @@ describe('renderers', () => {
     expect(html).toContain('fill="#1a7f37"'); // successes
   });
 });
+
+function explainOnceIds(exp: Awaited<ReturnType<typeof seedExport>>['exp']): string[] {
+  return [...new Set(exp.items.flatMap((i) => i.analysis.findings.map((f) => f.id)))];
+}
 
 describe('primary causes in exports', () => {
   it('correlation.causes[0] is the headline group and every failed item says its primary cause', async () => {

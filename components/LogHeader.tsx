@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  COLUMN_LABEL,
+  EMPTY_COLUMN_PREFS,
+  LOG_COLUMNS,
+  resizeColumn,
+  toggleColumn,
+  type ColumnLayout,
+  type ColumnPrefs,
+  type LogColumn,
+} from './state/columns';
+
+const TITLES: Partial<Record<LogColumn, string>> = {
+  time: "Page clock at the join (date shown when not today); after it, Zoom's clock minus the page's clock when measured",
+  outcome: 'How the join ended; in a narrow dock only the code (hover for the message)',
+};
+
+interface Props {
+  layout: ColumnLayout;
+  prefs: ColumnPrefs;
+  /** The log's width, for the menu's "defaults for this width" hint. */
+  width: number;
+  onPrefs(p: ColumnPrefs): void;
+}
+
+/**
+ * The log's header, as in the Network panel: right-click for a menu of columns to show or hide,
+ * drag a header's right edge to resize it. Choices are kept in the panel's localStorage.
+ */
+export function LogHeader({ layout, prefs, onPrefs }: Props) {
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menu) return;
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
+      if (e.type === 'mousedown' && menuRef.current?.contains(e.target as Node)) return;
+      setMenu(null);
+    };
+    window.addEventListener('mousedown', close);
+    window.addEventListener('keydown', close);
+    window.addEventListener('blur', close);
+    menuRef.current?.querySelector('input')?.focus();
+    return () => {
+      window.removeEventListener('mousedown', close);
+      window.removeEventListener('keydown', close);
+      window.removeEventListener('blur', close);
+    };
+  }, [menu]);
+
+  const startResize = (c: LogColumn, e: ReactPointerEvent<HTMLSpanElement>) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const cell = (e.currentTarget.parentElement as HTMLElement | null) ?? null;
+    const startX = e.clientX;
+    const startW = cell?.getBoundingClientRect().width ?? 100;
+    const target = e.currentTarget;
+    target.setPointerCapture?.(e.pointerId);
+    let latest = prefs;
+    const move = (ev: PointerEvent) => {
+      latest = resizeColumn(prefs, c, startW + ev.clientX - startX);
+      onPrefs(latest);
+    };
+    const up = () => {
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', up);
+      target.removeEventListener('pointercancel', up);
+    };
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', up);
+    target.addEventListener('pointercancel', up);
+  };
+
+  return (
+    <>
+      <div
+        ref={head}
+        className="log-head"
+        role="presentation"
+        data-testid="log-head"
+        data-columns={layout.columns.join(' ')}
+        title="Right-click to choose columns; drag an edge to resize"
+        onContextMenu={(e) => {
+          e.preventDefault();
+          setMenu({ x: e.clientX, y: e.clientY });
+        }}
+      >
+        {layout.columns.map((c) => (
+          <div key={c} data-column={c} title={TITLES[c]}>
+            {c === 'outcome' && layout.compactOutcome ? 'Code' : COLUMN_LABEL[c]}
+            <span
+              className="col-resize"
+              role="separator"
+              aria-orientation="vertical"
+              aria-label={`Resize ${COLUMN_LABEL[c]}`}
+              onPointerDown={(e) => startResize(c, e)}
+              onDoubleClick={() => {
+                const { [c]: _dropped, ...widths } = prefs.widths;
+                onPrefs({ ...prefs, widths });
+              }}
+            />
+          </div>
+        ))}
+      </div>
+      {menu && (
+        <div
+          ref={menuRef}
+          className="context-menu"
+          role="menu"
+          aria-label="Columns"
+          data-testid="column-menu"
+          style={{ left: Math.min(menu.x, window.innerWidth - 190), top: Math.min(menu.y, window.innerHeight - 200) }}
+        >
+          {LOG_COLUMNS.map((c) => {
+            const shown = layout.columns.includes(c);
+            return (
+              <label key={c} role="menuitemcheckbox" aria-checked={shown} data-column={c}>
+                <input
+                  type="checkbox"
+                  checked={shown}
+                  disabled={shown && layout.columns.length === 1}
+                  onChange={(e) => onPrefs(toggleColumn(prefs, c, e.target.checked))}
+                />
+                {COLUMN_LABEL[c]}
+              </label>
+            );
+          })}
+          <hr />
+          <button
+            className="menu-item"
+            role="menuitem"
+            data-testid="column-reset"
+            onClick={() => {
+              onPrefs(EMPTY_COLUMN_PREFS);
+              setMenu(null);
+            }}
+          >
+            Reset to the defaults for this width
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
