@@ -222,7 +222,8 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
   if (e.body === null) {
     outcome = { kind: 'failure', code: null, message: e.http === 0 ? 'No answer from Zoom (network error or aborted).' : `HTTP ${e.http} without a JSON body.`, serverCode: null, serverMessage: null };
   } else if (e.body.status === true) {
-    outcome = { kind: 'success' };
+    // Zoom accepted the signature; only the join's own callback/promise can say it succeeded.
+    outcome = { kind: 'success', acceptedOnly: true };
   } else {
     const view = viewOfAttempt(a, m.view);
     const { code, message } = sdkCodeForAnswer(serverCode, serverMessage, view);
