@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { JoinAttempt } from '../lib/model/attempt';
+import { redactForDisplay } from '../lib/report/redact';
 import { topFindingOf } from './state/analysis';
 import { clockTime, describeOutcome, issuerLabel, methodLabel, outcomeCode, signedSeconds } from './state/format';
 
@@ -64,7 +65,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
           <span className="dim">no finding</span>
         )}
       </div>
-      <div title={a.issuer?.url ?? 'issuing endpoint not seen'}>
+      <div title={a.issuer ? redactForDisplay(a.issuer.url) : 'issuing endpoint not seen'}>
         {a.issuer ? issuerLabel(a.issuer.url, a.pageUrl) : <span className="dim">—</span>}
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { probe, type ProbeResult } from '../lib/probe';
+import { redactForDisplay } from '../lib/report/redact';
 import { usePanel } from './state/store';
 import { ensureHostPermission, originPattern } from './state/host-permission';
 
@@ -86,10 +87,10 @@ export function ReproducePanel() {
                   if (hit) setMethod(hit.method.toUpperCase());
                 }}
               >
-                <option value="">last seen: {endpoints[endpoints.length - 1]!.url}</option>
+                <option value="">last seen: {redactForDisplay(endpoints[endpoints.length - 1]!.url)}</option>
                 {endpoints.map((x) => (
                   <option key={`${x.method} ${x.url}`} value={x.url}>
-                    {x.method} {x.url}
+                    {x.method} {redactForDisplay(x.url)}
                   </option>
                 ))}
               </select>
