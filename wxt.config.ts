@@ -32,8 +32,14 @@ export default defineConfig({
     ...(process.env.JOIN_DOCTOR_E2E_GRANT_LOOPBACK === '1' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // Firefox: MAIN-world content scripts need 128+, and an add-on id is required for storage
     // and for installing the signed package. Chrome would warn about the unknown key.
+    // data_collection_permissions: AMO requires it for new add-ons; captured joins stay in the
+    // browser (storage.session, exports only on the user's click), so nothing is collected.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'join-doctor@join-doctor.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'join-doctor@join-doctor.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

@@ -1,5 +1,5 @@
 import type { JoinAttempt } from '../lib/model/attempt';
-import { redactSignature } from '../lib/report/redact';
+import { redactForDisplay, redactSignature } from '../lib/report/redact';
 import { API_LABEL, clockTime, describeOutcome, formatNumber, sdkLabel, signedSeconds } from './state/format';
 
 /** What the page passed to join and what came back; the signature is shown redacted as in exports. */
@@ -29,11 +29,12 @@ export function JoinArgumentsTable({ attempt: a }: { attempt: JoinAttempt }) {
     rows.push(['Zoom\'s clock', `not used: ${a.clockNote}; times are checked against this page's clock`]);
   }
   if (a.issuer) {
-    rows.push(['issued by', `${a.issuer.method ?? 'GET/POST'} ${a.issuer.url}`]);
+    rows.push(['issued by', `${a.issuer.method ?? 'GET/POST'} ${redactForDisplay(a.issuer.url)}`]);
     if (typeof a.issuer.serverDate === 'number') rows.push(['issuer Date header', new Date(a.issuer.serverDate).toISOString()]);
   }
-  if (a.pageUrl) rows.push(['page', a.pageUrl]);
-  if (a.frameUrl && a.frameUrl !== a.pageUrl) rows.push(['frame', a.frameUrl]);
+  // URLs as shown: Zoom's web sample puts the full JWT (and passcode) in the meeting page's query.
+  if (a.pageUrl) rows.push(['page', redactForDisplay(a.pageUrl)]);
+  if (a.frameUrl && a.frameUrl !== a.pageUrl) rows.push(['frame', redactForDisplay(a.frameUrl)]);
   return (
     <table className="kv" data-testid="join-arguments">
       <tbody>

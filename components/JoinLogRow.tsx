@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { JoinAttempt } from '../lib/model/attempt';
 import type { LogColumn } from './state/columns';
+import { redactForDisplay } from '../lib/report/redact';
 import { topFindingOf } from './state/analysis';
 import { describeOutcome, issuerLabel, logTime, methodLabel, outcomeCode, sdkLabel, signedSeconds } from './state/format';
 
@@ -78,7 +79,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
         );
       case 'issuer':
         return (
-          <div key={c} title={a.issuer?.url ?? 'issuing endpoint not seen'}>
+          <div key={c} title={a.issuer ? redactForDisplay(a.issuer.url) : 'issuing endpoint not seen'}>
             {a.issuer ? issuerLabel(a.issuer.url, a.pageUrl) : <span className="dim">—</span>}
           </div>
         );

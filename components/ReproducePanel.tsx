@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { probe, type ProbeResult, type ProbeSample } from '../lib/probe';
 import type { JoinAttempt } from '../lib/model/attempt';
+import { redactForDisplay } from '../lib/report/redact';
 import { usePanel } from './state/store';
 import { ensureHostPermission, originPattern } from './state/host-permission';
 import { logTime } from './state/format';
@@ -132,7 +133,7 @@ export function ReproducePanel() {
                 .slice()
                 .reverse()
                 .map((x) => (
-                  <option key={`${x.method} ${x.url}`} value={x.url} label={`${x.method} · seen on this page`} />
+                  <option key={`${x.method} ${x.url}`} value={x.url} label={`${x.method} ${redactForDisplay(x.url)} · seen on this page`} />
                 ))}
             </datalist>
             <span className="note">

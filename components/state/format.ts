@@ -3,6 +3,7 @@
  * (that is lib/'s job); it turns numbers and records into the short text DevTools users expect.
  */
 import type { AttemptApi, JoinAttempt, Outcome } from '../../lib/model/attempt';
+import { successLabel } from '../../lib/model/attempt';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -108,7 +109,7 @@ export function outcomeCode(o: Outcome): number | null {
 export function describeOutcome(o: Outcome, sdk?: JoinAttempt['sdk']): string {
   switch (o.kind) {
     case 'success':
-      return 'success';
+      return successLabel(o);
     case 'failure': {
       const code = outcomeCode(o);
       const msg = (sdk === 'video' ? o.message || o.serverMessage : o.serverMessage || o.message) || o.type || 'failed';

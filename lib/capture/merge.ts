@@ -230,7 +230,8 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
   if (e.body === null) {
     outcome = { kind: 'failure', code: null, message: e.http === 0 ? 'No answer from Zoom (network error or aborted).' : `HTTP ${e.http} without a JSON body.`, serverCode: null, serverMessage: null };
   } else if (e.body.status === true) {
-    outcome = { kind: 'success' };
+    // Zoom accepted the signature; only the join's own callback/promise can say it succeeded.
+    outcome = { kind: 'success', acceptedOnly: true };
   } else if (a.sdk === 'video') {
     // The Video SDK's own table (bundle 2.5.0); an unmapped code leaves its promise pending.
     const { code, message, type } = videoSdkRejectionForLsdk(serverCode, serverMessage);

@@ -42,7 +42,8 @@ function outcomeOf(x: WcInfoExchange, view: ReturnType<typeof viewOf>, retried: 
   // No response at all: the SDK reports its generic 1 (measured: an aborted POST gives errorCode 1, no retry).
   if (x.status === 0) return { kind: 'failure', code: 1, message: GENERIC_FAILURE, serverMessage: x.failureText, serverCode: null };
   if (x.answer) {
-    if (x.answer.status === true) return { kind: 'success' };
+    // A HAR holds the wire only: Zoom accepted the signature, the join may still have failed after.
+    if (x.answer.status === true) return { kind: 'success', acceptedOnly: true };
     const mapped = sdkCodeForAnswer(x.answer.errorCode, x.answer.errorMessage, view);
     const out: Outcome = { kind: 'failure', code: mapped.code, message: mapped.message, serverMessage: x.answer.errorMessage, serverCode: x.answer.errorCode };
     if (view === 'component-view') out.type = 'JOIN_MEETING_FAILED';

@@ -14,7 +14,13 @@ export type AttemptApi =
 export type JoinSdk = 'meeting' | 'video';
 
 export type Outcome =
-  | { kind: 'success' }
+  /**
+   * `acceptedOnly`: all that was seen is Zoom's wc/info answer with status:true (wire capture,
+   * HAR). Zoom accepted the signature; the join itself may still have failed later in the SDK
+   * (Zoom's samples showed "Fail to join the meeting" after such an answer). Absent when the
+   * join's own callback or promise said success.
+   */
+  | { kind: 'success'; acceptedOnly?: true }
   /** Zoom (or the SDK) reported an error. `code` is the SDK's code (3712), `serverMessage` Zoom's raw text. */
   | { kind: 'failure'; code: number | null; message: string | null; serverMessage?: string | null; serverCode?: number | null; type?: string | null }
   /** The SDK refused before asking Zoom and called nothing (e.g. no appKey in 6.x). */
@@ -66,4 +72,10 @@ export interface JoinAttempt {
   clockNote?: string | null;
   pageUrl?: string | null;
   frameUrl?: string | null;
+}
+
+/** What the outcome column says for a success: only what was seen. */
+export const SIGNATURE_ACCEPTED_LABEL = 'signature accepted by Zoom';
+export function successLabel(o: { kind: 'success'; acceptedOnly?: true }): string {
+  return o.acceptedOnly ? SIGNATURE_ACCEPTED_LABEL : 'success';
 }

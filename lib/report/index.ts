@@ -2,7 +2,7 @@ export type * from './schema';
 export { EXPORT_SCHEMA_VERSION, EXPORT_SOURCES } from './schema';
 export { buildExport, serializeExport, type BuildExportOptions } from './build';
 export { parseExport } from './parse';
-export { redactSignature, redactText, redactValue, REDACTED, REDACTED_EMAIL } from './redact';
+export { redactForDisplay, redactSignature, redactText, redactValue, REDACTED, REDACTED_EMAIL } from './redact';
 export { renderMarkdown } from './markdown';
 export { renderCsv, csvCell } from './csv';
 export { renderHtml, renderOffsetPlotSvg, escapeHtml, REPORT_CSP } from './html';

@@ -64,9 +64,9 @@ export function redactText(text: string, includeFullTokens = false): string {
   return redactEmails(withTokens);
 }
 
-/** Query parameters in URLs that carry passcodes or user tokens. */
+/** Query parameters in URLs (and form bodies, which start without a `?`) that carry passcodes or user tokens. */
 function redactUrlParams(text: string): string {
-  return text.replace(/([?&;])([^=&#;\s]+)=([^&#;\s]*)/g, (m, sep: string, key: string) => {
+  return text.replace(/(^|[?&;])([^=&#;\s?]+)=([^&#;\s]*)/g, (m, sep: string, key: string) => {
     let name = key;
     try {
       name = decodeURIComponent(key);
@@ -75,6 +75,15 @@ function redactUrlParams(text: string): string {
     }
     return isSensitiveKey(name) || /^(signature|token|access_token|id_token|code)$/i.test(name) ? `${sep}${key}=${REDACTED}` : m;
   });
+}
+
+/**
+ * A URL, request body or argument as shown on screen (panel rows, CLI lines): JWT signature
+ * segments, passcode/token parameters and e-mails masked exactly as exports mask them. Zoom's web
+ * sample opens `meeting.html?…&signature=<full JWT>`, so a page URL is a credential too.
+ */
+export function redactForDisplay(text: string): string {
+  return redactUrlParams(redactText(text));
 }
 
 /**

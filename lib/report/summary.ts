@@ -2,7 +2,7 @@ import { OUTCOME_LABEL, classifyOutcome } from '../correlate';
 import type { OutcomeClass } from '../correlate/types';
 import { OUTCOME_CLASSES } from '../correlate/types';
 import type { ExportedItem, JoinDoctorExport } from './schema';
-import type { Outcome } from '../model/attempt';
+import { successLabel, type Outcome } from '../model/attempt';
 import { findingText } from './finding-text';
 
 const SOURCE_LABEL: Record<JoinDoctorExport['source'], string> = { live: 'live capture', har: 'HAR file', lab: 'lab run' };
@@ -23,6 +23,8 @@ export function outcomeText(item: ExportedItem): string {
       return `silent refusal: ${o.reason}`;
     case 'timeout':
       return `timeout after ${Math.round(o.afterMs / 1000)} s`;
+    case 'success':
+      return successLabel(o);
     default:
       return o.kind;
   }

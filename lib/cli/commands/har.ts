@@ -11,7 +11,8 @@ import { analyseAttempt } from '../../attempt-context';
 import { readHarFile } from '../../har/read-file';
 import { clockText, harSectionMarkdown } from '../../har/summary';
 import type { HarImport } from '../../har/types';
-import { buildExport, renderMarkdown, redactText } from '../../report';
+import { buildExport, renderMarkdown } from '../../report';
+import { redactForDisplay } from '../../report/redact';
 import type { JoinDoctorExport } from '../../report';
 import { OUTCOME_LABEL, classifyOutcome } from '../../correlate';
 import { findingText } from '../../report/finding-text';
@@ -84,7 +85,7 @@ export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string)
     const outcome = o.kind === 'failure' ? `${o.code ?? 'failure'}${o.serverMessage || o.message ? ` (${o.serverMessage ?? o.message})` : ''}` : OUTCOME_LABEL[classifyOutcome(o)];
     const when = Number.isFinite(a.calledAt) ? new Date(a.calledAt).toISOString() : 'time unknown';
     out.push(`${a.id}  ${when}  ${a.method ?? a.api}  ${outcome}  verdict: ${item.analysis.verdict}`);
-    if (a.issuer?.url) out.push(`  issued by ${redactText(a.issuer.url)}${a.issuer.serverDate ? ` (Date ${new Date(a.issuer.serverDate).toUTCString()})` : ''}`);
+    if (a.issuer?.url) out.push(`  issued by ${redactForDisplay(a.issuer.url)}${a.issuer.serverDate ? ` (Date ${new Date(a.issuer.serverDate).toUTCString()})` : ''}`);
     const d = imp.details[i];
     if (d && !d.signatureRecorded) out.push('  signature not recorded in the HAR');
     for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(9)}${f.id}: ${findingText(f).fact}`);

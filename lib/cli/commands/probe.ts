@@ -2,6 +2,7 @@ import { probe, MAX_PROBE_COUNT, type ProbeResult } from '../../probe';
 import { intOption, numberOption, parseCommandArgs, sdkOption, usage } from '../args';
 import { paint, useColour } from '../io';
 import { outputWidth, safeText, wrapText } from '../terminal';
+import { redactForDisplay } from '../../report/redact';
 import type { Command } from '../types';
 
 /** Samples spread over this long span one full 128 s cycle and then some: b is pinned to about ±1 s. */
@@ -59,7 +60,7 @@ export function probeJson(r: ProbeResult): Record<string, unknown> {
 function renderHuman(url: string, r: ProbeResult, colour: boolean, rerun: string | null): string {
   const p = paint(colour);
   const s = r.summary;
-  const lines = [`${p.bold('probe')} ${safeText(url)}: ${s.samples} ${s.samples === 1 ? 'signature' : 'signatures'}, ${s.errors} ${s.errors === 1 ? 'error' : 'errors'}${r.timedOut ? ' (stopped by --timeout)' : ''}${r.cancelled ? ' (cancelled)' : ''}`, ''];
+  const lines = [`${p.bold('probe')} ${safeText(redactForDisplay(url))}: ${s.samples} ${s.samples === 1 ? 'signature' : 'signatures'}, ${s.errors} ${s.errors === 1 ? 'error' : 'errors'}${r.timedOut ? ' (stopped by --timeout)' : ''}${r.cancelled ? ' (cancelled)' : ''}`, ''];
   if (s.iatOffset) {
     const o = s.iatOffset;
     lines.push(`iat − server time   min ${o.min} s, median ${o.median} s, max ${o.max} s; in the future: ${Math.round(o.futureShare * 1000) / 10}% of samples`, '');

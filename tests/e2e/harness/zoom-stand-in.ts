@@ -7,8 +7,8 @@
  *   zoom.requests                                          // what the SDK sent (parsed form fields)
  *
  * Default answer: `{status:false,errorCode:200,errorMessage:"Invalid signature."}` (HTTP 200,
- * with a Date header and CORS headers as Zoom sends them). A JSONP request (GET with `callback`)
- * is answered as `callback({...})`.
+ * with a Date header and CORS headers as Zoom sends them). A JSONP request (GET with `callback`,
+ * or `cb` as 2.x–5.x send it) is answered as `callback({...})`.
  */
 import type { BrowserContext, Route } from 'playwright-core';
 
@@ -55,7 +55,9 @@ export async function routeZoom(context: BrowserContext, opts: RouteZoomOptions 
       zoom.blocked.push(req.url());
       return route.abort('blockedbyclient');
     }
-    const jsonp = req.method() === 'GET' && url.searchParams.has('callback');
+    // 6.x's JSONP retry names its callback `callback`; 2.x–5.x's client view uses `cb`.
+    const callback = url.searchParams.get('callback') ?? url.searchParams.get('cb');
+    const jsonp = req.method() === 'GET' && callback !== null;
     const fields = Object.fromEntries(jsonp ? url.searchParams : new URLSearchParams(req.postData() ?? ''));
     const r: WcInfoRequest = { method: req.method(), url: req.url(), fields, jsonp };
     zoom.requests.push(r);
@@ -72,7 +74,7 @@ export async function routeZoom(context: BrowserContext, opts: RouteZoomOptions 
         'access-control-allow-origin': origin,
         'access-control-allow-credentials': 'true',
       },
-      body: jsonp ? `${fields.callback}(${text})` : status >= 500 ? '<html>502 Bad Gateway</html>' : text,
+      body: jsonp ? `${callback}(${text})` : status >= 500 ? '<html>502 Bad Gateway</html>' : text,
     });
   });
   return zoom;
