@@ -83,6 +83,8 @@ describe('the real DevTools panel', () => {
     await page.reload();
     await waitFor('log cleared by the reload', async () => (await readPanelStats(panel)).attempts === 0);
 
+    // A docked DevTools is narrow: the compact toolbar keeps Preserve log under its » menu.
+    if (!(await panel.locator('[data-testid="preserve-log"]').isVisible())) await panel.locator('[data-testid="toolbar-overflow"]').click();
     await panel.locator('[data-testid="preserve-log"]').check();
     await page.waitForFunction(() => typeof (window as any).joinNow === 'function');
     await page.waitForTimeout(10_500); // the SDK refuses joins closer than 10 s apart (3633)
