@@ -26,7 +26,24 @@ const REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/its appKey claim/g, 'its app_key claim'],
   [/appKey\/sdkKey = Client ID \(SDK Key\); HMAC secret = Client Secret \(SDK Secret\)/g, 'app_key = Video SDK key; HMAC secret = Video SDK secret'],
   [/in the Marketplace/g, 'in the Marketplace (Video SDK app → credentials)'],
+  [/the payload's appKey/g, "the payload's app_key"],
+  [/3704 "The api key is wrong" or 3712/g, VERIFY_JWT_FAILED],
+  [/ \(or 3704\)/g, ''],
+  // The per-language lines (fixes.ts KEY_AND_SECRET, token-malformed's example) in the Video SDK's claim and setting names.
+  [/\{"appKey":…,"mn":…,"role":0,"iat":…,"exp":…\}/g, '{"app_key":…,"tpc":…,"role_type":0,"version":1,"iat":…,"exp":…}'],
+  [/ZOOM_MEETING_SDK_(KEY|SECRET)/g, 'ZOOM_VIDEO_SDK_$1'],
+  [/Zoom:ClientId/g, 'Zoom:VideoSdkKey'],
+  [/Zoom:ClientSecret/g, 'Zoom:VideoSdkSecret'],
+  [/\("appKey", clientId\)(.*?)clientSecret\.getBytes/g, '("app_key", videoSdkKey)$1videoSdkSecret.getBytes'],
+  // Last: whatever Meeting SDK spelling or code is left.
+  [/\bappKey\b/g, 'app_key'],
+  [/\b3712\b/g, VERIFY_JWT_FAILED],
 ];
+
+/** Rules that already speak the Video SDK's words, or name both SDKs on purpose (an SDK mix-up). */
+function ownWords(id: string): boolean {
+  return id.startsWith('vsdk-') || id === 'token-not-sdk-jwt';
+}
 
 function rewrite(text: string): string {
   let out = text;
@@ -36,6 +53,7 @@ function rewrite(text: string): string {
 
 /** The finding as a Video SDK developer should read it (same id, severity and data). */
 export function inVideoSdkWords(f: Finding): Finding {
+  if (ownWords(f.id)) return f;
   const message = rewrite(f.message);
   const fix = rewrite(f.fix);
   return message === f.message && fix === f.fix ? f : { ...f, message, fix };

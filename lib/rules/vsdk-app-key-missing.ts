@@ -1,7 +1,8 @@
 import { defineRule } from './define';
 import { show } from './claim-values';
 import { videoPayload } from './sdk-family';
-import { VERIFY_JWT_FAILED, VIDEO_SAMPLE_PAYLOAD, videoClaim } from './video-claims';
+import { VERIFY_JWT_FAILED, VIDEO_PAYLOAD, videoClaim } from './video-claims';
+import { langFix } from './lang';
 
 export const vsdkAppKeyMissing = defineRule({
   id: 'vsdk-app-key-missing',
@@ -20,7 +21,12 @@ export const vsdkAppKeyMissing = defineRule({
         `${v === undefined ? 'The payload has no app_key' : `app_key is ${show(v)}`}` +
         `${misnamed ? ` (it has ${misnamed}, the Meeting SDK spelling; the Video SDK reads only app_key)` : ''}. ` +
         `Zoom cannot tell which Video SDK app signed it and answers ${VERIFY_JWT_FAILED}.`,
-      fix: `Add app_key set to the Video SDK key (Marketplace → Video SDK app → credentials): ${VIDEO_SAMPLE_PAYLOAD}.`,
+      fix: langFix(
+        'Add app_key set to the Video SDK key (Marketplace → Video SDK app → credentials; an unset ZOOM_VIDEO_SDK_KEY writes none), ' +
+          "as in Zoom's Video SDK auth sample payload, signed HS256 with the Video SDK secret:",
+        VIDEO_PAYLOAD,
+        ctx.token,
+      ),
       data: { misnamedKey: misnamed ?? null },
     };
   },

@@ -1,7 +1,8 @@
 import { defineRule } from './define';
 import { show } from './claim-values';
 import { videoPayload } from './sdk-family';
-import { videoClaim } from './video-claims';
+import { ROLE_TYPE_NUMBER, videoClaim } from './video-claims';
+import { langFix } from './lang';
 
 export const vsdkRoleTypeInvalid = defineRule({
   id: 'vsdk-role-type-invalid',
@@ -24,9 +25,7 @@ export const vsdkRoleTypeInvalid = defineRule({
     return {
       claim: 'role_type',
       message: `${what}. Zoom accepts only the JSON number 0 (participant) or 1 (host) and answers "The role type error", which the SDK reports as errorCode 3010 "Role type error".`,
-      fix:
-        'Write role_type as a JSON number: JS `parseInt(role, 10)` (Zoom\'s auth sample coerces string input this way), ' +
-        'Python `int(role)`, Java an int field, PHP `(int)$role`.',
+      fix: langFix('Write role_type as the JSON number 0 (participant) or 1 (host), not a string:', ROLE_TYPE_NUMBER, ctx.token),
       data: { roleType: typeof role === 'number' ? role : role === undefined ? null : show(role) },
     };
   },

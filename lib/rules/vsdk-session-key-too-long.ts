@@ -1,7 +1,8 @@
 import { defineRule } from './define';
 import { show } from './claim-values';
 import { videoPayload } from './sdk-family';
-import { VIDEO_KEY_MAX, videoClaim } from './video-claims';
+import { SESSION_KEY_LENGTH, VIDEO_KEY_MAX, videoClaim } from './video-claims';
+import { langFix } from './lang';
 
 export const vsdkSessionKeyTooLong = defineRule({
   id: 'vsdk-session-key-too-long',
@@ -19,7 +20,11 @@ export const vsdkSessionKeyTooLong = defineRule({
         typeof v === 'string'
           ? `session_key is ${v.length} characters; Zoom allows at most ${VIDEO_KEY_MAX} (the Video SDK lists "invalid session key" among its errorCode 200 reasons).`
           : `session_key is ${show(v)}, not a string of at most ${VIDEO_KEY_MAX} characters.`,
-      fix: `Use a session_key of at most ${VIDEO_KEY_MAX} characters (a UUID is exactly 36); every participant of the session must send the same value.`,
+      fix: langFix(
+        `Use a session_key string of at most ${VIDEO_KEY_MAX} characters (a UUID is exactly 36); every participant of the session must send the same value. Refuse a longer one before signing:`,
+        SESSION_KEY_LENGTH,
+        ctx.token,
+      ),
       data: { length: typeof v === 'string' ? v.length : null },
     };
   },

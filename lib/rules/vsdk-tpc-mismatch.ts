@@ -1,7 +1,8 @@
 import { defineRule } from './define';
 import { show } from './claim-values';
 import { videoPayload } from './sdk-family';
-import { VERIFY_JWT_FAILED, videoClaim } from './video-claims';
+import { READ_TOPIC, VERIFY_JWT_FAILED, videoClaim } from './video-claims';
+import { langFix } from './lang';
 
 export const vsdkTpcMismatch = defineRule({
   id: 'vsdk-tpc-mismatch',
@@ -24,9 +25,12 @@ export const vsdkTpcMismatch = defineRule({
         `tpc is ${show(tpc)} but the page joins topic ${show(topic)}` +
         `${onlySpace ? ' (they differ only in surrounding whitespace, which Zoom does not ignore)' : ''}. ` +
         `A Video SDK JWT admits only to the session named in tpc (case-insensitively); Zoom answers ${VERIFY_JWT_FAILED}.`,
-      fix:
-        'Request the token for the topic the page joins: send the session name to the token endpoint and sign it as tpc ' +
-        '(Zoom\'s sample takes `sessionName` from the request body), and call `client.join(sessionName, token, userName)` with the same string.',
+      fix: langFix(
+        'Request the token for the topic the page joins: send the session name to the token endpoint, sign it as tpc, and call ' +
+          '`client.join(sessionName, token, userName)` with the same string (Zoom compares it case-insensitively; whitespace counts):',
+        READ_TOPIC,
+        ctx.token,
+      ),
       data: { tpc: tpc.toLowerCase().slice(0, 200), topic: topic.toLowerCase().slice(0, 200) },
     };
   },

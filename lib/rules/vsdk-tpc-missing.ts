@@ -1,7 +1,8 @@
 import { defineRule } from './define';
 import { show } from './claim-values';
 import { videoPayload } from './sdk-family';
-import { VERIFY_JWT_FAILED, videoClaim } from './video-claims';
+import { READ_TOPIC, VERIFY_JWT_FAILED, videoClaim } from './video-claims';
+import { langFix } from './lang';
 
 export const vsdkTpcMissing = defineRule({
   id: 'vsdk-tpc-missing',
@@ -20,7 +21,11 @@ export const vsdkTpcMissing = defineRule({
         `${tpc === undefined ? 'The payload has no tpc' : `tpc is ${show(tpc)}`}` +
         `${misnamed ? ` (it has ${misnamed} = ${show(payload[misnamed])} instead; Zoom reads only tpc)` : ''}. ` +
         `The Video SDK JWT names the session it admits to in tpc; without it Zoom answers ${VERIFY_JWT_FAILED}.`,
-      fix: 'Put the session name in tpc, the same string the page passes to `client.join(topic, token, userName)` (compared case-insensitively).',
+      fix: langFix(
+        'Put the session name in tpc, the same string the page passes to `client.join(topic, token, userName)` (compared case-insensitively):',
+        READ_TOPIC,
+        ctx.token,
+      ),
       data: { misnamedKey: misnamed ?? null },
     };
   },

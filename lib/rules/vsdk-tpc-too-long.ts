@@ -1,6 +1,7 @@
 import { defineRule } from './define';
 import { videoPayload } from './sdk-family';
-import { TPC_MAX, videoClaim } from './video-claims';
+import { TPC_LENGTH, TPC_MAX, videoClaim } from './video-claims';
+import { langFix } from './lang';
 
 export const vsdkTpcTooLong = defineRule({
   id: 'vsdk-tpc-too-long',
@@ -17,7 +18,11 @@ export const vsdkTpcTooLong = defineRule({
       message:
         `tpc is ${tpc.length} characters; Zoom allows at most ${TPC_MAX}. The same topic passed to \`client.join\` is refused by ` +
         'the SDK itself: INVALID_PARAMETERS 5013 "The maximum length of topic is 200".',
-      fix: `Use a session name of at most ${TPC_MAX} characters (an id rather than a free-text title), in tpc and in client.join.`,
+      fix: langFix(
+        `Use a session name of at most ${TPC_MAX} characters (an id rather than a free-text title), the same in tpc and in client.join; refuse a longer one before signing:`,
+        TPC_LENGTH,
+        ctx.token,
+      ),
       data: { length: tpc.length },
     };
   },

@@ -1,7 +1,8 @@
 import { defineRule } from './define';
 import { show } from './claim-values';
 import { videoPayload } from './sdk-family';
-import { VIDEO_KEY_MAX, videoClaim } from './video-claims';
+import { USER_IDENTITY_LENGTH, USER_KEY_LENGTH, VIDEO_KEY_MAX, videoClaim } from './video-claims';
+import { langFix } from './lang';
 
 export const vsdkUserIdentityTooLong = defineRule({
   id: 'vsdk-user-identity-too-long',
@@ -21,7 +22,11 @@ export const vsdkUserIdentityTooLong = defineRule({
           typeof v === 'string'
             ? `${name} is ${v.length} characters; Zoom allows at most ${VIDEO_KEY_MAX} (its auth endpoint sample even stops at 35).`
             : `${name} is ${show(v)}, not a string of at most ${VIDEO_KEY_MAX} characters.`,
-        fix: `Shorten ${name} to at most 35 characters (an internal user id, not an e-mail address or a full name).`,
+        fix: langFix(
+          `Shorten ${name} to a string of at most ${VIDEO_KEY_MAX} characters (Zoom's sample endpoint stops at 35): an internal user id, not an e-mail address or a full name. Refuse a longer one before signing:`,
+          name === 'user_key' ? USER_KEY_LENGTH : USER_IDENTITY_LENGTH,
+          ctx.token,
+        ),
         data: { length: typeof v === 'string' ? v.length : null },
       });
     }

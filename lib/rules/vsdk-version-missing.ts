@@ -1,7 +1,8 @@
 import { defineRule } from './define';
 import { show } from './claim-values';
 import { videoPayload } from './sdk-family';
-import { VERIFY_JWT_FAILED, videoClaim } from './video-claims';
+import { VERIFY_JWT_FAILED, VERSION_ONE, videoClaim } from './video-claims';
+import { langFix } from './lang';
 
 export const vsdkVersionMissing = defineRule({
   id: 'vsdk-version-missing',
@@ -16,7 +17,7 @@ export const vsdkVersionMissing = defineRule({
     return {
       claim: 'version',
       message: `${v === undefined ? 'The payload has no version' : `version is ${show(v)}`}; Zoom's Video SDK JWT needs \`"version": 1\` (a number). Without it expect ${VERIFY_JWT_FAILED}.`,
-      fix: 'Add `version: 1` to the payload, as Zoom\'s Video SDK auth endpoint sample does.',
+      fix: langFix("Add version, the JSON number 1, to the payload, as Zoom's Video SDK auth endpoint sample does:", VERSION_ONE, ctx.token),
       data: { version: v === undefined ? null : show(v) },
     };
   },

@@ -12,6 +12,7 @@ import { verifySecret } from '../../../lib/verify-secret';
 import { javaRoundLongIat } from '../../../lib/rules/quantization';
 import { JOIN_TIME, KEY, SECRET, decode, samplePayload, signClaims, signJson, tokenFor } from './token-helpers';
 import { phpHandRolled } from './php-hex-digest';
+import { handVideoToken, sampleVideoToken } from './video-token-kit';
 
 const b64u = (s: string | Buffer) => Buffer.from(s).toString('base64url');
 /** A compact HS256 JWT from exact header and payload JSON text, as a generator wrote them. */
@@ -74,6 +75,15 @@ const TRIGGERS: Record<string, Trigger> = {
     const t = decode(await signClaims(samplePayload(), Buffer.from(SECRET).toString('base64')));
     return { token: t, ...REF, verification: await verifySecret(t, SECRET, KEY) };
   },
+  // Video SDK JWTs as zoom/videosdk-auth-endpoint-sample makes them ({app_key, tpc, role_type, version: 1, iat, exp, …}).
+  'vsdk-app-key-missing': () => ctx(sampleVideoToken({}, { app_key: undefined })),
+  'vsdk-tpc-missing': () => ctx(handVideoToken({ app_key: 'k', topic: 'room', role_type: 0, version: 1, iat: JOIN_TIME, exp: JOIN_TIME + 7200 })),
+  'vsdk-tpc-mismatch': () => ctx(sampleVideoToken({ sessionName: 'room-a' }), { ...REF, sdk: 'video', join: { topic: 'room-b' } }),
+  'vsdk-tpc-too-long': () => ctx(sampleVideoToken({ sessionName: 'x'.repeat(201) })),
+  'vsdk-role-type-invalid': () => ctx(sampleVideoToken({}, { role_type: '1' })),
+  'vsdk-version-missing': () => ctx(sampleVideoToken({}, { version: undefined })),
+  'vsdk-session-key-too-long': () => ctx(sampleVideoToken({ sessionKey: 'sess-123e4567-e89b-12d3-a456-426614174000' })),
+  'vsdk-user-identity-too-long': () => ctx(sampleVideoToken({ userIdentity: 'someone.with.a.long.address@example.com' })),
 };
 
 describe('every rule has a fix line for each backend language', () => {
