@@ -3,7 +3,7 @@ import type { JoinAttempt } from '../lib/model/attempt';
 import type { SecretVerification } from '../lib/rules/types';
 import { analysisOf } from './state/analysis';
 import { selectActiveAttempts } from './state/selectors';
-import { clearSessionSecret, setSessionSecret, tallyVerifications, useSessionSecret, verificationFor, verifyNewAttempts } from './state/session-secret';
+import { clearSessionSecret, setSessionSecret, tallyVerifications, useSecretVersion, useSessionSecret, verificationFor, verifyNewAttempts } from './state/session-secret';
 import { usePanel } from './state/store';
 import { FindingList } from './FindingList';
 
@@ -30,7 +30,7 @@ export function VerifyWithSecret({ attempt, compact = false }: { attempt?: JoinA
   const active = useSessionSecret((s) => s.secret !== '');
   const checking = useSessionSecret((s) => s.checking);
   const byToken = useSessionSecret((s) => s.byToken);
-  useSessionSecret((s) => s.version);
+  useSecretVersion();
   const [secret, setSecret] = useState('');
   const [key, setKey] = useState('');
 

@@ -141,6 +141,15 @@ function unexplained(a: JoinAttempt, cls: OutcomeClass): PrimaryCause {
   };
 }
 
+/** A future iat that is a multiple of 128 s, in a session where quantisation is unlikely to be chance. */
+function javaRound(future: Finding, findings: readonly Finding[], quantizedEvidence: boolean): boolean {
+  return quantizedEvidence && (future.data?.quantized === true || findings.some((f) => f.id === 'iat-quantized'));
+}
+
+function javaRoundCause(otherErrors: readonly string[]): PrimaryCause {
+  return { key: JAVA_ROUND_KEY, kind: 'cause', ruleIds: ['iat-future', 'iat-quantized', ...otherErrors.filter((i) => i !== 'iat-future')], title: JAVA_ROUND, severity: 'error' };
+}
+
 /** The primary cause of one failed attempt. */
 export function primaryCause(item: CorrelationItem, cls: OutcomeClass, quantization: QuantizationEvidence): PrimaryCause {
   const code = failureCode(item.attempt);
@@ -150,17 +159,13 @@ export function primaryCause(item: CorrelationItem, cls: OutcomeClass, quantizat
   const top = errors[0];
   if (top) {
     const ids = errors.map((f) => f.id);
-    if (top.id === 'iat-future' && quantizedEvidence && (top.data?.quantized === true || findings.some((f) => f.id === 'iat-quantized'))) {
-      return { key: JAVA_ROUND_KEY, kind: 'cause', ruleIds: ['iat-future', 'iat-quantized', ...ids.filter((i) => i !== 'iat-future')], title: JAVA_ROUND, severity: 'error' };
-    }
+    if (top.id === 'iat-future' && javaRound(top, findings, quantizedEvidence)) return javaRoundCause(ids);
     return { key: top.id, kind: 'cause', ruleIds: ids, title: PHRASE[top.id] ?? top.title, severity: 'error', ...(VERIFIED.has(top.id) ? { verified: true } : {}) };
   }
   // iat-future lowered to a warning only because it is within the clock's uncertainty: with
   // quantisation evidence in the session the Java mechanism still explains the failure.
   const softFuture = findings.find((f) => f.id === 'iat-future');
-  if (softFuture && quantizedEvidence && (softFuture.data?.quantized === true || findings.some((f) => f.id === 'iat-quantized'))) {
-    return { key: JAVA_ROUND_KEY, kind: 'cause', ruleIds: ['iat-future', 'iat-quantized'], title: JAVA_ROUND, severity: 'error' };
-  }
+  if (softFuture && javaRound(softFuture, findings, quantizedEvidence)) return javaRoundCause([]);
   const suspects = findings.filter((f) => f.severity === 'warning' && f.id !== 'iat-quantized' && f.id !== 'clock-skew').sort(byRank(code));
   const s = suspects[0];
   if (s) return { key: `suspect:${s.id}`, kind: 'suspect', ruleIds: suspects.map((f) => f.id), title: `suspect only: ${PHRASE[s.id] ?? s.title} (a warning; Zoom may accept it)`, severity: 'warning' };

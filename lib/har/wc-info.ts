@@ -69,9 +69,8 @@ export function requestFields(e: EntryView): Record<string, string> | null {
   return null;
 }
 
-export function viewOf(fields: Record<string, string> | null): SdkView {
-  return viewOfFields(fields);
-}
+/** Which view sent a join request, from its form fields. */
+export const viewOf: (fields: Record<string, string> | null) => SdkView = viewOfFields;
 
 export interface WcInfoAnswer {
   status: boolean | null;

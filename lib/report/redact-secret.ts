@@ -5,25 +5,20 @@
  * of a "redacted" signature (base64url of that JSON) would carry a permanent credential into a
  * ticket. Strings are rewritten; a token segment that decodes to text containing it is replaced.
  */
+import { decodeSegment } from '../token/base64';
+
 export const SECRET_PLACEHOLDER = '<redacted-secret>';
 
 /** Shorter strings would match too much by accident; real SDK secrets are 32 characters. */
 const MIN_SECRET_LENGTH = 6;
 
-function decodeSegment(seg: string): string | null {
-  if (seg.length < 8 || !/^[A-Za-z0-9_-]+$/.test(seg)) return null;
-  try {
-    const bin = atob(seg.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (seg.length % 4)) % 4));
-    return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-}
-
 function scrub(s: string, secret: string): string {
   let out = s.split(secret).join(SECRET_PLACEHOLDER);
   if (out.includes('.')) {
-    out = out.replace(/[A-Za-z0-9_-]{8,}/g, (seg) => (decodeSegment(seg)?.includes(secret) ? SECRET_PLACEHOLDER : seg));
+    out = out.replace(/[A-Za-z0-9_-]{8,}/g, (seg) => {
+      const d = decodeSegment(seg, false);
+      return d.ok && d.text.includes(secret) ? SECRET_PLACEHOLDER : seg;
+    });
   }
   return out;
 }
