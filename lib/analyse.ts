@@ -54,7 +54,7 @@ function safeJudgedAs(ctx: RuleContext): 'meeting' | 'video' | null {
 }
 
 /** Stable: equal severities keep catalogue order (Array.prototype.sort is stable since ES2019). */
-function sortBySeverity(findings: Finding[]): Finding[] {
+export function sortBySeverity(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3));
 }
 

@@ -4,7 +4,8 @@
  */
 import type { JoinAttempt } from './model/attempt';
 import type { Analysis, JoinArguments, RuleContext, SecretVerification } from './rules/types';
-import { analyse } from './analyse';
+import { analyse, sortBySeverity, verdictOf } from './analyse';
+import { runJoinRules } from './rules/join/run';
 
 export type AttemptContext = Omit<RuleContext, 'token'>;
 
@@ -41,12 +42,20 @@ export function contextForAttempt(attempt: JoinAttempt): AttemptContext {
 export interface AnalyseAttemptOptions {
   /** The result of verifySecret for this attempt's token, when the user supplied a secret. */
   verification?: SecretVerification;
+  /** The join before this one in the same session and page (two joins within seconds: 3633). */
+  previous?: JoinAttempt | null;
 }
 
-/** Analyses the attempt's signature argument against the attempt's own join time and arguments. */
+/**
+ * Analyses the attempt's signature against the attempt's own join time and arguments, then judges
+ * the rest of the join (arguments, Zoom's answer, page, assets) with the join rules. Findings of
+ * both are ordered most severe first; equal severities keep the token's findings first.
+ */
 export function analyseAttempt(attempt: JoinAttempt, opts: AnalyseAttemptOptions = {}): Analysis {
   const ctx = contextForAttempt(attempt);
-  if (!opts.verification) return analyse(attempt.signature, ctx);
-  ctx.verification = opts.verification;
-  return { ...analyse(attempt.signature, ctx), secretChecked: true };
+  if (opts.verification) ctx.verification = opts.verification;
+  const token = analyse(attempt.signature, ctx);
+  const joined = runJoinRules({ attempt, token, previous: opts.previous ?? null });
+  const analysis: Analysis = joined.length === 0 ? token : { ...token, findings: sortBySeverity([...token.findings, ...joined]), verdict: verdictOf([...token.findings, ...joined]) };
+  return opts.verification ? { ...analysis, secretChecked: true } : analysis;
 }

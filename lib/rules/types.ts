@@ -3,10 +3,19 @@ import type { DecodedToken } from '../token/types';
 /** `error`: Zoom rejects it. `warning`: version-dependent or risky. `info`: worth knowing. */
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Where a finding comes from: the signature itself, the other join arguments, Zoom's answer (the
+ * outcome code, or no answer), the page (headers, isolation), or the SDK's own assets (wasm, JS).
+ * The Inspector groups findings by it.
+ */
+export type FindingOrigin = 'token' | 'arguments' | 'answer' | 'page' | 'assets';
+
 export interface Finding {
   /** The stable rule id, e.g. `iat-future`. Never renamed once shipped. */
   id: string;
   severity: Severity;
+  /** Absent: `token` (every rule of the signature catalogue); join rules always set it. */
+  origin?: FindingOrigin;
   /** The rule's one-line title. */
   title: string;
   /** The claim the finding is about, when it is about one (`iat`, `mn`, ...). */

@@ -1,0 +1,27 @@
+/**
+ * Join rules judge what is not the token: the other join arguments, Zoom's answer (or its
+ * absence), the page and the SDK's assets. They see the whole captured attempt, the token's own
+ * analysis (so a code finding can defer to a token finding that already explains it), and the
+ * join before it in the same session (two joins within the SDK's interval, 3633).
+ */
+import type { JoinAttempt } from '../../model/attempt';
+import type { Analysis, FindingOrigin, Severity } from '../types';
+import type { FindingInput } from '../define';
+
+export interface JoinRuleContext {
+  attempt: JoinAttempt;
+  /** The token catalogue's analysis of this attempt's signature. */
+  token: Analysis;
+  /** The previous join of the same session and page, when known (linear: callers pass the neighbour). */
+  previous?: JoinAttempt | null;
+}
+
+export interface JoinRule {
+  id: string;
+  severity: Severity;
+  title: string;
+  origin: Exclude<FindingOrigin, 'token'>;
+  /** Which facts back the rule: a section of docs/ or a public source. */
+  source: string;
+  check(ctx: JoinRuleContext): FindingInput | FindingInput[] | null | undefined;
+}
