@@ -19,7 +19,7 @@
 import type { JoinAttempt } from '../model/attempt';
 import type { Finding, Severity } from '../rules/types';
 import type { CauseGroup, CauseKind, CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
-import { isFailure, OUTCOME_LABEL } from './outcome';
+import { isFailure } from './outcome';
 import { plural } from './causes';
 
 /**

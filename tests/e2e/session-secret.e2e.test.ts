@@ -62,7 +62,6 @@ describe('the secret, once, for the whole session', () => {
     const stored = await w.evaluate(async () => JSON.stringify([await (globalThis as any).chrome.storage.session.get(null), await (globalThis as any).chrome.storage.local.get(null)]));
     expect(stored).not.toContain(server.creds.sdkSecret);
     const exported = await panel.evaluate(async () => {
-      const w = window as any;
       let blob: Blob | null = null;
       const orig = URL.createObjectURL.bind(URL);
       URL.createObjectURL = (b: Blob | MediaSource) => ((blob = b as Blob), orig(b));

@@ -23,7 +23,6 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame } from 'playwright-core';
-import type { ExtensionBrowser } from './browser';
 import { sdkDist, tmpDir } from './paths';
 import { MEETING_NUMBER } from './signatures';
 import { INVALID_SIGNATURE, type WcInfoRequest } from './zoom-stand-in';

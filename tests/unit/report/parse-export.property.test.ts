@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { parseExport, redactText, serializeExport, buildExport } from '../../../lib/report';
 import { isJoinDoctorError } from '../../../lib/errors';
