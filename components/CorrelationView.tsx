@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Correlation } from '../lib/correlate';
-import { namedOutcomeCounts } from '../lib/report/summary';
+import { namedOutcomeCounts } from '../lib/report/report-facts';
 import { attemptLabel } from './state/format';
 import { correlationOf } from './state/correlation';
 import { selectActiveAttempts } from './state/selectors';

@@ -1,6 +1,6 @@
 export { readHar, DEFAULT_MAX_STRING } from './read';
 export type { HarInput, ReadHarOptions, ChunkStream } from './read';
-export { clockText, harSectionMarkdown } from './summary';
+export { clockText, harSectionMarkdown } from './har-section';
 export type * from './types';
 export { sdkCodeForAnswer } from '../capture/wc-info-codes';
 export type { SdkView } from '../capture/wc-info-codes';

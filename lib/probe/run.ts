@@ -2,7 +2,7 @@ import { analyse } from '../analyse';
 import { MILLISECONDS_THRESHOLD } from '../rules/claim-values';
 import { JoinDoctorError } from '../errors';
 import { findSignature } from './find-jwt';
-import { summarize } from './summary';
+import { summarize } from './probe-stats';
 import type { ProbeError, ProbeFetch, ProbeOptions, ProbeResponse, ProbeResult, ProbeSample } from './types';
 import { describeFetchError } from './fetch-error';
 

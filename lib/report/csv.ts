@@ -1,5 +1,5 @@
 import type { JoinDoctorExport } from './schema';
-import { iatOffsetFor, isoMs, outcomeOf } from './summary';
+import { iatOffsetFor, isoMs, outcomeOf } from './report-facts';
 
 const COLUMNS = [
   'id', 'calledAt', 'api', 'method', 'outcome', 'code', 'serverMessage', 'verdict', 'findings', 'meetingNumber',

@@ -3,7 +3,7 @@ import { OUTCOME_LABEL } from '../correlate';
 import type { JoinDoctorExport } from './schema';
 import { LINEAR_S, layoutOffsetPlot } from './offset-plot';
 import { findingText } from './finding-text';
-import { explainOnce, iatOffsetFor, isoMs, outcomeCounts, outcomeOf, outcomeText, reportTitle, summarySentence } from './summary';
+import { explainOnce, iatOffsetFor, isoMs, outcomeCounts, outcomeOf, outcomeText, reportTitle, summarySentence } from './report-facts';
 
 /** Everything that reaches the document goes through here: tokens and pages are attacker-controlled. */
 export function escapeHtml(v: unknown): string {

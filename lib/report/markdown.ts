@@ -1,5 +1,5 @@
 import type { JoinDoctorExport } from './schema';
-import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, reportTitle, summarySentence } from './summary';
+import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, reportTitle, summarySentence } from './report-facts';
 import { issuerShort } from './html';
 
 /** Text from tokens and pages: neutralise HTML and line breaks, escape Markdown's table pipe. */

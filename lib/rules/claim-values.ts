@@ -69,11 +69,6 @@ export function epochSeconds(token: DecodedToken, name: string): number | null {
   return value;
 }
 
-/** True when a number literal was written with a fraction or exponent (`1795912284.0`, `1.7e9`). */
-export function isDecimalLiteral(raw: string | null): boolean {
-  return raw !== null && /[.eE]/.test(raw);
-}
-
 /** Seconds for messages: whole numbers stay whole, others get at most three decimals. */
 export function seconds(n: number): string {
   const rounded = Math.round(n * 1000) / 1000;

@@ -312,9 +312,3 @@ function preview(text: string): string {
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : 'unknown error';
 }
-
-/** Convenience for rules: the member as written, or undefined. */
-export function payloadMember(t: DecodedToken, key: string): JsonMember | undefined {
-  const m = t.payloadMembers;
-  return m && Object.prototype.hasOwnProperty.call(m, key) ? m[key] : undefined;
-}

@@ -9,7 +9,7 @@ import type { Command } from '../types';
 import { writeJsonPretty } from '../json-out';
 import { analyseAttempt } from '../../attempt-context';
 import { readHarFile } from '../../har/read-file';
-import { clockText, harSectionMarkdown } from '../../har/summary';
+import { clockText, harSectionMarkdown } from '../../har/har-section';
 import type { HarImport } from '../../har/types';
 import { buildExport, renderMarkdown } from '../../report';
 import { redactForDisplay } from '../../report/redact';

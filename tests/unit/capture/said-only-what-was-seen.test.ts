@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { applyBatch } from '../../../lib/capture/merge';
 import { emptyTabState } from '../../../lib/capture/tab-state';
 import { describeOutcome } from '../../../components/state/format';
-import { outcomeText } from '../../../lib/report/summary';
+import { outcomeText } from '../../../lib/report/report-facts';
 import type { ExportedItem } from '../../../lib/report/schema';
 import { GOOD, batch } from './fixtures';
 
