@@ -1,5 +1,6 @@
 import { compactVerify } from 'jose';
 import type { DecodedToken } from './token/types';
+import { base64Bytes, bytesToBase64 } from './token/base64';
 import type { SecretVerification } from './rules/types';
 
 type Outcome = { ok: true; verifies: boolean } | { ok: false; reason: string };
@@ -61,22 +62,6 @@ function encodingVariants(secret: string): Array<[string, Uint8Array]> {
   return out;
 }
 
-function base64Bytes(text: string): Uint8Array | null {
-  try {
-    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  } catch {
-    return null;
-  }
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
-  return btoa(bin);
-}
 
 /** True when a key claim of the payload is the secret (exactly, or but for surrounding whitespace). */
 function keyClaimIsSecret(token: DecodedToken, secret: string): string | null {

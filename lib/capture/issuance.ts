@@ -4,24 +4,14 @@
  * the page's own backend, and turn a Zoom `Date` header into a clock offset.
  */
 
-const JWT_RE = /eyJ[A-Za-z0-9_\-+/]+=*\.[A-Za-z0-9_\-+/]+=*\.[A-Za-z0-9_\-+/]*=*/g;
-
-function decodeSegment(seg: string): Record<string, unknown> | null {
-  try {
-    const b64 = seg.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
-    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    const v = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
+import { segmentObject } from '../token/base64';
+import { jwtPattern } from '../token/jwt-shape';
 
 /** The first JWT in `body` whose payload looks like a Meeting SDK signature (appKey, sdkKey or mn). */
 export function findMeetingSdkJwt(body: string): string | null {
   if (body.length > 256 * 1024) return null;
-  for (const m of body.matchAll(JWT_RE)) {
-    const payload = decodeSegment(m[0].split('.')[1] ?? '');
+  for (const m of body.matchAll(jwtPattern())) {
+    const payload = segmentObject(m[2] ?? '');
     // Meeting SDK signatures (appKey/sdkKey/mn) and Video SDK JWTs (app_key/tpc) both are join tokens.
     if (payload && ('appKey' in payload || 'sdkKey' in payload || 'mn' in payload || 'app_key' in payload || 'tpc' in payload)) return m[0];
   }

@@ -1,20 +1,18 @@
-/** A compact JWS: three base64url(ish) parts, the first a JSON object (`eyJ` = `{"`). */
-const JWT_SHAPE = /eyJ[A-Za-z0-9_\-+/]+=*\.[A-Za-z0-9_\-+/]*=*\.[A-Za-z0-9_\-+/]*=*/;
-const JWT_SHAPE_G = new RegExp(JWT_SHAPE.source, 'g');
+import { firstJwtIn } from '../token/jwt-shape';
 
-function firstJwtIn(value: unknown, depth = 0): string | null {
+function firstJwtInValue(value: unknown, depth = 0): string | null {
   if (depth > 16) return null;
-  if (typeof value === 'string') return JWT_SHAPE.exec(value)?.[0] ?? null;
+  if (typeof value === 'string') return firstJwtIn(value);
   if (Array.isArray(value)) {
     for (const v of value) {
-      const hit = firstJwtIn(v, depth + 1);
+      const hit = firstJwtInValue(v, depth + 1);
       if (hit) return hit;
     }
     return null;
   }
   if (value && typeof value === 'object') {
     for (const v of Object.values(value)) {
-      const hit = firstJwtIn(v, depth + 1);
+      const hit = firstJwtInValue(v, depth + 1);
       if (hit) return hit;
     }
   }
@@ -38,11 +36,10 @@ export function findSignature(body: string): string | null {
     const sig = (parsed as Record<string, unknown>)['signature'];
     if (typeof sig === 'string' && sig.trim() !== '') return sig;
   }
-  if (typeof parsed === 'string' && parsed.trim() !== '') return JWT_SHAPE.exec(parsed)?.[0] ?? parsed.trim();
+  if (typeof parsed === 'string' && parsed.trim() !== '') return firstJwtIn(parsed) ?? parsed.trim();
   if (parsed !== undefined) {
-    const hit = firstJwtIn(parsed);
+    const hit = firstJwtInValue(parsed);
     if (hit) return hit;
   }
-  JWT_SHAPE_G.lastIndex = 0;
-  return JWT_SHAPE_G.exec(body)?.[0] ?? null;
+  return firstJwtIn(body);
 }

@@ -4,6 +4,9 @@
  * on the reader to be careful.
  */
 
+import { segmentText, textToBase64Url } from '../token/base64';
+import { jwtPattern } from '../token/jwt-shape';
+
 export const REDACTED = '<redacted>';
 export const REDACTED_EMAIL = '<redacted-email>';
 
@@ -13,8 +16,6 @@ const SENSITIVE_KEY = /^(passWord|password|pwd|passcode|zak|tk|ztk|obfToken|jmak
 /** An e-mail address, also URL-encoded (`%40`) as in a wc/info body or query string. */
 const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
-/** A compact JWS anywhere in a string: header.payload.signature. */
-const JWT = /\b(eyJ[A-Za-z0-9_-]*)\.([A-Za-z0-9_-]*)\.([A-Za-z0-9_+/=-]+)/g;
 
 export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(key);
@@ -24,22 +25,6 @@ export function redactEmails(text: string): string {
   return text.replace(EMAIL, REDACTED_EMAIL);
 }
 
-function base64urlEncode(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function base64urlDecode(segment: string): string | null {
-  try {
-    const b64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-}
 
 /**
  * An e-mail inside a claim is inside the base64 of the segment: re-encode the segment from its JSON
@@ -47,9 +32,9 @@ function base64urlDecode(segment: string): string | null {
  * byte for byte (the literal `1795912284.0` matters to the rules).
  */
 function redactSegmentEmails(segment: string): string {
-  const text = base64urlDecode(segment);
+  const text = segmentText(segment);
   if (text === null || text.replace(EMAIL, '') === text) return segment;
-  return base64urlEncode(redactEmails(text));
+  return textToBase64Url(redactEmails(text));
 }
 
 /** One JWT: keep header and payload (redacting e-mails in them), drop the signature segment. */
@@ -60,7 +45,8 @@ function redactJwtParts(header: string, payload: string, full: string, includeFu
 
 /** Redacts JWT signature segments and e-mails in free text (URLs, messages, response bodies). */
 export function redactText(text: string, includeFullTokens = false): string {
-  const withTokens = text.replace(JWT, (full, h: string, p: string) => redactJwtParts(h, p, full, includeFullTokens));
+  // An empty third segment is no credential: leave `eyJ….x.` as written.
+  const withTokens = text.replace(jwtPattern(), (full, h: string, p: string, s: string) => (s === '' ? full : redactJwtParts(h, p, full, includeFullTokens)));
   return redactEmails(withTokens);
 }
 

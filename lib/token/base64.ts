@@ -120,3 +120,46 @@ function sextet(s: string, i: number): number {
   const c = s.charCodeAt(i);
   return c < 128 ? SEXTET[c]! : -1;
 }
+
+/** The segment's text, or null when it is not base64(url) of UTF-8 (for callers that only need to peek). */
+export function segmentText(segment: string): string | null {
+  const d = decodeSegment(segment);
+  return d.ok ? d.text : null;
+}
+
+/** The segment's JSON object (a JWT header or payload), or null when it is not one. */
+export function segmentObject(segment: string): Record<string, unknown> | null {
+  const text = segmentText(segment);
+  if (text === null) return null;
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Raw bytes of base64 or base64url text (a secret some backends decode before signing); null when invalid. */
+export function base64Bytes(text: string): Uint8Array | null {
+  if (nativeAtob === null) return null;
+  try {
+    const bin = nativeAtob(text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** Standard base64 (with padding) of bytes. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
+  return btoa(bin);
+}
+
+/** Unpadded base64url of UTF-8 text, as a JWT segment is written. */
+export function textToBase64Url(text: string): string {
+  return bytesToBase64(new TextEncoder().encode(text)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
