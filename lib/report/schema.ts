@@ -9,7 +9,7 @@
  * `<redacted-email>` everywhere (claims, URLs, messages). The SDK secret is never part of an export.
  */
 import type { PrimaryCause } from '../correlate/types';
-import type { AttemptApi, Issuance, Outcome } from '../model/attempt';
+import type { JoinAttempt } from '../model/attempt';
 import type { Finding, Verdict } from '../rules/types';
 import type { Correlation } from '../correlate/types';
 
@@ -24,11 +24,11 @@ export const EXPORT_SCHEMA_VERSION = 2;
 export type ExportSource = 'live' | 'har' | 'lab';
 export const EXPORT_SOURCES: readonly ExportSource[] = ['live', 'har', 'lab'];
 
-/** A join attempt as exported: the capture record with sensitive values redacted. */
-export interface ExportedAttempt {
-  id: string;
-  api: AttemptApi;
-  method?: string;
+/**
+ * A join attempt as exported: the capture record (lib/model/attempt.ts, one definition, so a field
+ * added there is exported too) with sensitive values redacted.
+ */
+export interface ExportedAttempt extends Omit<JoinAttempt, 'signature'> {
   /**
    * The signature argument: `header.payload.<redacted>` by default, the full token only with
    * `includeFullTokens`. A non-string argument is exported as redacted JSON text.
@@ -36,24 +36,6 @@ export interface ExportedAttempt {
   signature: string | null;
   /** What was passed as the signature: `string`, `object`, `undefined`... */
   signatureType: string;
-  meetingNumber?: string | number | null;
-  sdkKey?: string | null;
-  sdkVersion?: string | null;
-  /** The SDK that made the join; absent in exports made before Video SDK support (= meeting). */
-  sdk?: 'meeting' | 'video';
-  /** Video SDK: the session topic of the join. */
-  topic?: string | null;
-  /** Page clock when join was called, epoch ms. */
-  calledAt: number;
-  settledAt?: number | null;
-  outcome: Outcome;
-  issuer?: Issuance | null;
-  clockOffsetMs?: number | null;
-  clockOffsetSource?: string | null;
-  clockUncertaintyMs?: number | null;
-  clockNote?: string | null;
-  pageUrl?: string | null;
-  frameUrl?: string | null;
 }
 
 /** The analysis of one attempt's signature, without the decoder's internals. */
