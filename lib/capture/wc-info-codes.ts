@@ -1,5 +1,5 @@
 /**
- * How the 6.2.0 SDK turns a `wc/info` answer into the code the page sees (facts §2), for both
+ * How the 6.2.0 SDK turns a `wc/info` answer into the code the page sees (signature-facts §2), for both
  * views. The one mapping behind live capture (attempts seen only on the wire, where no callback
  * reports the code) and HAR import. With server errorCode 200 the SDK matches the English
  * message; some other server codes are remapped; and the view matters: an unknown errorCode-200

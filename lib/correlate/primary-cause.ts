@@ -67,7 +67,7 @@ export const EXPERT_ORDER: readonly string[] = [
   'clock-skew',
 ];
 
-/** Rules that produce a given SDK code (facts §2): preferred when the page got that code. */
+/** Rules that produce a given SDK code (signature-facts §2): preferred when the page got that code. */
 const CODE_AFFINITY: Record<number, readonly string[]> = {
   3704: ['app-key-missing', 'app-key-mismatch', 'secret-swapped'],
   3705: ['token-expired', 'exp-window-short', 'exp-window-long', 'tokenexp-invalid'],

@@ -12,7 +12,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /**
  * The lab's own ZoomMtg for fast joins: a 6.x-shaped object whose join sends the SDK's
- * wc/info request and reports like the SDK (the 3712 object and its siblings, facts §2).
+ * wc/info request and reports like the SDK (the 3712 object and its siblings, signature-facts §2).
  */
 const SIMULATED_SDK = `
 (function () {

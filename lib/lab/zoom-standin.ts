@@ -76,7 +76,7 @@ export function judgeWcInfo(fields: Record<string, string | undefined>, creds: L
   if (String(payload.mn) !== String(fields.meetingNumber ?? '')) return fail(INVALID, 'mn is not the meeting joined', nowMs);
   if (payload.role === undefined) return fail(INVALID, 'role is missing', nowMs);
   if (payload.role !== 0 && payload.role !== 1) return fail('The role is not applicable.', 'role is not 0 or 1', nowMs);
-  // Zoom's success answer cannot be reproduced offline (facts §toolchain): the stand-in says
+  // Zoom's success answer cannot be reproduced offline (Zoom's servers are out of reach): the stand-in says
   // only that the signature passed.
   return { body: { status: true, errorCode: 0, errorMessage: '', result: {} }, date: new Date(nowMs).toUTCString(), reason: 'signature accepted' };
 }

@@ -8,7 +8,7 @@ export const appKeyLegacyOnly = defineRule({
   id: 'app-key-legacy-only',
   severity: 'warning',
   title: 'sdkKey without appKey (appKey required since SDK 5.0.0)',
-  source: 'facts §1: 6.2.0 index.d.ts/embedded.d.ts "appKey required as of v5.0.0"; 6.2.0 still accepts sdkKey-only',
+  source: 'signature-facts §1: 6.2.0 index.d.ts/embedded.d.ts "appKey required as of v5.0.0"; 6.2.0 still accepts sdkKey-only',
   check({ token }) {
     if (!sdkPayload(token)) return null;
     const appKey = claim(token, 'appKey');

@@ -15,7 +15,7 @@ export const appKeyMismatch = defineRule({
   // Not `error`: which key Zoom uses to pick the secret when they differ is undocumented; one of them is wrong.
   severity: 'warning',
   title: 'appKey differs from sdkKey or from the sdkKey passed to join',
-  source: 'facts §1 (sample sets appKey = sdkKey = SDK Key), §3a/§3c (6.x sends the JWT appKey as apiKey)',
+  source: 'signature-facts §1 (sample sets appKey = sdkKey = SDK Key), §3a/§3c (6.x sends the JWT appKey as apiKey)',
   check({ token, join }) {
     if (!sdkPayload(token)) return null;
     const out: FindingInput[] = [];

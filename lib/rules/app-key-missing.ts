@@ -12,7 +12,7 @@ export const appKeyMissing = defineRule({
   id: 'app-key-missing',
   severity: 'error',
   title: 'Neither appKey nor sdkKey in the payload',
-  source: 'facts §1 (appKey required since 5.0.0), §3a (6.x silent refusal), §4.7–4.8',
+  source: 'signature-facts §1 (appKey required since 5.0.0), §3a (6.x silent refusal), §4.7–4.8',
   check({ token }) {
     if (usableKey(claimValue(token, 'appKey')) || usableKey(claimValue(token, 'sdkKey'))) return null;
     const payload = sdkPayload(token);

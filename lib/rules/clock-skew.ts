@@ -14,7 +14,7 @@ export const clockSkew = defineRule({
   id: 'clock-skew',
   severity: 'warning',
   title: "The local clock is more than 30 s off Zoom's clock",
-  source: 'facts §4.1 (devforum #82045: iat ahead of Zoom by ~2 min), §1 (sample back-dated iat by 30 s)',
+  source: 'signature-facts §4.1 (devforum #82045: iat ahead of Zoom by ~2 min), §1 (sample back-dated iat by 30 s)',
   check(ctx) {
     const offset = ctx.clockOffset;
     if (offset === undefined || !Number.isFinite(offset) || Math.abs(offset) <= CLOCK_SKEW_THRESHOLD_S) return null;

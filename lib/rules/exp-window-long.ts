@@ -7,7 +7,7 @@ export const expWindowLong = defineRule({
   id: 'exp-window-long',
   severity: 'error',
   title: 'exp − iat is over 172800 s (48 h)',
-  source: 'dev.to/zoom troubleshooting (maximum 48 h), facts §1, §4.9; auth sample isBetween(1800,172800)',
+  source: 'dev.to/zoom troubleshooting (maximum 48 h), signature-facts §1, §4.9; auth sample isBetween(1800,172800)',
   check({ token }) {
     const iat = epochSeconds(token, 'iat');
     const exp = epochSeconds(token, 'exp');

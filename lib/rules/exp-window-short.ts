@@ -7,7 +7,7 @@ export const expWindowShort = defineRule({
   id: 'exp-window-short',
   severity: 'error',
   title: 'exp − iat is under 1800 s',
-  source: 'dev.to/zoom troubleshooting (minimum 1800 s), facts §1, §4.9; auth sample isBetween(1800,172800)',
+  source: 'dev.to/zoom troubleshooting (minimum 1800 s), signature-facts §1, §4.9; auth sample isBetween(1800,172800)',
   check({ token }) {
     const iat = epochSeconds(token, 'iat');
     const exp = epochSeconds(token, 'exp');

@@ -10,7 +10,7 @@ export const headerAlg = defineRule({
   id: 'header-alg',
   severity: 'error',
   title: 'The header alg is not HS256',
-  source: 'facts §1 (header {"alg":"HS256","typ":"JWT"}, HMAC-SHA256 with the SDK secret)',
+  source: 'signature-facts §1 (header {"alg":"HS256","typ":"JWT"}, HMAC-SHA256 with the SDK secret)',
   check({ token }) {
     if (!token.header) return null;
     const present = Object.prototype.hasOwnProperty.call(token.header, 'alg');

@@ -13,7 +13,7 @@ export const iatFuture = defineRule({
   id: 'iat-future',
   severity: 'error',
   title: "iat is after the join time (Zoom's clock)",
-  source: 'facts §4.1 (clock skew, devforum #82045), §4.2–4.4 (Java Math.round, timezone), dev.to ("iat value is the current time")',
+  source: 'signature-facts §4.1 (clock skew, devforum #82045), §4.2–4.4 (Java Math.round, timezone), dev.to ("iat value is the current time")',
   check(ctx) {
     const { token, referenceTime } = ctx;
     if (referenceTime === undefined || !Number.isFinite(referenceTime)) return null;

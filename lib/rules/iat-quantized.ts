@@ -12,7 +12,7 @@ export const iatQuantized = defineRule({
   // One honest token in 128 is a multiple of 128 by chance; several in a row (correlation) make it near-certain.
   severity: 'warning',
   title: 'iat is a multiple of 128 s (Java Math.round(long) float widening)',
-  source: 'facts §4.2–4.3 (devforum #81534, #77667, #91781)',
+  source: 'signature-facts §4.2–4.3 (devforum #81534, #77667, #91781)',
   check(ctx) {
     const iat = epochSeconds(ctx.token, 'iat');
     if (iat === null || !isQuantizedIat(iat) || floatSpacingAt(iat) !== FLOAT_SPACING_S) return null;

@@ -25,7 +25,7 @@ export const mnFormat = defineRule({
   // Warning: 6.2.0 rejects a 12+ character meetingNumber join argument (4003), but no report ties a formatted mn claim to 3712.
   severity: 'warning',
   title: 'mn has spaces, dashes or non-digits',
-  source: 'facts §4.13 (spaces/dashes break joins; no thread ties it to 3712), §2 (4003 over 12 characters)',
+  source: 'signature-facts §4.13 (spaces/dashes break joins; no thread ties it to 3712), §2 (4003 over 12 characters)',
   check({ token }) {
     if (!sdkPayload(token)) return null;
     const mn = claimValue(token, 'mn');

@@ -15,7 +15,7 @@ export const mnMismatch = defineRule({
   id: 'mn-mismatch',
   severity: 'error',
   title: 'mn is not the meeting number being joined',
-  source: 'facts §2 (3706 "The meeting number is wrong", 3707), §4.8',
+  source: 'signature-facts §2 (3706 "The meeting number is wrong", 3707), §4.8',
   check({ token, join }) {
     if (!sdkPayload(token) || join?.meetingNumber === undefined || join.meetingNumber === null) return null;
     const mn = claimValue(token, 'mn');

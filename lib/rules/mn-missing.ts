@@ -12,7 +12,7 @@ export const mnMissing = defineRule({
   id: 'mn-missing',
   severity: 'error',
   title: 'No mn (meeting number) in the payload',
-  source: 'facts §1 (mn required for web), §4.8 (`meetingNumber` instead of `mn`), §5 (native-only JWT)',
+  source: 'signature-facts §1 (mn required for web), §4.8 (`meetingNumber` instead of `mn`), §5 (native-only JWT)',
   check({ token }) {
     if (!isBlank(claimValue(token, 'mn'))) return null;
     const payload = sdkPayload(token);

@@ -1,5 +1,5 @@
 /**
- * The float-widening arithmetic behind Java's `Math.round(long)` bug (facts §4.2–4.3).
+ * The float-widening arithmetic behind Java's `Math.round(long)` bug (signature-facts §4.2–4.3).
  *
  * Java has no `Math.round(long)`: a long argument widens to float and `Math.round(float)` runs.
  * A float has a 24-bit significand, so in [2^30, 2^31), where today's epoch seconds
@@ -69,7 +69,7 @@ export function javaRoundLongIat(nowMs: number, backdateMs = 0): number {
 }
 
 /**
- * iat from `Math.round(System.currentTimeMillis() / (float) 1000) - backdateS` (facts §4.3): the
+ * iat from `Math.round(System.currentTimeMillis() / (float) 1000) - backdateS` (signature-facts §4.3): the
  * milliseconds widen to float (spacing 2^17 ms ≈ 131 s), the float division rounds again to 128 s.
  */
 export function javaRoundFloatDivisionIat(nowMs: number, backdateS = 0): number {

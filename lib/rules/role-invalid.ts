@@ -8,7 +8,7 @@ export const roleInvalid = defineRule({
   id: 'role-invalid',
   severity: 'error',
   title: 'role is not 0 or 1',
-  source: 'facts §1 (role number 0/1; sample rejects others), §2 (3708 "Incorrect role"), §4.14 (string role unverified)',
+  source: 'signature-facts §1 (role number 0/1; sample rejects others), §2 (3708 "Incorrect role"), §4.14 (string role unverified)',
   check({ token }) {
     if (!sdkPayload(token)) return null;
     const role = claimValue(token, 'role');
@@ -16,7 +16,7 @@ export const roleInvalid = defineRule({
     if (role === '0' || role === '1') {
       return {
         claim: 'role',
-        // The SDK itself tolerates "1" client-side; whether Zoom's server does is unverified (facts §4.14).
+        // The SDK itself tolerates "1" client-side; whether Zoom's server does is unverified (signature-facts §4.14).
         severity: 'warning',
         message: `role is the string ${show(role)}, not a number. The SDK accepts it client-side; Zoom's server behaviour is undocumented.`,
         fix: langFix('Write role as a JSON number:', ROLE_NUMBER, token),

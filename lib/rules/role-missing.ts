@@ -8,7 +8,7 @@ export const roleMissing = defineRule({
   id: 'role-missing',
   severity: 'error',
   title: 'No role in the payload',
-  source: 'facts §1 (role required for web), §5 (native-only JWT omits mn and role)',
+  source: 'signature-facts §1 (role required for web), §5 (native-only JWT omits mn and role)',
   check({ token }) {
     if (!isBlank(claimValue(token, 'role'))) return null;
     const payload = sdkPayload(token);

@@ -15,7 +15,7 @@ export const secretEncoding = defineRule({
   id: 'secret-encoding',
   severity: 'error',
   title: 'The token verifies only with the secret base64/hex decoded or encoded',
-  source: 'facts §1 (HMAC-SHA256 keyed with the SDK/Client Secret as shown in the Marketplace); HMAC keys are exact bytes',
+  source: 'signature-facts §1 (HMAC-SHA256 keyed with the SDK/Client Secret as shown in the Marketplace); HMAC keys are exact bytes',
   check({ token, verification: v }) {
     if (!v || v.unverifiable || v.verifies || !v.encodingVariant) return null;
     return {

@@ -7,7 +7,7 @@ export const secretMismatch = defineRule({
   id: 'secret-mismatch',
   severity: 'error',
   title: 'The HMAC does not verify with the given SDK secret',
-  source: 'facts §1 (HMAC-SHA256 with the SDK/Client Secret), §4.6 (wrong credential type), §2 (3712)',
+  source: 'signature-facts §1 (HMAC-SHA256 with the SDK/Client Secret), §4.6 (wrong credential type), §2 (3712)',
   check({ token, verification: v }) {
     // Only when nothing explains it better: swapped, whitespace and encoding cases have their own rules.
     if (!v || v.unverifiable || v.verifies || v.verifiesTrimmed || v.verifiesSwapped || v.encodingVariant || v.keyClaimIsSecret) return null;

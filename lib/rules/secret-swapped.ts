@@ -26,7 +26,7 @@ export const secretSwapped = defineRule({
   id: 'secret-swapped',
   severity: 'error',
   title: 'Key and secret swapped: signed with the SDK key, or the secret sent as appKey',
-  source: 'facts §4.10 (auth sample README had key and secret swapped until 0294f92, 2021)',
+  source: 'signature-facts §4.10 (auth sample README had key and secret swapped until 0294f92, 2021)',
   check({ token, verification: v }) {
     if (!v || v.unverifiable) return null;
     const claimName = v.keyClaimIsSecret ?? null;

@@ -6,7 +6,7 @@ export const secretWhitespace = defineRule({
   id: 'secret-whitespace',
   severity: 'error',
   title: 'The token verifies only with whitespace added to or removed from the secret',
-  source: 'facts §4.14 (secret whitespace unverified as a 3712 cause; repos trim defensively); HMAC keys are exact bytes',
+  source: 'signature-facts §4.14 (secret whitespace unverified as a 3712 cause; repos trim defensively); HMAC keys are exact bytes',
   check({ token, verification: v }) {
     if (!v || v.unverifiable) return null;
     if (v.secretHasWhitespace && v.verifies) {

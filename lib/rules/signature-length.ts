@@ -44,7 +44,7 @@ export const signatureLength = defineRule({
   id: 'signature-length',
   severity: 'error',
   title: 'The signature part is not a 32-byte HMAC-SHA256 (hex digest, double encoding, wrong length)',
-  source: 'facts §1 (HS256: HMAC-SHA256, base64url segments); RFC 7518 §3.2 (HS256 output is 256 bits)',
+  source: 'signature-facts §1 (HS256: HMAC-SHA256, base64url segments); RFC 7518 §3.2 (HS256 output is 256 bits)',
   check({ token }) {
     if (token.segments.length !== 3 || token.header?.['alg'] !== 'HS256') return null;
     const sig = token.segments[2]!;

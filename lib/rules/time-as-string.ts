@@ -9,7 +9,7 @@ export const timeAsString = defineRule({
   id: 'time-as-string',
   severity: 'error',
   title: 'iat, exp or tokenExp is a string',
-  source: 'dev.to/zoom troubleshooting ("iat value is long format, not a string"), facts §1',
+  source: 'dev.to/zoom troubleshooting ("iat value is long format, not a string"), signature-facts §1',
   check({ token }) {
     if (!signaturePayload(token)) return null;
     const out: FindingInput[] = [];
@@ -19,7 +19,7 @@ export const timeAsString = defineRule({
       const numeric = /^\s*-?\d+(\.\d+)?\s*$/.test(value);
       out.push({
         claim: name,
-        // tokenExp is not needed by the Web SDK (facts §1), so a quoted one is risky rather than fatal.
+        // tokenExp is not needed by the Web SDK (signature-facts §1), so a quoted one is risky rather than fatal.
         severity: name === 'tokenExp' ? 'warning' : 'error',
         message:
           `${name} is the string ${show(value)}${numeric ? ' (a number in quotes)' : ''}; ` +

@@ -10,7 +10,7 @@ export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string)
     id: `${name}-missing`,
     severity: 'error',
     title,
-    source: 'facts §1 (iat and exp required; exp − iat in [1800, 172800]), dev.to/zoom troubleshooting',
+    source: 'signature-facts §1 (iat and exp required; exp − iat in [1800, 172800]), dev.to/zoom troubleshooting',
     check({ token }) {
       if (!signaturePayload(token)) return null;
       const c = claim(token, name);
@@ -30,7 +30,7 @@ export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string)
 
 /**
  * iat-fractional and exp-fractional. Severity `warning`, not `error`: no public report shows Zoom
- * rejecting a fractional or `.0` time (facts §4.14 lists fractional iat as unverified), but Zoom asks
+ * rejecting a fractional or `.0` time (signature-facts §4.14 lists fractional iat as unverified), but Zoom asks
  * for "long format", RFC 7519 NumericDate allows fractions, and strict integer parsers reject them.
  */
 export function fractionalTimeRule(name: 'iat' | 'exp'): Rule {
@@ -38,7 +38,7 @@ export function fractionalTimeRule(name: 'iat' | 'exp'): Rule {
     id: `${name}-fractional`,
     severity: 'warning',
     title: `${name} is fractional or written as a decimal literal`,
-    source: 'facts §1 ("long format"), §4.14 (fractional iat unverified), issue #2 (PyJWT writes 1795912284.0)',
+    source: 'signature-facts §1 ("long format"), §4.14 (fractional iat unverified), §4.14 (Python json.dumps, PyJWT included, writes a float iat as 1795912284.0)',
     check({ token }): FindingInput | null {
       if (!signaturePayload(token)) return null;
       const c = claim(token, name);

@@ -47,7 +47,7 @@ export const timeInMilliseconds = defineRule({
   id: 'time-in-milliseconds',
   severity: 'error',
   title: 'iat, exp or tokenExp is in milliseconds, micro- or nanoseconds (or a Go time.Duration)',
-  source: 'facts §1 (integer seconds), §1 version history (pre-JWT signatures used milliseconds); Go time.Duration is int64 nanoseconds',
+  source: 'signature-facts §1 (integer seconds), §1 version history (pre-JWT signatures used milliseconds); Go time.Duration is int64 nanoseconds',
   check({ token }) {
     if (!signaturePayload(token)) return null;
     const out: FindingInput[] = [];

@@ -19,7 +19,7 @@ export const tokenExpired = defineRule({
   id: 'token-expired',
   severity: 'error',
   title: 'exp is at or before the join time',
-  source: 'facts §2 (3705 "The signature has expired"), §4.9',
+  source: 'signature-facts §2 (3705 "The signature has expired"), §4.9',
   check(ctx) {
     const { referenceTime } = ctx;
     if (referenceTime === undefined || !Number.isFinite(referenceTime)) return null;

@@ -12,7 +12,7 @@ export const tokenLegacyFormat = defineRule({
   id: 'token-legacy-format',
   severity: 'error',
   title: 'Pre-JWT millisecond signature (SDK 1.x–2.6 format)',
-  source: 'facts §1 version history (1.x–2.6, 2.7.0), §3a (6.x silent refusal), §4.7 (devforum #83251, #85056, #73125)',
+  source: 'signature-facts §1 version history (1.x–2.6, 2.7.0), §3a (6.x silent refusal), §4.7 (devforum #83251, #85056, #73125)',
   check({ token }) {
     // Legacy signatures have no dots: a JWT is ruled out without decoding anything.
     if (token.segments.length !== 1) return null;

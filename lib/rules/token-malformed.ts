@@ -53,7 +53,7 @@ export const tokenMalformed = defineRule({
   id: 'token-malformed',
   severity: 'error',
   title: 'The signature is not a decodable JWT',
-  source: 'facts §1 (HS256 JWT, base64url segments), §4.8 (devforum #98154, #36563, #4005)',
+  source: 'signature-facts §1 (HS256 JWT, base64url segments), §4.8 (devforum #98154, #36563, #4005)',
   check({ token }) {
     if (token.problems.length === 0) return null;
     // A response body or a Bearer value is explained by token-wrapped; "contains `{`" would only hide it.

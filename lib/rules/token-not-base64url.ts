@@ -25,7 +25,7 @@ export const tokenNotBase64url = defineRule({
   id: 'token-not-base64url',
   severity: 'error',
   title: 'A segment uses standard base64 (+, /, = padding) instead of base64url',
-  source: 'facts §1 (base64url, no padding), §4.5 (devforum #93507 intermittent join timeout, #98154 btoa)',
+  source: 'signature-facts §1 (base64url, no padding), §4.5 (devforum #93507 intermittent join timeout, #98154 btoa)',
   check({ token }) {
     if (token.nonUrlSafeSegments.length === 0 || token.token === null) return null;
     const details: string[] = [];

@@ -53,7 +53,7 @@ export const tokenNotSdkJwt = defineRule({
   id: 'token-not-sdk-jwt',
   severity: 'error',
   title: "A JWT, but not a signature for the SDK that joins (REST-API JWT, OAuth token or the other Zoom SDK's JWT)",
-  source: 'facts §2 (Video SDK claims), §3a (silent refusal without appKey), §4.6, §4.8; docs/zoom-facts.md "Video SDK" (wc/lsdk, zlk)',
+  source: 'signature-facts §3a (silent refusal without appKey), §4.6, §4.8; docs/zoom-facts.md "Video SDK" (its claims, wc/lsdk, zlk)',
   check({ token, sdk }) {
     if (!token.payload) return null;
     const found = classifyForeignToken(token.header, token.payload);

@@ -13,7 +13,7 @@ export const tokenWhitespace = defineRule({
   id: 'token-whitespace',
   severity: 'error',
   title: 'Whitespace, a newline or quotes around or inside the token',
-  source: 'brief: stray whitespace among the real causes of 3712; the SDK posts the signature unchanged (facts §3c)',
+  source: 'signature-facts §3c (the SDK posts the signature unchanged, so whitespace reaches the HMAC check), §4.5 (encoding slips surface as 3712 or a silent timeout)',
   check({ token }) {
     const { stripped, original } = token;
     if (original === null || token.token === null) return null;

@@ -8,7 +8,7 @@ export const tokenWrapped = defineRule({
   id: 'token-wrapped',
   severity: 'error',
   title: 'The endpoint\'s JSON response, a "Bearer " header value or an object was passed instead of the token',
-  source: 'facts §4.8 and §6 (devforum #4005: the response object passed as the signature, errorCode 1)',
+  source: 'signature-facts §4.8 (devforum #4005: the response object passed as the signature, errorCode 1)',
   check({ token }): FindingInput | null {
     const w = unwrapToken(token.original);
     if (!w) return null;

@@ -10,7 +10,7 @@ export const tokenExpInvalid = defineRule({
   severity: 'warning',
   title: 'tokenExp outside its documented window',
   source:
-    'facts §1 (tokenExp: samples set = exp; native "MIN:1800 seconds"; dev.to "exp value is greater than tokenExp"), §2 (3705)',
+    'signature-facts §1 (tokenExp: samples set = exp; native "MIN:1800 seconds"; dev.to "exp value is greater than tokenExp"), §2 (3705)',
   check(ctx) {
     const { token } = ctx;
     if (!sdkPayload(token)) return null;

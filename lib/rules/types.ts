@@ -103,7 +103,7 @@ export interface Rule {
   /** The severity the rule usually reports with (a finding may lower it, e.g. numeric string role). */
   severity: Severity;
   title: string;
-  /** Which facts back the rule: a section of shared/zoom-signature-facts.md or a public source. */
+  /** Which facts back the rule: a section of docs/signature-facts.md ("signature-facts §N") or a public source. */
   source: string;
   /** Returns the rule's findings for this context; an empty array when it does not apply. */
   check(ctx: RuleContext): Finding[];

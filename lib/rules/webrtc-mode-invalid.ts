@@ -8,7 +8,7 @@ export const webrtcModeInvalid = defineRule({
   // The SDK reads it client-side; what it does with other values is undocumented, so risky rather than fatal.
   severity: 'warning',
   title: 'video_webrtc_mode is not 0 or 1',
-  source: 'facts §1 (video_webrtc_mode 0/1, absent = 2 "Zoom decides"), §5 (sample validates [0,1])',
+  source: 'signature-facts §1 (video_webrtc_mode 0/1, absent = 2 "Zoom decides"), §5 (sample validates [0,1])',
   check({ token }) {
     if (!sdkPayload(token)) return null;
     const c = claim(token, 'video_webrtc_mode');

@@ -14,7 +14,7 @@ export const JOIN_TIME = 1795912284;
 
 const encoder = new TextEncoder();
 
-/** The auth sample's payload (facts §5), issued 0 s before the join. */
+/** The auth sample's payload (signature-facts §5), issued 0 s before the join. */
 export function samplePayload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const iat = JOIN_TIME;
   const base: Record<string, unknown> = {
