@@ -14,9 +14,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { extensionDir, tmpDir } from './harness/paths';
-import { startLabServer, type LabServer } from '../../lib/lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lib/lab/launch';
-import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from '../../lib/lab/run';
+import { startLabServer, type LabServer } from '../../lab/server';
+import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
+import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from '../../lab/run';
 import { renderMarkdown } from '../../lib/report/markdown';
 
 let server: LabServer;

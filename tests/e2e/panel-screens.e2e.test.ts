@@ -14,11 +14,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionDir, repoRoot, tmpDir } from './harness/paths';
-import { startLabServer, type LabServer } from '../../lib/lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lib/lab/launch';
-import { openLabPage, runJoins, waitForSettled } from '../../lib/lab/run';
-import { LAB_CREDENTIALS } from '../../lib/lab/credentials';
-import { HS256_HEADER_JSON, signJsonText } from '../../lib/lab/jwt';
+import { startLabServer, type LabServer } from '../../lab/server';
+import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
+import { openLabPage, runJoins, waitForSettled } from '../../lab/run';
+import { LAB_CREDENTIALS } from '../../lab/credentials';
+import { HS256_HEADER_JSON, signJsonText } from '../../lab/jwt';
 
 const OUT = process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'tests/screenshots');
 const WIDTHS = [1400, 554, 409] as const;

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { javaRoundIat } from '../../lib/lab/scenarios';
+import { javaRoundIat } from '../../lab/scenarios';
 import { buildExtension } from './harness/build-extension';
 import { extensionDir, launchWithExtension, MEETING_NUMBER, openPanelAsTab, signJwt, startPageServer, tmpDir, waitFor, type ExtensionBrowser, type PageServer } from './harness';
 

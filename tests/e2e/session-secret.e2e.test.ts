@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionDir, tmpDir } from './harness/paths';
-import { startLabServer, type LabServer } from '../../lib/lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lib/lab/launch';
-import { openLabPage, runJoins, screenshotPanel, waitForSettled } from '../../lib/lab/run';
+import { startLabServer, type LabServer } from '../../lab/server';
+import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
+import { openLabPage, runJoins, screenshotPanel, waitForSettled } from '../../lab/run';
 
 let server: LabServer;
 let b: LabBrowser;

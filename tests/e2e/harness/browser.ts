@@ -13,7 +13,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { extensionDir, tmpDir } from './paths';
 import type { TabState } from '../../../lib/capture/tab-state';
-import { liveExtensionWorker } from '../../../lib/lab/extension-worker';
+import { liveExtensionWorker } from '../../../lab/extension-worker';
 
 export interface ExtensionBrowser {
   context: BrowserContext;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasDisplay, parseLabArgs } from '../../../lib/lab/args';
-import { findChromium } from '../../../lib/lab/find-chromium';
+import { hasDisplay, parseLabArgs } from '../../../lab/args';
+import { findChromium } from '../../../lab/find-chromium';
 import { isJoinDoctorError } from '../../../lib/errors';
 
 describe('npm run lab arguments', () => {

@@ -12,7 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { JoinDoctorError } from '../errors';
+import { JoinDoctorError } from '../lib/errors';
 import { LAB_CREDENTIALS, LAB_VIDEO_CREDENTIALS, type LabCredentials } from './credentials';
 import { clientFramePage, labPage } from './lab-page';
 import { isScenarioName, SCENARIOS } from './scenarios';

@@ -5,7 +5,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { JoinDoctorError } from '../errors';
+import { JoinDoctorError } from '../lib/errors';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome-for-testing', 'chrome', 'google-chrome', 'google-chrome-stable'];
 const FIXED = [

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isJoinDoctorError, JoinDoctorError } from '../errors';
+import { isJoinDoctorError, JoinDoctorError } from '../lib/errors';
 import { hasDisplay, LAB_USAGE, parseLabArgs, type LabArgs } from './args';
 import { findChromium } from './find-chromium';
 import { launchLabBrowser } from './launch';
@@ -16,7 +16,7 @@ import { summaryLines } from './summary';
 import { openVideoLabPage, runVideoJoins } from './video-run';
 import { VIDEO_SCENARIOS } from './video-scenarios';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 function buildExtension(outDir: string, build: boolean): string {
   const dir = path.join(outDir, 'chrome-mv3');
