@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { extensionDir, tmpDir } from './harness/paths';
 import { startLabServer, type LabServer } from '../../lab/server';
 import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
+import { findChromium } from '../../lab/find-chromium';
 import { openLabPage, runJoins, screenshotPanel, waitForSettled } from '../../lab/run';
 
 let server: LabServer;
@@ -18,7 +19,7 @@ let panel: Page;
 
 beforeAll(async () => {
   server = await startLabServer();
-  b = await launchLabBrowser({ executable: '/usr/bin/chromium', extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'session-secret'), headless: true, server });
+  b = await launchLabBrowser({ executable: findChromium(), extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'session-secret'), headless: true, server });
   const page = await openLabPage(b, server, 'swapped');
   const results = await runJoins(page, 'swapped', 12, 'simulated');
   expect(results.filter((r) => !r.ok)).toHaveLength(12);

@@ -1,6 +1,7 @@
 /**
- * Launches Debian Chromium (headless) with the built extension, a fresh profile under
- * tmp/e2e-profiles/<name>, and a CDP port for the DevTools/worker plumbing.
+ * Launches Chromium (headless; findChromium: $CHROMIUM_PATH or Debian's /usr/bin/chromium) with
+ * the built extension, a fresh profile under tmp/e2e-profiles/<name>, and a CDP port for the
+ * DevTools/worker plumbing.
  *
  *   const b = await launchWithExtension({ name: 'burst' });          // devtools: true opens DevTools for each tab
  *   const page = await b.context.newPage();
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { extensionDir, tmpDir } from './paths';
 import type { TabState } from '../../../lib/capture/tab-state';
 import { liveExtensionWorker } from '../../../lab/extension-worker';
+import { findChromium } from '../../../lab/find-chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -63,7 +65,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
   if (opts.devtools) args.push('--auto-open-devtools-for-tabs');
   if (opts.args) args.push(...opts.args);
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: true,
     args,
   });
