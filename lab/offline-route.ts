@@ -2,7 +2,7 @@
  * The one network rule for every browser the lab and the browser tests drive: loopback passes,
  * requests for a stand-in are answered by it, everything else outside 127.0.0.1 is blocked and
  * logged (nothing external may be needed). The lab's Zoom routing (launch.ts) and the tests'
- * routeZoom (tests/e2e/harness/zoom-stand-in.ts) both build on it.
+ * routeZoom (tests/e2e/harness/zoom-route.ts) both build on it.
  */
 import type { BrowserContext, Request, Route } from 'playwright-core';
 

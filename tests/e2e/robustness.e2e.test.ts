@@ -1,7 +1,7 @@
 /**
  * Nothing is lost: a 1,000-join burst, the MV3 service worker stopped mid-session, and a hostile
  * page posting forged and 10 MB messages.
- * The burst goes through the API path of a 6.x-shaped ZoomMtg (harness/fake-zoom.ts) because the
+ * The burst goes through the API path of a 6.x-shaped ZoomMtg (harness/fake-zoom-mtg.ts) because the
  * real SDK refuses joins closer than 10 s apart (3633 FREQUENT_CALL).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * The real @zoom/videosdk 2.5.0 in real Chromium with the built extension: a CDN-style page
  * (<script> tag, window.WebVideoSDK) and a Vite bundle of `import ZoomVideo from '@zoom/videosdk'`.
- * Its `wc/lsdk` join is answered by the lab's stand-in (lab/lsdk-standin.ts) in the server codes
+ * Its `wc/lsdk` join is answered by the lab's stand-in (lab/wc-lsdk-judge.ts) in the server codes
  * the bundle knows. Each lab scenario must give the page the SDK's own rejection and the panel the
  * finding that names the cause.
  */

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../lab/find-chromium';
 import { startPageServer, type PageServer } from '../e2e/harness/page-server';
-import { routeZoom, INVALID_SIGNATURE, type WcInfoRequest, type WcInfoAnswer } from '../e2e/harness/zoom-stand-in';
+import { routeZoom, INVALID_SIGNATURE, type WcInfoRequest, type WcInfoAnswer } from '../e2e/harness/zoom-route';
 import { clientViewPage, componentViewPage } from '../e2e/harness/sdk-pages';
 import { signJwt, MEETING_NUMBER } from '../e2e/harness/signatures';
 

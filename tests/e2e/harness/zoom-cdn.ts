@@ -26,7 +26,7 @@ import type { BrowserContext, Frame } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 import { sdkDist, tmpDir } from './paths';
 import { MEETING_NUMBER } from './signatures';
-import { INVALID_SIGNATURE, type WcInfoRequest } from './zoom-stand-in';
+import { INVALID_SIGNATURE, type WcInfoRequest } from './zoom-route';
 import { VENDOR_SCRIPTS } from './sdk-pages';
 
 export const CDN_BASE = 'https://source.zoom.us/6.2.0';

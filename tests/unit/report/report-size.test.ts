@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseAttempt } from '../../../lib/attempt-context';
 import { LAB_CREDENTIALS } from '../../../lab/credentials';
 import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../../../lab/scenarios';
-import { judgeWcInfo } from '../../../lab/zoom-standin';
+import { judgeWcInfo } from '../../../lab/wc-info-judge';
 import type { JoinAttempt } from '../../../lib/model/attempt';
 import { buildExport, renderHtml, renderMarkdown } from '../../../lib/report';
 

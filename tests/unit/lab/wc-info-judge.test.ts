@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeWcInfo } from '../../../lab/zoom-standin';
+import { judgeWcInfo } from '../../../lab/wc-info-judge';
 import { LAB_CREDENTIALS as C } from '../../../lab/credentials';
 import { HS256_HEADER_JSON, signJsonText } from '../../../lab/jwt';
 import { SCENARIOS, javaRoundIat } from '../../../lab/scenarios';

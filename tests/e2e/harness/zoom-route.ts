@@ -1,4 +1,8 @@
 /**
+ * Zoom's hosts for browser tests, on the network side: canned answers chosen by the test, no
+ * judging (the lab's signature judge, which decides like Zoom, is lab/wc-info-judge.ts; the
+ * page-side fake ZoomMtg is fake-zoom-mtg.ts).
+ *
  * Answers Zoom's `wc/info` like Zoom does, through Playwright request interception, and blocks
  * every other non-loopback request (logged in `blocked`: nothing external may be needed).
  *
