@@ -4,7 +4,7 @@
  * to an existing chrome-mv3 folder to skip the extension build.
  */
 import { findChromium } from '../../lab/find-chromium';
-import { buildExtension } from './harness/build-extension';
+import { buildExtension } from '../../lab/build-extension';
 import { DEFAULT_EXTENSION_BUILD, repoRoot, tmpDir } from './harness/paths';
 import { buildModulePage } from './harness/sdk-pages';
 

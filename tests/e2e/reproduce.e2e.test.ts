@@ -15,7 +15,7 @@ import type { ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { javaRoundIat } from '../../lab/scenarios';
-import { buildExtension } from './harness/build-extension';
+import { buildExtension } from '../../lab/build-extension';
 import { extensionDir, launchWithExtension, MEETING_NUMBER, openPanelAsTab, signJwt, startPageServer, tmpDir, waitFor, type ExtensionBrowser, type PageServer } from './harness';
 
 let b: ExtensionBrowser;
