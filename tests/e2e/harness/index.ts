@@ -10,3 +10,4 @@ export * from './wait';
 export * from './fake-zoom-mtg';
 export * from './zoom-cdn';
 export * from './video-sdk';
+export * from './fixture';
