@@ -6,6 +6,7 @@
  * Run: npx tsx tests/bench/hook-startup.bench.ts [chrome-mv3 dir]   (default: tmp/e2e-ext/chrome-mv3)
  */
 import { chromium } from 'playwright-core';
+import { findChromium } from '../../lab/find-chromium';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { extensionDir, launchWithExtension, startPageServer, tmpDir } from '../e2e/harness';
@@ -20,7 +21,7 @@ const server = await startPageServer();
 server.setPage('/plain.html', `<!doctype html><html><head><title>plain</title><script>window.x = 1</script></head><body>${'<p>text</p>'.repeat(200)}</body></html>`);
 
 // 1. install time of the hook alone
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 const ctx = await browser.newContext();
 const install: number[] = [];
 for (let i = 0; i < N; i++) {

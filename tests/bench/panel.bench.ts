@@ -1,7 +1,7 @@
 /**
  * `npm run bench:panel`: the panel's first render with 10,000 attempts in the store and the cost of
- * appending one attempt, measured in real Chromium (Debian's /usr/bin/chromium) on a Vite build
- * of the real components. Targets: first render ≤ 200 ms, append ≤ 16 ms (one frame).
+ * appending one attempt, measured in real Chromium (findChromium: $CHROMIUM_PATH or Debian's
+ * /usr/bin/chromium) on a Vite build of the real components. Targets: first render ≤ 200 ms, append ≤ 16 ms (one frame).
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
+import { findChromium } from '../../lab/find-chromium';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'tmp/panel/bench-dist');
@@ -45,7 +46,7 @@ await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const port = (server.address() as { port: number }).port;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: findChromium(),
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
 });

@@ -2,36 +2,18 @@
  * The real @zoom/meetingsdk 6.2.0 client view loaded from a <script> tag (CDN style), joined
  * with a signature Zoom rejects: the join must show up once, with Zoom's answer and the SDK's code.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import {
   clientViewPage,
   extensionDir,
-  launchWithExtension,
-  routeZoom,
+  extensionTest,
   sampleSignature,
-  startPageServer,
   waitFor,
-  type ExtensionBrowser,
-  type PageServer,
-  type ZoomStandIn,
 } from './harness';
 
-let b: ExtensionBrowser;
-let server: PageServer;
-let zoom: ZoomStandIn;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  server.setPage('/client.html', clientViewPage());
-  b = await launchWithExtension({ name: 'client-view' });
-  zoom = await routeZoom(b.context);
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
+const it = extensionTest({ name: 'client-view', serve: (s) => s.setPage('/client.html', clientViewPage()) });
 
 describe('real 6.2.0 client view from a <script> tag', () => {
   it('the shipped page hook stays within its 4 KB budget', () => {
@@ -39,7 +21,7 @@ describe('real 6.2.0 client view from a <script> tag', () => {
     expect(size).toBeLessThanOrEqual(4096);
   });
 
-  it('a 3712 "Invalid signature" join is captured once, API and wire merged, page sees exactly what the SDK sent', async () => {
+  it('a 3712 "Invalid signature" join is captured once, API and wire merged, page sees exactly what the SDK sent', async ({ b, server, zoom }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/client.html'));
     const signature = sampleSignature();
@@ -76,7 +58,7 @@ describe('real 6.2.0 client view from a <script> tag', () => {
     await page.close();
   });
 
-  it('when wc/info answers 5xx the SDK retries as JSONP; still one attempt with the 3712', async () => {
+  it('when wc/info answers 5xx the SDK retries as JSONP; still one attempt with the 3712', async ({ b, server, zoom }) => {
     zoom.answer = (r) => (r.jsonp ? { body: { status: false, errorCode: 200, errorMessage: 'Invalid signature.' } } : { status: 500 });
     try {
       const page = await b.context.newPage();

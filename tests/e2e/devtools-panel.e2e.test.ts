@@ -3,47 +3,39 @@
  * CDP), with issuance capture via chrome.devtools.network: the page fetches its signature from its
  * own endpoint, and Zoom's Date header (30 s ahead here) gives the clock offset.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import {
   clientViewPage,
-  launchWithExtension,
+  extensionTest,
   openDevToolsPanel,
   readPanelRows,
   readPanelStats,
-  routeZoom,
   sampleSignature,
-  startPageServer,
   waitFor,
-  type ExtensionBrowser,
-  type PageServer,
-  type ZoomStandIn,
 } from './harness';
 
-let b: ExtensionBrowser;
-let server: PageServer;
-let zoom: ZoomStandIn;
 let page: Page;
 let panel: Frame;
 const signature = sampleSignature();
 
-beforeAll(async () => {
-  server = await startPageServer();
-  server.setPage('/app.html', clientViewPage());
-  server.setHandler('/api/signature', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
-    res.end(JSON.stringify({ signature, sdkKey: 'e2eAppKey' }));
-  });
-  b = await launchWithExtension({ name: 'devtools-panel', devtools: true });
-  zoom = await routeZoom(b.context);
+const it = extensionTest({
+  name: 'devtools-panel',
+  devtools: true,
+  serve: (s) => {
+    s.setPage('/app.html', clientViewPage());
+    s.setHandler('/api/signature', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
+      res.end(JSON.stringify({ signature, sdkKey: 'e2eAppKey' }));
+    });
+  },
+});
+
+it.beforeAll(async ({ b, server, zoom }) => {
   zoom.answer = () => ({ body: { status: false, errorCode: 200, errorMessage: 'Invalid signature.' }, dateOffsetMs: 30_000 });
   page = b.context.pages()[0] ?? (await b.context.newPage());
   await page.goto(server.url('/app.html'));
   panel = await openDevToolsPanel(b, '/app.html');
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
 });
 
 const joinWithFetchedSignature = () =>
@@ -53,7 +45,7 @@ const joinWithFetchedSignature = () =>
   });
 
 describe('the real DevTools panel', () => {
-  it('shows the 3712 join as one failed row, with issuance and Zoom clock offset linked', async () => {
+  it('shows the 3712 join as one failed row, with issuance and Zoom clock offset linked', async ({ b, server }) => {
     const seen = await joinWithFetchedSignature();
     expect((seen as any).value.errorCode).toBe(3712);
     const rows = await waitFor('one settled row in the panel', async () => {

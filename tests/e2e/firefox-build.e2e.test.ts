@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extensionDir, repoRoot, tmpDir } from './harness/paths';
-import { firefoxManifestProblems } from '../../lib/lab/firefox-manifest';
+import { firefoxManifestProblems } from '../../lab/firefox-manifest';
 
 describe('Firefox build', () => {
   it('produces a valid Firefox MV3 manifest with the MAIN-world hook gated on Firefox 128', () => {

@@ -14,9 +14,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { extensionDir, tmpDir } from './harness/paths';
-import { startLabServer, type LabServer } from '../../lib/lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lib/lab/launch';
-import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from '../../lib/lab/run';
+import { startLabServer, type LabServer } from '../../lab/server';
+import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
+import { findChromium } from '../../lab/find-chromium';
+import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from '../../lab/run';
 import { renderMarkdown } from '../../lib/report/markdown';
 
 let server: LabServer;
@@ -24,7 +25,7 @@ let b: LabBrowser;
 
 beforeAll(async () => {
   server = await startLabServer();
-  b = await launchLabBrowser({ executable: '/usr/bin/chromium', extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'lab'), headless: true, server });
+  b = await launchLabBrowser({ executable: findChromium(), extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'lab'), headless: true, server });
 });
 afterAll(async () => {
   await b?.close();

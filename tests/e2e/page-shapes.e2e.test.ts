@@ -4,48 +4,36 @@
  * iframe running the real SDK, a signature passed as a function, and the real client view's
  * silent refusal of a token without appKey.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   FAKE_ZOOM_SCRIPT,
   clientViewPage,
   fakeZoomPage,
-  launchWithExtension,
-  routeZoom,
+  extensionTest,
   sampleSignature,
   signatureWithoutAppKey,
-  startPageServer,
   waitFor,
   type ExtensionBrowser,
-  type PageServer,
-  type ZoomStandIn,
 } from './harness';
 
-let b: ExtensionBrowser;
-let server: PageServer;
-let zoom: ZoomStandIn;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  server.setPage('/client.html', clientViewPage());
-  server.setPage('/parent.html', `<!doctype html><html><body><h1>app shell</h1><iframe id="zoom" src="/client.html" width="800" height="600"></iframe></body></html>`);
-  server.setPage('/after.html', fakeZoomPage(`window.ZoomMtg = makeFakeZoomMtg();`));
-  server.setPage('/before.html', `<!doctype html><html><body>page that found ZoomMtg already defined</body></html>`);
-  b = await launchWithExtension({ name: 'page-shapes' });
-  zoom = await routeZoom(b.context);
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
+const it = extensionTest({
+  name: 'page-shapes',
+  serve: (s) => {
+    s.setPage('/client.html', clientViewPage());
+    s.setPage('/parent.html', `<!doctype html><html><body><h1>app shell</h1><iframe id="zoom" src="/client.html" width="800" height="600"></iframe></body></html>`);
+    s.setPage('/after.html', fakeZoomPage(`window.ZoomMtg = makeFakeZoomMtg();`));
+    s.setPage('/before.html', `<!doctype html><html><body>page that found ZoomMtg already defined</body></html>`);
+  },
 });
 
-const settled = (urlPart: string, n = 1) =>
+const settled = (b: ExtensionBrowser, urlPart: string, n = 1) =>
   waitFor(`${n} settled attempt(s) for ${urlPart}`, async () => {
     const s = await b.tabState(urlPart);
     return s && s.attempts.length >= n && s.attempts.every((a) => a.outcome.kind !== 'pending' && a.settledAt) ? s : null;
   }, 40_000);
 
 describe('ZoomMtg defined by the page after the hook (6.x-like Proxy)', () => {
-  it('captures the join and leaves the page semantics alone: same return value, one callback with the original argument, stable identities', async () => {
+  it('captures the join and leaves the page semantics alone: same return value, one callback with the original argument, stable identities', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/after.html'));
     const signature = sampleSignature();
@@ -75,7 +63,7 @@ describe('ZoomMtg defined by the page after the hook (6.x-like Proxy)', () => {
     expect(r.returnedSame).toBe(true);
     expect(r.stableJoin).toBe(true);
     expect(r.stableGlobal).toBe(true);
-    const s = await settled('/after.html');
+    const s = await settled(b, '/after.html');
     expect(s.attempts).toHaveLength(1);
     expect(s.attempts[0]).toMatchObject({ api: 'client-view', method: 'ZoomMtg.join', signature });
     expect(s.attempts[0]!.outcome).toMatchObject({ kind: 'failure', code: 3712, serverCode: 200 });
@@ -83,12 +71,12 @@ describe('ZoomMtg defined by the page after the hook (6.x-like Proxy)', () => {
     await page.close();
   });
 
-  it('a signature passed as a function is recorded as the token it returned', async () => {
+  it('a signature passed as a function is recorded as the token it returned', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/after.html?fn'));
     const signature = sampleSignature({ role: 1 });
     await page.evaluate((sig) => new Promise<void>((resolve) => (window as any).ZoomMtg.join({ signature: () => sig, meetingNumber: '123456789', userName: 'e2e', error: () => resolve() })), signature);
-    const s = await settled('/after.html?fn');
+    const s = await settled(b, '/after.html?fn');
     expect(s.attempts).toHaveLength(1);
     expect(s.attempts[0]!.signature).toBe(signature);
     await page.close();
@@ -96,12 +84,12 @@ describe('ZoomMtg defined by the page after the hook (6.x-like Proxy)', () => {
 });
 
 describe('ZoomMtg defined before the hook runs (an init script, like a page-injected polyfill)', () => {
-  it('configurable global: the hook takes it over and captures the API call', async () => {
+  it('configurable global: the hook takes it over and captures the API call', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.addInitScript(`${FAKE_ZOOM_SCRIPT}; window.ZoomMtg = makeFakeZoomMtg();`);
     await page.goto(server.url('/before.html'));
     await page.evaluate((sig) => new Promise<void>((resolve) => (window as any).ZoomMtg.join({ signature: sig, meetingNumber: '123456789', userName: 'e2e', error: () => resolve() })), sampleSignature());
-    const s = await settled('/before.html');
+    const s = await settled(b, '/before.html');
     expect(s.attempts).toHaveLength(1);
     expect(s.attempts[0]!.outcome).toMatchObject({ kind: 'failure', code: 3712 });
     // Whichever ran first, the API wrapper owns the slot.
@@ -109,12 +97,12 @@ describe('ZoomMtg defined before the hook runs (an init script, like a page-inje
     await page.close();
   });
 
-  it('non-configurable global the hook cannot own: the wire capture still records the join', async () => {
+  it('non-configurable global the hook cannot own: the wire capture still records the join', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.addInitScript(`${FAKE_ZOOM_SCRIPT}; Object.defineProperty(window, 'ZoomMtg', { value: makeFakeZoomMtg(), configurable: false, writable: false });`);
     await page.goto(server.url('/before.html?locked'));
     await page.evaluate((sig) => new Promise<void>((resolve) => (window as any).ZoomMtg.join({ signature: sig, meetingNumber: '123456789', userName: 'e2e', error: () => resolve() })), sampleSignature());
-    const s = await settled('/before.html?locked');
+    const s = await settled(b, '/before.html?locked');
     expect(s.attempts).toHaveLength(1);
     expect(s.attempts[0]).toMatchObject({ api: 'wire', outcome: { kind: 'failure', code: 3712 } });
     await page.close();
@@ -122,7 +110,7 @@ describe('ZoomMtg defined before the hook runs (an init script, like a page-inje
 });
 
 describe('real 6.2.0 client view inside an iframe', () => {
-  it('the join in the frame is captured for the tab, with the frame URL', async () => {
+  it('the join in the frame is captured for the tab, with the frame URL', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/parent.html'));
     const frame = await waitFor('the Zoom iframe', async () => {
@@ -131,7 +119,7 @@ describe('real 6.2.0 client view inside an iframe', () => {
     });
     const seen = await frame.evaluate((sig) => (window as any).joinNow(sig), sampleSignature());
     expect((seen as any).value.errorCode).toBe(3712);
-    const s = await settled('/parent.html');
+    const s = await settled(b, '/parent.html');
     expect(s.attempts).toHaveLength(1);
     expect(s.attempts[0]).toMatchObject({ api: 'client-view', outcome: { kind: 'failure', code: 3712 } });
     expect(s.attempts[0]!.frameUrl).toMatch(/\/client\.html$/);
@@ -141,7 +129,7 @@ describe('real 6.2.0 client view inside an iframe', () => {
 });
 
 describe('real 6.2.0 client view, token without appKey', () => {
-  it('no callback and no request: recorded as a silent refusal once the timeout passes, not as nothing', async () => {
+  it('no callback and no request: recorded as a silent refusal once the timeout passes, not as nothing', async ({ b, server, zoom }) => {
     const page = await b.context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -149,7 +137,7 @@ describe('real 6.2.0 client view, token without appKey', () => {
     await page.goto(server.url('/client.html?no-appkey'));
     const before = zoom.requests.length;
     await page.evaluate((sig) => void (window as any).joinNow(sig), signatureWithoutAppKey());
-    const s = await settled('/client.html?no-appkey');
+    const s = await settled(b, '/client.html?no-appkey');
     expect(s.attempts).toHaveLength(1);
     expect(s.attempts[0]!.outcome).toMatchObject({ kind: 'silent-refusal', reason: expect.stringMatching(/neither appKey nor sdkKey/) });
     expect(zoom.requests.length).toBe(before);

@@ -14,11 +14,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionDir, repoRoot, tmpDir } from './harness/paths';
-import { startLabServer, type LabServer } from '../../lib/lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lib/lab/launch';
-import { openLabPage, runJoins, waitForSettled } from '../../lib/lab/run';
-import { LAB_CREDENTIALS } from '../../lib/lab/credentials';
-import { HS256_HEADER_JSON, signJsonText } from '../../lib/lab/jwt';
+import { startLabServer, type LabServer } from '../../lab/server';
+import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
+import { findChromium } from '../../lab/find-chromium';
+import { openLabPage, runJoins, waitForSettled } from '../../lab/run';
+import { LAB_CREDENTIALS } from '../../lab/credentials';
+import { HS256_HEADER_JSON, signJsonText } from '../../lab/jwt';
 
 const OUT = process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'tests/screenshots');
 const WIDTHS = [1400, 554, 409] as const;
@@ -42,7 +43,7 @@ function expiredToken(): string {
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await startLabServer();
-  b = await launchLabBrowser({ executable: '/usr/bin/chromium', extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'screens'), headless: true, server });
+  b = await launchLabBrowser({ executable: findChromium(), extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'screens'), headless: true, server });
   const page = await openLabPage(b, server, 'java-round');
   // The Java joins spread over one 128 s step of real time, as the lab does: about a quarter fail.
   for (const [scenario, n, spreadMs] of [['java-round', 20, 128_000], ['clock-ahead', 2, 0], ['swapped', 2, 0], ['good', 3, 0]] as const) {

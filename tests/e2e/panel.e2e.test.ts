@@ -4,48 +4,46 @@
  * findings, verify with the secret, look at the correlation, export every format and check that
  * redaction held. Screenshots of each view go to tmp/screenshots/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import path from 'node:path';
 import {
   clientViewPage,
-  launchWithExtension,
+  extensionTest,
   openDevToolsPanel,
   openPanelAsTab,
-  routeZoom,
   sampleSignature,
-  startPageServer,
   tmpDir,
   waitFor,
-  type ExtensionBrowser,
-  type PageServer,
 } from './harness';
 
 const SECRET = 'e2e-secret-not-real'; // what harness/signatures.ts signs with
 const MARKUP = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
 const shot = (name: string) => path.join(tmpDir('screenshots'), name);
 
-let b: ExtensionBrowser;
-let server: PageServer;
 let page: Page;
 let panel: Frame;
 let devtools: Page;
 let token: string;
 
-beforeAll(async () => {
-  server = await startPageServer();
-  server.setPage('/client.html', clientViewPage());
-  // The page's own signature endpoint; iat 20 s ahead of the join, as the seed's Java backend
-  // produced a quarter of the time. A claim carries markup that must never render as HTML.
-  server.setHandler('/api/java/signature', (_req, res) => {
-    // Issued at request time, so the 20 s lead survives however slowly the machine loads the SDK.
-    const iat = Math.floor(Date.now() / 1000) + 20;
-    token = sampleSignature({ iat, exp: iat + 7200, tokenExp: iat + 7200, note: MARKUP });
-    res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
-    res.end(JSON.stringify({ signature: token }));
-  });
-  b = await launchWithExtension({ name: 'panel', devtools: true });
-  await routeZoom(b.context);
+const it = extensionTest({
+  name: 'panel',
+  devtools: true,
+  serve: (s) => {
+    s.setPage('/client.html', clientViewPage());
+    // The page's own signature endpoint; iat 20 s ahead of the join, as the seed's Java backend
+    // produced a quarter of the time. A claim carries markup that must never render as HTML.
+    s.setHandler('/api/java/signature', (_req, res) => {
+      // Issued at request time, so the 20 s lead survives however slowly the machine loads the SDK.
+      const iat = Math.floor(Date.now() / 1000) + 20;
+      token = sampleSignature({ iat, exp: iat + 7200, tokenExp: iat + 7200, note: MARKUP });
+      res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
+      res.end(JSON.stringify({ signature: token }));
+    });
+  },
+});
+
+it.beforeAll(async ({ b, server }) => {
   page = b.context.pages()[0] ?? (await b.context.newPage());
   // With DevTools open on a loaded machine the SDK's scripts take a while: wait for the page's
   // own join helper rather than the load event.
@@ -58,10 +56,6 @@ beforeAll(async () => {
     return (window as any).joinNow(signature);
   });
   expect(seen.value.errorCode).toBe(3712);
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
 });
 
 const rowSel = '[data-testid="attempt-row"]';
@@ -97,7 +91,7 @@ describe('DevTools panel on a real 3712', () => {
     await devtools.screenshot({ path: shot('panel-log-inspector.png') });
   });
 
-  it('verify with secret, once for the session: a wrong one reports secret-mismatch, forgotten, the right one verifies', async () => {
+  it('verify with secret, once for the session: a wrong one reports secret-mismatch, forgotten, the right one verifies', async ({ b }) => {
     const form = panel.locator('[data-testid="verify-secret"]');
     await form.scrollIntoViewIfNeeded();
     await form.locator('[data-testid="secret-input"]').fill('wrong-secret');
@@ -134,7 +128,7 @@ describe('DevTools panel on a real 3712', () => {
     await panel.locator('[data-testid="tab-log"]').click();
   });
 
-  it('every export format is redacted by default, names the page host, and full tokens need the opt-in', async () => {
+  it('every export format is redacted by default, names the page host, and full tokens need the opt-in', async ({ b }) => {
     // Capture what the panel saves instead of writing to disk.
     await panel.evaluate(() => {
       const w = window as any;
@@ -182,7 +176,7 @@ describe('DevTools panel on a real 3712', () => {
     expect(full.text).not.toContain(SECRET);
   });
 
-  it('dark theme and a narrow dock stay readable (panel page as a tab, 560 px wide)', async () => {
+  it('dark theme and a narrow dock stay readable (panel page as a tab, 560 px wide)', async ({ b }) => {
     const state = await b.tabState('/client.html');
     const tab = await openPanelAsTab(b, state!.tabId);
     await tab.setViewportSize({ width: 560, height: 720 });

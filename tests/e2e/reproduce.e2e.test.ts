@@ -9,17 +9,15 @@
  * sends no CORS headers, so a fetch only succeeds through the extension's host permission, and
  * the Date header (not CORS-safelisted) is only readable that way too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { javaRoundIat } from '../../lib/lab/scenarios';
-import { buildExtension } from './harness/build-extension';
-import { extensionDir, launchWithExtension, MEETING_NUMBER, openPanelAsTab, signJwt, startPageServer, tmpDir, waitFor, type ExtensionBrowser, type PageServer } from './harness';
+import { javaRoundIat } from '../../lab/scenarios';
+import { buildExtension } from '../../lab/build-extension';
+import { extensionDir, extensionTest, MEETING_NUMBER, openPanelAsTab, signJwt, tmpDir, waitFor } from './harness';
 
-let b: ExtensionBrowser;
-let server: PageServer;
 let panel: Page;
 let extDir: string;
 const issued: number[] = [];
@@ -33,19 +31,27 @@ function answerJavaSignature(res: ServerResponse) {
   res.end(JSON.stringify({ signature, sdkKey: 'e2eAppKey' }));
 }
 
-beforeAll(async () => {
-  process.env.JOIN_DOCTOR_E2E_GRANT_LOOPBACK = '1';
-  try {
-    extDir = buildExtension(tmpDir('e2e-ext-reproduce'));
-  } finally {
-    delete process.env.JOIN_DOCTOR_E2E_GRANT_LOOPBACK;
-  }
-  server = await startPageServer();
-  server.setPage('/app.html', '<!doctype html><html><head><meta charset="utf-8"><title>app</title></head><body>app</body></html>');
-  server.setHandler('/api/java/signature', (_req, res) => answerJavaSignature(res));
-  // Slow enough that a 200-signature run is still going when Cancel is clicked.
-  server.setHandler('/api/java/slow', (_req, res) => void setTimeout(() => answerJavaSignature(res), 300));
-  b = await launchWithExtension({ name: 'reproduce', extension: extDir });
+const it = extensionTest({
+  name: 'reproduce',
+  extension: () => {
+    process.env.JOIN_DOCTOR_E2E_GRANT_LOOPBACK = '1';
+    try {
+      return (extDir = buildExtension(tmpDir('e2e-ext-reproduce')));
+    } finally {
+      delete process.env.JOIN_DOCTOR_E2E_GRANT_LOOPBACK;
+    }
+  },
+  serve: (s) => {
+    s.setPage('/app.html', '<!doctype html><html><head><meta charset="utf-8"><title>app</title></head><body>app</body></html>');
+    s.setHandler('/api/java/signature', (_req, res) => answerJavaSignature(res));
+    // Slow enough that a 200-signature run is still going when Cancel is clicked.
+    s.setHandler('/api/java/slow', (_req, res) => void setTimeout(() => answerJavaSignature(res), 300));
+  },
+  // The panel's own fetches to the loopback endpoint must not pass through Playwright's routing.
+  route: false,
+});
+
+it.beforeAll(async ({ b, server }) => {
   const app = b.context.pages()[0] ?? (await b.context.newPage());
   await app.goto(server.url('/app.html'));
   const w = await b.worker();
@@ -56,10 +62,6 @@ beforeAll(async () => {
   panel = await openPanelAsTab(b, tabId);
   await panel.locator('[data-testid="tab-reproduce"]').click();
   await panel.locator('[data-testid="reproduce-view"]').waitFor();
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
 });
 
 async function startRun(url: string, n: number) {
@@ -80,7 +82,7 @@ describe('Reproduce tab against a Java Math.round(long) backend', () => {
     expect(defaultManifest.host_permissions).toBeUndefined();
   });
 
-  it('20 signatures from a backend quantising iat to 128 s show iat-quantized at 100% and the iat − server time spread', async () => {
+  it('20 signatures from a backend quantising iat to 128 s show iat-quantized at 100% and the iat − server time spread', async ({ server }) => {
     const url = server.url('/api/java/signature');
     const before = server.requests.filter((p) => p === '/api/java/signature').length;
     await startRun(url, 20);
@@ -119,7 +121,7 @@ describe('Reproduce tab against a Java Math.round(long) backend', () => {
     await panel.screenshot({ path: path.join(tmpDir('screenshots'), 'reproduce.png'), fullPage: true });
   });
 
-  it('Cancel mid-run stops sending and keeps the samples fetched so far', async () => {
+  it('Cancel mid-run stops sending and keeps the samples fetched so far', async ({ server }) => {
     const url = server.url('/api/java/slow');
     await startRun(url, 200);
     const progress = panel.locator('[data-testid="reproduce-progress"]');

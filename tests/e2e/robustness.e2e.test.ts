@@ -1,37 +1,26 @@
 /**
  * Nothing is lost: a 1,000-join burst, the MV3 service worker stopped mid-session, and a hostile
  * page posting forged and 10 MB messages.
- * The burst goes through the API path of a 6.x-shaped ZoomMtg (harness/fake-zoom.ts) because the
+ * The burst goes through the API path of a 6.x-shaped ZoomMtg (harness/fake-zoom-mtg.ts) because the
  * real SDK refuses joins closer than 10 s apart (3633 FREQUENT_CALL).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
+  extensionTest,
   fakeZoomPage,
-  launchWithExtension,
   openPanelAsTab,
   readPanelStats,
-  routeZoom,
   sampleSignature,
-  startPageServer,
   waitFor,
-  type ExtensionBrowser,
-  type PageServer,
 } from './harness';
 
-let b: ExtensionBrowser;
-let server: PageServer;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  server.setPage('/burst.html', fakeZoomPage(`window.ZoomMtg = makeFakeZoomMtg({ wire: false });`));
-  server.setPage('/restart.html', fakeZoomPage(`window.ZoomMtg = makeFakeZoomMtg({ wire: false });`));
-  server.setPage('/hostile.html', fakeZoomPage(`window.ZoomMtg = makeFakeZoomMtg();`));
-  b = await launchWithExtension({ name: 'robustness' });
-  await routeZoom(b.context);
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
+const it = extensionTest({
+  name: 'robustness',
+  serve: (s) => {
+    s.setPage('/burst.html', fakeZoomPage(`window.ZoomMtg = makeFakeZoomMtg({ wire: false });`));
+    s.setPage('/restart.html', fakeZoomPage(`window.ZoomMtg = makeFakeZoomMtg({ wire: false });`));
+    s.setPage('/hostile.html', fakeZoomPage(`window.ZoomMtg = makeFakeZoomMtg();`));
+  },
 });
 
 /** Fires `n` joins from the page, `gapMs` apart (0: one synchronous loop). Resolves when all callbacks ran. */
@@ -46,7 +35,7 @@ const RUN_JOINS = `window.runJoins = (n, gap, sig) => new Promise((resolve) => {
 });`;
 
 describe('a burst of 1,000 joins', () => {
-  it('all 1,000 are stored as failed attempts, none dropped, badge says 1000', async () => {
+  it('all 1,000 are stored as failed attempts, none dropped, badge says 1000', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.addInitScript(RUN_JOINS);
     await page.goto(server.url('/burst.html'));
@@ -68,7 +57,7 @@ describe('a burst of 1,000 joins', () => {
 });
 
 describe('the MV3 service worker is stopped mid-session', () => {
-  it('joins made before, during and after the stop are all stored, the worker restarts, and an open panel catches up', async () => {
+  it('joins made before, during and after the stop are all stored, the worker restarts, and an open panel catches up', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.addInitScript(RUN_JOINS);
     await page.goto(server.url('/restart.html'));
@@ -100,7 +89,7 @@ describe('the MV3 service worker is stopped mid-session', () => {
 });
 
 describe('a hostile page', () => {
-  it('forged and 10 MB messages are rejected and counted; the real join next to them is kept', async () => {
+  it('forged and 10 MB messages are rejected and counted; the real join next to them is kept', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/hostile.html'));
     const signature = sampleSignature();

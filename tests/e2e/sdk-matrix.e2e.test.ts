@@ -6,24 +6,19 @@
  * a token issued 300 s in the future; the page must get the SDK's own 3712, the background must
  * store it as a 3712 failure, and the panel must lead with iat-future.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import path from 'node:path';
 import {
   buildModulePage,
   clientViewPage,
   componentViewPage,
-  launchWithExtension,
+  extensionTest,
   openPanelAsTab,
   repoRoot,
-  routeZoom,
   sampleSignature,
-  startPageServer,
   tmpDir,
   waitFor,
-  type ExtensionBrowser,
-  type PageServer,
   type SdkLine,
-  type ZoomStandIn,
 } from './harness';
 
 const IAT_AHEAD_S = 300;
@@ -51,39 +46,37 @@ for (const l of LINES) {
 cells.push({ name: '6.2.0 client view, Vite bundle', path: '/module/index.html', sdkVersion: '6.2.0', api: 'wire', method: 'wc/info', transport: 'post' });
 cells.push({ name: '5.1.4 client view, Vite bundle', path: '/module-5/index.html', sdkVersion: '5.1.4', api: 'wire', method: 'wc/info (JSONP)', transport: 'jsonp' });
 
-let b: ExtensionBrowser;
-let server: PageServer;
-let zoom: ZoomStandIn;
 const started = Date.now();
 const table: string[] = [];
 
-beforeAll(async () => {
-  const mounts: Record<string, string> = { '/module': tmpDir('e2e-pages', 'module'), '/module-5': tmpDir('e2e-pages', 'module-5') };
-  for (const l of LINES.filter((x) => x.prefix)) {
-    mounts[`${l.prefix}/sdk`] = dist(l.pkg);
-    mounts[`${l.prefix}/lib`] = path.join(dist(l.pkg), 'lib');
-    mounts[`${l.prefix}/ui`] = path.join(dist(l.pkg), 'ui');
-  }
-  // The 6.2.0 bundle comes from the e2e globalSetup; 5.1.4's is built here, from the aliased package.
-  await buildModulePage(tmpDir('e2e-pages', 'module-5'), repoRoot, { pkg: 'zoom-sdk-5', prefix: '/v5' });
-  server = await startPageServer({ mounts });
-  for (const l of LINES) {
-    server.setPage(`${l.prefix || '/v6'}/client.html`, clientViewPage({ sdk: l }));
-    server.setPage(`${l.prefix || '/v6'}/component.html`, componentViewPage({ sdk: l }));
-  }
-  b = await launchWithExtension({ name: 'sdk-matrix' });
-  zoom = await routeZoom(b.context);
-}, 300_000);
+const mounts: Record<string, string> = { '/module': tmpDir('e2e-pages', 'module'), '/module-5': tmpDir('e2e-pages', 'module-5') };
+for (const l of LINES.filter((x) => x.prefix)) {
+  mounts[`${l.prefix}/sdk`] = dist(l.pkg);
+  mounts[`${l.prefix}/lib`] = path.join(dist(l.pkg), 'lib');
+  mounts[`${l.prefix}/ui`] = path.join(dist(l.pkg), 'ui');
+}
 
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
+const it = extensionTest({
+  name: 'sdk-matrix',
+  mounts,
+  serve: (s) => {
+    for (const l of LINES) {
+      s.setPage(`${l.prefix || '/v6'}/client.html`, clientViewPage({ sdk: l }));
+      s.setPage(`${l.prefix || '/v6'}/component.html`, componentViewPage({ sdk: l }));
+    }
+  },
+});
+
+// The 6.2.0 bundle comes from the e2e globalSetup; 5.1.4's is built here, from the aliased package.
+beforeAll(() => buildModulePage(tmpDir('e2e-pages', 'module-5'), repoRoot, { pkg: 'zoom-sdk-5', prefix: '/v5' }), 300_000);
+
+afterAll(() => {
   console.log(`SDK matrix (${Math.round((Date.now() - started) / 1000)} s):\n${table.join('\n')}`);
 });
 
 describe('every SDK line, every view, CDN and bundled: a future iat is a 3712 with iat-future', () => {
   for (const cell of cells) {
-    it(cell.name, async () => {
+    it(cell.name, async ({ b, server, zoom }) => {
       const page = await b.context.newPage();
       await page.goto(server.url(cell.path), { waitUntil: 'domcontentloaded' });
       await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 60_000 });
@@ -121,7 +114,7 @@ describe('every SDK line, every view, CDN and bundled: a future iat is a 3712 wi
     });
   }
 
-  it('needed nothing from outside: every non-loopback request was wc/info', () => {
+  it('needed nothing from outside: every non-loopback request was wc/info', ({ zoom }) => {
     expect(zoom.blocked.filter((u) => /zoom\.us/.test(u) && !/\.(css|woff2?|png|svg|mp3)(\?|$)/.test(u))).toEqual([]);
   });
 });
@@ -130,7 +123,7 @@ describe('say only what was seen: Zoom accepting the signature is not a successf
   const accepted = { status: true, errorCode: 0, result: { mid: 'e2e' } };
   const outcomeCell = (row: import('playwright-core').Locator) => row.locator('div[class^="o-"]').textContent();
 
-  it('a bundled 6.2.0 page (wire only) whose wc/info answer says status:true reads "signature accepted by Zoom"', async () => {
+  it('a bundled 6.2.0 page (wire only) whose wc/info answer says status:true reads "signature accepted by Zoom"', async ({ b, server, zoom }) => {
     zoom.answer = () => ({ body: accepted });
     try {
       const page = await b.context.newPage();
@@ -156,7 +149,7 @@ describe('say only what was seen: Zoom accepting the signature is not a successf
     }
   });
 
-  it("the client view's own error callback after an accepted signature is shown as the failure", async () => {
+  it("the client view's own error callback after an accepted signature is shown as the failure", async ({ b, server, zoom }) => {
     zoom.answer = () => ({ body: accepted });
     try {
       const page = await b.context.newPage();

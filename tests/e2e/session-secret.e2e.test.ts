@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionDir, tmpDir } from './harness/paths';
-import { startLabServer, type LabServer } from '../../lib/lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lib/lab/launch';
-import { openLabPage, runJoins, screenshotPanel, waitForSettled } from '../../lib/lab/run';
+import { startLabServer, type LabServer } from '../../lab/server';
+import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
+import { findChromium } from '../../lab/find-chromium';
+import { openLabPage, runJoins, screenshotPanel, waitForSettled } from '../../lab/run';
 
 let server: LabServer;
 let b: LabBrowser;
@@ -18,7 +19,7 @@ let panel: Page;
 
 beforeAll(async () => {
   server = await startLabServer();
-  b = await launchLabBrowser({ executable: '/usr/bin/chromium', extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'session-secret'), headless: true, server });
+  b = await launchLabBrowser({ executable: findChromium(), extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'session-secret'), headless: true, server });
   const page = await openLabPage(b, server, 'swapped');
   const results = await runJoins(page, 'swapped', 12, 'simulated');
   expect(results.filter((r) => !r.ok)).toHaveLength(12);

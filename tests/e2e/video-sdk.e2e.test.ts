@@ -1,61 +1,56 @@
 /**
  * The real @zoom/videosdk 2.5.0 in real Chromium with the built extension: a CDN-style page
  * (<script> tag, window.WebVideoSDK) and a Vite bundle of `import ZoomVideo from '@zoom/videosdk'`.
- * Its `wc/lsdk` join is answered by the lab's stand-in (lib/lab/lsdk-standin.ts) in the server codes
+ * Its `wc/lsdk` join is answered by the lab's stand-in (lab/wc-lsdk-judge.ts) in the server codes
  * the bundle knows. Each lab scenario must give the page the SDK's own rejection and the panel the
  * finding that names the cause.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   buildVideoSdkModulePage,
   componentViewPage,
   sampleSignature,
   videoSdkScriptTags,
-  launchWithExtension,
+  extensionTest,
   openPanelAsTab,
   routeLsdk,
-  startPageServer,
   tmpDir,
   videoSdkDist,
   videoSdkGlobalPage,
   waitFor,
   type ExtensionBrowser,
-  type LsdkStandIn,
-  type PageServer,
 } from './harness';
-import { LAB_VIDEO_CREDENTIALS as CREDS } from '../../lib/lab/credentials';
-import { VIDEO_SCENARIOS, VIDEO_SCENARIO_NAMES, isVideoScenarioName } from '../../lib/lab/video-scenarios';
+import { LAB_VIDEO_CREDENTIALS as CREDS } from '../../lab/credentials';
+import { VIDEO_SCENARIOS, VIDEO_SCENARIO_NAMES, isVideoScenarioName } from '../../lab/video-scenarios';
 
-let b: ExtensionBrowser;
-let server: PageServer;
-let lsdk: LsdkStandIn;
 const moduleDir = tmpDir('e2e-pages', 'video-module');
 /** Scenario → what was measured, printed at the end (the report's matrix). */
 const matrix: Record<string, unknown> = {};
 
-beforeAll(async () => {
-  await buildVideoSdkModulePage(moduleDir);
-  server = await startPageServer({ mounts: { '/vsdk': videoSdkDist, '/video-module': moduleDir } });
-  server.setPage('/video.html', videoSdkGlobalPage());
-  // An app offering Zoom meetings (Meeting SDK component view) and Video SDK sessions on one page.
-  server.setPage('/both.html', componentViewPage().replace('</body>', `${videoSdkScriptTags('joinVideo')}</body>`));
-  server.setHandler('/api/video-signature', (req, res) => {
-    const name = new URL(req.url ?? '/', 'http://x').searchParams.get('s');
-    if (!isVideoScenarioName(name)) {
-      res.writeHead(404);
-      return res.end();
-    }
-    res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
-    res.end(JSON.stringify({ signature: VIDEO_SCENARIOS[name].issue(Date.now(), CREDS, 1) }));
-  });
-  b = await launchWithExtension({ name: 'video-sdk' });
-  lsdk = await routeLsdk(b.context, { alsoWcInfo: true });
+const it = extensionTest({
+  name: 'video-sdk',
+  mounts: { '/vsdk': videoSdkDist, '/video-module': moduleDir },
+  serve: (s) => {
+    s.setPage('/video.html', videoSdkGlobalPage());
+    // An app offering Zoom meetings (Meeting SDK component view) and Video SDK sessions on one page.
+    s.setPage('/both.html', componentViewPage().replace('</body>', `${videoSdkScriptTags('joinVideo')}</body>`));
+    s.setHandler('/api/video-signature', (req, res) => {
+      const name = new URL(req.url ?? '/', 'http://x').searchParams.get('s');
+      if (!isVideoScenarioName(name)) {
+        res.writeHead(404);
+        return res.end();
+      }
+      res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
+      res.end(JSON.stringify({ signature: VIDEO_SCENARIOS[name].issue(Date.now(), CREDS, 1) }));
+    });
+  },
+  route: (context) => routeLsdk(context, { alsoWcInfo: true }),
 });
-afterAll(async () => {
+
+beforeAll(() => buildVideoSdkModulePage(moduleDir));
+afterAll(() => {
   console.log(`Video SDK scenario matrix (real Chromium, @zoom/videosdk 2.5.0):\n${JSON.stringify(matrix, null, 1)}`);
-  await b?.close();
-  await server?.close();
 });
 
 async function joinScenario(page: Page, scenario: string) {
@@ -68,7 +63,7 @@ async function joinScenario(page: Page, scenario: string) {
   );
 }
 
-const settled = (urlPart: string) =>
+const settled = (b: ExtensionBrowser, urlPart: string) =>
   waitFor(`a settled attempt for ${urlPart}`, async () => {
     const s = await b.tabState(urlPart);
     return s && s.attempts.length >= 1 && s.attempts.every((a) => a.outcome.kind !== 'pending') ? s : null;
@@ -77,7 +72,7 @@ const settled = (urlPart: string) =>
 describe('real @zoom/videosdk 2.5.0 from a <script> tag, each lab scenario', () => {
   for (const name of VIDEO_SCENARIO_NAMES) {
     const sc = VIDEO_SCENARIOS[name];
-    it(`${name}: the page gets the SDK's own answer and the panel names ${sc.expectedFinding ?? 'no finding'}`, async () => {
+    it(`${name}: the page gets the SDK's own answer and the panel names ${sc.expectedFinding ?? 'no finding'}`, async ({ b, server, zoom: lsdk }) => {
       const page = await b.context.newPage();
       // The good join gets past wc/lsdk and then waits for Zoom's servers: let the hook time it out soon.
       await page.addInitScript('window.__joinDoctorTimeoutMs = 10000;');
@@ -93,7 +88,7 @@ describe('real @zoom/videosdk 2.5.0 from a <script> tag, each lab scenario', () 
       expect(sent.fields.cv).toBe('2.5.0');
       expect(seen).toEqual({ ok: false, value: { type: 'JOIN_MEETING_FAILED', ...sc.expectedRejection } });
 
-      const s = await settled(`?s=${name}`);
+      const s = await settled(b, `?s=${name}`);
       expect(s.attempts).toHaveLength(1);
       const a = s.attempts[0]!;
       expect(a).toMatchObject({ api: 'video-sdk', sdk: 'video', method: 'video.join', topic: CREDS.topic, signature: token, sdkVersion: '2.5.0' });
@@ -140,14 +135,14 @@ describe('real @zoom/videosdk 2.5.0 from a <script> tag, each lab scenario', () 
 });
 
 describe('real @zoom/videosdk 2.5.0 imported as an ES module (Vite bundle)', () => {
-  it('the page holds its own ZoomVideo: the wc/lsdk exchange alone gives the attempt, its topic and the SDK code', async () => {
+  it('the page holds its own ZoomVideo: the wc/lsdk exchange alone gives the attempt, its topic and the SDK code', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/video-module/index.html?s=module'));
     await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 60_000 });
     expect(await page.evaluate(() => (window as any).moduleHasGlobal)).toBe(false);
     const { token, seen } = await joinScenario(page, 'vsdk-window-600');
     expect(seen).toEqual({ ok: false, value: { type: 'JOIN_MEETING_FAILED', errorCode: 200, reason: 'The token has expired, is over 2 days old, or is ineffective.' } });
-    const s = await settled('?s=module');
+    const s = await settled(b, '?s=module');
     expect(s.attempts).toHaveLength(1);
     expect(s.attempts[0]).toMatchObject({ api: 'wire', sdk: 'video', method: 'wc/lsdk', topic: CREDS.topic.toLowerCase(), signature: token, sdkVersion: '2.5.0' });
     expect(s.attempts[0]!.outcome).toMatchObject({ kind: 'failure', code: 200, serverCode: 124, message: 'The token has expired, is over 2 days old, or is ineffective.' });
@@ -160,7 +155,7 @@ describe('real @zoom/videosdk 2.5.0 imported as an ES module (Vite bundle)', () 
     await page.close();
   });
 
-  it('a 5xx is retried as JSONP GET with the same fields, still one attempt', async () => {
+  it('a 5xx is retried as JSONP GET with the same fields, still one attempt', async ({ b, server, zoom: lsdk }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/video-module/index.html?s=jsonp'));
     await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 60_000 });
@@ -173,7 +168,7 @@ describe('real @zoom/videosdk 2.5.0 imported as an ES module (Vite bundle)', () 
       const sent = lsdk.requests.slice(before);
       expect(sent.map((r) => [r.method, r.jsonp])).toEqual([['POST', false], ['GET', true]]);
       expect(sent[1]!.fields.callback).toMatch(/^zoomsdkjsonpcallback\d+$/);
-      const s = await settled('?s=jsonp');
+      const s = await settled(b, '?s=jsonp');
       expect(s.attempts).toHaveLength(1);
       expect(s.attempts[0]).toMatchObject({ method: 'wc/lsdk (JSONP)', sdk: 'video', outcome: { code: 3010, serverCode: 3000 } });
     } finally {
@@ -182,27 +177,27 @@ describe('real @zoom/videosdk 2.5.0 imported as an ES module (Vite bundle)', () 
     await page.close();
   });
 
-  it('nothing outside loopback was requested but wc/lsdk', () => {
+  it('nothing outside loopback was requested but wc/lsdk', ({ zoom: lsdk }) => {
     expect(lsdk.blocked).toEqual([]);
   });
 });
 
 describe('client-side refusals the wire never sees', () => {
-  it('an empty token: join() itself rejects with 5013 before any request, captured from the wrapped client.join', async () => {
+  it('an empty token: join() itself rejects with 5013 before any request, captured from the wrapped client.join', async ({ b, server, zoom: lsdk }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/video.html?s=empty'));
     const before = lsdk.requests.length;
     const seen = await page.evaluate((topic) => (window as any).joinNow(topic, ''), CREDS.topic);
     expect(seen).toEqual({ ok: false, value: { type: 'INVALID_PARAMETERS', reason: 'Topic, token and userName must be string and required', errorCode: 5013 } });
     expect(lsdk.requests.length).toBe(before);
-    const s = await settled('?s=empty');
+    const s = await settled(b, '?s=empty');
     expect(s.attempts[0]).toMatchObject({ sdk: 'video', method: 'video.join', outcome: { kind: 'failure', code: 5013, type: 'INVALID_PARAMETERS' } });
     await page.close();
   });
 });
 
 describe('one page, both SDKs (real @zoom/meetingsdk 6.2.0 component view and @zoom/videosdk 2.5.0)', () => {
-  it('each join keeps its SDK: a Meeting SDK 3712 and a Video SDK tpc mismatch in one session, counted per SDK', async () => {
+  it('each join keeps its SDK: a Meeting SDK 3712 and a Video SDK tpc mismatch in one session, counted per SDK', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/both.html?s=both'));
     const meeting = await page.evaluate((sig) => (window as any).joinNow(sig), sampleSignature());

@@ -18,8 +18,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium } from '../../lab/find-chromium';
 import { startPageServer, type PageServer } from '../e2e/harness/page-server';
-import { routeZoom, INVALID_SIGNATURE, type WcInfoRequest, type WcInfoAnswer } from '../e2e/harness/zoom-stand-in';
+import { routeZoom, INVALID_SIGNATURE, type WcInfoRequest, type WcInfoAnswer } from '../e2e/harness/zoom-route';
 import { clientViewPage, componentViewPage } from '../e2e/harness/sdk-pages';
 import { signJwt, MEETING_NUMBER } from '../e2e/harness/signatures';
 
@@ -107,7 +108,7 @@ async function main() {
   const server = await startPageServer();
   server.setPage('/client.html', clientViewPage());
   server.setPage('/component.html', componentViewPage());
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     serveSignatures(server, nodeStyleSignature);
     for (const [file, content] of [['client-3712.har', 'embed'], ['no-bodies.har', 'omit']] as const) {

@@ -1,6 +1,7 @@
 /**
- * Launches Debian Chromium (headless) with the built extension, a fresh profile under
- * tmp/e2e-profiles/<name>, and a CDP port for the DevTools/worker plumbing.
+ * Launches Chromium (headless; lab/launch.ts's launchExtensionContext, findChromium's browser) with
+ * the built extension, a fresh profile under tmp/e2e-profiles/<name>, and a CDP port for the
+ * DevTools/worker plumbing.
  *
  *   const b = await launchWithExtension({ name: 'burst' });          // devtools: true opens DevTools for each tab
  *   const page = await b.context.newPage();
@@ -9,11 +10,11 @@
  *   await b.close();
  */
 import { chromium, type BrowserContext, type Worker, type Browser } from 'playwright-core';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extensionDir, tmpDir } from './paths';
 import type { TabState } from '../../../lib/capture/tab-state';
-import { liveExtensionWorker } from '../../../lib/lab/extension-worker';
+import { launchExtensionContext } from '../../../lab/launch';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -44,38 +45,20 @@ export interface LaunchOptions {
 }
 
 export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const ext = opts.extension ?? extensionDir();
   const profileDir = tmpDir('e2e-profiles', opts.name);
-  await rm(profileDir, { recursive: true, force: true });
-  await mkdir(profileDir, { recursive: true });
-  const args = [
-    `--disable-extensions-except=${ext}`,
-    `--load-extension=${ext}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--remote-debugging-port=0',
-  ];
-  if (opts.devtools) args.push('--auto-open-devtools-for-tabs');
-  if (opts.args) args.push(...opts.args);
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+  const { context, extensionId, worker } = await launchExtensionContext({
+    extensionDir: opts.extension ?? extensionDir(),
+    profileDir,
     headless: true,
-    args,
+    devtools: opts.devtools,
+    noSandbox: true,
+    args: ['--remote-debugging-port=0', ...(opts.args ?? [])],
   });
   // The machine is shared and the SDK pages are heavy (13 MB bundles): be patient.
   context.setDefaultNavigationTimeout(90_000);
   context.setDefaultTimeout(60_000);
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  const extensionId = new URL(sw.url()).host;
   const cdpPort = Number((await readFile(path.join(profileDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0]);
   let cdpBrowser: Browser | null = null;
-
-  const worker = () => liveExtensionWorker(context, extensionId);
 
   const cdp = async () => (cdpBrowser ??= await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`));
 

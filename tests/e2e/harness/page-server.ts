@@ -12,10 +12,10 @@
  * `requests` lists every path requested, for assertions.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { sdkDist } from './paths';
+import { contentType, mountedFile, sdkMounts } from '../../../lab/static-files';
 
 export interface PageServer {
   origin: string;
@@ -27,20 +27,8 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.mp3': 'audio/mpeg',
-};
-
 export async function startPageServer(opts: { mounts?: Record<string, string> } = {}): Promise<PageServer> {
-  const mounts: Record<string, string> = { '/sdk': sdkDist, '/lib': path.join(sdkDist, 'lib'), '/ui': path.join(sdkDist, 'ui'), ...opts.mounts };
+  const mounts: Record<string, string> = { ...sdkMounts(sdkDist), ...opts.mounts };
   const pages = new Map<string, { body: string | Buffer; type: string }>();
   const handlers = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
   const requests: string[] = [];
@@ -55,18 +43,10 @@ export async function startPageServer(opts: { mounts?: Record<string, string> } 
       res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' });
       return res.end(page.body);
     }
-    for (const [prefix, dir] of Object.entries(mounts)) {
-      if (pathname !== prefix && !pathname.startsWith(prefix + '/')) continue;
-      const file = path.join(dir, pathname.slice(prefix.length));
-      if (!file.startsWith(dir)) break;
-      try {
-        if ((await stat(file)).isFile()) {
-          res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
-          return res.end(await readFile(file));
-        }
-      } catch {
-        /* fall through to 404 */
-      }
+    const file = await mountedFile(mounts, pathname);
+    if (file) {
+      res.writeHead(200, { 'content-type': contentType(file), 'access-control-allow-origin': '*' });
+      return res.end(await readFile(file));
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');

@@ -11,10 +11,10 @@
  */
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { INVALID_SIGNATURE, routeZoom, type ZoomStandIn } from './zoom-stand-in';
+import { INVALID_SIGNATURE, routeZoom, type ZoomStandIn } from './zoom-route';
 import { repoRoot } from './paths';
-import { LAB_VIDEO_CREDENTIALS } from '../../../lib/lab/credentials';
-import { judgeLsdk } from '../../../lib/lab/lsdk-standin';
+import { LAB_VIDEO_CREDENTIALS } from '../../../lab/credentials';
+import { judgeLsdk } from '../../../lab/wc-lsdk-judge';
 
 export const videoSdkDist = path.join(repoRoot, 'node_modules/@zoom/videosdk/dist');
 

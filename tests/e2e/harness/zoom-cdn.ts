@@ -25,7 +25,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame } from 'playwright-core';
 import { sdkDist, tmpDir } from './paths';
 import { MEETING_NUMBER } from './signatures';
-import { INVALID_SIGNATURE, type WcInfoRequest } from './zoom-stand-in';
+import { INVALID_SIGNATURE, type WcInfoRequest } from './zoom-route';
 import { VENDOR_SCRIPTS } from './sdk-pages';
 
 export const CDN_BASE = 'https://source.zoom.us/6.2.0';

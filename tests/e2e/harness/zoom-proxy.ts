@@ -9,7 +9,7 @@
  *   // Firefox prefs: network.proxy.type 1, network.proxy.http/ssl 127.0.0.1, *_port proxy.port
  *   proxy.requests  // wc/info requests as the SDK sent them (parsed fields)
  *
- * Answers like routeZoom (zoom-stand-in.ts): 3712's server side, `Invalid signature.`, with a Date
+ * Answers like routeZoom (zoom-route.ts): 3712's server side, `Invalid signature.`, with a Date
  * header and the CORS headers Zoom sends; JSONP (`callback`/`cb`) as `callback({...})`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { INVALID_SIGNATURE, type WcInfoRequest } from './zoom-stand-in';
+import { INVALID_SIGNATURE, type WcInfoRequest } from './zoom-route';
 
 export interface ZoomProxy {
   port: number;

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReproducePanel, probeSchedule } from '../../../components/ReproducePanel';
-import { LAB_CREDENTIALS } from '../../../lib/lab/credentials';
-import { SCENARIOS } from '../../../lib/lab/scenarios';
+import { LAB_CREDENTIALS } from '../../../lab/credentials';
+import { SCENARIOS } from '../../../lab/scenarios';
 import { $, click, render, type Rendered } from './render';
 
 const permission = vi.hoisted(() => ({ grant: true, asked: [] as string[] }));

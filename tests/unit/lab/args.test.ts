@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasDisplay, parseLabArgs } from '../../../lib/lab/args';
-import { findChromium } from '../../../lib/lab/find-chromium';
+import { hasDisplay, parseLabArgs } from '../../../lab/args';
+import { findChromium } from '../../../lab/find-chromium';
 import { isJoinDoctorError } from '../../../lib/errors';
 
 describe('npm run lab arguments', () => {
@@ -40,7 +40,9 @@ describe('npm run lab arguments', () => {
 });
 
 describe('finding a browser', () => {
-  it('prefers CHROME_PATH, then Debian chromium', () => {
+  it('prefers CHROMIUM_PATH, then its alias CHROME_PATH, then Debian chromium', () => {
+    const any = () => true;
+    expect(findChromium({ CHROMIUM_PATH: '/opt/c/chromium', CHROME_PATH: '/opt/c/chrome', PATH: '' }, any)).toBe('/opt/c/chromium');
     expect(findChromium({ CHROME_PATH: '/opt/c/chrome', PATH: '' }, (p) => p === '/opt/c/chrome' || p === '/usr/bin/chromium')).toBe('/opt/c/chrome');
     expect(findChromium({ PATH: '/usr/local/bin' }, (p) => p === '/usr/bin/chromium' || p === '/usr/local/bin/google-chrome')).toBe('/usr/bin/chromium');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firefoxManifestProblems } from '../../../lib/lab/firefox-manifest';
+import { firefoxManifestProblems } from '../../../lab/firefox-manifest';
 
 const valid = {
   manifest_version: 3,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLabServer, type LabServer } from '../../../lib/lab/server';
+import { startLabServer, type LabServer } from '../../../lab/server';
 
 let s: LabServer;
 beforeAll(async () => {

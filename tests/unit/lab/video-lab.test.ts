@@ -4,9 +4,9 @@
  * expected rejection (the mapping is the bundle's, lib/capture/lsdk-codes.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLabServer, type LabServer } from '../../../lib/lab/server';
-import { LAB_VIDEO_CREDENTIALS as CREDS } from '../../../lib/lab/credentials';
-import { VIDEO_SCENARIOS, VIDEO_SCENARIO_NAMES } from '../../../lib/lab/video-scenarios';
+import { startLabServer, type LabServer } from '../../../lab/server';
+import { LAB_VIDEO_CREDENTIALS as CREDS } from '../../../lab/credentials';
+import { VIDEO_SCENARIOS, VIDEO_SCENARIO_NAMES } from '../../../lab/video-scenarios';
 import { videoSdkRejectionForLsdk } from '../../../lib/capture/lsdk-codes';
 import { analyse } from '../../../lib/analyse';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findingText, firstSentenceEnd, shortReference } from '../../../lib/report/finding-text';
 import { analyseDecoded } from '../../../lib/analyse';
 import { decodeSignature } from '../../../lib/token/decode';
-import { HS256_HEADER_JSON, signJsonText } from '../../../lib/lab/jwt';
+import { HS256_HEADER_JSON, signJsonText } from '../../../lab/jwt';
 
 describe('a finding read as one measured fact plus its explanation', () => {
   it("Java Math.round: 'iat 133 s after the join (Zoom's clock…) · iat = N × 128', with the float arithmetic behind it", () => {

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseAttempt } from '../../../lib/attempt-context';
-import { LAB_CREDENTIALS } from '../../../lib/lab/credentials';
-import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../../../lib/lab/scenarios';
-import { judgeWcInfo } from '../../../lib/lab/zoom-standin';
+import { LAB_CREDENTIALS } from '../../../lab/credentials';
+import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../../../lab/scenarios';
+import { judgeWcInfo } from '../../../lab/wc-info-judge';
 import type { JoinAttempt } from '../../../lib/model/attempt';
 import { buildExport, renderHtml, renderMarkdown } from '../../../lib/report';
 

@@ -1,6 +1,6 @@
-/** Video SDK JWTs made the way zoom/videosdk-auth-endpoint-sample makes them (lib/lab/video-sample-jwt.ts). */
-import { videoSampleToken, type VideoSampleRequest } from '../../../lib/lab/video-sample-jwt';
-import { HS256_HEADER_JSON, signJsonText } from '../../../lib/lab/jwt';
+/** Video SDK JWTs made the way zoom/videosdk-auth-endpoint-sample makes them (lab/video-sample-jwt.ts). */
+import { videoSampleToken, type VideoSampleRequest } from '../../../lab/video-sample-jwt';
+import { HS256_HEADER_JSON, signJsonText } from '../../../lab/jwt';
 import { NOW } from './token-test-kit';
 
 export const VIDEO_KEY = 'VideoSdkKey0Join0Doctor';

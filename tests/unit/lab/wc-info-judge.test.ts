@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { judgeWcInfo } from '../../../lib/lab/zoom-standin';
-import { LAB_CREDENTIALS as C } from '../../../lib/lab/credentials';
-import { HS256_HEADER_JSON, signJsonText } from '../../../lib/lab/jwt';
-import { SCENARIOS, javaRoundIat } from '../../../lib/lab/scenarios';
+import { judgeWcInfo } from '../../../lab/wc-info-judge';
+import { LAB_CREDENTIALS as C } from '../../../lab/credentials';
+import { HS256_HEADER_JSON, signJsonText } from '../../../lab/jwt';
+import { SCENARIOS, javaRoundIat } from '../../../lab/scenarios';
 
 const NOW = Date.UTC(2026, 10, 29, 3, 0, 7, 250);
 const nowS = Math.floor(NOW / 1000);

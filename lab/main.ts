@@ -1,12 +1,12 @@
 /**
  * `npm run lab`: the whole product on a fresh machine in one command. See LAB_USAGE.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isJoinDoctorError, JoinDoctorError } from '../errors';
+import { isJoinDoctorError, JoinDoctorError } from '../lib/errors';
 import { hasDisplay, LAB_USAGE, parseLabArgs, type LabArgs } from './args';
+import { buildExtension } from './build-extension';
 import { findChromium } from './find-chromium';
 import { launchLabBrowser } from './launch';
 import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from './run';
@@ -16,18 +16,14 @@ import { summaryLines } from './summary';
 import { openVideoLabPage, runVideoJoins } from './video-run';
 import { VIDEO_SCENARIOS } from './video-scenarios';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-function buildExtension(outDir: string, build: boolean): string {
+function buildOrReuse(outDir: string, build: boolean): string {
   const dir = path.join(outDir, 'chrome-mv3');
   if (!build && existsSync(path.join(dir, 'manifest.json'))) return dir;
   process.stdout.write('Building the extension… ');
   try {
-    execFileSync(path.join(repoRoot, 'node_modules/.bin/wxt'), ['build'], {
-      cwd: repoRoot,
-      env: { ...process.env, JOIN_DOCTOR_OUT_DIR: outDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    buildExtension(outDir);
   } catch (e) {
     const err = e as { stderr?: Buffer; stdout?: Buffer };
     throw new JoinDoctorError('ERR_IO', `extension build failed:\n${String(err.stderr ?? '') || String(err.stdout ?? '')}`);
@@ -43,7 +39,7 @@ async function main(args: LabArgs): Promise<number> {
   }
   const headless = args.headless ?? !hasDisplay();
   const executable = findChromium();
-  const extensionDir = buildExtension(path.join(repoRoot, 'tmp/lab/ext'), args.build);
+  const extensionDir = buildOrReuse(path.join(repoRoot, 'tmp/lab/ext'), args.build);
   const server = await startLabServer({ port: args.port });
   console.log(`Lab server: ${server.origin}  (browser: ${executable}, ${headless ? 'headless' : 'headed'})`);
   const b = await launchLabBrowser({ executable, extensionDir, profileDir: path.join(repoRoot, 'tmp/lab/profile'), headless, server });

@@ -1,4 +1,8 @@
 /**
+ * Zoom's hosts for browser tests, on the network side: canned answers chosen by the test, no
+ * judging (the lab's signature judge, which decides like Zoom, is lab/wc-info-judge.ts; the
+ * page-side fake ZoomMtg is fake-zoom-mtg.ts).
+ *
  * Answers Zoom's `wc/info` like Zoom does, through Playwright request interception, and blocks
  * every other non-loopback request (logged in `blocked`: nothing external may be needed).
  *
@@ -10,7 +14,8 @@
  * with a Date header and CORS headers as Zoom sends them). A JSONP request (GET with `callback`,
  * or `cb` as 2.x–5.x send it) is answered as `callback({...})`.
  */
-import type { BrowserContext, Route } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { routeOffline } from '../../../lab/offline-route';
 
 export interface WcInfoRequest {
   method: string;
@@ -29,8 +34,6 @@ export interface ZoomStandIn {
   blocked: string[];
 }
 
-const isLoopback = (u: URL) => u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
-
 export interface RouteZoomOptions {
   /** Paths answered (by suffix); default the Meeting SDK's `/wc/info` (the Video SDK's is `/wc/lsdk`). */
   paths?: readonly string[];
@@ -41,20 +44,7 @@ export interface RouteZoomOptions {
 export async function routeZoom(context: BrowserContext, opts: RouteZoomOptions = {}): Promise<ZoomStandIn> {
   const paths = opts.paths ?? ['/wc/info'];
   const zoom: ZoomStandIn = { answer: opts.answer ?? (() => ({ body: INVALID_SIGNATURE })), requests: [], blocked: [] };
-  await context.route('**/*', async (route: Route) => {
-    const req = route.request();
-    let url: URL;
-    try {
-      url = new URL(req.url());
-    } catch {
-      return route.continue();
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
-    if (isLoopback(url)) return route.continue();
-    if (!paths.some((p) => url.pathname.endsWith(p))) {
-      zoom.blocked.push(req.url());
-      return route.abort('blockedbyclient');
-    }
+  await routeOffline(context, (url) => paths.some((p) => url.pathname.endsWith(p)), async (route, req, url) => {
     // 6.x's JSONP retry names its callback `callback`; 2.x–5.x's client view uses `cb`.
     const callback = url.searchParams.get('callback') ?? url.searchParams.get('cb');
     const jsonp = req.method() === 'GET' && callback !== null;
@@ -76,6 +66,6 @@ export async function routeZoom(context: BrowserContext, opts: RouteZoomOptions 
       },
       body: jsonp ? `${callback}(${text})` : status >= 500 ? '<html>502 Bad Gateway</html>' : text,
     });
-  });
+  }, zoom.blocked);
   return zoom;
 }

@@ -1,5 +1,5 @@
 /** `npm run lab -- [--headless|--headed] [--scenario NAME] [--joins N] [--out DIR] [--port P] ...` */
-import { JoinDoctorError } from '../errors';
+import { JoinDoctorError } from '../lib/errors';
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './scenarios';
 import type { LabView } from './run';
 import { isVideoScenarioName, VIDEO_SCENARIO_NAMES, type VideoScenarioName } from './video-scenarios';

@@ -7,12 +7,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { JoinAttempt } from '../model/attempt';
-import { analyseAttempt } from '../attempt-context';
-import { buildExport } from '../report/build';
-import { renderMarkdown } from '../report/markdown';
-import type { JoinDoctorExport } from '../report/schema';
-import { JoinDoctorError } from '../errors';
+import type { JoinAttempt } from '../lib/model/attempt';
+import { analyseAttempt } from '../lib/attempt-context';
+import { buildExport } from '../lib/report/build';
+import { renderMarkdown } from '../lib/report/markdown';
+import type { JoinDoctorExport } from '../lib/report/schema';
+import { JoinDoctorError } from '../lib/errors';
 import type { LabBrowser } from './launch';
 import type { LabServer } from './server';
 import { SCENARIOS, type ScenarioName } from './scenarios';

@@ -1,7 +1,7 @@
 /**
  * A local stand-in for Zoom's `wc/lsdk` (the Video SDK join): judges the Video SDK JWT of a join
  * request and answers in the server codes the 2.5.0 bundle knows (docs/zoom-facts.md "Video SDK"),
- * so the real SDK shows the page its own rejection. Independent of lib/rules, like zoom-standin.ts.
+ * so the real SDK shows the page its own rejection. Independent of lib/rules, like wc-info-judge.ts.
  *
  * Which server code Zoom sends for each mistake is documented only through the SDK's reasons:
  *  - 124 + "The java web token is expired or more than 2 days or ineffective." → "The token has
@@ -11,11 +11,11 @@
  *  - 300 → "This account does not exist or does not belong to you" (app_key not this account's);
  *  - 124 with any other message → "Verify JWT failed" (bad HMAC, missing claims, tpc ≠ topic:
  *    inferred, no public source names the server's answer to a topic mismatch).
- * Undocumented tolerances are taken strictly, as in zoom-standin.ts.
+ * Undocumented tolerances are taken strictly, as in wc-info-judge.ts.
  */
 import type { LabVideoCredentials } from './credentials';
 import { hmacMatches } from './jwt';
-import type { StandInAnswer } from './zoom-standin';
+import type { StandInAnswer } from './wc-info-judge';
 
 const at = (nowMs: number) => new Date(nowMs).toUTCString();
 const fail = (errorCode: number, errorMessage: string, reason: string, nowMs: number): StandInAnswer => ({

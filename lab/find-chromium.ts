@@ -1,11 +1,13 @@
 /**
- * Finds a Chromium-family browser that can load an unpacked extension: $CHROME_PATH, Debian's
- * /usr/bin/chromium, then Chrome/Chromium on PATH and in the usual install locations.
- * Branded Google Chrome 137+ ignores --load-extension, so Chromium is preferred.
+ * Finds a Chromium-family browser that can load an unpacked extension: $CHROMIUM_PATH (or its
+ * older alias $CHROME_PATH), Debian's /usr/bin/chromium, then Chrome/Chromium on PATH and in the
+ * usual install locations. Branded Google Chrome 137+ ignores --load-extension, so Chromium is
+ * preferred. The one place that knows where the browser is: the lab, the browser tests, the
+ * benches and the HAR recorder all ask here.
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { JoinDoctorError } from '../errors';
+import { JoinDoctorError } from '../lib/errors';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome-for-testing', 'chrome', 'google-chrome', 'google-chrome-stable'];
 const FIXED = [
@@ -30,6 +32,7 @@ function executable(p: string): boolean {
 
 export function candidateBrowsers(env: NodeJS.ProcessEnv = process.env): string[] {
   const out: string[] = [];
+  if (env.CHROMIUM_PATH) out.push(env.CHROMIUM_PATH);
   if (env.CHROME_PATH) out.push(env.CHROME_PATH);
   out.push(FIXED[0]!, FIXED[1]!);
   for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) for (const n of NAMES) out.push(path.join(dir, n));
@@ -43,11 +46,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, isExecutable:
   throw new JoinDoctorError(
     'ERR_USAGE',
     [
-      'No Chromium or Chrome found. The lab needs one to load the extension. Install one of:',
+      'No Chromium or Chrome found. The lab and the browser tests need one to load the extension. Install one of:',
       '  Debian/Ubuntu: sudo apt-get install chromium',
       '  Fedora:        sudo dnf install chromium',
       '  macOS:         brew install --cask chromium',
-      'or point CHROME_PATH at a Chromium-family browser (Chrome 137+ no longer loads unpacked extensions from the command line: prefer Chromium or Chrome for Testing).',
+      'or point CHROMIUM_PATH at a Chromium-family browser (Chrome 137+ no longer loads unpacked extensions from the command line: prefer Chromium or Chrome for Testing).',
     ].join('\n'),
   );
 }

@@ -8,18 +8,19 @@
  * answer the same way for curl and tests.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { JoinDoctorError } from '../errors';
+import { JoinDoctorError } from '../lib/errors';
 import { LAB_CREDENTIALS, LAB_VIDEO_CREDENTIALS, type LabCredentials } from './credentials';
 import { clientFramePage, labPage } from './lab-page';
 import { isScenarioName, SCENARIOS } from './scenarios';
-import { judgeWcInfo } from './zoom-standin';
-import { judgeLsdk } from './lsdk-standin';
+import { judgeWcInfo } from './wc-info-judge';
+import { judgeLsdk } from './wc-lsdk-judge';
 import { isVideoScenarioName, VIDEO_SCENARIOS } from './video-scenarios';
 import { videoFramePage, videoLabPage } from './video-lab-page';
+import { CONTENT_TYPES, contentType, mountedFile, sdkMounts } from './static-files';
 
 export interface ZoomAnswer {
   status: number;
@@ -47,17 +48,6 @@ export interface LabServer {
 export interface LabServerOptions {
   port?: number;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.mp3': 'audio/mpeg',
-};
 
 export function sdkDistDir(): string {
   const require = createRequire(import.meta.url);
@@ -94,7 +84,7 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
   const dist = sdkDistDir();
   const creds = LAB_CREDENTIALS;
   const judgements: StandInLogEntry[] = [];
-  const mounts: Record<string, string> = { '/sdk': dist, '/lib': path.join(dist, 'lib'), '/ui': path.join(dist, 'ui') };
+  const mounts = sdkMounts(dist);
   const videoDist = videoSdkDistDir();
   if (videoDist) mounts['/vsdk'] = videoDist;
   let lastScenario: string | undefined;
@@ -126,10 +116,10 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const p = decodeURIComponent(url.pathname);
-      if (p === '/' || p === '/index.html') return send(res, 200, labPage({ creds }), { 'content-type': TYPES['.html']! });
-      if (p === '/client-frame.html') return send(res, 200, clientFramePage(creds), { 'content-type': TYPES['.html']! });
-      if (p === '/video' || p === '/video.html') return send(res, 200, videoLabPage(LAB_VIDEO_CREDENTIALS), { 'content-type': TYPES['.html']! });
-      if (p === '/video-frame.html') return send(res, 200, videoFramePage(LAB_VIDEO_CREDENTIALS), { 'content-type': TYPES['.html']! });
+      if (p === '/' || p === '/index.html') return send(res, 200, labPage({ creds }), { 'content-type': CONTENT_TYPES['.html']! });
+      if (p === '/client-frame.html') return send(res, 200, clientFramePage(creds), { 'content-type': CONTENT_TYPES['.html']! });
+      if (p === '/video' || p === '/video.html') return send(res, 200, videoLabPage(LAB_VIDEO_CREDENTIALS), { 'content-type': CONTENT_TYPES['.html']! });
+      if (p === '/video-frame.html') return send(res, 200, videoFramePage(LAB_VIDEO_CREDENTIALS), { 'content-type': CONTENT_TYPES['.html']! });
       const vsig = /^\/api\/video-signature\/([\w-]+)$/.exec(p);
       if (vsig) {
         const name = vsig[1];
@@ -172,16 +162,8 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
         const a = answerZoom({ method: req.method ?? 'GET', url: `https://zoom.us${req.url}`, postData, origin: req.headers.origin ?? null });
         return send(res, a.status, a.body, a.headers);
       }
-      for (const [prefix, dir] of Object.entries(mounts)) {
-        if (p !== prefix && !p.startsWith(prefix + '/')) continue;
-        const file = path.join(dir, p.slice(prefix.length));
-        if (!file.startsWith(dir)) break;
-        try {
-          if ((await stat(file)).isFile()) return send(res, 200, (await readFile(file)) as unknown as string, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-        } catch {
-          /* 404 below */
-        }
-      }
+      const file = await mountedFile(mounts, p);
+      if (file) return send(res, 200, (await readFile(file)) as unknown as string, { 'content-type': contentType(file) });
       send(res, 404, 'not found', { 'content-type': 'text/plain' });
     } catch (e) {
       if (!res.headersSent) send(res, 400, e instanceof Error ? e.message : 'bad request', { 'content-type': 'text/plain' });

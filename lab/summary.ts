@@ -1,5 +1,5 @@
 /** What headless `npm run lab` prints: the same facts the report leads with. */
-import type { JoinDoctorExport } from '../report/schema';
+import type { JoinDoctorExport } from '../lib/report/schema';
 
 export function summaryLines(exp: JoinDoctorExport): string[] {
   const c = exp.correlation;

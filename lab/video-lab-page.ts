@@ -2,7 +2,7 @@
  * The lab's Video SDK page (`/video`): pick one of the Video SDK signature endpoints, join with the
  * real @zoom/videosdk 2.5.0 (served from node_modules at /vsdk), one iframe per join so every join
  * starts from a fresh client. The join's `wc/lsdk` is answered by the lab's stand-in
- * (lsdk-standin.ts). `window.labVideoRun(scenario, n)` is what scripts call; people use the form.
+ * (wc-lsdk-judge.ts). `window.labVideoRun(scenario, n)` is what scripts call; people use the form.
  */
 import type { LabVideoCredentials } from './credentials';
 import { VIDEO_SCENARIOS, VIDEO_SCENARIO_NAMES } from './video-scenarios';

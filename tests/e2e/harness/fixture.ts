@@ -1,0 +1,55 @@
+/**
+ * The one end-to-end fixture: a page server, Chromium with the extension, and Zoom's hosts routed,
+ * set up once per test file (vitest `scope: 'file'`, on first use) and closed after its last test.
+ *
+ *   const test = extensionTest({ name: 'client-view', serve: (s) => s.setPage('/client.html', clientViewPage()) });
+ *   test('…', async ({ b, server, zoom }) => { … });
+ *   test.beforeAll(async ({ b, server }) => { … });   // file-scoped fixtures reach beforeAll too
+ *
+ * The routing is installed with the browser, before any test navigates, whether or not a test
+ * asks for `zoom`: nothing outside loopback is ever reached.
+ */
+import { test as base } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { startPageServer, type PageServer } from './page-server';
+import { routeZoom, type ZoomStandIn } from './zoom-route';
+
+export interface ExtensionTestSetup {
+  /** The profile folder under tmp/e2e-profiles. */
+  name: string;
+  /** Opens DevTools for every tab, so the real panel can be shown. */
+  devtools?: boolean;
+  /** Another unpacked build than the globalSetup's (called once, before the browser starts). */
+  extension?: () => string;
+  /** Extra folders the page server mounts (beside the SDK's /sdk, /lib, /ui). */
+  mounts?: Record<string, string>;
+  /** The file's pages and handlers. */
+  serve?: (server: PageServer) => void;
+  /**
+   * How Zoom's hosts are answered; default routeZoom (every wc/info join: 3712). `false` installs
+   * no routing at all (a file whose requests must reach loopback exactly as without Playwright).
+   */
+  route?: ((context: BrowserContext) => Promise<ZoomStandIn>) | false;
+}
+
+export function extensionTest(setup: ExtensionTestSetup) {
+  return base
+    .extend('server', { scope: 'file' }, async ({}, { onCleanup }) => {
+      const server = await startPageServer({ mounts: setup.mounts });
+      onCleanup(() => server.close());
+      setup.serve?.(server);
+      return server;
+    })
+    .extend('launched', { scope: 'file' }, async ({}, { onCleanup }) => {
+      const b: ExtensionBrowser = await launchWithExtension({ name: setup.name, devtools: setup.devtools, extension: setup.extension?.() });
+      onCleanup(() => b.close());
+      const zoom = setup.route === false ? null : await (setup.route ?? ((c) => routeZoom(c)))(b.context);
+      return { b, zoom };
+    })
+    .extend('b', { scope: 'file' }, ({ launched }) => launched.b)
+    .extend('zoom', { scope: 'file' }, ({ launched }): ZoomStandIn => {
+      if (!launched.zoom) throw new Error(`${setup.name}: this file routes no Zoom hosts (route: false)`);
+      return launched.zoom;
+    });
+}
