@@ -1,14 +1,18 @@
 /**
- * Relay (ISOLATED world, document_start, every frame): takes hook events from the secret
- * channel, validates them with the protocol module, and forwards them to the background in
- * ordered, numbered batches. A batch stays here until the background has stored it, so a
- * stopped service worker delays events but never loses them. Anything else that claims to be
- * ours (window messages with our marker, oversized or malformed events) is refused and counted.
+ * Relay (ISOLATED world, document_start, every frame): carries hook events from the secret
+ * channel to the background (lib/capture/relay-queue.ts does the batching, acks and retries).
+ * It runs in every frame of every page, so until the hook reports Zoom it stays dormant: three
+ * listeners, no extension API touched (bar one runtime listener in the top frame), no
+ * message, no storage write (issue 14 §6; `npm run bench:hook` measures it). It wakes on:
+ *  - the first event on the secret channel (the hook saw an SDK global, a join or a wc/info);
+ *  - something forged (a bad handshake, a window message with our marker), so it gets counted;
+ *  - top frame only: the background asking which document is on top (an iframe saw Zoom first).
  */
-import { SOURCE, PROTOCOL_VERSION, HANDSHAKE } from '../lib/protocol/version';
-import { MAX_EVENTS_PER_BATCH } from '../lib/protocol/limits';
-import type { BatchAck, HookEvent, RejectCounts, RejectReason, RelayBatchMessage } from '../lib/protocol/messages';
-import { classifyWindowMessage, countRejection, parseHookMessage } from '../lib/protocol/validate';
+import type { WxtBrowser } from 'wxt/browser';
+import { RelayQueue } from '../lib/capture/relay-queue';
+import type { TopFrameAnswer } from '../lib/protocol/messages';
+import { classifyWindowMessage } from '../lib/protocol/validate';
+import { CHANNEL_PREFIX, HANDSHAKE, PROTOCOL_VERSION, SOURCE } from '../lib/protocol/version';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -16,38 +20,33 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main() {
-    startRelay();
+    dormantRelay();
   },
 });
 
-function startRelay() {
-  const relayId = crypto.randomUUID();
+/**
+ * The extension API, looked up only when used: WXT's `browser` import would touch
+ * `browser.runtime` in every frame at load, which instantiates the runtime bindings (heap).
+ */
+const api = (): WxtBrowser => {
+  const g = globalThis as unknown as { browser?: WxtBrowser; chrome: WxtBrowser };
+  return g.browser?.runtime?.id ? g.browser : g.chrome;
+};
+
+function dormantRelay() {
   const top = window === window.top;
-  let rejected: RejectCounts = {};
-  let hookErrors = 0;
-  let seq = 0;
-  let pageStartSent = !top;
-  const events: HookEvent[] = [];
-  /** Built but not yet acknowledged: resent as is (same seq) until stored. */
-  let inFlight: RelayBatchMessage | null = null;
-  let dirty = !pageStartSent;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let backoff = 200;
-
-  const reject = (reason: RejectReason) => {
-    rejected = countRejection(rejected, reason);
-    dirty = true;
-    schedule(50);
-  };
-
-  const onHookEvent = (ev: Event) => {
-    const c = parseHookMessage((ev as CustomEvent).detail);
-    if (!c.ok) return reject(c.reason);
-    const e = c.value.e;
-    if (e.t === 'hook-error') hookErrors = Math.max(hookErrors, e.n);
-    else events.push(e);
-    dirty = true;
-    schedule(events.length >= MAX_EVENTS_PER_BATCH ? 0 : 30);
+  let queue: RelayQueue | undefined;
+  let relayId = '';
+  const id = () => (relayId ||= crypto.randomUUID());
+  const wake = () => {
+    if (queue) return queue;
+    queue = new RelayQueue({
+      frame: { relayId: id(), url: location.href.slice(0, 2048), top },
+      send: (batch) => api().runtime.sendMessage(batch),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+    });
+    queue.start();
+    return queue;
   };
 
   // Handshake: whichever of hook and relay runs first, the secret channel is agreed before any
@@ -56,69 +55,27 @@ function startRelay() {
     HANDSHAKE.hello,
     (ev) => {
       const name = (ev as CustomEvent).detail;
-      if (typeof name !== 'string' || !name.startsWith('join-doctor:')) return reject('forged');
-      window.addEventListener(name, onHookEvent);
+      if (typeof name !== 'string' || !name.startsWith(CHANNEL_PREFIX)) return wake().reject('forged');
+      window.addEventListener(name, (e) => wake().hookMessage((e as CustomEvent).detail));
       window.dispatchEvent(new CustomEvent(HANDSHAKE.ready));
     },
     { once: true },
   );
   window.dispatchEvent(new CustomEvent(HANDSHAKE.ready));
 
-  // The real hook never posts window messages: anything here carrying our marker is forged.
+  // The real hook never posts window messages: one carrying our marker is forged (and counted).
   window.addEventListener('message', (ev) => {
     if (ev.source !== window) return;
     const reason = classifyWindowMessage(ev.data);
-    if (reason) reject(reason);
+    if (reason) wake().reject(reason);
   });
 
-  function schedule(ms: number) {
-    if (timer !== undefined || inFlight) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void flush();
-    }, ms);
-  }
-
-  async function flush() {
-    if (!inFlight) {
-      if (!dirty) return;
-      const batch: RelayBatchMessage = {
-        source: SOURCE.relay,
-        v: PROTOCOL_VERSION,
-        type: 'batch',
-        frame: { relayId, url: location.href.slice(0, 2048), top },
-        seq: ++seq,
-        events: events.splice(0, MAX_EVENTS_PER_BATCH),
-        rejected,
-        hookErrors,
-      };
-      if (!pageStartSent) batch.pageStart = pageStartSent = true;
-      dirty = events.length > 0;
-      inFlight = batch;
-    }
-    let ack: BatchAck | undefined;
-    try {
-      ack = (await browser.runtime.sendMessage(inFlight)) as BatchAck | undefined;
-    } catch {
-      ack = undefined; // worker stopped or restarting: retry below
-    }
-    if (ack && ack.source === SOURCE.background && ack.seq === inFlight.seq && ack.ok) {
-      inFlight = null;
-      backoff = 200;
-      if (dirty) schedule(0);
-      return;
-    }
-    if (ack && ack.ok === false && ack.error === 'invalid') {
-      inFlight = null; // the background refused it for good (counted there); do not loop on it
-      if (dirty) schedule(0);
-      return;
-    }
-    const again = inFlight;
-    setTimeout(() => {
-      if (inFlight === again) void flush();
-    }, backoff);
-    backoff = Math.min(backoff * 2, 3000);
-  }
-
-  schedule(0);
+  if (top)
+    api().runtime.onMessage.addListener((m: unknown, _sender, reply: (a: TopFrameAnswer) => void) => {
+      const q = m as { source?: unknown; type?: unknown } | null;
+      if (q?.source !== SOURCE.background || q.type !== 'top-frame?') return false;
+      // Answering is enough: the background registers this document; the relay itself stays dormant.
+      reply({ source: SOURCE.relay, v: PROTOCOL_VERSION, relayId: id(), url: location.href.slice(0, 2048) });
+      return false;
+    });
 }

@@ -8,12 +8,17 @@
  *    which every loading style sends, including npm module imports that never touch the globals.
  * It only observes: callbacks run once with their original arguments and `this`, return values
  * and promises pass through untouched, and its own errors are swallowed and counted.
- * Budget: ≤ 4 KB as shipped, so no imports except types and terse code.
+ * Budget: ≤ 4.5 KB as shipped (lib/build/hook-budget.ts), so terse code, and imports only of types
+ * and plain `export const` values (inlined by the bundler).
  * Events go to the relay over a CustomEvent whose type is a secret agreed at document_start,
  * before any page script runs (see lib/protocol/version.ts), so page code cannot forge it.
+ * Nothing is sent until Zoom shows up (an SDK global set, a join, a wc/info): until then the relay
+ * stays dormant and the page pays only for the hook itself (issue 14 §6).
  * `window.__joinDoctorTimeoutMs` (a positive number) shortens the unsettled-join timeout (tests, lab).
  */
+import { DEFAULT_SETTLE_TIMEOUT_MS, MAX_CAPTURED_STRING } from '../lib/protocol/limits';
 import type { HookEvent, HookMethod } from '../lib/protocol/messages';
+import { CHANNEL_PREFIX, HANDSHAKE_HELLO, HANDSHAKE_READY, HOOK_SOURCE, PROTOCOL_VERSION } from '../lib/protocol/version';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -38,16 +43,16 @@ function install() {
   const dispatch = EventTarget.prototype.dispatchEvent;
   const CE = CustomEvent;
   const later = setTimeout;
-  const P = 'join-doctor:';
   const nonce = crypto.randomUUID();
   let channel = '';
   let n = 0;
   let errors = 0;
+  let seen = 0;
   const queue: string[] = [];
   const fire = (type: string, detail: string) => dispatch.call(W, new CE(type, { detail }));
   const send = (e: HookEvent) => {
     try {
-      const s = json({ source: 'join-doctor/hook', v: 1, e });
+      const s = json({ source: HOOK_SOURCE, v: PROTOCOL_VERSION, e });
       channel ? fire(channel, s) : queue.length < 999 && queue.push(s);
     } catch {
       errors++;
@@ -61,10 +66,10 @@ function install() {
       send({ t: 'hook-error', n: ++errors, at: now() });
     }
   };
-  const secret = P + nonce;
-  const hello = () => fire(P + 'hook-hello', secret);
+  const secret = CHANNEL_PREFIX + nonce;
+  const hello = () => fire(HANDSHAKE_HELLO, secret);
   W.addEventListener(
-    P + 'relay-ready',
+    HANDSHAKE_READY,
     () => {
       channel = secret;
       hello();
@@ -79,7 +84,7 @@ function install() {
       if (v instanceof Error) return { name: v.name, message: v.message };
       if (typeof v == 'function') return '[function]';
       const s = json(v);
-      return s === undefined ? null : s.length > 16384 ? '[too large]' : JSON.parse(s);
+      return s === undefined ? null : s.length > MAX_CAPTURED_STRING ? '[too large]' : JSON.parse(s);
     } catch {
       return '[unreadable]';
     }
@@ -119,7 +124,7 @@ function install() {
               guard(() => Promise.resolve(v).then((x) => send({ t: 'sig', id: k, sig: safe(x), at: now() }), () => 0));
               return v;
             };
-          const after = +W.__joinDoctorTimeoutMs || 45000;
+          const after = +W.__joinDoctorTimeoutMs || DEFAULT_SETTLE_TIMEOUT_MS;
           later(() => done || send({ t: 'timeout', id: k, afterMs: after, at: now() }), after);
         }
         // Client view reports through callbacks; the component view's promise is watched below.
@@ -184,7 +189,8 @@ function install() {
       const d = desc(W, name);
       if (d && !d.configurable) return; // cannot own it: the wire capture still sees its joins
       let cur = d ? (d.get ? d.get.call(W) : d.value) : undefined;
-      slot(W, name, () => wrap(cur), (v) => (cur = v));
+      // Page code setting an SDK global is the first sign of Zoom: it wakes the relay.
+      slot(W, name, () => wrap(cur), (v) => ((cur = v), seen++ || send({ t: 'seen', at: now() })));
     });
 
   // ---- Wire capture: wc/info and wc/lsdk over XHR, and the JSONP retry the SDKs make after a 5xx

@@ -1,11 +1,8 @@
 /** Open panel ports per inspected tab, for pushing live updates. */
+import type { PanelFanout, PortLike } from '../../lib/capture/capture-router';
 import type { BackgroundMessage } from '../../lib/protocol/messages';
 
-export interface PortLike {
-  postMessage(m: unknown): void;
-}
-
-export class PanelPorts {
+export class PanelPorts implements PanelFanout<PortLike> {
   private byTab = new Map<number, Set<PortLike>>();
 
   add(tabId: number, port: PortLike) {
@@ -16,6 +13,10 @@ export class PanelPorts {
 
   remove(port: PortLike) {
     for (const set of this.byTab.values()) set.delete(port);
+  }
+
+  tabsOf(port: PortLike): number[] {
+    return [...this.byTab].filter(([, set]) => set.has(port)).map(([tabId]) => tabId);
   }
 
   push(tabId: number, m: BackgroundMessage) {

@@ -24,6 +24,11 @@ export interface ApplyResult {
 
 export interface ApplyOptions {
   maxAttempts?: number;
+  /**
+   * The tab's top document as its relay answered (asked when an iframe reports first): a top
+   * document not seen before is a navigation, exactly as if its own first batch had arrived.
+   */
+  top?: { relayId: string; url: string } | null;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -36,12 +41,18 @@ export function applyBatch(input: TabState, batch: RelayBatchMessage, opts: Appl
   const known = state.frames[frame.relayId];
   if (known && batch.seq <= known.lastSeq) return { state, changed: [], navigated: null, duplicate: true };
 
-  if (batch.pageStart && frame.top && !known) {
+  const startTop = (url: string) => {
     const cleared = !state.preserveLog;
     if (cleared) state = clearTabState(state);
-    state.pageUrl = frame.url;
-    navigated = { url: frame.url, cleared };
+    state.pageUrl = url;
+    navigated = { url, cleared };
+  };
+  const top = opts.top;
+  if (top && !frame.top && !state.frames[top.relayId]) {
+    startTop(top.url);
+    state.frames[top.relayId] = { lastSeq: 0, rejected: {}, hookErrors: 0, url: top.url };
   }
+  if (batch.pageStart && frame.top && !known) startTop(frame.url);
   if (frame.top) state.pageUrl = frame.url;
   state.frames[frame.relayId] = { lastSeq: batch.seq, rejected: batch.rejected, hookErrors: batch.hookErrors, url: frame.url };
 
@@ -155,6 +166,8 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       return wireResponse(ctx, e);
     case 'hook-error':
       return; // counted through the batch's cumulative hookErrors
+    case 'seen':
+      return; // only wakes the relay (the batch it causes registers the frame)
   }
 }
 

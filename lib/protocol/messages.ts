@@ -80,6 +80,17 @@ export interface HookWireResponseEvent {
   at: number;
 }
 
+/**
+ * The hook saw Zoom in this document before any join: page code set `ZoomMtg`, `ZoomMtgEmbedded`
+ * or `WebVideoSDK`. Until the first event of any kind the relay stays dormant (nothing is sent
+ * from a page without Zoom); this one wakes it, so a reload of a Zoom page clears the log even
+ * before its first join. Never stored as an attempt.
+ */
+export interface HookSeenEvent {
+  t: 'seen';
+  at: number;
+}
+
 /** The hook swallowed an error of its own; `n` is the cumulative count in this document. */
 export interface HookErrorEvent {
   t: 'hook-error';
@@ -94,7 +105,8 @@ export type HookEvent =
   | HookTimeoutEvent
   | HookWireRequestEvent
   | HookWireResponseEvent
-  | HookErrorEvent;
+  | HookErrorEvent
+  | HookSeenEvent;
 
 /** What the hook dispatches on its secret channel (as JSON text in the CustomEvent detail). */
 export interface HookMessage {
@@ -141,13 +153,44 @@ export interface RelayBatchMessage {
 
 export type RelayMessage = RelayBatchMessage;
 
-/** Background's reply to a batch. */
-export interface BatchAck {
+/**
+ * Why the background did not take a message. `code` is stable (senders branch on it), `detail`
+ * is for people.
+ *  - ERR_REFUSED: failed validation; counted as a rejection. Resending the same message cannot help.
+ *  - ERR_STORE: valid, but storing it failed (storage.session threw). The sender may retry.
+ */
+export type ReplyErrorCode = 'ERR_REFUSED' | 'ERR_STORE';
+export interface ReplyError {
+  code: ReplyErrorCode;
+  /** ERR_REFUSED: the rejection reason counted for it. */
+  reason?: RejectReason;
+  detail?: string;
+}
+
+interface ReplyBase {
   source: typeof SOURCE.background;
   v: number;
-  ok: boolean;
-  seq: number;
-  error?: string;
+}
+export type Reply = (ReplyBase & { ok: true }) | (ReplyBase & { ok: false; error: ReplyError });
+
+/** Background's reply to a batch: stored (the relay lets it go) or refused with a code. */
+export type BatchAck = Reply & { seq: number };
+
+/**
+ * Background → the top frame's relay (tabs.sendMessage, frameId 0): which document is on top?
+ * Asked when an iframe reports Zoom first, so the background knows whether the tab navigated
+ * (the top frame's relay itself stays dormant on a page whose top document never sees Zoom).
+ */
+export interface TopFrameQuery {
+  source: typeof SOURCE.background;
+  v: number;
+  type: 'top-frame?';
+}
+export interface TopFrameAnswer {
+  source: typeof SOURCE.relay;
+  v: number;
+  relayId: string;
+  url: string;
 }
 
 // ---------------------------------------------------------------- devtools page → background
@@ -175,6 +218,9 @@ export interface DevtoolsClockMessage {
 }
 
 export type DevtoolsMessage = DevtoolsIssuanceMessage | DevtoolsClockMessage;
+
+/** Background's reply to a devtools-page message. */
+export type DevtoolsReply = Reply;
 
 // ---------------------------------------------------------------- panel ↔ background (port)
 

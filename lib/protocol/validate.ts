@@ -77,6 +77,8 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
     case 'hook-error':
       if (!isNum(e.n)) return fail('bad-shape', 'hook-error');
       break;
+    case 'seen':
+      break;
     default:
       return fail('bad-shape', 'unknown event type');
   }
