@@ -11,29 +11,17 @@
  * simulated runs gave 11..47, so 9..49 fails by chance less than once in 200,000 runs. The old
  * random clock jumps gave Binomial(100, ~0.22), below the old floor of 13 about 1 run in 60.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import path from 'node:path';
-import { extensionDir, tmpDir } from './harness/paths';
-import { startLabServer, type LabServer } from '../../lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
-import { findChromium } from '../../lab/find-chromium';
+import { tmpDir } from './harness/paths';
+import { labTest } from './harness/fixture';
 import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from '../../lab/run';
 import { renderMarkdown } from '../../lib/report/markdown';
 
-let server: LabServer;
-let b: LabBrowser;
-
-beforeAll(async () => {
-  server = await startLabServer();
-  b = await launchLabBrowser({ executable: findChromium(), extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'lab'), headless: true, server });
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
+const it = labTest('lab');
 
 describe('lab: Java Math.round(long) endpoint, 100 joins', () => {
-  it('the panel ranks the future/quantised iat first and plots failures above the line, successes below', async () => {
+  it('the panel ranks the future/quantised iat first and plots failures above the line, successes below', async ({ b, server }) => {
     const page = await openLabPage(b, server, 'java-round');
     const t0 = Date.now();
     const results = await runJoins(page, 'java-round', 100, 'simulated', 128_000);

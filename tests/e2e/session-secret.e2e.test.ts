@@ -4,32 +4,24 @@
  * secret-swapped, the Correlation headline is the verified cause, the export says which attempts
  * were checked, and the secret is nowhere: not in the store, not in storage, not in the export.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { extensionDir, tmpDir } from './harness/paths';
-import { startLabServer, type LabServer } from '../../lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
-import { findChromium } from '../../lab/find-chromium';
+import { tmpDir } from './harness/paths';
+import { labTest } from './harness/fixture';
 import { openLabPage, runJoins, screenshotPanel, waitForSettled } from '../../lab/run';
 
-let server: LabServer;
-let b: LabBrowser;
 let panel: Page;
 
-beforeAll(async () => {
-  server = await startLabServer();
-  b = await launchLabBrowser({ executable: findChromium(), extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'session-secret'), headless: true, server });
+const it = labTest('session-secret');
+
+it.beforeAll(async ({ b, server }) => {
   const page = await openLabPage(b, server, 'swapped');
   const results = await runJoins(page, 'swapped', 12, 'simulated');
   expect(results.filter((r) => !r.ok)).toHaveLength(12);
   const tab = await waitForSettled(b, server.origin, 12, 90_000);
   panel = await screenshotPanel(b, tab.tabId, path.join(tmpDir('screenshots'), 'session-secret-before.png'));
 }, 240_000);
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 describe('the secret, once, for the whole session', () => {
   it('before the secret: 12 of 12 failures unexplained, and the hint points to the secret field', async () => {
@@ -37,7 +29,7 @@ describe('the secret, once, for the whole session', () => {
     expect(await panel.locator('[data-testid="unexplained"] [data-check="verify-secret"]').textContent()).toContain('Verify with secret');
   });
 
-  it('pasted once in Correlation: every attempt is checked and the headline is the verified swap', async () => {
+  it('pasted once in Correlation: every attempt is checked and the headline is the verified swap', async ({ server }) => {
     const form = panel.locator('[data-testid="verify-secret"]');
     await form.locator('[data-testid="secret-input"]').fill(server.creds.sdkSecret);
     await form.locator('[data-testid="key-input"]').fill(server.creds.sdkKey);
@@ -58,7 +50,7 @@ describe('the secret, once, for the whole session', () => {
     expect(new Set(tops)).toEqual(new Set(['secret-swapped']));
   });
 
-  it('the secret is in no storage and no export; the export says which attempts were checked', async () => {
+  it('the secret is in no storage and no export; the export says which attempts were checked', async ({ b, server }) => {
     const w = await b.worker();
     const stored = await w.evaluate(async () => JSON.stringify([await (globalThis as any).chrome.storage.session.get(null), await (globalThis as any).chrome.storage.local.get(null)]));
     expect(stored).not.toContain(server.creds.sdkSecret);

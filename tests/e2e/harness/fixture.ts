@@ -6,12 +6,18 @@
  *   test('…', async ({ b, server, zoom }) => { … });
  *   test.beforeAll(async ({ b, server }) => { … });   // file-scoped fixtures reach beforeAll too
  *
+ * `labTest(name)` is the same for the lab's own server and browser (lab.e2e, session-secret).
+ *
  * The routing is installed with the browser, before any test navigates, whether or not a test
  * asks for `zoom`: nothing outside loopback is ever reached.
  */
 import { test as base } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { extensionDir, tmpDir } from './paths';
+import { findChromium } from '../../../lab/find-chromium';
+import { launchLabBrowser } from '../../../lab/launch';
+import { startLabServer } from '../../../lab/server';
 import { startPageServer, type PageServer } from './page-server';
 import { routeZoom, type ZoomStandIn } from './zoom-route';
 
@@ -51,5 +57,23 @@ export function extensionTest(setup: ExtensionTestSetup) {
     .extend('zoom', { scope: 'file' }, ({ launched }): ZoomStandIn => {
       if (!launched.zoom) throw new Error(`${setup.name}: this file routes no Zoom hosts (route: false)`);
       return launched.zoom;
+    });
+}
+
+/**
+ * The same fixture around the lab itself: the lab server (page, endpoints, Zoom's judges) and
+ * Chromium launched the way `npm run lab` launches it, with the e2e build and its own profile.
+ */
+export function labTest(name: string) {
+  return base
+    .extend('server', { scope: 'file' }, async ({}, { onCleanup }) => {
+      const server = await startLabServer();
+      onCleanup(() => server.close());
+      return server;
+    })
+    .extend('b', { scope: 'file' }, async ({ server }, { onCleanup }) => {
+      const b = await launchLabBrowser({ executable: findChromium(), extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', name), headless: true, server });
+      onCleanup(() => b.close());
+      return b;
     });
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
 import { sampleVideoToken, VIDEO_SECRET } from '../rules/video-token-kit';
-import { sampleSignature } from '../rules/token-test-kit';
+import { sampleSignature } from '../rules/token-helpers';
 
 const NOW_MS = 1_795_912_284_000 + 5000;
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { runCli } from '../cli/run-cli';
 import { entry, har } from './helpers';
 import { sampleVideoToken } from '../rules/video-token-kit';
-import { sampleSignature } from '../rules/token-test-kit';
+import { sampleSignature } from '../rules/token-helpers';
 
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 const DATE = [{ name: 'Date', value: 'Wed, 30 Nov 2026 20:31:29 GMT' }];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleFromResponse } from '../../../lib/probe';
 import { sampleVideoToken } from '../rules/video-token-kit';
-import { NOW } from '../rules/token-test-kit';
+import { NOW } from '../rules/token-helpers';
 
 const date = new Date((NOW + 2) * 1000).toUTCString();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerAlg } from '../../../lib/rules/header-alg';
-import { SIG, b64u, check, sampleSignature } from './token-test-kit';
+import { SIG, b64u, check, sampleSignature } from './token-helpers';
 
 describe('header-alg', () => {
   it('jjwt signWith(key) picked HS512 for a 64-byte secret', async () => {

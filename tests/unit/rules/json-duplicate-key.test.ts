@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonDuplicateKey } from '../../../lib/rules/json-duplicate-key';
-import { SIG, b64u, check, sampleSignature } from './token-test-kit';
+import { SIG, b64u, check, sampleSignature } from './token-helpers';
 
 describe('json-duplicate-key', () => {
   it('a backend that appends "iat" to a JSON string that already had one', () => {

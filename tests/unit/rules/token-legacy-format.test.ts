@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { tokenLegacyFormat } from '../../../lib/rules/token-legacy-format';
-import { check, sampleSignature } from './token-test-kit';
+import { check, sampleSignature } from './token-helpers';
 
 /** The 1.x–2.6 generator (websdk-sample-signature-node.js): base64(key.mn.ts.role.base64(hmac)). */
 function legacySignature(apiKey: string, mn: string, ts: number, role: number, urlSafe: boolean): string {

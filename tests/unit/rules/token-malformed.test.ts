@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenMalformed } from '../../../lib/rules/token-malformed';
-import { SIG, b64u, check, sampleSignature } from './token-test-kit';
+import { SIG, b64u, check, sampleSignature } from './token-helpers';
 
 describe('token-malformed', () => {
   it('the whole fetch response object passed as signature (devforum #4005): errorCode 1', async () => {

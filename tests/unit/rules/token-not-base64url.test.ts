@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { tokenNotBase64url } from '../../../lib/rules/token-not-base64url';
-import { check } from './token-test-kit';
+import { check } from './token-helpers';
 
 /** What a hand-rolled .NET/PHP signer with Convert.ToBase64String / base64_encode produces. */
 function standardBase64Token(payload: string): string {
@@ -33,7 +33,7 @@ describe('token-not-base64url', () => {
   });
 
   it('a jose-signed token passes', async () => {
-    const { sampleSignature } = await import('./token-test-kit');
+    const { sampleSignature } = await import('./token-helpers');
     expect(check(tokenNotBase64url, await sampleSignature())).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { tokenNotSdkJwt } from '../../../lib/rules/token-not-sdk-jwt';
-import { NOW, SECRET, check, sampleSignature } from './token-test-kit';
+import { NOW, check, sampleSignature, secretBytes } from './token-helpers';
 
 const sign = (claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }) =>
-  new SignJWT(claims).setProtectedHeader(header as { alg: string }).sign(SECRET);
+  new SignJWT(claims).setProtectedHeader(header as { alg: string }).sign(secretBytes());
 
 describe('token-not-sdk-jwt', () => {
   it('a REST-API JWT of the old JWT app passed as signature (devforum #36563)', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenWhitespace } from '../../../lib/rules/token-whitespace';
-import { check, sampleSignature } from './token-test-kit';
+import { check, sampleSignature } from './token-helpers';
 
 describe('token-whitespace', () => {
   it('a trailing newline from a template or `echo` in the backend response', async () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/analyse';
 import { rules } from '../../../lib/rules/index';
-import { NOW, sampleSignature } from './token-test-kit';
+import { NOW, sampleSignature } from './token-helpers';
 import { VIDEO_KEY, VIDEO_SECRET, handVideoToken, sampleVideoToken } from './video-token-kit';
 import { verifySecret } from '../../../lib/verify-secret';
 import { decodeSignature } from '../../../lib/token/decode';

@@ -1,7 +1,7 @@
 /** Video SDK JWTs made the way zoom/videosdk-auth-endpoint-sample makes them (lab/video-sample-jwt.ts). */
 import { videoSampleToken, type VideoSampleRequest } from '../../../lab/video-sample-jwt';
 import { HS256_HEADER_JSON, signJsonText } from '../../../lab/jwt';
-import { NOW } from './token-test-kit';
+import { NOW } from './token-helpers';
 
 export const VIDEO_KEY = 'VideoSdkKey0Join0Doctor';
 export const VIDEO_SECRET = 'video-sdk-secret-for-unit-tests-only';

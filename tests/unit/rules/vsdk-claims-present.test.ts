@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { vsdkAppKeyMissing } from '../../../lib/rules/vsdk-app-key-missing';
 import { vsdkTpcMissing } from '../../../lib/rules/vsdk-tpc-missing';
 import { vsdkTpcTooLong } from '../../../lib/rules/vsdk-tpc-too-long';
-import { NOW, check, sampleSignature } from './token-test-kit';
+import { NOW, check, sampleSignature } from './token-helpers';
 import { handVideoToken, sampleVideoToken } from './video-token-kit';
 
 describe('vsdk-app-key-missing', () => {

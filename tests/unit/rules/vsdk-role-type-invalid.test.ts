@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vsdkRoleTypeInvalid } from '../../../lib/rules/vsdk-role-type-invalid';
-import { check } from './token-test-kit';
+import { check } from './token-helpers';
 import { handVideoToken, sampleVideoToken } from './video-token-kit';
 
 describe('vsdk-role-type-invalid', () => {

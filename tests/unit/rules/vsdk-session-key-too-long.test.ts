@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vsdkSessionKeyTooLong } from '../../../lib/rules/vsdk-session-key-too-long';
-import { check } from './token-test-kit';
+import { check } from './token-helpers';
 import { sampleVideoToken } from './video-token-kit';
 
 describe('vsdk-session-key-too-long', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vsdkTpcMismatch } from '../../../lib/rules/vsdk-tpc-mismatch';
-import { check } from './token-test-kit';
+import { check } from './token-helpers';
 import { sampleVideoToken } from './video-token-kit';
 
 describe('vsdk-tpc-mismatch', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vsdkUserIdentityTooLong } from '../../../lib/rules/vsdk-user-identity-too-long';
-import { check } from './token-test-kit';
+import { check } from './token-helpers';
 import { sampleVideoToken } from './video-token-kit';
 
 describe('vsdk-user-identity-too-long', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vsdkVersionMissing } from '../../../lib/rules/vsdk-version-missing';
-import { NOW, check } from './token-test-kit';
+import { NOW, check } from './token-helpers';
 import { handVideoToken, sampleVideoToken } from './video-token-kit';
 
 describe('vsdk-version-missing', () => {
