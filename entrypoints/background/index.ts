@@ -11,11 +11,13 @@ import type { BatchAck, BackgroundMessage } from '../../lib/protocol/messages';
 import { checkDevtoolsMessage, checkPanelMessage, checkRelayMessage, countRejection } from '../../lib/protocol/validate';
 import { PANEL_PORT_NAME, PROTOCOL_VERSION, SOURCE } from '../../lib/protocol/version';
 import { PanelPorts } from './panel-ports';
+import { SessionScope } from './session-scope';
 import { TabStore } from './tab-store';
 
 export default defineBackground(() => {
   const store = new TabStore(browser.storage.session);
   const ports = new PanelPorts();
+  const scope = new SessionScope(store, ports);
 
   const ack = (seq: number, ok: boolean, error?: string): BatchAck => ({ source: SOURCE.background, v: PROTOCOL_VERSION, seq, ok, error });
 
@@ -29,6 +31,7 @@ export default defineBackground(() => {
     for (const m of messages) ports.push(s.tabId, m);
     ports.push(s.tabId, backgroundMessage({ type: 'stats', tabId: s.tabId, stats: computeStats(s) }));
     setBadge(s);
+    scope.changed(s);
   };
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -48,9 +51,10 @@ export default defineBackground(() => {
           const r = applyBatch(s, batch);
           return { state: r.state, result: r };
         })
-        .then((r) => {
+        .then(async (r) => {
           sendResponse(ack(batch.seq, true));
           if (r.duplicate) return;
+          await scope.joins(tabId, r.changed.map((a) => a.id));
           const out: BackgroundMessage[] = [];
           if (r.navigated) {
             out.push(backgroundMessage({ type: 'navigated', tabId, url: r.navigated.url, preserved: !r.navigated.cleared }));
@@ -81,6 +85,7 @@ export default defineBackground(() => {
           if (changed.length) out.push(backgroundMessage({ type: 'attempts', tabId: m.tabId, attempts: changed }));
           publish(s, out);
           sendResponse({ ok: true });
+          if (m.type === 'issuance') await scope.issuance(m.tabId, m.issuance);
         })
         .catch((e) => sendResponse({ ok: false, error: String(e) }));
       return true;
@@ -96,11 +101,7 @@ export default defineBackground(() => {
       if (!c.ok) return;
       const m = c.value;
       if (m.type === 'subscribe') {
-        ports.add(m.tabId, port);
-        void store.read(m.tabId).then((s) => {
-          port.postMessage(backgroundMessage({ type: 'snapshot', tabId: m.tabId, snapshot: toSnapshot(s) }));
-          setBadge(s);
-        });
+        void scope.subscribe(m.tabId, port, m.scope ?? 'tab').then(setBadge);
       } else if (m.type === 'clear') {
         void store
           .update(m.tabId, (s) => ({ state: clearTabState(s), result: null }))
