@@ -39,13 +39,12 @@ export class PanelPorts {
     }
   }
 
-  /** Tabs with a site-scope panel on `site` (the changed tab's own included). */
-  siteTabs(site: string | null): number[] {
-    if (site === null) return [];
+  /** Tabs with a site-scope panel on `site`, and `own` when it has one (its page may have changed site). */
+  siteTabs(site: string | null, own: number): number[] {
     const out: number[] = [];
     for (const [tabId, subs] of this.byTab) {
       for (const sub of subs.values()) {
-        if (sub.scope === 'site' && sub.site === site) {
+        if (sub.scope === 'site' && ((site !== null && sub.site === site) || tabId === own)) {
           out.push(tabId);
           break;
         }

@@ -70,7 +70,7 @@ export class SessionScope {
 
   /** A tab's capture changed: site panels showing its site get a fresh snapshot soon. */
   changed(s: TabState) {
-    for (const t of this.ports.siteTabs(siteOf(s.pageUrl))) {
+    for (const t of this.ports.siteTabs(siteOf(s.pageUrl), s.tabId)) {
       if (this.timers.has(t)) continue;
       this.timers.set(
         t,

@@ -164,4 +164,28 @@ describe('the background across tabs and a stopped worker', () => {
     const snap = (sitePanel.got[0] as Extract<BackgroundMessage, { type: 'snapshot' }>).snapshot;
     expect(snap.attempts.map((a) => [a.id, a.issuer?.url])).toEqual([['m2:1', ENDPOINT]]);
   });
+
+  it('a site panel gets a fresh snapshot when a join arrives in another tab of its site, not for other sites', async () => {
+    const store = new TabStore(memoryArea());
+    const ports = new PanelPorts();
+    const scope = new SessionScope(store, ports);
+    await store.update(1, () => ({ state: indexTab(1, GOOD), result: null }));
+    const sitePanel = port();
+    const tabPanel = port();
+    await scope.subscribe(1, sitePanel, 'site');
+    await scope.subscribe(1, tabPanel, 'tab');
+    await store.update(3, () => ({ state: joinTab(3, GOOD, 'x:1', 'https://elsewhere.example/'), result: null }));
+    scope.changed((await store.readAll()).tabs.find((t) => t.tabId === 3)!);
+    const meeting = await store.update(2, () => {
+      const s = joinTab(2, GOOD);
+      return { state: s, result: s };
+    });
+    scope.changed(meeting);
+    await new Promise((r) => setTimeout(r, 400));
+    const snaps = sitePanel.got.filter((m) => m.type === 'snapshot') as Array<Extract<BackgroundMessage, { type: 'snapshot' }>>;
+    expect(snaps).toHaveLength(2);
+    expect(snaps[1]!.snapshot).toMatchObject({ scope: 'site', tabs: 2 });
+    expect(snaps[1]!.snapshot.attempts.map((a) => a.id)).toEqual(['m2:1']);
+    expect(tabPanel.got).toHaveLength(1); // the tab-scope panel of tab 1 saw nothing of tab 2
+  });
 });
