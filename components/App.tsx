@@ -8,6 +8,7 @@ import { AttemptDetails } from './AttemptDetails';
 import { CorrelationView } from './CorrelationView';
 import { ReproducePanel } from './ReproducePanel';
 import { SessionSecretWatcher } from './VerifyWithSecret';
+import { OtherTabsNotice } from './ScopeSwitch';
 
 /** The Join Doctor panel. Data arrives through the store; see entrypoints/devtools-panel/main.tsx. */
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
       <ViewTabs />
       <ImportErrorBanner />
       <ConnectionBanner />
+      {view === 'log' && <OtherTabsNotice />}
       <SessionSecretWatcher />
       {view === 'log' ? (
         <div className="split">

@@ -5,6 +5,8 @@ export function EmptyLogMessage({ filtered }: { filtered: boolean }) {
   const status = usePanel((s) => s.connection.status);
   const source = usePanel((s) => s.source);
   const setFilter = usePanel((s) => s.setFilter);
+  const scope = usePanel((s) => s.live.scope);
+  const usedElsewhere = usePanel((s) => s.live.issuedUsedElsewhere);
 
   if (filtered) {
     return (
@@ -32,6 +34,22 @@ export function EmptyLogMessage({ filtered }: { filtered: boolean }) {
       <div className="empty" data-testid="empty-log" data-reason="connecting">
         <h2>Connecting to the capture…</h2>
         <p>If this stays, close and reopen DevTools; the extension may have been updated or reloaded.</p>
+      </div>
+    );
+  }
+  if (scope === 'site') {
+    return (
+      <div className="empty" data-testid="empty-log" data-reason="no-join-site">
+        <h2>No join in any tab of this site yet</h2>
+        <p>Joins made in any tab showing this site in this browser session appear here, with the tab's page in their details.</p>
+      </div>
+    );
+  }
+  if (usedElsewhere > 0) {
+    return (
+      <div className="empty" data-testid="empty-log" data-reason="joins-elsewhere">
+        <h2>No join in this tab</h2>
+        <p>This tab's endpoint issued the signatures; the joins ran in other tabs (as in Zoom's web sample, which opens meeting.html). Choose “All tabs of this site” to see them.</p>
       </div>
     );
   }

@@ -5,6 +5,7 @@ import { useElementWidth } from './state/use-width';
 import { OutcomeFilter, OutcomeSelect } from './OutcomeFilter';
 import { ExportMenu } from './ExportMenu';
 import { ImportHarButton } from './ImportHarButton';
+import { ScopeSwitch } from './ScopeSwitch';
 import { selectActiveAttempts } from './state/selectors';
 
 /** Below this toolbar width the outcome chips become a drop-down and the rest goes under "»". */
@@ -56,6 +57,7 @@ export function Toolbar() {
         {compact ? '⊘' : '⊘ Clear'}
       </button>
       {!compact && preserve}
+      <ScopeSwitch compact={compact} />
       <span className="sep" />
       {view === 'log' ? (
         <>

@@ -30,7 +30,17 @@ export interface LiveSession {
   stats: CaptureStats;
   issuances: IssuanceRecord[];
   clock: ClockInfo | null;
+  /** What the background last sent: this tab, or every tab of the page's site. */
+  scope: CaptureScope;
+  /** Scheme and registrable domain of the inspected page (null for non-web pages). */
+  site: string | null;
+  /** Tabs whose joins are shown. */
+  tabs: number;
+  /** Tokens this tab's endpoint returned that joins in other tabs used. */
+  issuedUsedElsewhere: number;
 }
+
+export type CaptureScope = 'tab' | 'site';
 
 /** A session read from a file. Kept apart from live capture and never merged into it. */
 export interface ImportedSession {
@@ -57,6 +67,7 @@ export type SessionSource = 'live' | 'imported';
 export interface CaptureCommands {
   clear(): void;
   setPreserveLog(on: boolean): void;
+  setScope?(scope: CaptureScope): void;
 }
 
 export interface PanelState {
@@ -89,6 +100,8 @@ export interface PanelActions {
   /** User actions: applied locally at once, then sent to the background. */
   clearLog(): void;
   togglePreserveLog(on: boolean): void;
+  /** Shows this tab's joins or every tab's of the site; the background answers with a snapshot. */
+  setScope(scope: CaptureScope): void;
   select(id: string | null): void;
   setFilter(patch: Partial<LogFilter>): void;
   setView(view: PanelView): void;
@@ -110,7 +123,7 @@ export const EMPTY_STATS: CaptureStats = {
 };
 
 function emptyLive(): LiveSession {
-  return { attempts: [], pageUrl: null, preserveLog: false, stats: EMPTY_STATS, issuances: [], clock: null };
+  return { attempts: [], pageUrl: null, preserveLog: false, stats: EMPTY_STATS, issuances: [], clock: null, scope: 'tab', site: null, tabs: 1, issuedUsedElsewhere: 0 };
 }
 
 export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelStore> {
@@ -151,6 +164,10 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
           stats: snapshot.stats,
           issuances: snapshot.issuances.slice(),
           clock: snapshot.clock,
+          scope: snapshot.scope ?? 'tab',
+          site: snapshot.site ?? null,
+          tabs: snapshot.tabs ?? 1,
+          issuedUsedElsewhere: snapshot.issuedUsedElsewhere ?? 0,
         },
         selectedId: s.source === 'live' && s.selectedId && !indexById.has(s.selectedId) ? null : s.selectedId,
         revision: s.revision + 1,
@@ -198,6 +215,12 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
     togglePreserveLog: (on) => {
       get().preserveLogChanged(on);
       get().commands?.setPreserveLog(on);
+    },
+
+    setScope: (scope) => {
+      if (get().live.scope === scope) return;
+      set((s) => ({ live: { ...s.live, scope } }));
+      get().commands?.setScope?.(scope);
     },
 
     select: (id) => set({ selectedId: id }),

@@ -8,14 +8,18 @@ import { CaptureRouter } from '../../lib/capture/capture-router';
 import type { TopFrameAnswer, TopFrameQuery } from '../../lib/protocol/messages';
 import { PANEL_PORT_NAME, PROTOCOL_VERSION, SOURCE } from '../../lib/protocol/version';
 import { PanelPorts } from './panel-ports';
+import { SessionScope } from './session-scope';
 import { TabStore } from './tab-store';
 
 export default defineBackground(() => {
   const topFrameQuery: TopFrameQuery = { source: SOURCE.background, v: PROTOCOL_VERSION, type: 'top-frame?' };
+  const store = new TabStore(browser.storage.session);
+  const ports = new PanelPorts();
   const router = new CaptureRouter(
     {
-      store: new TabStore(browser.storage.session),
-      ports: new PanelPorts(),
+      store,
+      ports,
+      session: new SessionScope(store, ports),
       setBadge: (tabId, failed) => {
         browser.action.setBadgeText({ tabId, text: failed ? String(failed) : '' }).catch(() => undefined);
         browser.action.setBadgeBackgroundColor({ tabId, color: '#c62828' }).catch(() => undefined);

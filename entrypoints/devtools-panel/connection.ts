@@ -33,6 +33,8 @@ export interface CaptureHandlers {
 export interface CaptureConnection {
   clear(): void;
   setPreserveLog(on: boolean): void;
+  /** Re-subscribes for this tab only or every tab of its site; kept across reconnects. */
+  setScope(scope: 'tab' | 'site'): void;
   close(): void;
 }
 
@@ -59,6 +61,7 @@ export function connectCapture(tabId: number, handlers: CaptureHandlers, connect
   let closed = false;
   let backoff = 100;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let scope: 'tab' | 'site' = 'tab';
   /** Commands issued while disconnected are sent after the next snapshot request. */
   const pending: PanelMessage[] = [];
 
@@ -104,7 +107,7 @@ export function connectCapture(tabId: number, handlers: CaptureHandlers, connect
     handlers.onStatus?.('connected');
     const queued = pending.splice(0);
     for (const m of queued) send(m);
-    send(panelMessage({ type: 'subscribe', tabId }));
+    send(panelMessage({ type: 'subscribe', tabId, scope }));
   };
 
   const scheduleReconnect = () => {
@@ -119,6 +122,10 @@ export function connectCapture(tabId: number, handlers: CaptureHandlers, connect
   return {
     clear: () => send(panelMessage({ type: 'clear', tabId })),
     setPreserveLog: (on) => send(panelMessage({ type: 'set-preserve-log', tabId, on })),
+    setScope: (next) => {
+      scope = next;
+      send(panelMessage({ type: 'subscribe', tabId, scope }));
+    },
     close: () => {
       closed = true;
       clearTimeout(timer);

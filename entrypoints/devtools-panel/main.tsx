@@ -28,7 +28,7 @@ if (tabId === null) {
     onProtocolError: (detail) =>
       s().setConnection('error', `a message from the background did not match this panel's protocol (${detail}); the extension was probably updated`),
   });
-  store.setCommands({ clear: connection.clear, setPreserveLog: connection.setPreserveLog });
+  store.setCommands({ clear: connection.clear, setPreserveLog: connection.setPreserveLog, setScope: connection.setScope });
   window.addEventListener('pagehide', () => connection.close());
 }
 

@@ -6,7 +6,8 @@
  * in as `RouterDeps`, so all of this runs in unit tests.
  */
 import { backgroundMessage } from '../protocol/build';
-import type { BackgroundMessage, BatchAck, RejectReason, Reply, ReplyError, TopFrameAnswer } from '../protocol/messages';
+import type { BackgroundMessage, BatchAck, IssuanceRecord, RejectReason, Reply, ReplyError, TopFrameAnswer } from '../protocol/messages';
+import type { PanelScope } from './session-links';
 import { checkDevtoolsMessage, checkPanelMessage, checkRelayMessage, countRejection } from '../protocol/validate';
 import { PROTOCOL_VERSION, SOURCE } from '../protocol/version';
 import { addClockSample, addIssuance, applyBatch } from './merge';
@@ -39,6 +40,20 @@ export interface RouterDeps<P extends PortLike = PortLike> {
   setBadge(tabId: number, failed: number): void;
   /** Asks the tab's top-frame relay which document is on top; null when none answers. */
   askTopFrame(tabId: number): Promise<TopFrameAnswer | null>;
+  /** Joins in other tabs (entrypoints/background/session-scope.ts): absent, each tab stands alone. */
+  session?: SessionHooks<P>;
+}
+
+/** What the router tells the session-wide linking of joins to issuers across tabs. */
+export interface SessionHooks<P> {
+  /** Subscribes the port in the scope it asked for and sends its snapshot; resolves to the tab's state. */
+  subscribe(tabId: number, port: P, scope: PanelScope): Promise<TabState>;
+  /** New or changed joins of a tab. */
+  joins(tabId: number, attemptIds: readonly string[]): Promise<void>;
+  /** An endpoint answer seen in a tab. */
+  issuance(tabId: number, iss: IssuanceRecord): Promise<void>;
+  /** A tab's capture changed (site-scope panels refresh). */
+  changed(s: TabState): void;
 }
 
 /** Who sent a runtime message (the parts of runtime.MessageSender we trust). */
@@ -81,6 +96,8 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     const m = c.value;
     const { store } = this.deps;
     if (m.type === 'subscribe') {
+      const { session } = this.deps;
+      if (session) return session.subscribe(m.tabId, port, m.scope ?? 'tab').then((s) => this.badge(s));
       this.deps.ports.add(m.tabId, port);
       return store.read(m.tabId).then((s) => {
         port.postMessage(backgroundMessage({ type: 'snapshot', tabId: m.tabId, snapshot: toSnapshot(s) }));
@@ -131,6 +148,7 @@ export class CaptureRouter<P extends PortLike = PortLike> {
       return ack(refusal(storeFailed(e)));
     }
     if (!r.duplicate) {
+      await this.deps.session?.joins(tabId, r.changed.map((a) => a.id)).catch(() => undefined);
       const out: BackgroundMessage[] = [];
       if (r.navigated) {
         out.push(backgroundMessage({ type: 'navigated', tabId, url: r.navigated.url, preserved: !r.navigated.cleared }));
@@ -158,6 +176,7 @@ export class CaptureRouter<P extends PortLike = PortLike> {
       if (m.type === 'issuance') out.push(backgroundMessage({ type: 'issuance', tabId: m.tabId, issuance: m.issuance }));
       if (changed.length) out.push(backgroundMessage({ type: 'attempts', tabId: m.tabId, attempts: changed }));
       this.publish(s, out);
+      if (m.type === 'issuance') await this.deps.session?.issuance(m.tabId, m.issuance).catch(() => undefined);
       return reply();
     } catch (e) {
       return refusal(storeFailed(e));
@@ -180,5 +199,6 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     for (const m of messages) this.deps.ports.push(s.tabId, m);
     this.deps.ports.push(s.tabId, backgroundMessage({ type: 'stats', tabId: s.tabId, stats: computeStats(s) }));
     this.badge(s);
+    this.deps.session?.changed(s);
   }
 }

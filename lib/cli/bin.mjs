@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The CLI is TypeScript that shares lib/ with the extension; tsx compiles it on the fly so that
-// `npx join-doctor` works right after `npm install`, with no build step to forget.
+// Runs the CLI from the sources through tsx (development and the repo's own tests). The package's
+// `join-doctor` bin is the compiled dist/cli.mjs (npm pack builds it; see scripts/build-package.mjs).
 import { register } from 'tsx/esm/api';
 
 register();

@@ -224,7 +224,8 @@ export type DevtoolsReply = Reply;
 
 // ---------------------------------------------------------------- panel ↔ background (port)
 
-export interface PanelSubscribe { source: typeof SOURCE.panel; v: number; type: 'subscribe'; tabId: number }
+/** `scope` 'site' asks for the joins of every tab showing the same site (absent: this tab). */
+export interface PanelSubscribe { source: typeof SOURCE.panel; v: number; type: 'subscribe'; tabId: number; scope?: 'tab' | 'site' }
 export interface PanelClear { source: typeof SOURCE.panel; v: number; type: 'clear'; tabId: number }
 export interface PanelSetPreserveLog { source: typeof SOURCE.panel; v: number; type: 'set-preserve-log'; tabId: number; on: boolean }
 export type PanelMessage = PanelSubscribe | PanelClear | PanelSetPreserveLog;
@@ -253,6 +254,14 @@ export interface TabSnapshot {
   stats: CaptureStats;
   issuances: IssuanceRecord[];
   clock: ClockInfo | null;
+  /** 'tab': this tab only; 'site': every tab of the session showing the same site (lib/capture/session-links). */
+  scope?: 'tab' | 'site';
+  /** Scheme and registrable domain of the page, null for non-web pages. */
+  site?: string | null;
+  /** Tabs whose joins are in `attempts` (1 for scope 'tab'). */
+  tabs?: number;
+  /** Tokens this tab's endpoint returned that joins in other tabs used. */
+  issuedUsedElsewhere?: number;
 }
 
 interface BgBase { source: typeof SOURCE.background; v: number; tabId: number }

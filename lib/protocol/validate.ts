@@ -174,6 +174,7 @@ export function checkPanelMessage(v: unknown): Checked<PanelMessage> {
   if (env) return env;
   const m = v as Record<string, unknown>;
   if (!isNum(m.tabId)) return fail('bad-shape', 'tabId');
+  if (m.type === 'subscribe' && m.scope !== undefined && m.scope !== 'tab' && m.scope !== 'site') return fail('bad-shape', 'scope');
   if (m.type === 'subscribe' || m.type === 'clear') return { ok: true, value: v as PanelMessage };
   if (m.type === 'set-preserve-log' && typeof m.on === 'boolean') return { ok: true, value: v as PanelMessage };
   return fail('bad-shape', 'type');
@@ -194,6 +195,8 @@ export function checkBackgroundMessage(v: unknown): Checked<BackgroundMessage> {
       const s = m.snapshot;
       if (!isObj(s) || !Array.isArray(s.attempts) || !s.attempts.every(isAttempt) || !isObj(s.stats)) return fail('bad-shape', 'snapshot');
       if (!Array.isArray(s.issuances) || typeof s.preserveLog !== 'boolean') return fail('bad-shape', 'snapshot');
+      if (s.scope !== undefined && s.scope !== 'tab' && s.scope !== 'site') return fail('bad-shape', 'snapshot.scope');
+      if (s.issuedUsedElsewhere !== undefined && !isNum(s.issuedUsedElsewhere)) return fail('bad-shape', 'snapshot.issuedUsedElsewhere');
       break;
     }
     case 'attempts':

@@ -16,7 +16,7 @@
  */
 import { chromium, type BrowserContext } from 'playwright-core';
 import { mkdir, rm } from 'node:fs/promises';
-import { buildExtension } from '../e2e/harness/build-extension';
+import { buildExtension } from '../../lab/build-extension';
 import { launchWithExtension, startPageServer, tmpDir } from '../e2e/harness';
 
 const arg = (name: string) => {

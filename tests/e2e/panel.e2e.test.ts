@@ -128,7 +128,7 @@ describe('DevTools panel on a real 3712', () => {
     await panel.locator('[data-testid="tab-log"]').click();
   });
 
-  it('every export format is redacted by default, names the page host, and full tokens need the opt-in', async ({ b }) => {
+  it('every export format is redacted by default, names the page host, and full tokens need the opt-in', async ({ b: _b }) => {
     // Capture what the panel saves instead of writing to disk.
     await panel.evaluate(() => {
       const w = window as any;

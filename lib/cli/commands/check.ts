@@ -1,11 +1,9 @@
-import { MAX_TOKEN_LENGTH, decodeSignature } from '../../token/decode';
-import { analyseDecoded } from '../../analyse';
-import { verifySecret } from '../../verify-secret';
+import { MAX_TOKEN_LENGTH } from '../../token/decode';
+import { checkToken, type CheckOptions } from '../../check';
 import { isoTime } from '../../rules/claim-values';
-import type { Analysis, RuleContext, Severity } from '../../rules/types';
-import type { DecodedToken } from '../../token/types';
+import type { Analysis, Severity } from '../../rules/types';
 import { numberOption, parseCommandArgs, sdkOption, usage } from '../args';
-import { judgedAs, tokenSdk } from '../../rules/sdk-family';
+import { tokenSdk } from '../../rules/sdk-family';
 import { paint, useColour, type CliIO } from '../io';
 import { outputWidth, safeText, wrapText } from '../terminal';
 import { findingText } from '../../report/finding-text';
@@ -78,19 +76,6 @@ function renderHuman(a: Analysis, judgedAt: string, colour: boolean, sdkLine: st
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-/**
- * A swapped backend puts the secret in appKey: the output must not print the secret the user gave
- * through the environment, so that claim is shown redacted (the findings say what it was).
- */
-function withoutSecret(token: DecodedToken, claim: string, secret: string): DecodedToken {
-  const shown = '<the SDK secret, redacted>';
-  const needle = secret.trim();
-  const payload = token.payload ? { ...token.payload, [claim]: shown } : null;
-  if (payload) for (const [k, v] of Object.entries(payload)) if (typeof v === 'string' && v.trim() === needle) payload[k] = shown;
-  const payloadJson = token.payloadJson !== null && needle ? token.payloadJson.split(needle).join(shown) : token.payloadJson;
-  return { ...token, payload, payloadJson };
-}
-
 async function readToken(positional: string, io: CliIO): Promise<string> {
   if (positional !== '-') return positional;
   // What the analyser reads at most, plus the newline echo adds; more is refused, never cut.
@@ -115,36 +100,30 @@ export const check: Command = {
     }
     if (positionals.length !== 1) usage(`check: expected one TOKEN (or "-" for standard input), got ${positionals.length}.`);
     const now = numberOption(values['now'], '--now', 0, 1e11);
-    const token = decodeSignature(await readToken(positionals[0]!, io));
-    const ctx: Omit<RuleContext, 'token'> = {};
-    const at = now ?? io.now() / 1000;
-    ctx.referenceTime = at;
-    ctx.joinTime = at;
+    const tokenText = await readToken(positionals[0]!, io);
+    const opts: CheckOptions = {};
+    if (now !== undefined) opts.now = now;
     const meeting = values['meeting'] as string | undefined;
     const sdkKey = values['sdk-key'] as string | undefined;
     const topic = values['topic'] as string | undefined;
     const sdk = sdkOption(values['sdk'], 'check');
-    if (sdk !== undefined) ctx.sdk = sdk;
-    if (meeting !== undefined || sdkKey !== undefined || topic !== undefined) {
-      ctx.join = { ...(meeting !== undefined ? { meetingNumber: meeting } : {}), ...(sdkKey !== undefined ? { sdkKey } : {}), ...(topic !== undefined ? { topic } : {}) };
-    }
+    if (meeting !== undefined) opts.meetingNumber = meeting;
+    if (sdkKey !== undefined) opts.sdkKey = sdkKey;
+    if (topic !== undefined) opts.topic = topic;
+    if (sdk !== undefined) opts.sdk = sdk;
     const secretVar = values['secret-env'] as string | undefined;
     if (secretVar !== undefined) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(secretVar)) usage(`check: --secret-env takes the NAME of an environment variable (got ${JSON.stringify(secretVar.slice(0, 3))}…), not the secret.`);
       const secret = io.env[secretVar];
       if (secret === undefined || secret === '') usage(`check: environment variable ${secretVar} (named by --secret-env) is not set or empty.`);
-      // Without --sdk-key, verifySecret tries the payload's appKey and says so: in a swapped token that claim is the secret.
-      ctx.verification = await verifySecret(token, secret, sdkKey);
+      opts.secret = secret;
     }
-    let analysis = analyseDecoded(token, ctx);
-    const leaked = ctx.verification?.keyClaimIsSecret;
-    if (leaked && secretVar !== undefined) analysis = { ...analysis, token: withoutSecret(analysis.token, leaked, io.env[secretVar]!) };
-    const judged = judgedAs({ token, sdk });
-    const sdkInfo = { judgedAs: judged, from: sdk !== undefined ? ('option' as const) : ('claims' as const) };
+    const { analysis, at, sdk: sdkInfo } = await checkToken(tokenText, opts, io.now());
+    const judged = sdkInfo.judgedAs;
     if (values['json']) io.stdout.write(`${JSON.stringify({ ...checkJson(analysis), sdk: sdkInfo }, null, 2)}\n`);
     else {
       const judgedAt = `${isoTime(at)} (${now !== undefined ? '--now' : "this machine's clock"})`;
-      io.stdout.write(wrapText(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk, tokenSdk(token))), outputWidth(io.stdout, io.env)));
+      io.stdout.write(wrapText(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk, tokenSdk(analysis.token))), outputWidth(io.stdout, io.env)));
     }
     return analysis.verdict === 'fail' ? 1 : 0;
   },

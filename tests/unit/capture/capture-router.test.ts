@@ -21,7 +21,7 @@ function memoryArea(fail = { set: false }): SessionArea & { data: Record<string,
   return {
     data,
     async get(k) {
-      const keys = Array.isArray(k) ? k : [k];
+      const keys = k == null ? Object.keys(data) : Array.isArray(k) ? k : [k];
       return Object.fromEntries(keys.filter((x) => x in data).map((x) => [x, structuredClone(data[x])]));
     },
     async set(items) {

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TabStore, type SessionArea } from '../../../entrypoints/background/tab-store';
+import { TabStore } from '../../../entrypoints/background/tab-store';
+import { memoryArea } from './memory-area';
 import { applyBatch } from '../../../lib/capture/merge';
 import { GOOD, batch } from './fixtures';
-
-/** storage.session stand-in with a delay, so interleavings would show. */
-function memoryArea(): SessionArea & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = {};
-  const tick = () => new Promise((r) => setTimeout(r, Math.random() * 3));
-  return {
-    data,
-    async get(k) {
-      await tick();
-      const keys = Array.isArray(k) ? k : [k];
-      return Object.fromEntries(keys.filter((x) => x in data).map((x) => [x, structuredClone(data[x])]));
-    },
-    async set(items) {
-      await tick();
-      for (const [k, v] of Object.entries(items)) data[k] = structuredClone(v);
-    },
-    async remove(k) {
-      for (const x of Array.isArray(k) ? k : [k]) delete data[x];
-    },
-  };
-}
 
 describe('per-tab store in storage.session', () => {
   it('concurrent batches are applied one after another, none overwriting another', async () => {

@@ -61,6 +61,21 @@ describe('panel store', () => {
     expect(setPreserveLog).toHaveBeenCalledWith(true);
   });
 
+  it('the scope switch asks the background once, and the snapshot it answers with sets the "used in other tabs" count', () => {
+    const setScope = vi.fn();
+    const store = createPanelStore();
+    store.getState().setCommands({ clear: vi.fn(), setPreserveLog: vi.fn(), setScope });
+    store.getState().loadSnapshot({ ...snapshot(), scope: 'tab', site: 'http://127.0.0.1', tabs: 1, issuedUsedElsewhere: 6 });
+    expect(store.getState().live).toMatchObject({ scope: 'tab', issuedUsedElsewhere: 6 });
+    store.getState().setScope('site');
+    store.getState().setScope('site');
+    expect(setScope).toHaveBeenCalledOnce();
+    expect(store.getState().live.scope).toBe('site');
+    // A background from before scopes sends no scope fields: this tab, nothing elsewhere.
+    store.getState().loadSnapshot(snapshot());
+    expect(store.getState().live).toMatchObject({ scope: 'tab', tabs: 1, issuedUsedElsewhere: 0 });
+  });
+
   it('an imported HAR session is shown apart from live capture and never merged into it', () => {
     const store = createPanelStore();
     store.getState().loadSnapshot(snapshot());

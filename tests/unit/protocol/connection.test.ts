@@ -47,7 +47,7 @@ describe('panel connection to the background', () => {
       ports.push(p);
       return p;
     });
-    expect(ports[0]!.sent).toEqual([{ source: SOURCE.panel, v: 1, type: 'subscribe', tabId: 7 }]);
+    expect(ports[0]!.sent).toEqual([{ source: SOURCE.panel, v: 1, type: 'subscribe', tabId: 7, scope: 'tab' }]);
     ports[0]!.deliver(snapshot(2));
     expect(onSnapshot).toHaveBeenCalledTimes(1);
 
@@ -73,6 +73,23 @@ describe('panel connection to the background', () => {
     c.clear();
     await vi.advanceTimersByTimeAsync(150);
     expect(ports[1]!.sent.map((m) => m.type)).toEqual(['clear', 'subscribe']);
+    c.close();
+    vi.useRealTimers();
+  });
+
+  it('"all tabs of this site" stays chosen after the MV3 worker is stopped and the port comes back', async () => {
+    vi.useFakeTimers();
+    const ports: FakePort[] = [];
+    const c = connectCapture(7, {}, () => {
+      const p = new FakePort();
+      ports.push(p);
+      return p;
+    });
+    c.setScope('site');
+    expect(ports[0]!.sent.at(-1)).toMatchObject({ type: 'subscribe', tabId: 7, scope: 'site' });
+    ports[0]!.die();
+    await vi.advanceTimersByTimeAsync(150);
+    expect(ports[1]!.sent.at(-1)).toMatchObject({ type: 'subscribe', tabId: 7, scope: 'site' });
     c.close();
     vi.useRealTimers();
   });

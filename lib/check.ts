@@ -1,0 +1,88 @@
+/**
+ * One token, checked the way `join-doctor check` does it: shared by the CLI command and the
+ * package's API (lib/api.ts), so a backend's test suite and the command line always agree.
+ */
+import { analyseDecoded } from './analyse';
+import { usage } from './cli/args';
+import { judgedAs } from './rules/sdk-family';
+import type { Analysis, RuleContext } from './rules/types';
+import { decodeSignature } from './token/decode';
+import type { DecodedToken } from './token/types';
+import { verifySecret } from './verify-secret';
+
+/** The options of `join-doctor check`, by the names a caller of the API reads best. */
+export interface CheckOptions {
+  /** Judge the time claims at this time, epoch seconds (`--now`; default: this machine's clock). */
+  now?: number;
+  /** The meetingNumber passed to join (`--meeting`; checks mn). */
+  meetingNumber?: string | number;
+  /** The sdkKey passed to join (`--sdk-key`; checks appKey). */
+  sdkKey?: string;
+  /** Video SDK: the topic passed to client.join (`--topic`; checks tpc). */
+  topic?: string;
+  /** The SDK whose join gets the token (`--sdk`; default: detected from its claims). */
+  sdk?: 'meeting' | 'video';
+  /**
+   * The SDK secret, to verify the HMAC (`--secret-env`). Used for the check only; it is never
+   * in the result, and a claim holding it (key and secret swapped) is shown redacted.
+   */
+  secret?: string;
+}
+
+export interface CheckedToken {
+  analysis: Analysis;
+  /** The time the claims were judged at, epoch seconds. */
+  at: number;
+  /** The SDK whose rules judged the token, and whether it was given or detected. */
+  sdk: { judgedAs: 'meeting' | 'video' | null; from: 'option' | 'claims' };
+}
+
+const SECRET_SHOWN = '<the SDK secret, redacted>';
+
+/**
+ * A swapped backend puts the secret in appKey: the output must not print the secret the user gave,
+ * so that claim is shown redacted (the findings say what it was).
+ */
+function withoutSecret(token: DecodedToken, claim: string, secret: string): DecodedToken {
+  const needle = secret.trim();
+  const payload = token.payload ? { ...token.payload, [claim]: SECRET_SHOWN } : null;
+  if (payload) for (const [k, v] of Object.entries(payload)) if (typeof v === 'string' && v.trim() === needle) payload[k] = SECRET_SHOWN;
+  const payloadJson = token.payloadJson !== null && needle ? token.payloadJson.split(needle).join(SECRET_SHOWN) : token.payloadJson;
+  return { ...token, payload, payloadJson };
+}
+
+function contextFor(opts: CheckOptions, clockMs: number): Omit<RuleContext, 'token'> {
+  if (opts.now !== undefined && (typeof opts.now !== 'number' || !Number.isFinite(opts.now) || opts.now < 0 || opts.now > 1e11)) {
+    usage(`now must be epoch seconds from 0 to 1e11 (got ${JSON.stringify(opts.now)}).`);
+  }
+  if (opts.sdk !== undefined && opts.sdk !== 'meeting' && opts.sdk !== 'video') usage(`sdk must be "meeting" or "video" (got ${JSON.stringify(String(opts.sdk).slice(0, 20))}).`);
+  const at = opts.now ?? clockMs / 1000;
+  const ctx: Omit<RuleContext, 'token'> = { referenceTime: at, joinTime: at };
+  if (opts.sdk !== undefined) ctx.sdk = opts.sdk;
+  const { meetingNumber, sdkKey, topic } = opts;
+  if (meetingNumber !== undefined || sdkKey !== undefined || topic !== undefined) {
+    ctx.join = { ...(meetingNumber !== undefined ? { meetingNumber } : {}), ...(sdkKey !== undefined ? { sdkKey } : {}), ...(topic !== undefined ? { topic } : {}) };
+  }
+  return ctx;
+}
+
+function finish(token: DecodedToken, ctx: Omit<RuleContext, 'token'>, opts: CheckOptions): CheckedToken {
+  let analysis = analyseDecoded(token, ctx);
+  const leaked = ctx.verification?.keyClaimIsSecret;
+  if (leaked && opts.secret !== undefined) analysis = { ...analysis, token: withoutSecret(analysis.token, leaked, opts.secret) };
+  return { analysis, at: ctx.referenceTime!, sdk: { judgedAs: judgedAs({ token, sdk: opts.sdk }), from: opts.sdk !== undefined ? 'option' : 'claims' } };
+}
+
+/** Checks one token's claims (no secret). Bad options are usage errors (ERR_USAGE); a bad token is a finding, never a throw. */
+export function analyseToken(input: string, opts: Omit<CheckOptions, 'secret'>, clockMs: number): CheckedToken {
+  return finish(decodeSignature(input), contextFor(opts, clockMs), opts);
+}
+
+/** As analyseToken, and with `secret` the HMAC is verified first. */
+export async function checkToken(input: string, opts: CheckOptions, clockMs: number): Promise<CheckedToken> {
+  const token = decodeSignature(input);
+  const ctx = contextFor(opts, clockMs);
+  // Without sdkKey, verifySecret tries the payload's appKey and says so: in a swapped token that claim is the secret.
+  if (opts.secret !== undefined) ctx.verification = await verifySecret(token, opts.secret, opts.sdkKey);
+  return finish(token, ctx, opts);
+}
