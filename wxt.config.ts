@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'wxt';
-import { checkHookBudget, stripMainWorldLogger } from './lib/build/hook-budget';
+import { checkHookBudget, HOOK_BUDGET_BYTES, stripMainWorldLogger } from './lib/build/hook-budget';
 
 // Chrome MV3 is the primary target; `npm run build:firefox` (wxt build -b firefox --mv3) produces the Firefox package.
 export default defineConfig({
@@ -13,7 +13,7 @@ export default defineConfig({
   hooks: {
     'build:done': (wxt) => {
       const size = checkHookBudget(wxt.config.outDir);
-      wxt.logger.info(`page hook ${path.basename(wxt.config.outDir)}/content-scripts/zoom-hook.js: ${size} of 4096 bytes`);
+      wxt.logger.info(`page hook ${path.basename(wxt.config.outDir)}/content-scripts/zoom-hook.js: ${size} of ${HOOK_BUDGET_BYTES} bytes`);
     },
   },
   manifest: ({ browser }) => ({

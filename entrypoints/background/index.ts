@@ -4,7 +4,7 @@
  * the toolbar badge at the tab's number of failed joins. It stores captured facts only; token
  * analysis happens in the panel.
  */
-import { addClockSample, addIssuance, applyBatch } from '../../lib/capture/merge';
+import { addAssetFailure, addClockSample, addIssuance, applyBatch } from '../../lib/capture/merge';
 import { clearTabState, computeStats, toSnapshot, type TabState } from '../../lib/capture/tab-state';
 import { backgroundMessage } from '../../lib/protocol/build';
 import type { BatchAck, BackgroundMessage } from '../../lib/protocol/messages';
@@ -71,7 +71,7 @@ export default defineBackground(() => {
       const m = c.value;
       store
         .update(m.tabId, (s) => {
-          const changed = m.type === 'clock' ? addClockSample(s, m.result) : addIssuance(s, m.issuance);
+          const changed = m.type === 'clock' ? addClockSample(s, m.result) : m.type === 'asset' ? addAssetFailure(s, m.failure) : addIssuance(s, m.issuance);
           return { state: s, result: changed };
         })
         .then(async (changed) => {

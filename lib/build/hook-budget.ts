@@ -1,13 +1,14 @@
 /**
  * The MAIN-world page hook runs in every frame of every page before any page script: its size is
- * a budget (≤ 4096 bytes as shipped), checked by every build (wxt.config.ts `build:done`).
+ * a budget (≤ 4608 bytes as shipped), checked by every build (wxt.config.ts `build:done`).
  * Node only (build time).
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 
-export const HOOK_BUDGET_BYTES = 4096;
+// 4096 until issue 10 §4–5: the page's isolation and CSP violations (the `page`/`csp` events) took ~230 bytes.
+export const HOOK_BUDGET_BYTES = 4608;
 export const HOOK_FILE = 'content-scripts/zoom-hook.js';
 
 /** Throws when the shipped hook in `extensionDir` is over budget; returns its size. */
