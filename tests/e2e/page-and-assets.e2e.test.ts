@@ -30,7 +30,8 @@ function servePage(p: string, html: string, headers: Record<string, string> = {}
 const clientViewWithLib = (lib: string) => clientViewPage().replace("location.origin + '/lib', '/av'", `location.origin + '/${lib}', '/av'`);
 
 beforeAll(async () => {
-  server = await startPageServer({ mounts: {} });
+  const lib = (await import('./harness')).sdkDist + '/lib';
+  server = await startPageServer({ mounts: { '/lib404': lib, '/libhtml': lib, '/libblock': lib } });
   b = await launchWithExtension({ name: 'page-and-assets', devtools: true });
   await routeZoom(b.context);
   page = b.context.pages()[0] ?? (await b.context.newPage());
@@ -40,21 +41,30 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
   await server?.close();
-  console.log('av requests', [...new Set(server.requests.filter((p) => p.includes('/av/')))].join(' '));
   console.log(`page and assets (case → finding ids):\n${measured.join('\n')}`);
 });
 
-async function joinOn(path: string, claims: Record<string, unknown> = {}): Promise<{ attempt: JoinAttempt; ids: string[]; seen: unknown }> {
+/**
+ * Loads the page and joins. Without its media files the SDK never answers the join (no callback):
+ * `settles: false` starts the join without waiting and lets the hook's shortened timeout end it.
+ */
+async function joinOn(path: string, claims: Record<string, unknown> = {}, settles = true): Promise<{ attempt: JoinAttempt; ids: string[]; seen: unknown }> {
   await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 90_000 });
   const token = sampleSignature(claims);
-  const seen = await page.evaluate((sig) => (window as any).joinNow(sig), token);
+  const seen = settles
+    ? await page.evaluate((sig) => (window as any).joinNow(sig), token)
+    : await page.evaluate((sig) => {
+        (window as any).__joinDoctorTimeoutMs = 20_000;
+        void (window as any).joinNow(sig);
+        return 'not awaited';
+      }, token);
   // Media files keep loading after the join's answer: give the devtools page a moment to report them.
   await page.waitForTimeout(3000);
   const s = await waitFor(`the settled attempt for ${path}`, async () => {
     const st = await b.tabState(path);
     return st && st.attempts.length > 0 && st.attempts.every((a) => a.outcome.kind !== 'pending') ? st : null;
-  });
+  }, 60_000);
   const attempt = s.attempts.at(-1)!;
   const ids = analyseAttempt(attempt).findings.filter((f) => f.origin === 'page' || f.origin === 'assets').map((f) => f.id).sort();
   measured.push(`${path.padEnd(28)} ${JSON.stringify(claims).padEnd(26)} → [${ids.join(', ')}]  page=${JSON.stringify(attempt.page ?? null).slice(0, 400)}`);
@@ -89,9 +99,48 @@ describe('COOP/COEP × video_webrtc_mode (client view)', () => {
 });
 
 describe('asset failures (isolated page, video_webrtc_mode 1, so only the asset finding remains)', () => {
-  it('a lib/av wasm answered 404', async () => {
+  const WASM = 'av/audio.simd.wasm'; // requested by every 6.2.0 client-view join here (measured)
+  it('a lib/av wasm answered 404', { timeout: 240_000 }, async () => {
+    server.setHandler(`/lib404/${WASM}`, (_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>404</title>');
+    });
     servePage('/wasm404.html', clientViewWithLib('lib404'), ISOLATION);
-    console.log('requests so far', server.requests.filter((p) => p.includes('/av/')).slice(0, 40));
-    expect((await joinOn('/wasm404.html', { video_webrtc_mode: 1 })).ids).toEqual(['asset-http-error']);
+    const r = await joinOn('/wasm404.html', { video_webrtc_mode: 1 }, false);
+    expect(r.ids).toEqual(['asset-http-error']);
+    expect(r.attempt.page?.assetFailures?.[0]).toMatchObject({ url: server.url(`/lib404/${WASM}`), status: 404, problem: 'http-error' });
+  });
+  it("a lib/av wasm served as text/html (the site's index.html fallback)", async () => {
+    server.setHandler(`/libhtml/${WASM}`, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><body>app</body></html>');
+    });
+    servePage('/wasmhtml.html', clientViewWithLib('libhtml'), ISOLATION);
+    const r = await joinOn('/wasmhtml.html', { video_webrtc_mode: 1 });
+    expect(r.ids).toEqual(['asset-wrong-mime']);
+    expect(analyseAttempt(r.attempt).findings.find((f) => f.id === 'asset-wrong-mime')?.severity).toBe('error');
+  });
+  it("a CSP without 'wasm-unsafe-eval' blocks the SDK's wasm", async () => {
+    servePage('/csp.html', clientViewPage(), { ...ISOLATION, 'content-security-policy': "script-src 'self' 'unsafe-inline'" });
+    const r = await joinOn('/csp.html', { video_webrtc_mode: 1 });
+    // script-src also governs workers when there is no worker-src: the SDK's blob: workers are refused too (measured).
+    expect(r.ids).toEqual(['csp-blocks-zoom', 'csp-wasm-blocked']);
+    expect(r.attempt.page?.cspViolations?.map((v) => `${v.directive} ${v.blocked}`)).toContain('script-src wasm-eval');
+  });
+  it('ad blocker blocked lib/av/… (the request fails in the browser with net::ERR_BLOCKED_BY_CLIENT)', { timeout: 240_000 }, async () => {
+    // Tried first: CDP Network.setBlockedURLs blocked the file (the server never saw it), yet no
+    // asset failure reached the join (measured once, not investigated further). Request
+    // interception failing it with `blockedbyclient` gives the net error an extension blocker
+    // gives (seen: "net::ERR_BLOCKED_BY_CLIENT.Inspector").
+    const pattern = `**/libblock/${WASM}`;
+    await page.route(pattern, (route) => route.abort('blockedbyclient'));
+    try {
+      servePage('/blocked.html', clientViewWithLib('libblock'), ISOLATION);
+      const r = await joinOn('/blocked.html', { video_webrtc_mode: 1 }, false);
+      expect(r.ids).toEqual(['asset-blocked-by-client']);
+      expect(r.attempt.page?.assetFailures?.[0]?.failureText).toContain('ERR_BLOCKED_BY_CLIENT');
+    } finally {
+      await page.unroute(pattern);
+    }
   });
 });

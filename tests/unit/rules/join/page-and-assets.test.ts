@@ -126,3 +126,12 @@ describe('asset rules', () => {
     expect(joinIds(a).sort()).toEqual(['asset-blocked-by-client', 'asset-http-error', 'asset-wrong-mime', 'csp-wasm-blocked', 'page-not-isolated']);
   });
 });
+
+describe('csp-blocks-zoom for workers', () => {
+  it("script-src without blob: refuses the SDK's blob: workers (Chromium reports blocked URI 'blob')", async () => {
+    const a = await attempt({ cspViolations: [{ directive: 'worker-src', blocked: 'blob', at: AT, seen: 'event' }] });
+    const f = analyseAttempt(a).findings.find((x) => x.id === 'csp-blocks-zoom')!;
+    expect(f.message).toContain('worker-src blob:');
+    expect(f.fix).toContain("worker-src 'self' blob:");
+  });
+});
