@@ -7,8 +7,9 @@
  *  - An asset is a `.wasm` or `.js` under an `/av/` folder (what `ZoomMtg.setZoomJSLib(path, '/av')`
  *    and the component view's `assetPath` point at), or any `.wasm`/`.js` from Zoom's CDNs.
  *  - A document's COOP/COEP decide whether it is cross-origin isolated (SharedArrayBuffer).
- *  - A document's Content-Security-Policy predicts the two blocks the SDK meets most: wasm compile
- *    (`script-src` without 'wasm-unsafe-eval') and its join request (`connect-src` without zoom.us).
+ *  - A document's Content-Security-Policy predicts the blocks the SDK meets most: wasm compile
+ *    (`script-src` without 'wasm-unsafe-eval'), its blob: workers, and its join request
+ *    (`connect-src` without zoom.us).
  */
 import type { AssetFailure, CspViolation } from '../model/page-facts';
 
@@ -143,12 +144,19 @@ export function cspBlocksForSdk(policies: readonly string[], at: number, joinUrl
   const out: CspViolation[] = [];
   let wasm = false;
   let connect = false;
+  let worker = false;
   for (const p of policies) {
     const d = parseCsp(p);
     const script = governing(d, ['script-src', 'default-src']);
     if (!wasm && script && !script.some((s) => /^'(wasm-unsafe-eval|unsafe-eval)'$/i.test(s))) {
       wasm = true;
       out.push({ directive: 'script-src', blocked: 'wasm-eval', at, seen: 'header' });
+    }
+    // The SDK starts its media workers from blob: URLs; worker-src falls back to child-src, script-src, default-src.
+    const workers = governing(d, ['worker-src', 'child-src', 'script-src', 'default-src']);
+    if (!worker && workers && !workers.some((s) => /^(blob:|\*)$/i.test(s))) {
+      worker = true;
+      out.push({ directive: 'worker-src', blocked: 'blob', at, seen: 'header' });
     }
     const conn = governing(d, ['connect-src', 'default-src']);
     if (!connect && conn && !sourceListAllows(conn, joinUrl)) {

@@ -58,12 +58,15 @@ describe('document headers', () => {
 
 describe('CSP predictions for the SDK', () => {
   it("script-src without 'wasm-unsafe-eval' blocks wasm; with it (or 'unsafe-eval') it does not", () => {
-    expect(cspBlocksForSdk(["script-src 'self'; connect-src *"], 5)).toEqual([{ directive: 'script-src', blocked: 'wasm-eval', at: 5, seen: 'header' }]);
-    expect(cspBlocksForSdk(["script-src 'self' 'wasm-unsafe-eval'; connect-src *"], 5)).toEqual([]);
-    expect(cspBlocksForSdk(["default-src 'self' 'unsafe-eval' https://zoom.us"], 5)).toEqual([]);
+    expect(cspBlocksForSdk(["script-src 'self'; worker-src blob:; connect-src *"], 5)).toEqual([{ directive: 'script-src', blocked: 'wasm-eval', at: 5, seen: 'header' }]);
+    expect(cspBlocksForSdk(["script-src 'self' 'wasm-unsafe-eval' blob:; connect-src *"], 5)).toEqual([]);
+    expect(cspBlocksForSdk(["default-src 'self' 'unsafe-eval' blob: https://zoom.us"], 5)).toEqual([]);
+  });
+  it("script-src without blob: (and no worker-src) refuses the SDK's blob: workers, as Chromium did with 6.2.0", () => {
+    expect(cspBlocksForSdk(["script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'"], 5)).toEqual([{ directive: 'worker-src', blocked: 'blob', at: 5, seen: 'header' }]);
   });
   it('default-src governs connect-src when there is none; no policy blocks nothing', () => {
-    expect(cspBlocksForSdk(["default-src 'self' 'wasm-unsafe-eval'"], 5).map((v) => v.directive)).toEqual(['connect-src']);
+    expect(cspBlocksForSdk(["default-src 'self' 'wasm-unsafe-eval' blob:"], 5).map((v) => v.directive)).toEqual(['connect-src']);
     expect(cspBlocksForSdk(["img-src 'self'"], 5)).toEqual([]);
   });
   it('*.zoom.us does not allow zoom.us itself (where wc/info goes)', () => {

@@ -22,7 +22,7 @@ describe('HAR: page and assets', () => {
   });
   it("a CSP without 'wasm-unsafe-eval' and without zoom.us in connect-src", async () => {
     const isolated = [{ name: 'Cross-Origin-Opener-Policy', value: 'same-origin' }, { name: 'Cross-Origin-Embedder-Policy', value: 'require-corp' }];
-    expect(await ids([doc([...isolated, { name: 'Content-Security-Policy', value: "script-src 'self'; connect-src 'self' *.zoom.us" }]), join])).toEqual(['csp-blocks-zoom', 'csp-wasm-blocked']);
+    expect(await ids([doc([...isolated, { name: 'Content-Security-Policy', value: "script-src 'self'; worker-src blob:; connect-src 'self' *.zoom.us" }]), join])).toEqual(['csp-blocks-zoom', 'csp-wasm-blocked']);
   });
   it('lib/av wasm 404, one served as text/html, and one blocked by an ad blocker', async () => {
     const isolated = [{ name: 'Cross-Origin-Opener-Policy', value: 'same-origin' }, { name: 'Cross-Origin-Embedder-Policy', value: 'require-corp' }];
