@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readHar } from '../../../lib/har';
 import { analyseAttempt } from '../../../lib/attempt-context';
-import { entry, har, unsignedJwt } from './helpers';
+import { entry, fixtureText, har, unsignedJwt } from './helpers';
 
 const SIG = unsignedJwt({ appKey: 'K', sdkKey: 'K', mn: '123456789', role: 0, iat: 1795912284, exp: 1795919484 });
 const doc = (headers: Array<{ name: string; value: string }>) => entry({ at: '2026-11-30T10:00:00.000Z', url: 'http://127.0.0.1:8080/meeting.html', headers: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }, ...headers] });
@@ -31,5 +31,25 @@ describe('HAR: page and assets', () => {
     const blocked = entry({ at: '2026-11-30T10:00:02.200Z', url: 'https://source.zoom.us/6.2.0/lib/av/tp.wasm', status: 0 });
     (blocked.response as Record<string, unknown>)._error = 'net::ERR_BLOCKED_BY_CLIENT';
     expect(await ids([doc(isolated), e404, html, blocked, join])).toEqual(['asset-blocked-by-client', 'asset-http-error', 'asset-wrong-mime']);
+  });
+});
+
+describe('HAR fixtures recorded from the real SDK 6.2.0 (npm run fixtures:har)', () => {
+  it('asset-404.har: the wasm 404 stops the SDK before it asks Zoom; the import names the file', async () => {
+    const imp = await readHar(fixtureText('asset-404.har'));
+    expect(imp.attempts).toEqual([]);
+    const w = imp.warnings.find((x) => x.code === 'sdk-assets-failed')!;
+    expect(w.message).toMatch(/\/lib404\/av\/audio\.simd\.wasm \(HTTP 404\)/);
+  });
+  it("csp-wasm.har: a CSP without 'wasm-unsafe-eval' and blob: on an isolated page gives exactly the two CSP findings", async () => {
+    const imp = await readHar(fixtureText('csp-wasm.har'));
+    expect(imp.attempts).toHaveLength(1);
+    const a = imp.attempts[0]!;
+    expect(a.page).toMatchObject({ crossOriginIsolated: true, isolationSource: 'headers' });
+    expect(analyseAttempt(a).findings.filter((f) => f.origin === 'page' || f.origin === 'assets').map((f) => f.id).sort()).toEqual(['csp-blocks-zoom', 'csp-wasm-blocked']);
+  });
+  it('client-3712.har (a page without COOP/COEP): page-not-isolated beside the token findings', async () => {
+    const imp = await readHar(fixtureText('client-3712.har'));
+    expect(analyseAttempt(imp.attempts[0]!).findings.filter((f) => f.origin === 'page' || f.origin === 'assets').map((f) => f.id)).toEqual(['page-not-isolated']);
   });
 });
