@@ -54,6 +54,8 @@ export interface ExportedAttempt {
   clockNote?: string | null;
   pageUrl?: string | null;
   frameUrl?: string | null;
+  /** The page's isolation, CSP violations and SDK asset failures around the join (exported as captured). */
+  page?: import('../model/page-facts').PageFacts | null;
 }
 
 /** The analysis of one attempt's signature, without the decoder's internals. */
