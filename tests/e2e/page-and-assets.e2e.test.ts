@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clientViewPage, componentViewPage, launchWithExtension, routeZoom, sampleSignature, startPageServer, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer } from './harness';
+import { clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, startPageServer, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer } from './harness';
 import { analyseAttempt } from '../../lib/attempt-context';
 import type { JoinAttempt } from '../../lib/model/attempt';
 
@@ -109,6 +109,15 @@ describe('asset failures (isolated page, video_webrtc_mode 1, so only the asset 
     const r = await joinOn('/wasm404.html', { video_webrtc_mode: 1 }, false);
     expect(r.ids).toEqual(['asset-http-error']);
     expect(r.attempt.page?.assetFailures?.[0]).toMatchObject({ url: server.url(`/lib404/${WASM}`), status: 404, problem: 'http-error' });
+    // Where users meet it: the join log's row leads with the asset cause.
+    const st = (await b.tabState('/wasm404.html'))!;
+    const panel = await openPanelAsTab(b, st.tabId);
+    const row = panel.locator('[data-testid="attempt-row"]').first();
+    await waitFor('the row in the panel', () => row.count());
+    const top = await waitFor('its top finding', () => row.locator('[data-testid="top-finding"]').getAttribute('data-rule-id'));
+    measured.push(`/wasm404.html panel top finding: ${top}; row text: ${(await row.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
+    expect(top).toBe('asset-http-error');
+    await panel.close();
   });
   it("a lib/av wasm served as text/html (the site's index.html fallback)", async () => {
     server.setHandler(`/libhtml/${WASM}`, (_req, res) => {
