@@ -89,7 +89,11 @@ function install() {
       return '[unreadable]';
     }
   };
-  const id = () => nonce + ':' + ++n;
+  // The first Zoom event of a document is preceded by the page's isolation and start (issue 10 §4).
+  const id = () => (n || send({ t: 'page', coi: !!W.crossOriginIsolated, o: performance.timeOrigin, at: now() }), nonce + ':' + ++n);
+  // CSP refusals of Zoom's requests or the SDK's /av/ code (wasm-eval), 20 per document at most.
+  let v = 0;
+  W.addEventListener('securitypolicyviolation', (e: SecurityPolicyViolationEvent) => /zoom|\/av\//.test(e.blockedURI + e.sourceFile) && v++ < 20 && send({ t: 'csp', d: e.effectiveDirective, u: e.blockedURI, at: now() }));
 
   // ---- API capture
   const wrapCall = (orig: Fn, method: HookMethod): Fn =>

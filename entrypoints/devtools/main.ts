@@ -4,10 +4,14 @@
  *  - issuance: a response from the page's own backend that carries a Meeting SDK JWT (URL,
  *    arrival time, Date header), later linked to the join that used that token;
  *  - Zoom's clock: each answer from a Zoom host, judged by the same code as a HAR import
- *    (lib/capture/zoom-clock): fresh answers become samples, cached ones are counted and left out.
+ *    (lib/capture/zoom-clock): fresh answers become samples, cached ones are counted and left out;
+ *  - the SDK's own assets (lib/av wasm and JS) that failed: HTTP errors, wrong types, requests an
+ *    ad blocker or the page's CSP refused (lib/capture/sdk-assets, the same verdict as a HAR import).
  */
 import { findMeetingSdkJwt, isZoomHost } from '../../lib/capture/issuance';
+import { classifyAsset } from '../../lib/capture/sdk-assets';
 import { clockSample } from '../../lib/capture/zoom-clock';
+import { assetExchange } from '../../lib/har/assets';
 import { zoomExchange } from '../../lib/har/clock';
 import { header, viewEntry } from '../../lib/har/entry';
 import { isWcInfoUrl, requestFields } from '../../lib/har/wc-info';
@@ -30,6 +34,8 @@ browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
   const entry = raw as HarEntryLike;
   const e = viewEntry(raw, 0);
   if (!e || e.startedAt === null) return;
+  const failure = classifyAsset(assetExchange(e, entry.response.content?.mimeType));
+  if (failure) void post({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'asset', tabId, failure });
   let host: string;
   try {
     host = new URL(e.url).hostname.toLowerCase();

@@ -10,7 +10,7 @@ import type { BackgroundMessage, BatchAck, IssuanceRecord, RejectReason, Reply, 
 import type { PanelScope } from './session-links';
 import { checkDevtoolsMessage, checkPanelMessage, checkRelayMessage, countRejection } from '../protocol/validate';
 import { PROTOCOL_VERSION, SOURCE } from '../protocol/version';
-import { addClockSample, addIssuance, applyBatch } from './merge';
+import { addAssetFailure, addClockSample, addIssuance, applyBatch } from './merge';
 import { clearTabState, computeStats, toSnapshot, type TabState } from './tab-state';
 
 /** The per-tab store (TabStore: serialised updates over storage.session). */
@@ -170,7 +170,7 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     const m = c.value;
     const { store } = this.deps;
     try {
-      const changed = await store.update(m.tabId, (s) => ({ state: s, result: m.type === 'clock' ? addClockSample(s, m.result) : addIssuance(s, m.issuance) }));
+      const changed = await store.update(m.tabId, (s) => ({ state: s, result: m.type === 'clock' ? addClockSample(s, m.result) : m.type === 'asset' ? addAssetFailure(s, m.failure) : addIssuance(s, m.issuance) }));
       const s = await store.read(m.tabId);
       const out: BackgroundMessage[] = [];
       if (m.type === 'issuance') out.push(backgroundMessage({ type: 'issuance', tabId: m.tabId, issuance: m.issuance }));

@@ -11,6 +11,8 @@ import { clearTabState, clockEvidence, type TabState } from './tab-state';
 import { sdkCodeForAnswer, viewOfFields, type SdkView } from './wc-info-codes';
 import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
 import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from './lsdk-codes';
+import type { AssetFailure } from '../model/page-facts';
+import { emptyTabPageState, noteAssetFailure, noteCspViolation, notePageDocument, refreshPageFacts, relinkNear } from './page-link';
 
 export interface ApplyResult {
   state: TabState;
@@ -93,6 +95,7 @@ function add(ctx: Ctx, a: JoinAttempt) {
   linkIssuer(s, a);
   s.attempts.push(a);
   s.meta[a.id] = { relayId: ctx.relayId, wire: 'none', apiSettled: false };
+  refreshPageFacts(s.page, ctx.relayId, a);
   while (s.attempts.length > ctx.max) {
     const gone = s.attempts.shift()!;
     delete s.meta[gone.id];
@@ -168,6 +171,15 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       return; // counted through the batch's cumulative hookErrors
     case 'seen':
       return; // only wakes the relay (the batch it causes registers the frame)
+    case 'page':
+    case 'csp': {
+      // Isolation and CSP violations of this document: linked to its joins near them (page-link).
+      const p = (s.page ??= emptyTabPageState());
+      if (e.t === 'page') notePageDocument(p, ctx.relayId, e.coi, e.o);
+      else if (!noteCspViolation(p, ctx.relayId, { directive: e.d, blocked: e.u, at: e.at, seen: 'event' })) return;
+      for (const a of relinkNear(p, s.attempts, (x) => s.meta[x.id]?.relayId, e.at, ctx.relayId)) touch(ctx, a);
+      return;
+    }
   }
 }
 
@@ -347,4 +359,11 @@ export function addClockSample(s: TabState, r: SampleResult): JoinAttempt[] {
     if (retime(s, a, index)) updated.push(a);
   }
   return updated;
+}
+
+/** Records one failed SDK asset request from the devtools page and re-links the joins near it. Returns them. */
+export function addAssetFailure(s: TabState, f: AssetFailure): JoinAttempt[] {
+  const p = (s.page ??= emptyTabPageState());
+  noteAssetFailure(p, f);
+  return relinkNear(p, s.attempts, (x) => s.meta[x.id]?.relayId, f.at);
 }

@@ -7,6 +7,7 @@ import type { CaptureStats, IssuanceRecord, RejectCounts, TabSnapshot } from '..
 import { totalRejected } from '../protocol/validate';
 import { emptyClockEvidence, type ClockEvidence } from './zoom-clock';
 import type { SdkView } from './wc-info-codes';
+import { emptyTabPageState, type TabPageState } from './page-link';
 
 /** Capture bookkeeping per attempt that is not part of the exported JoinAttempt. */
 export interface AttemptMeta {
@@ -41,6 +42,8 @@ export interface TabState {
   issuances: IssuanceRecord[];
   /** Fresh answers from Zoom's hosts (bounded) and the count of those left out, by reason. */
   clock: ClockEvidence;
+  /** Documents' isolation, CSP violations and SDK asset failures (lib/capture/page-link.ts); absent in older stored state. */
+  page?: TabPageState;
 }
 
 export function emptyTabState(tabId: number, preserveLog = false): TabState {
@@ -83,5 +86,7 @@ export function clockEvidence(s: TabState): ClockEvidence {
 export function clearTabState(s: TabState): TabState {
   const fresh = emptyTabState(s.tabId, s.preserveLog);
   fresh.clock = s.clock;
+  // Asset failures can arrive before the new document's first batch; each document's start filters them.
+  if (s.page) fresh.page = { ...emptyTabPageState(), assets: s.page.assets };
   return fresh;
 }

@@ -11,6 +11,7 @@ import type { HarAttemptDetail, HarWarning } from './types';
 import { sdkCodeForAnswer } from '../capture/wc-info-codes';
 import { viewOf } from './wc-info';
 import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from '../capture/lsdk-codes';
+import { HarPageIndex } from './page';
 
 const GENERIC_FAILURE = 'Fail to join the meeting.';
 
@@ -144,6 +145,8 @@ export function assemble(c: HarCollector): Assembled {
   const used = new Set<number>();
   const retries = new RetryIndex(xs);
   const issuers = new IssuerIndex(c.issuances);
+  // Collectors built by hand (tests, older callers) may lack the page lists.
+  const pages = new HarPageIndex(c.documents ?? [], c.assetFailures ?? []);
   const attempts: JoinAttempt[] = [];
   const details: HarAttemptDetail[] = [];
   let retryMissing = 0;
@@ -190,6 +193,8 @@ export function assemble(c: HarCollector): Assembled {
     const issued = issuers.issuerFor(signature, calledAt);
     if (issued) attempt.issuer = { url: issued.url, method: issued.method, receivedAt: issued.receivedAt ?? NaN, serverDate: issued.serverDate };
     else if (signature !== null) issuerMissing++;
+    const page = pages.factsFor(attempt, first.url);
+    if (page) attempt.page = page;
     if (!fields) noRequestBody++;
     const answerRecorded = last.answer !== null;
     if (!answerRecorded && last.status > 0 && last.bodyState !== 'present') noAnswer++;

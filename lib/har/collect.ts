@@ -11,6 +11,9 @@ import { clockSample, emptyClockEvidence, recordSample } from '../capture/zoom-c
 import { zoomExchange } from './clock';
 import type { WcInfoAnswer } from './wc-info';
 import { isJsonpRequest, isWcInfoUrl, parseAnswer, requestFields } from './wc-info';
+import type { AssetFailure } from '../model/page-facts';
+import { classifyAsset } from '../capture/sdk-assets';
+import { assetExchange, pageDocument, type PageDocument } from './assets';
 
 export interface WcInfoExchange {
   entry: number;
@@ -42,6 +45,10 @@ export interface TokenIssuance {
 export class HarCollector {
   readonly exchanges: WcInfoExchange[] = [];
   readonly issuances: TokenIssuance[] = [];
+  /** Failed requests for the SDK's lib/av files, in entry order. */
+  readonly assetFailures: AssetFailure[] = [];
+  /** HTML documents with their COOP/COEP/CSP headers, in entry order. */
+  readonly documents: PageDocument[] = [];
   /** Every answer from a Zoom host, kept or left out of the clock (a HAR keeps all: no cap). */
   readonly clock: ClockEvidence = emptyClockEvidence();
   entries = 0;
@@ -67,6 +74,10 @@ export class HarCollector {
       this.skippedCharacters += e.bodySkippedLength ?? 0;
     }
     if (e.status > 0 && (e.responseHeaders === null || e.responseHeaders.length === 0)) this.withoutHeaders++;
+    const failure = classifyAsset(assetExchange(e));
+    if (failure) this.assetFailures.push(failure);
+    const doc = pageDocument(e);
+    if (doc) this.documents.push(doc);
     const host = hostOf(e.url);
     const zoom = host !== null && isZoomHost(host);
     const wcInfo = isWcInfoUrl(e.url);

@@ -95,6 +95,17 @@ function finish(c: HarCollector, log: Obj, characters: number): HarImport {
     c.skippedCandidates,
     `${c.skippedCandidates} text or JSON response(s) over ${Math.round(DEFAULT_MAX_STRING / 1024)} KB from the page's own hosts were not searched for a signature.`,
   );
+  // Without its media files the 6.2.0 client view never sends wc/info: the failures are then the
+  // only trace of the join, and no attempt carries them.
+  const failed = attempts.length === 0 ? c.assetFailures : [];
+  warn(
+    'sdk-assets-failed',
+    failed.length,
+    `${failed.length} request(s) for the SDK's lib/av files failed and no join request followed (the SDK waits for these files before it asks Zoom): ${failed
+      .slice(0, 3)
+      .map((f) => `${f.url} (${f.status > 0 ? `HTTP ${f.status}` : f.failureText ?? 'no answer'}${f.problem === 'wrong-mime' ? `, ${f.mimeType}` : ''})`)
+      .join(', ')}${failed.length > 3 ? ', …' : ''}. Serve every file of the SDK's dist/lib/av where setZoomJSLib / assetPath points, with the right Content-Type.`,
+  );
   const creator = asObj(log.creator);
   return {
     harVersion: typeof log.version === 'string' ? log.version : null,

@@ -11,7 +11,9 @@ export type HarWarningCode =
   | 'issuer-not-found'
   | 'retry-missing'
   | 'entries-unreadable'
-  | 'times-missing';
+  | 'times-missing'
+  /** The SDK's lib/av files failed and no join request followed (the SDK waits for them). */
+  | 'sdk-assets-failed';
 
 /** Something the HAR did not hold, and what the report cannot say because of it. */
 export interface HarWarning {

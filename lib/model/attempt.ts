@@ -72,6 +72,8 @@ export interface JoinAttempt {
   clockNote?: string | null;
   pageUrl?: string | null;
   frameUrl?: string | null;
+  /** The page's isolation, CSP violations and SDK asset failures around this join (lib/model/page-facts.ts). */
+  page?: import('./page-facts').PageFacts | null;
 }
 
 /** What the outcome column says for a success: only what was seen. */

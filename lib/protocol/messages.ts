@@ -7,6 +7,7 @@
 import type { Issuance, JoinAttempt } from '../model/attempt';
 import type { SOURCE } from './version';
 import type { ClockEvidence, SampleResult } from '../capture/zoom-clock';
+import type { AssetFailure } from '../model/page-facts';
 
 // ---------------------------------------------------------------- hook → relay
 
@@ -98,7 +99,25 @@ export interface HookErrorEvent {
   at: number;
 }
 
+/** Once per document, with its first Zoom event: `window.crossOriginIsolated` and `performance.timeOrigin` (`o`). */
+export interface HookPageEvent {
+  t: 'page';
+  coi: boolean | null;
+  o: number;
+  at: number;
+}
+
+/** A `securitypolicyviolation` whose blocked URI or source file is Zoom's or an `/av/` asset: directive and blocked URI. */
+export interface HookCspEvent {
+  t: 'csp';
+  d: string;
+  u: string;
+  at: number;
+}
+
 export type HookEvent =
+  | HookPageEvent
+  | HookCspEvent
   | HookCallEvent
   | HookSettleEvent
   | HookSignatureEvent
@@ -217,7 +236,16 @@ export interface DevtoolsClockMessage {
   result: SampleResult;
 }
 
-export type DevtoolsMessage = DevtoolsIssuanceMessage | DevtoolsClockMessage;
+/** A request for one of the SDK's assets that failed (lib/capture/sdk-assets classifyAsset). */
+export interface DevtoolsAssetMessage {
+  source: typeof SOURCE.devtools;
+  v: number;
+  type: 'asset';
+  tabId: number;
+  failure: AssetFailure;
+}
+
+export type DevtoolsMessage = DevtoolsIssuanceMessage | DevtoolsClockMessage | DevtoolsAssetMessage;
 
 /** Background's reply to a devtools-page message. */
 export type DevtoolsReply = Reply;

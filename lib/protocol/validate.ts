@@ -77,6 +77,12 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
     case 'hook-error':
       if (!isNum(e.n)) return fail('bad-shape', 'hook-error');
       break;
+    case 'page':
+      if (!(e.coi === null || typeof e.coi === 'boolean') || !isNum(e.o)) return fail('bad-shape', 'page');
+      break;
+    case 'csp':
+      if (!isStr(e.d, 64) || !isStr(e.u)) return fail('bad-shape', 'csp');
+      break;
     case 'seen':
       break;
     default:
@@ -165,7 +171,14 @@ export function checkDevtoolsMessage(v: unknown): Checked<DevtoolsMessage> {
     if (!(i.method === undefined || isStr(i.method, 16))) return fail('bad-shape', 'issuance.method');
     return { ok: true, value: v as DevtoolsMessage };
   }
+  if (m.type === 'asset') return checkAssetFailure(m.failure) ? { ok: true, value: v as DevtoolsMessage } : fail('bad-shape', 'asset');
   return fail('bad-shape', 'type');
+}
+
+const ASSET_PROBLEMS = new Set(['http-error', 'wrong-mime', 'blocked-by-client', 'blocked-by-csp']);
+function checkAssetFailure(f: unknown): boolean {
+  if (!isObj(f) || !isStr(f.url, 2048) || (f.kind !== 'wasm' && f.kind !== 'js') || !ASSET_PROBLEMS.has(f.problem as string)) return false;
+  return isNum(f.status) && isNum(f.at) && (f.mimeType === null || isStr(f.mimeType, 256)) && (f.failureText === null || isStr(f.failureText, 256));
 }
 
 /** Panel → background (port). */

@@ -13,6 +13,9 @@
  *                          its future, accepts the rest (success body is a stand-in's guess)
  *   no-bodies.har          client view again, recorded with content: 'omit'
  *   truncated.har          the first 60% of client-3712.har
+ *   asset-404.har          client view on a COOP/COEP page whose lib/av/audio.simd.wasm answers 404
+ *                          (the join never answers: no wc/info)
+ *   csp-wasm.har           client view on a COOP/COEP page whose CSP lacks 'wasm-unsafe-eval' and blob:
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -20,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../lab/find-chromium';
 import { startPageServer, type PageServer } from '../e2e/harness/page-server';
+import { sdkDist } from '../e2e/harness/paths';
 import { routeZoom, INVALID_SIGNATURE, type WcInfoRequest, type WcInfoAnswer } from '../e2e/harness/zoom-route';
 import { clientViewPage, componentViewPage } from '../e2e/harness/sdk-pages';
 import { signJwt, MEETING_NUMBER } from '../e2e/harness/signatures';
@@ -67,8 +71,8 @@ interface Session {
   zoom: Awaited<ReturnType<typeof routeZoom>>;
 }
 
-async function session(browser: Browser, file: string, content: 'embed' | 'omit'): Promise<Session> {
-  const context = await browser.newContext({ recordHar: { path: path.join(OUT, file), content, mode: 'full', urlFilter: KEEP } });
+async function session(browser: Browser, file: string, content: 'embed' | 'omit', urlFilter: RegExp = KEEP): Promise<Session> {
+  const context = await browser.newContext({ recordHar: { path: path.join(OUT, file), content, mode: 'full', urlFilter } });
   const zoom = await routeZoom(context);
   return { context, zoom };
 }
@@ -105,7 +109,7 @@ const wanted = (file: string) => only.size === 0 || only.has(file);
 
 async function main() {
   await mkdir(OUT, { recursive: true });
-  const server = await startPageServer();
+  const server = await startPageServer({ mounts: { '/lib404': path.join(sdkDist, 'lib') } });
   server.setPage('/client.html', clientViewPage());
   server.setPage('/component.html', componentViewPage());
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
@@ -126,6 +130,29 @@ async function main() {
       const s = await session(browser, 'jsonp-retry.har', 'embed');
       s.zoom.answer = (req) => (req.jsonp ? { body: INVALID_SIGNATURE, dateOffsetMs: -7000 } : { status: 500, dateOffsetMs: -7000 });
       console.log('jsonp-retry.har', JSON.stringify(await joinOnce(s.context, server, '/client.html')));
+      await s.context.close();
+    }
+    // Page and assets (issue 10 §4–5): isolated pages, so only the asset or CSP cause remains.
+    const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+    const servePage = (p: string, html: string, headers: Record<string, string>) =>
+      server.setHandler(p, (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+        res.end(html);
+      });
+    if (wanted('asset-404.har')) {
+      server.setHandler('/lib404/av/audio.simd.wasm', (_req, res) => {
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('<!doctype html><title>404</title>');
+      });
+      servePage('/iso-404.html', clientViewPage().replace("location.origin + '/lib', '/av'", "location.origin + '/lib404', '/av'"), isolation);
+      const s = await session(browser, 'asset-404.har', 'embed', /\/wc\/info|\/api\/signature|\.html|audio\.simd\.wasm/);
+      console.log('asset-404.har', JSON.stringify(await joinOnce(s.context, server, '/iso-404.html')));
+      await s.context.close();
+    }
+    if (wanted('csp-wasm.har')) {
+      servePage('/iso-csp.html', clientViewPage(), { ...isolation, 'content-security-policy': "script-src 'self' 'unsafe-inline'" });
+      const s = await session(browser, 'csp-wasm.har', 'embed');
+      console.log('csp-wasm.har', JSON.stringify(await joinOnce(s.context, server, '/iso-csp.html')));
       await s.context.close();
     }
     if (wanted('java-endpoint.har')) {

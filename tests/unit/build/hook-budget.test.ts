@@ -13,7 +13,7 @@ function extensionWithHook(bytes: number): string {
 }
 
 describe('hook budget', () => {
-  it('a hook of exactly 4608 bytes passes; one byte more fails the build with its size', () => {
+  it('a hook of exactly the budget (4608 bytes) passes; one byte more fails the build with its size', () => {
     expect(checkHookBudget(extensionWithHook(HOOK_BUDGET_BYTES))).toBe(4608);
     expect(() => checkHookBudget(extensionWithHook(HOOK_BUDGET_BYTES + 1))).toThrow(/4609 bytes, over its 4608-byte budget/);
   });

@@ -1,0 +1,155 @@
+/**
+ * Issue 10 §4–5 with the real SDK 6.2.0 (client view by script tag, component view where it
+ * matters) in headless Chromium with the extension and DevTools open: the COOP/COEP matrix
+ * (isolated or not × video_webrtc_mode 0/1), and each asset failure: a lib/av wasm that 404s, one
+ * served as text/html, a CSP that blocks wasm, and an ad blocker (CDP Network.setBlockedURLs,
+ * which fails the request with net::ERR_BLOCKED_BY_CLIENT). Each case must give exactly its page
+ * and asset finding ids, and a clean join none.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, startPageServer, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer } from './harness';
+import { analyseAttempt } from '../../lib/attempt-context';
+import type { JoinAttempt } from '../../lib/model/attempt';
+
+const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+let b: ExtensionBrowser;
+let server: PageServer;
+let page: Page;
+const measured: string[] = [];
+
+/** Serves `html` at `p` with extra headers (COOP/COEP, CSP). */
+function servePage(p: string, html: string, headers: Record<string, string> = {}) {
+  server.setHandler(p, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+    res.end(html);
+  });
+}
+
+/** A client view whose lib path is `/<lib>` instead of `/lib` (to break single files there). */
+const clientViewWithLib = (lib: string) => clientViewPage().replace("location.origin + '/lib', '/av'", `location.origin + '/${lib}', '/av'`);
+
+beforeAll(async () => {
+  const lib = (await import('./harness')).sdkDist + '/lib';
+  server = await startPageServer({ mounts: { '/lib404': lib, '/libhtml': lib, '/libblock': lib } });
+  b = await launchWithExtension({ name: 'page-and-assets', devtools: true });
+  await routeZoom(b.context);
+  page = b.context.pages()[0] ?? (await b.context.newPage());
+  await waitForDevToolsTarget(b);
+}, 120_000);
+
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+  console.log(`page and assets (case → finding ids):\n${measured.join('\n')}`);
+});
+
+/**
+ * Loads the page and joins. Without its media files the SDK never answers the join (no callback):
+ * `settles: false` starts the join without waiting and lets the hook's shortened timeout end it.
+ */
+async function joinOn(path: string, claims: Record<string, unknown> = {}, settles = true): Promise<{ attempt: JoinAttempt; ids: string[]; seen: unknown }> {
+  await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 90_000 });
+  const token = sampleSignature(claims);
+  const seen = settles
+    ? await page.evaluate((sig) => (window as any).joinNow(sig), token)
+    : await page.evaluate((sig) => {
+        (window as any).__joinDoctorTimeoutMs = 20_000;
+        void (window as any).joinNow(sig);
+        return 'not awaited';
+      }, token);
+  // Media files keep loading after the join's answer: give the devtools page a moment to report them.
+  await page.waitForTimeout(3000);
+  const s = await waitFor(`the settled attempt for ${path}`, async () => {
+    const st = await b.tabState(path);
+    return st && st.attempts.length > 0 && st.attempts.every((a) => a.outcome.kind !== 'pending') ? st : null;
+  }, 60_000);
+  const attempt = s.attempts.at(-1)!;
+  const ids = analyseAttempt(attempt).findings.filter((f) => f.origin === 'page' || f.origin === 'assets').map((f) => f.id).sort();
+  measured.push(`${path.padEnd(28)} ${JSON.stringify(claims).padEnd(26)} → [${ids.join(', ')}]  page=${JSON.stringify(attempt.page ?? null).slice(0, 400)}`);
+  return { attempt, ids, seen };
+}
+
+describe('COOP/COEP × video_webrtc_mode (client view)', () => {
+  it('isolated page, video_webrtc_mode 0: no finding (SharedArrayBuffer is there)', async () => {
+    servePage('/iso.html', clientViewPage(), ISOLATION);
+    const r = await joinOn('/iso.html', { video_webrtc_mode: 0 });
+    expect(r.attempt.page?.crossOriginIsolated).toBe(true);
+    expect(r.ids).toEqual([]);
+  });
+  it('isolated page, video_webrtc_mode 1: no finding', async () => {
+    servePage('/iso1.html', clientViewPage(), ISOLATION);
+    expect((await joinOn('/iso1.html', { video_webrtc_mode: 1 })).ids).toEqual([]);
+  });
+  it('gallery view missing because the page is not cross-origin isolated (video_webrtc_mode 0)', async () => {
+    servePage('/plain.html', clientViewPage());
+    const r = await joinOn('/plain.html', { video_webrtc_mode: 0 });
+    expect(r.attempt.page?.crossOriginIsolated).toBe(false);
+    expect(r.ids).toEqual(['page-not-isolated']);
+  });
+  it('not isolated but video_webrtc_mode 1 (WebRTC video): no finding', async () => {
+    servePage('/plain1.html', clientViewPage());
+    expect((await joinOn('/plain1.html', { video_webrtc_mode: 1 })).ids).toEqual([]);
+  });
+  it('component view, not isolated, no video_webrtc_mode: page-not-isolated', async () => {
+    servePage('/plain-component.html', componentViewPage());
+    expect((await joinOn('/plain-component.html')).ids).toEqual(['page-not-isolated']);
+  });
+});
+
+describe('asset failures (isolated page, video_webrtc_mode 1, so only the asset finding remains)', () => {
+  const WASM = 'av/audio.simd.wasm'; // requested by every 6.2.0 client-view join here (measured)
+  it('a lib/av wasm answered 404', { timeout: 240_000 }, async () => {
+    server.setHandler(`/lib404/${WASM}`, (_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>404</title>');
+    });
+    servePage('/wasm404.html', clientViewWithLib('lib404'), ISOLATION);
+    const r = await joinOn('/wasm404.html', { video_webrtc_mode: 1 }, false);
+    expect(r.ids).toEqual(['asset-http-error']);
+    expect(r.attempt.page?.assetFailures?.[0]).toMatchObject({ url: server.url(`/lib404/${WASM}`), status: 404, problem: 'http-error' });
+    // Where users meet it: the join log's row leads with the asset cause.
+    const st = (await b.tabState('/wasm404.html'))!;
+    const panel = await openPanelAsTab(b, st.tabId);
+    const row = panel.locator('[data-testid="attempt-row"]').first();
+    await waitFor('the row in the panel', () => row.count());
+    const top = await waitFor('its top finding', () => row.locator('[data-testid="top-finding"]').getAttribute('data-rule-id'));
+    measured.push(`/wasm404.html panel top finding: ${top}; row text: ${(await row.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
+    expect(top).toBe('asset-http-error');
+    await panel.close();
+  });
+  it("a lib/av wasm served as text/html (the site's index.html fallback)", async () => {
+    server.setHandler(`/libhtml/${WASM}`, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><body>app</body></html>');
+    });
+    servePage('/wasmhtml.html', clientViewWithLib('libhtml'), ISOLATION);
+    const r = await joinOn('/wasmhtml.html', { video_webrtc_mode: 1 });
+    expect(r.ids).toEqual(['asset-wrong-mime']);
+    expect(analyseAttempt(r.attempt).findings.find((f) => f.id === 'asset-wrong-mime')?.severity).toBe('error');
+  });
+  it("a CSP without 'wasm-unsafe-eval' blocks the SDK's wasm", async () => {
+    servePage('/csp.html', clientViewPage(), { ...ISOLATION, 'content-security-policy': "script-src 'self' 'unsafe-inline'" });
+    const r = await joinOn('/csp.html', { video_webrtc_mode: 1 });
+    // script-src also governs workers when there is no worker-src: the SDK's blob: workers are refused too (measured).
+    expect(r.ids).toEqual(['csp-blocks-zoom', 'csp-wasm-blocked']);
+    expect(r.attempt.page?.cspViolations?.map((v) => `${v.directive} ${v.blocked}`)).toContain('script-src wasm-eval');
+  });
+  it('ad blocker blocked lib/av/… (the request fails in the browser with net::ERR_BLOCKED_BY_CLIENT)', { timeout: 240_000 }, async () => {
+    // Tried first: CDP Network.setBlockedURLs blocked the file (the server never saw it), yet no
+    // asset failure reached the join (measured once, not investigated further). Request
+    // interception failing it with `blockedbyclient` gives the net error an extension blocker
+    // gives (seen: "net::ERR_BLOCKED_BY_CLIENT.Inspector").
+    const pattern = `**/libblock/${WASM}`;
+    await page.route(pattern, (route) => route.abort('blockedbyclient'));
+    try {
+      servePage('/blocked.html', clientViewWithLib('libblock'), ISOLATION);
+      const r = await joinOn('/blocked.html', { video_webrtc_mode: 1 }, false);
+      expect(r.ids).toEqual(['asset-blocked-by-client']);
+      expect(r.attempt.page?.assetFailures?.[0]?.failureText).toContain('ERR_BLOCKED_BY_CLIENT');
+    } finally {
+      await page.unroute(pattern);
+    }
+  });
+});
