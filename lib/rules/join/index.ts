@@ -1,7 +1,25 @@
 import type { JoinRule } from './types';
+import { answerSignatureRejected } from './answer-signature-rejected';
+import { answerMeetingRefused } from './answer-meeting-refused';
+import { answerHostStart } from './answer-host-start';
+import { answerExternalAuthorization } from './answer-external-authorization';
+import { answerSdkRefused } from './answer-sdk-refused';
+import { answerMeetingServer } from './answer-meeting-server';
+import { answerGenericFailure } from './answer-generic-failure';
+import { answerCodeUnknown } from './answer-code-unknown';
 
 /**
  * The join-rule catalogue, in the order findings of equal severity are listed after the token's:
  * Zoom's answer, then the arguments, then the page and the assets.
  */
-export const joinRules: readonly JoinRule[] = [];
+export const joinRules: readonly JoinRule[] = [
+  // Zoom's answer (issue 10 §1): one rule per group of the code table (lib/rules/join/code-table.ts).
+  answerSignatureRejected,
+  answerMeetingRefused,
+  answerHostStart,
+  answerExternalAuthorization,
+  answerSdkRefused,
+  answerMeetingServer,
+  answerGenericFailure,
+  answerCodeUnknown,
+];
