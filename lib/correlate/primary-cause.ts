@@ -132,7 +132,9 @@ function causeTitle(f: Finding): string {
 
 /** Answer findings group by the code they name, so 3004 and 3707 failures are two causes. */
 function causeKey(f: Finding): string {
-  return f.origin === 'answer' && typeof f.data?.meaningCode === 'number' ? `${f.id}:${f.data.meaningCode}` : f.id;
+  if (f.origin !== 'answer') return f.id;
+  const sub = f.data?.meaningCode ?? f.data?.stage;
+  return typeof sub === 'number' || typeof sub === 'string' ? `${f.id}:${sub}` : f.id;
 }
 
 function failureCode(a: JoinAttempt): number | null {

@@ -7,6 +7,16 @@ import { answerSdkRefused } from './answer-sdk-refused';
 import { answerMeetingServer } from './answer-meeting-server';
 import { answerGenericFailure } from './answer-generic-failure';
 import { answerCodeUnknown } from './answer-code-unknown';
+import { answerNoAnswer } from './answer-no-answer';
+import { argsHostWithoutZak } from './args-host-without-zak';
+import { argsPasscodeKey } from './args-passcode-key';
+import { argsPasscodeEncoded } from './args-passcode-encoded';
+import { argsPasscodeSpaces } from './args-passcode-spaces';
+import { argsMeetingNumberFormat } from './args-meeting-number-format';
+import { argsWebinarEmailMissing } from './args-webinar-email-missing';
+import { argsRegistrationTkMissing } from './args-registration-tk-missing';
+import { argsJoinRepeated } from './args-join-repeated';
+import { argsZakAndObfToken } from './args-zak-and-obf-token';
 
 /**
  * The join-rule catalogue, in the order findings of equal severity are listed after the token's:
@@ -22,4 +32,15 @@ export const joinRules: readonly JoinRule[] = [
   answerMeetingServer,
   answerGenericFailure,
   answerCodeUnknown,
+  answerNoAnswer,
+  // The join arguments (issue 10 §3): masked facts from the hook or the wc/info form.
+  argsHostWithoutZak,
+  argsPasscodeKey,
+  argsPasscodeEncoded,
+  argsPasscodeSpaces,
+  argsMeetingNumberFormat,
+  argsWebinarEmailMissing,
+  argsRegistrationTkMissing,
+  argsJoinRepeated,
+  argsZakAndObfToken,
 ];

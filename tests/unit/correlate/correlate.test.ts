@@ -80,7 +80,9 @@ describe('correlate', () => {
     expect(c.counts).toEqual({ success: 1, 'failure-3712': 0, 'failure-other': 1, 'silent-refusal': 1, timeout: 1, pending: 1 });
     expect(c.failures).toBe(3);
     expect(c.endpoints[0]!.attempts).toBe(4);
-    expect(c.unexplained.checks.map((x) => x.id)).toEqual(['error-code', 'silent-refusal', 'timeout']);
+    // The timeout is explained now: no wc/info was seen for it (answer-no-answer, stage not-sent).
+    expect(c.unexplained.checks.map((x) => x.id)).toEqual(['error-code', 'silent-refusal']);
+    expect(c.causes.map((g) => g.key)).toContain('answer-no-answer:not-sent');
     expect(c.unexplained.checks[0]!.text).toContain('1 ×1');
   });
 
