@@ -17,6 +17,13 @@ export const STAGE_LABEL: Record<CodeStage, string> = {
 
 const MAX_WORDS = 200;
 
+/**
+ * Rejections that carry no code but whose message is one of the table's rows: the component view
+ * rejects zak + obfToken with a plain Error "zak and obfToken are mutually exclusive…" before its
+ * own 5013 check (measured, tests/e2e/join-answers.e2e.test.ts).
+ */
+const CODELESS: ReadonlyArray<[RegExp, number]> = [[/zak and obfToken are mutually exclusive/i, 3636]];
+
 export interface ReadCode {
   code: number | null;
   /** The row that explains the code; for the component view's 200, the row of Zoom's own server code. */
@@ -40,7 +47,11 @@ export function readCode(a: JoinAttempt): ReadCode | null {
   const serverCode = typeof o.serverCode === 'number' ? o.serverCode : null;
   const serverMessage = typeof o.serverMessage === 'string' ? o.serverMessage.slice(0, MAX_WORDS) : null;
   const base = { code: o.code, serverCode, serverMessage, message: o.message?.slice(0, MAX_WORDS) ?? null, type: o.type ?? null, viaServerCode: null };
-  if (o.code === null) return { ...base, fact: undefined };
+  if (o.code === null) {
+    // Plain Errors without a code whose text names a row (component view 6.2.0, measured).
+    const hit = o.message ? CODELESS.find(([re]) => re.test(o.message!)) : undefined;
+    return { ...base, fact: hit ? codeFact(hit[1]) : undefined };
+  }
   const fact = codeFact(o.code);
   // The component view reports most of Zoom's codes as 200 with Zoom's words: name the server code.
   if (fact?.restates && serverCode !== null && serverCode !== 200) {
@@ -70,12 +81,12 @@ function explainers(code: number, token: Analysis, restates: boolean): string[] 
 /** The finding of a row of the given groups, or null when the code is not one of them. */
 export function answerFinding(attempt: JoinAttempt, token: Analysis, groups: readonly CodeGroup[]): FindingInput | null {
   const r = readCode(attempt);
-  if (!r || r.code === null || !r.fact || !groups.includes(r.fact.group)) return null;
+  if (!r || !r.fact || !groups.includes(r.fact.group)) return null;
   const f = r.fact;
   const said = words(r);
   const via = r.viaServerCode !== null ? ` The ${viewName(attempt)} reported ${r.code}; Zoom's own code ${r.viaServerCode} is what the client view calls ${f.code}.` : '';
   const explained = explainers(f.code, token, f.restates === true);
-  const lead = `The join failed with ${r.code}${r.type ? ` (${r.type})` : ''} in the ${viewName(attempt)}: ${f.meaning}.${via} It stopped ${STAGE_LABEL[f.stage]}.${said ? ` ${said[0]!.toUpperCase()}${said.slice(1)}.` : ''}`;
+  const lead = `The join failed with ${r.code ?? `no code ("${r.message ?? ''}")`}${r.type ? ` (${r.type})` : ''} in the ${viewName(attempt)}: ${f.meaning}.${via} It stopped ${STAGE_LABEL[f.stage]}.${said ? ` ${said[0]!.toUpperCase()}${said.slice(1)}.` : ''}`;
   const data: Record<string, number | string | boolean | null> = { code: r.code, meaningCode: f.code, serverCode: r.serverCode, stage: f.stage, group: f.group, headline: f.meaning };
   if (r.serverMessage) data.serverMessage = r.serverMessage;
   if (explained.length > 0) {

@@ -105,6 +105,12 @@ describe('Zoom\'s answer, code by code', () => {
     expect(a.findings[0]!.message).toContain('without an error code');
   });
 
+  it('the component view\'s plain Error for zak + obfToken (no code, measured) is the SDK\'s 3636 refusal', async () => {
+    const a = analyseAttempt(await joinWith({ kind: 'failure', code: null, message: 'zak and obfToken are mutually exclusive. Please provide only one.' }, { api: 'component-view' }));
+    expect(ids(a)).toEqual(['answer-sdk-refused']);
+    expect(a.findings[0]!.data?.meaningCode).toBe(3636);
+  });
+
   it('a clean join gives no answer finding', async () => {
     for (const outcome of [{ kind: 'success' } as const, { kind: 'success', acceptedOnly: true } as const, { kind: 'pending' } as const]) {
       expect(ids(analyseAttempt(await joinWith(outcome)))).toEqual([]);
