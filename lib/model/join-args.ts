@@ -22,7 +22,7 @@ export interface JoinArgFacts {
   /** Argument names given with a non-empty value, sorted (callbacks and empty strings excluded). */
   keys: string[];
   /** The passcode's shape (`passWord` or `password`, whichever was given), when one was. */
-  passcode?: PasscodeShape | null;
+  passcodeShape?: PasscodeShape | null;
 }
 
 const MAX_KEYS = 64;
@@ -53,7 +53,7 @@ export function joinArgFacts(raw: unknown, from: JoinArgFacts['from']): JoinArgF
     if ((k === 'passWord' || k === 'password') && typeof v === 'string' && passcode === null) passcode = passcodeShape(v);
   }
   keys.sort();
-  return { from, keys, ...(passcode ? { passcode } : {}) };
+  return { from, keys, ...(passcode ? { passcodeShape: passcode } : {}) };
 }
 
 /** A stored or received facts object is well-formed (validation of what crosses later boundaries). */
@@ -62,7 +62,7 @@ export function isJoinArgFacts(v: unknown): v is JoinArgFacts {
   const o = v as Record<string, unknown>;
   if (o.from !== 'call' && o.from !== 'wire') return false;
   if (!Array.isArray(o.keys) || o.keys.length > MAX_KEYS || !o.keys.every((k) => typeof k === 'string' && KEY.test(k))) return false;
-  if (o.passcode === undefined || o.passcode === null) return true;
-  const p = o.passcode as Record<string, unknown>;
+  if (o.passcodeShape === undefined || o.passcodeShape === null) return true;
+  const p = o.passcodeShape as Record<string, unknown>;
   return typeof p === 'object' && typeof p.length === 'number' && typeof p.percentEncoded === 'boolean' && typeof p.edgeSpaces === 'boolean' && typeof p.innerSpaces === 'boolean';
 }

@@ -9,7 +9,7 @@ export const argsPasscodeEncoded: JoinRule = {
   origin: 'arguments',
   source: 'docs/join-errors.md §3 (3004); facts §6 (a URL-encoded passcode from a query string; devforum #59739)',
   check({ attempt }) {
-    const p = argsOf(attempt)?.passcode;
+    const p = argsOf(attempt)?.passcodeShape;
     if (!p?.percentEncoded) return null;
     return {
       message: `The passcode (${p.length} characters) contains a %XX sequence, the URL encoding of a character (e.g. %40 for @). Zoom compares the passcode as given, so an encoded one is wrong (3004 "Meeting Passcode wrong.").`,

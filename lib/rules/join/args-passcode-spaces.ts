@@ -9,7 +9,7 @@ export const argsPasscodeSpaces: JoinRule = {
   origin: 'arguments',
   source: 'docs/join-errors.md §3 (3004 "Meeting Passcode wrong.")',
   check({ attempt }) {
-    const p = argsOf(attempt)?.passcode;
+    const p = argsOf(attempt)?.passcodeShape;
     if (!p || (!p.edgeSpaces && !p.innerSpaces)) return null;
     const where = [p.edgeSpaces ? 'leading or trailing' : null, p.innerSpaces ? 'inside' : null].filter(Boolean).join(' and ');
     return {

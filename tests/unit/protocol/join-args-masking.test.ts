@@ -16,7 +16,7 @@ describe('join arguments at the relay boundary', () => {
     expect(c.ok).toBe(true);
     const e = c.ok ? (c.value.e as unknown as Record<string, unknown>) : {};
     expect('a' in e).toBe(false);
-    expect(e.args).toEqual({ from: 'call', keys: ['meetingNumber', 'obfToken', 'passWord', 'signature', 'tk', 'userName', 'zak'], passcode: { length: 7, percentEncoded: true, edgeSpaces: false, innerSpaces: false } });
+    expect(e.args).toEqual({ from: 'call', keys: ['meetingNumber', 'obfToken', 'passWord', 'signature', 'tk', 'userName', 'zak'], passcodeShape: { length: 7, percentEncoded: true, edgeSpaces: false, innerSpaces: false } });
     const passed = JSON.stringify(e.args);
     for (const s of ['ZAK-SECRET', 'OBF-SECRET', 'TK-SECRET', 'Pa%40ss', 'HMAC-SECRET']) expect(passed).not.toContain(s);
   });
@@ -26,7 +26,7 @@ describe('join arguments at the relay boundary', () => {
     expect(masked.ok).toBe(true);
     const again = checkHookEvent(masked.ok ? { ...masked.value } : {});
     expect(again.ok).toBe(true);
-    const forged = checkHookEvent({ t: 'call', id: 'n:2', method: 'ZoomMtg.join', sig: null, args: { from: 'call', keys: ['x'], passcode: 'Pa55' }, at: 1 });
+    const forged = checkHookEvent({ t: 'call', id: 'n:2', method: 'ZoomMtg.join', sig: null, args: { from: 'call', keys: ['x'], passcodeShape: 'Pa55' }, at: 1 });
     expect(forged.ok).toBe(false);
   });
 

@@ -19,7 +19,7 @@ async function argIds(extra: Partial<JoinAttempt>, tokenOverrides: Record<string
 describe('join arguments', () => {
   it('masking keeps key names and the passcode shape, never a secret value', () => {
     const f = args({ ...BASE, passWord: 'p%40ss word', zak: 'eyJzak.secret', obfToken: '', tk: 'TK-secret', onZak: '[function]' });
-    expect(f).toEqual({ from: 'call', keys: ['meetingNumber', 'passWord', 'signature', 'tk', 'userName', 'zak'], passcode: { length: 11, percentEncoded: true, edgeSpaces: false, innerSpaces: true } });
+    expect(f).toEqual({ from: 'call', keys: ['meetingNumber', 'passWord', 'signature', 'tk', 'userName', 'zak'], passcodeShape: { length: 11, percentEncoded: true, edgeSpaces: false, innerSpaces: true } });
     expect(JSON.stringify(f)).not.toMatch(/secret|p%40ss|TK-/);
     expect(args(null as unknown as Record<string, unknown>)).toBeNull();
     expect(joinArgFacts('[too large]', 'call')).toBeNull();
