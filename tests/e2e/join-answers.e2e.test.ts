@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analyseAttempt } from '../../lib/attempt-context';
-import { clientViewPage, componentViewPage, launchWithExtension, routeZoom, sampleSignature, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
+import { clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
 
 let b: ExtensionBrowser;
 let server: PageServer;
@@ -28,7 +28,7 @@ afterAll(async () => {
 const ANSWER = (errorCode: number, errorMessage: string) => ({ body: { status: false, errorCode, errorMessage } });
 
 /** Joins on a fresh page, waits for the attempt to settle in the extension's store, returns it with its finding ids. */
-async function join(view: 'client' | 'component', answer: ZoomStandIn['answer'], opts: { sig?: Record<string, unknown>; extra?: Record<string, unknown>; timeoutMs?: number } = {}): Promise<{ attempt: JoinAttempt; ids: string[]; seen: unknown }> {
+async function join(view: 'client' | 'component', answer: ZoomStandIn['answer'], opts: { sig?: Record<string, unknown>; extra?: Record<string, unknown>; timeoutMs?: number; inPanel?: (tabId: number) => Promise<void> } = {}): Promise<{ attempt: JoinAttempt; ids: string[]; seen: unknown }> {
   zoom.answer = answer;
   const pagePath = `/${view}.html`;
   const page = await b.context.newPage();
@@ -37,11 +37,14 @@ async function join(view: 'client' | 'component', answer: ZoomStandIn['answer'],
   const url = page.url();
   const seen = opts.timeoutMs ? null : await page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const);
   if (opts.timeoutMs) void page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const).catch(() => 0);
+  let tabId = -1;
   const attempt = await waitFor(`the settled join on ${url}`, async () => {
     const s = await b.tabState(new URL(url).pathname + new URL(url).search);
     const a = s?.attempts.find((x) => x.api !== 'wire' && x.outcome.kind !== 'pending' && (x.outcome.kind !== 'failure' || x.settledAt));
+    if (s) tabId = s.tabId;
     return a ?? null;
   }, 40_000);
+  if (opts.inPanel) await opts.inPanel(tabId);
   await page.close();
   return { attempt, ids: analyseAttempt(attempt).findings.map((f) => f.id).sort(), seen };
 }
@@ -120,5 +123,31 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
     expect(zoom.requests.length).toBe(before);
     record('component zak+obfToken (plain Error)', r.ids);
     expect(r.ids).toEqual(['answer-sdk-refused', 'args-zak-and-obf-token']);
+  });
+
+  it('in the panel: a URL-encoded passcode refused with 3004 shows the row\'s top finding and the Inspector grouped by origin', async () => {
+    let groups: string[] = [];
+    let top: string | null = null;
+    const r = await join('client', () => ANSWER(3004, 'Wrong passcode'), {
+      extra: { passWord: 'Pa%40ss' },
+      // 3004 opens the SDK's own passcode dialog and calls no callback: join without awaiting it.
+      timeoutMs: 60_000,
+      inPanel: async (tabId) => {
+        const panel = await openPanelAsTab(b, tabId);
+        const row = panel.locator('[data-testid="attempt-row"]').first();
+        await waitFor('the row in the panel', () => row.count());
+        top = await waitFor('its top finding', () => row.locator('[data-testid="top-finding"]').getAttribute('data-rule-id'));
+        await row.click();
+        await panel.locator('[data-testid="finding-group"]').first().waitFor();
+        groups = await panel.locator('[data-testid="finding-group"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-origin')}:${[...e.querySelectorAll('[data-testid="finding"]')].map((f) => f.getAttribute('data-rule-id')).join('+')}`));
+        expect(await panel.content()).not.toContain('Pa%40ss');
+        await panel.close();
+      },
+    });
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: 3004 });
+    record('client 3004 passWord Pa%40ss', r.ids);
+    expect(r.ids).toEqual(['answer-meeting-refused', 'args-passcode-encoded']);
+    expect(top).toBe('answer-meeting-refused');
+    expect(groups).toEqual(['answer:answer-meeting-refused', 'arguments:args-passcode-encoded']);
   });
 });
