@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { findingsOf } from './state/analysis';
+import { findingsOf, notePreviousJoins } from './state/analysis';
 import { filterAttempts, filterIsActive, nextSelection, selectActiveAttempts } from './state/selectors';
 import { usePanel } from './state/store';
 import { useSecretVersion } from './state/session-secret';
@@ -34,7 +34,10 @@ export function JoinLog() {
   const selectedId = usePanel((s) => s.selectedId);
   const select = usePanel((s) => s.select);
   const secretVersion = useSecretVersion();
-  const rows = useMemo(() => filterAttempts(attempts, filter, findingsOf), [attempts, filter, secretVersion]);
+  const rows = useMemo(() => {
+    notePreviousJoins(attempts);
+    return filterAttempts(attempts, filter, findingsOf);
+  }, [attempts, filter, secretVersion]);
 
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { rules } from '../lib/rules';
+import { joinRules } from '../lib/rules/join/index';
+import { ORIGIN_LABEL } from '../lib/rules/table';
 import { TOOL_VERSION } from '../lib/report/version';
 
 /** Every rule of this build: the page each rule id in the panel links to (rules.html#id). */
@@ -17,10 +19,10 @@ export function RulesReference() {
         risky. <b>info</b>: worth knowing. Sources are sections of the project's Zoom signature reference or public threads.
       </p>
       <dl>
-        {rules.map((r) => (
+        {[...rules.map((r) => ({ ...r, from: ORIGIN_LABEL.token })), ...joinRules.map((r) => ({ ...r, from: ORIGIN_LABEL[r.origin] }))].map((r) => (
           <div key={r.id} id={r.id} className="rule-entry" data-rule-id={r.id}>
             <dt>
-              <span className={`sev sev-${r.severity}`} /> <code>{r.id}</code> <span className="dim">{r.severity}</span>
+              <span className={`sev sev-${r.severity}`} /> <code>{r.id}</code> <span className="dim">{r.severity} · {r.from}</span>
             </dt>
             <dd>
               <div>{r.title}</div>

@@ -121,7 +121,7 @@ function install() {
         const sig = o.signature;
         if (!init) {
           const k = (key = id());
-          send({ t: 'call', id: k, method, sig: safe(sig), mn: safe(o.meetingNumber), sdkKey: safe(o.sdkKey), tp: safe(o.tp), at });
+          send({ t: 'call', id: k, method, sig: safe(sig), mn: safe(o.meetingNumber), sdkKey: safe(o.sdkKey), tp: safe(o.tp), a: v ? 0 : safe(o), at });
           if (typeof sig == 'function')
             a.signature = function (this: unknown, ...r: unknown[]) {
               const v = sig.apply(this, r);

@@ -4,6 +4,7 @@
  * and write the Markdown report (lib/report, the renderer the panel's export uses) and a
  * screenshot of the panel's Correlation view.
  */
+import { previousJoins } from '../lib/capture/previous-join';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -81,8 +82,9 @@ export function labExport(attempts: readonly JoinAttempt[], pageUrl: string | nu
   } catch {
     host = null;
   }
+  const prev = previousJoins(attempts);
   return buildExport(
-    attempts.map((attempt) => ({ attempt, analysis: analyseAttempt(attempt) })),
+    attempts.map((attempt) => ({ attempt, analysis: analyseAttempt(attempt, { previous: prev.get(attempt) ?? null }) })),
     { source: 'lab', pageHost: host },
   );
 }

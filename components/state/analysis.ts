@@ -10,15 +10,26 @@ import type { JoinAttempt } from '../../lib/model/attempt';
 import type { Analysis, Finding } from '../../lib/rules/types';
 import { analyseAttempt } from '../../lib/attempt-context';
 import { sessionSecret, verificationFor } from './session-secret';
+import { previousJoins } from '../../lib/capture/previous-join';
 
 const cache = new WeakMap<JoinAttempt, { version: number; analysis: Analysis }>();
+/** The join before each join of the same page (args-join-repeated), noted by whoever holds the list. */
+let previous = new WeakMap<JoinAttempt, JoinAttempt>();
+
+/** Records each attempt's previous join (one linear pass); call before analysing a list. */
+export function notePreviousJoins(attempts: readonly JoinAttempt[]): void {
+  const next = new WeakMap<JoinAttempt, JoinAttempt>();
+  for (const [a, p] of previousJoins(attempts)) next.set(a, p);
+  previous = next;
+}
 
 export function analysisOf(a: JoinAttempt): Analysis {
   const version = sessionSecret.getState().version;
   const hit = cache.get(a);
   if (hit && hit.version === version) return hit.analysis;
   const verification = verificationFor(a);
-  const analysis = analyseAttempt(a, verification ? { verification } : {});
+  const prev = previous.get(a) ?? null;
+  const analysis = analyseAttempt(a, { ...(verification ? { verification } : {}), previous: prev });
   cache.set(a, { version, analysis });
   return analysis;
 }

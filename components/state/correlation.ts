@@ -4,12 +4,13 @@
  */
 import { correlate, type Correlation, type CorrelationItem } from '../../lib/correlate';
 import type { JoinAttempt } from '../../lib/model/attempt';
-import { analysisOf } from './analysis';
+import { analysisOf, notePreviousJoins } from './analysis';
 import { sessionSecret } from './session-secret';
 
 const cache = new WeakMap<readonly JoinAttempt[], { version: number; correlation: Correlation }>();
 
 export function correlationItems(attempts: readonly JoinAttempt[]): CorrelationItem[] {
+  notePreviousJoins(attempts);
   return attempts.map((attempt) => ({ attempt, analysis: analysisOf(attempt) }));
 }
 

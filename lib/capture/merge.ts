@@ -120,6 +120,7 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
         meetingNumber: e.mn ?? null,
         sdkKey: e.sdkKey ?? null,
         sdkVersion: e.ver ?? null,
+        ...(e.args ? { args: e.args } : {}),
         calledAt: e.at,
         settledAt: null,
         outcome: { kind: 'pending' },
@@ -199,6 +200,8 @@ function wireRequest(ctx: Ctx, e: HookWireRequestEvent) {
     const waiting = (a.api !== 'wire' && m.wire === 'none' && !m.apiSettled) || m.wire === 'retrying' || (e.via === 'jsonp' && m.wire === 'sent');
     if (sameToken && waiting) {
       m.wire = 'sent';
+      // A JSONP retry reopens the exchange: the 5xx before it was not Zoom's answer.
+      a.wire = { sentAt: a.wire?.sentAt ?? e.at, answeredAt: null, http: null, accepted: null };
       if (e.via === 'jsonp') m.view = viewOfUrl(e.url);
       s.wireLinks[e.id] = a.id;
       if (e.via === 'jsonp') a.method = a.api === 'wire' ? wireMethod(e) : a.method;
@@ -225,6 +228,7 @@ function wireRequest(ctx: Ctx, e: HookWireRequestEvent) {
     pageUrl: s.pageUrl,
     frameUrl: ctx.frameUrl,
   };
+  a.wire = { sentAt: e.at, answeredAt: null, http: null, accepted: null };
   add(ctx, a);
   s.meta[a.id]!.wire = 'sent';
   if (e.via === 'jsonp') s.meta[a.id]!.view = viewOfUrl(e.url);
@@ -237,7 +241,9 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
   const a = id ? find(s, id) : undefined;
   const m = a && s.meta[a.id];
   if (!a || !m) return;
+  a.wire = { sentAt: a.wire?.sentAt ?? null, answeredAt: e.at, http: e.http, accepted: e.body ? e.body.status === true : null };
   if (e.http !== null && e.http >= 500) {
+    touch(ctx, a);
     // The SDK retries a 5xx as JSONP: the attempt stays open for that retry.
     if (m.wire === 'sent' && !retriedAlready(s, a.id, e.id)) m.wire = 'retrying';
     return;

@@ -21,6 +21,7 @@ import type { Finding, Severity } from '../rules/types';
 import type { CauseGroup, CauseKind, CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
 import { isFailure } from './outcome';
 import { plural } from './causes';
+import { CODE_AFFINITY } from '../rules/join/code-table';
 
 /**
  * Session quantisation evidence counts only at or beyond this verdict: at least two distinct iat
@@ -67,17 +68,6 @@ export const EXPERT_ORDER: readonly string[] = [
   'clock-skew',
 ];
 
-/** Rules that produce a given SDK code (signature-facts §2): preferred when the page got that code. */
-const CODE_AFFINITY: Record<number, readonly string[]> = {
-  3704: ['app-key-missing', 'app-key-mismatch', 'secret-swapped'],
-  3705: ['token-expired', 'exp-window-short', 'exp-window-long', 'tokenexp-invalid'],
-  3706: ['mn-mismatch', 'mn-format', 'mn-missing'],
-  3707: ['mn-mismatch', 'mn-format', 'mn-missing'],
-  3708: ['role-invalid', 'role-missing'],
-  3710: ['app-key-mismatch', 'app-key-missing'],
-  3711: ['role-invalid'],
-};
-
 /** The cause as a person says it; a rule's own title when it has no phrase here. */
 const PHRASE: Record<string, string> = {
   'iat-future': 'iat in the future',
@@ -110,16 +100,41 @@ export const JAVA_ROUND_KEY = 'iat-future+iat-quantized';
 
 const VERIFIED = new Set(['secret-swapped', 'secret-mismatch', 'secret-whitespace', 'secret-encoding']);
 
-function rank(id: string, code: number | null): number {
+/**
+ * Rank of a finding for a failure with this code (lower first): rules that produce the code, then
+ * the code's own finding when it names a specific cause (3707, 3004, 4011: what Zoom said beats a
+ * token error that does not produce it), then the token's expert order, then the join arguments.
+ */
+function rank(id: string, code: number | null, origin?: Finding['origin']): number {
   const affine = code !== null ? CODE_AFFINITY[code] : undefined;
   const a = affine ? affine.indexOf(id) : -1;
   if (a !== -1) return a - 1000;
+  if (origin === 'answer') return -500;
   const i = EXPERT_ORDER.indexOf(id);
-  return i === -1 ? EXPERT_ORDER.length : i;
+  if (i !== -1) return i;
+  return origin === 'arguments' ? EXPERT_ORDER.length : EXPERT_ORDER.length + 1;
 }
 
 function byRank(code: number | null) {
-  return (x: Finding, y: Finding) => rank(x.id, code) - rank(y.id, code) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  return (x: Finding, y: Finding) => rank(x.id, code, x.origin) - rank(y.id, code, y.origin) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+}
+
+/** A finding that only restates the outcome (3712, 1, 200, an unknown code) never explains it. */
+function restates(f: Finding): boolean {
+  return f.data?.restatesOutcome === true;
+}
+
+/** How a cause reads: a join rule's measured headline ("Zoom has no meeting with this number (3707)"), else the phrase. */
+function causeTitle(f: Finding): string {
+  const h = f.data?.headline;
+  return typeof h === 'string' && h !== '' ? h : PHRASE[f.id] ?? f.title;
+}
+
+/** Answer findings group by the code they name, so 3004 and 3707 failures are two causes. */
+function causeKey(f: Finding): string {
+  if (f.origin !== 'answer') return f.id;
+  const sub = f.data?.meaningCode ?? f.data?.stage;
+  return typeof sub === 'number' || typeof sub === 'string' ? `${f.id}:${sub}` : f.id;
 }
 
 function failureCode(a: JoinAttempt): number | null {
@@ -154,21 +169,21 @@ function javaRoundCause(otherErrors: readonly string[]): PrimaryCause {
 export function primaryCause(item: CorrelationItem, cls: OutcomeClass, quantization: QuantizationEvidence): PrimaryCause {
   const code = failureCode(item.attempt);
   const findings = item.analysis.findings;
-  const errors = findings.filter((f) => f.severity === 'error').sort(byRank(code));
+  const errors = findings.filter((f) => f.severity === 'error' && !restates(f)).sort(byRank(code));
   const quantizedEvidence = QUANTIZATION_EVIDENCE.includes(quantization.verdict);
   const top = errors[0];
   if (top) {
     const ids = errors.map((f) => f.id);
     if (top.id === 'iat-future' && javaRound(top, findings, quantizedEvidence)) return javaRoundCause(ids);
-    return { key: top.id, kind: 'cause', ruleIds: ids, title: PHRASE[top.id] ?? top.title, severity: 'error', ...(VERIFIED.has(top.id) ? { verified: true } : {}) };
+    return { key: causeKey(top), kind: 'cause', ruleIds: ids, title: causeTitle(top), severity: 'error', ...(VERIFIED.has(top.id) ? { verified: true } : {}) };
   }
   // iat-future lowered to a warning only because it is within the clock's uncertainty: with
   // quantisation evidence in the session the Java mechanism still explains the failure.
   const softFuture = findings.find((f) => f.id === 'iat-future');
   if (softFuture && javaRound(softFuture, findings, quantizedEvidence)) return javaRoundCause([]);
-  const suspects = findings.filter((f) => f.severity === 'warning' && f.id !== 'iat-quantized' && f.id !== 'clock-skew').sort(byRank(code));
+  const suspects = findings.filter((f) => f.severity === 'warning' && !restates(f) && f.id !== 'iat-quantized' && f.id !== 'clock-skew').sort(byRank(code));
   const s = suspects[0];
-  if (s) return { key: `suspect:${s.id}`, kind: 'suspect', ruleIds: suspects.map((f) => f.id), title: `suspect only: ${PHRASE[s.id] ?? s.title} (a warning; Zoom may accept it)`, severity: 'warning' };
+  if (s) return { key: `suspect:${causeKey(s)}`, kind: 'suspect', ruleIds: suspects.map((f) => f.id), title: `suspect only: ${causeTitle(s)} (a warning; Zoom may accept it)`, severity: 'warning' };
   return unexplained(item.attempt, cls);
 }
 

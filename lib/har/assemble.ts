@@ -4,6 +4,7 @@
  * each token to the response of the page's own endpoint that issued it, and attaches the clock
  * offset. Deterministic: attempts are in request order, ids `har-1`, `har-2`, …
  */
+import { joinArgFacts } from '../model/join-args';
 import type { JoinAttempt, Outcome } from '../model/attempt';
 import type { HarCollector, TokenIssuance, WcInfoExchange } from './collect';
 import { applyClock, ClockIndex, clockForAttempt } from '../capture/zoom-clock';
@@ -187,7 +188,11 @@ export function assemble(c: HarCollector): Assembled {
       settledAt: last.endedAt,
       outcome: video ? videoOutcomeOf(last, last !== first) : outcomeOf(last, view, last !== first),
       pageUrl: first.referer,
+      wire: { sentAt: first.startedAt, answeredAt: last.status > 0 || last.failureText !== null ? last.endedAt : null, http: last.status, accepted: last.answer ? last.answer.status === true : null },
     };
+    // The join arguments the SDK put on the wire, masked at once (no passcode or tk is kept).
+    const args = video ? null : joinArgFacts(fields, 'wire');
+    if (args) attempt.args = args;
     const verdict = clockForAttempt(calledAt, signature, clocks);
     if (verdict.clock || verdict.note) applyClock(attempt, verdict);
     const issued = issuers.issuerFor(signature, calledAt);

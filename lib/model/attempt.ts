@@ -1,3 +1,6 @@
+import type { JoinArgFacts } from './join-args';
+import type { WireProgress } from './wire';
+
 /**
  * One join attempt, as the capture pipeline, the HAR reader and the lab all produce it.
  * It is the unit of correlation and export. Times are epoch milliseconds on the page's clock.
@@ -72,6 +75,10 @@ export interface JoinAttempt {
   clockNote?: string | null;
   pageUrl?: string | null;
   frameUrl?: string | null;
+  /** The join arguments with secrets masked (lib/model/join-args.ts), when seen. */
+  args?: JoinArgFacts | null;
+  /** The wc/info exchange of this join (lib/model/wire.ts), when one was seen. */
+  wire?: WireProgress | null;
   /** The page's isolation, CSP violations and SDK asset failures around this join (lib/model/page-facts.ts). */
   page?: import('./page-facts').PageFacts | null;
 }

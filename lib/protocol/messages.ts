@@ -5,6 +5,7 @@
  * Validators for each boundary live in ./validate.ts.
  */
 import type { Issuance, JoinAttempt } from '../model/attempt';
+import type { JoinArgFacts } from '../model/join-args';
 import type { SOURCE } from './version';
 import type { ClockEvidence, SampleResult } from '../capture/zoom-clock';
 import type { AssetFailure } from '../model/page-facts';
@@ -27,6 +28,13 @@ export interface HookCallEvent {
   tp?: unknown;
   /** SDK version when the API exposes it. */
   ver?: string | null;
+  /**
+   * The join's argument object as the hook serialised it. Secrets: only ever between hook and
+   * relay; the relay's validation replaces it with `args` (masked facts) and deletes it.
+   */
+  a?: unknown;
+  /** The join arguments with secrets masked (set by validation from `a`). */
+  args?: JoinArgFacts | null;
   /** Page clock, epoch ms. */
   at: number;
 }

@@ -2,6 +2,7 @@
  * Validators used at every boundary. Each returns `{ ok: true, value }` or
  * `{ ok: false, reason }` with a countable reason; none throws on any input.
  */
+import { isJoinArgFacts, joinArgFacts } from '../model/join-args';
 import type { JoinAttempt } from '../model/attempt';
 import { SAMPLE_REJECTION_TEXT } from '../capture/zoom-clock';
 import { MAX_CAPTURED_STRING, MAX_EVENTS_PER_BATCH, MAX_HOOK_MESSAGE_CHARS } from './limits';
@@ -56,6 +57,11 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
       if (!(e.mn === undefined || e.mn === null || isStr(e.mn, 256) || isNum(e.mn))) return fail('bad-shape', 'call.mn');
       if (!optStrOrNull(e.sdkKey) || !optStrOrNull(e.ver)) return fail('bad-shape', 'call.sdkKey');
       // tp (Video SDK topic) is whatever the page passed, sanitised by the hook like sig: any JSON value.
+      // The raw argument object (passcode, zak, obfToken, tk) stops here: masked into facts.
+      if ('a' in e) {
+        e.args = joinArgFacts(e.a, 'call');
+        delete e.a;
+      } else if (!(e.args === undefined || e.args === null || isJoinArgFacts(e.args))) return fail('bad-shape', 'call.args');
       break;
     case 'settle':
       if (!isId(e.id) || typeof e.ok !== 'boolean') return fail('bad-shape', 'settle');

@@ -5,18 +5,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rules } from '../../lib/rules/index';
-import { RULES_END, RULES_START, renderRulesTable, replaceRulesSection } from '../../lib/rules/table';
+import { joinRules } from '../../lib/rules/join/index';
+import { JOIN_RULES_END, JOIN_RULES_START, RULES_END, RULES_START, renderJoinRulesTable, renderRulesTable, replaceRulesSection } from '../../lib/rules/table';
 
 const readmePath = fileURLToPath(new URL('../../README.md', import.meta.url));
 const readme = readFileSync(readmePath, 'utf8');
-const next = replaceRulesSection(readme, renderRulesTable(rules));
-if (next === null) {
-  console.error(`README.md has no ${RULES_START} … ${RULES_END} section; add the two markers where the table belongs.`);
+const withToken = replaceRulesSection(readme, renderRulesTable(rules));
+const next = withToken === null ? null : replaceRulesSection(withToken, renderJoinRulesTable(joinRules), [JOIN_RULES_START, JOIN_RULES_END]);
+if (withToken === null || next === null) {
+  const [a, b] = withToken === null ? [RULES_START, RULES_END] : [JOIN_RULES_START, JOIN_RULES_END];
+  console.error(`README.md has no ${a} … ${b} section; add the two markers where the table belongs.`);
   process.exit(1);
 }
 if (next === readme) {
-  console.log(`README.md rules table is up to date (${rules.length} rules).`);
+  console.log(`README.md rules tables are up to date (${rules.length} token rules, ${joinRules.length} join rules).`);
 } else {
   writeFileSync(readmePath, next);
-  console.log(`README.md rules table written (${rules.length} rules).`);
+  console.log(`README.md rules tables written (${rules.length} token rules, ${joinRules.length} join rules).`);
 }

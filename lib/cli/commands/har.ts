@@ -3,6 +3,7 @@
  * DevTools. The file is streamed from disk (lib/har/read-file.ts), not read through io.readFile:
  * HARs of hundreds of MB are normal. Redacted unless `--include-full-tokens`.
  */
+import { previousJoins } from '../../capture/previous-join';
 import path from 'node:path';
 import { parseCommandArgs, usage } from '../args';
 import type { Command } from '../types';
@@ -55,7 +56,8 @@ export function parseHarArgs(argv: string[]): HarArgs {
 
 /** Attempts, analyses and the export for one HAR import. */
 export function diagnoseHar(imp: HarImport, opts: { includeFullTokens?: boolean; createdAt?: Date } = {}): JoinDoctorExport {
-  const items = imp.attempts.map((attempt) => ({ attempt, analysis: analyseAttempt(attempt) }));
+  const prev = previousJoins(imp.attempts);
+  const items = imp.attempts.map((attempt) => ({ attempt, analysis: analyseAttempt(attempt, { previous: prev.get(attempt) ?? null }) }));
   const hosts = new Set(imp.attempts.map((a) => hostOf(a.pageUrl)).filter((h): h is string => h !== null));
   return buildExport(items, { source: 'har', pageHost: hosts.size === 1 ? [...hosts][0]! : null, includeFullTokens: opts.includeFullTokens, createdAt: opts.createdAt });
 }

@@ -24,7 +24,8 @@ export interface WcInfoRequest {
   jsonp: boolean;
 }
 
-export type WcInfoAnswer = { status?: number; body?: unknown; dateOffsetMs?: number } | 'abort';
+/** `'hang'`: never answer (a proxy that swallows the request; the join never settles). */
+export type WcInfoAnswer = { status?: number; body?: unknown; dateOffsetMs?: number } | 'abort' | 'hang';
 
 export const INVALID_SIGNATURE = { status: false, errorCode: 200, errorMessage: 'Invalid signature.' };
 
@@ -53,6 +54,7 @@ export async function routeZoom(context: BrowserContext, opts: RouteZoomOptions 
     zoom.requests.push(r);
     const a = zoom.answer(r);
     if (a === 'abort') return route.abort('failed');
+    if (a === 'hang') return;
     const status = a.status ?? 200;
     const text = JSON.stringify(a.body ?? INVALID_SIGNATURE);
     const origin = req.headers().origin ?? '*';

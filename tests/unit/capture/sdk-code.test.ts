@@ -26,7 +26,8 @@ describe("the page's code for Zoom's wc/info answer, as 6.2.0 maps it", () => {
   });
   it('an unknown message is the generic 1 in the client view but 200 in the component view', () => {
     expect(sdkCodeForAnswer(200, 'Something new', 'client-view').code).toBe(1);
-    expect(sdkCodeForAnswer(200, 'Something new', 'component-view')).toEqual({ code: 200, message: 'Something new' });
+    // Component view: oP(200, msg) falls back to i18n key apac.errorcodes_fail, whose English text wins over Zoom's words.
+    expect(sdkCodeForAnswer(200, 'Something new', 'component-view')).toEqual({ code: 200, message: 'Fail to join the meeting.' });
   });
   it('a disabled assistant join is 3715 only in the client view', () => {
     expect(sdkCodeForAnswer(200, 'Assistant join meeting been disabled', 'client-view').code).toBe(3715);
@@ -79,4 +80,20 @@ describe('live capture and HAR import give the same code for the same exchange',
       }
     });
   }
+
+  it('server 3000 is told apart by its English message; an unknown one is the generic code', () => {
+    expect(sdkCodeForAnswer(3000, 'User email is required.', 'client-view').code).toBe(3005);
+    expect(sdkCodeForAnswer(3000, 'Invalid meeting ID.', 'component-view').code).toBe(3703);
+    expect(sdkCodeForAnswer(3000, 'Something else', 'client-view').code).toBe(1);
+    expect(sdkCodeForAnswer(3000, 'Something else', 'component-view').code).toBe(200);
+  });
+  it('the component view reports server codes it does not special-case as 200 with Zoom\'s own words', () => {
+    expect(sdkCodeForAnswer(3001, 'Meeting does not exist', 'component-view')).toEqual({ code: 200, message: 'Meeting does not exist' });
+    expect(sdkCodeForAnswer(3004, 'x', 'component-view').code).toBe(3004);
+    expect(sdkCodeForAnswer(3129, 'x', 'component-view').code).toBe(3008);
+  });
+  it('the client view reports a server code it has no name for as the generic 1', () => {
+    expect(sdkCodeForAnswer(98765, 'new server error', 'client-view')).toEqual({ code: 1, message: 'Fail to join the meeting.' });
+    expect(sdkCodeForAnswer(3034, 'login', 'client-view').code).toBe(3034);
+  });
 });

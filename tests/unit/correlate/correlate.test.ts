@@ -74,14 +74,16 @@ describe('correlate', () => {
       await joinAt('p', 'node', 1_795_912_290_000, {}, { kind: 'pending' }),
       await joinAt('s', 'node', 1_795_912_300_000, {}, { kind: 'silent-refusal', reason: 'no appKey in the signature' }),
       await joinAt('t', 'node', 1_795_912_310_000, {}, { kind: 'timeout', afterMs: 30000 }),
-      await joinAt('o', 'node', 1_795_912_330_500, {}, { kind: 'failure', code: 3705, message: 'The signature has expired.' }),
+      await joinAt('o', 'node', 1_795_912_330_500, {}, { kind: 'failure', code: 1, message: 'Fail to join the meeting.' }),
     ];
     const c = correlate(items);
     expect(c.counts).toEqual({ success: 1, 'failure-3712': 0, 'failure-other': 1, 'silent-refusal': 1, timeout: 1, pending: 1 });
     expect(c.failures).toBe(3);
     expect(c.endpoints[0]!.attempts).toBe(4);
-    expect(c.unexplained.checks.map((x) => x.id)).toEqual(['error-code', 'silent-refusal', 'timeout']);
-    expect(c.unexplained.checks[0]!.text).toContain('3705 ×1');
+    // The timeout is explained now: no wc/info was seen for it (answer-no-answer, stage not-sent).
+    expect(c.unexplained.checks.map((x) => x.id)).toEqual(['error-code', 'silent-refusal']);
+    expect(c.causes.map((g) => g.key)).toContain('answer-no-answer:not-sent');
+    expect(c.unexplained.checks[0]!.text).toContain('1 ×1');
   });
 
   it('is deterministic: the same series gives the same correlation, and no failures give no causes', async () => {

@@ -182,9 +182,15 @@ describe('one cause per failure, ranked the way an expert would', () => {
     expect(c.primary['e']!.ruleIds).toContain('mn-missing');
   });
 
-  it('other codes no rule explains are named, not lumped as "other failure"', async () => {
+  it('a perfect token refused with 3707 (a deleted meeting) has the code\'s own meaning as its cause', async () => {
     const j = await node('x', START, {}, { kind: 'failure', code: 3707, message: 'The meeting number is not found.', serverMessage: 'The meeting number is not found.' });
     const c = correlate([await item(j)]);
-    expect(c.causes[0]).toMatchObject({ key: 'unexplained:code:3707', title: 'error 3707 "The meeting number is not found.", not a signature problem any rule sees' });
+    expect(c.causes[0]).toMatchObject({ key: 'answer-signature-rejected:3707', kind: 'cause', title: 'Zoom has no meeting with this number (3707)' });
+  });
+
+  it('codes with no meaning beyond "failed" (client view 1, an unknown code) stay unexplained and name the code', async () => {
+    const j = await node('x', START, {}, { kind: 'failure', code: 98765, message: 'Something new.', serverMessage: 'Something new.' });
+    const c = correlate([await item(j)]);
+    expect(c.causes[0]).toMatchObject({ key: 'unexplained:code:98765', title: 'error 98765 "Something new.", not a signature problem any rule sees' });
   });
 });

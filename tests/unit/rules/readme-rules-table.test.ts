@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rules } from '../../../lib/rules/index';
-import { renderRulesTable, replaceRulesSection } from '../../../lib/rules/table';
+import { joinRules } from '../../../lib/rules/join/index';
+import { JOIN_RULES_END, JOIN_RULES_START, renderJoinRulesTable, renderRulesTable, replaceRulesSection } from '../../../lib/rules/table';
 
 describe('README rules table', () => {
   it('a rule added or renamed without regenerating the docs leaves the README stale', () => {
@@ -12,8 +13,15 @@ describe('README rules table', () => {
     expect(readme === expected, 'README.md rules table is stale: run `npm run docs:rules`').toBe(true);
   });
 
+  it('a join rule (arguments, Zoom\'s answer, page, assets) added without regenerating the docs leaves the README stale', () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+    const expected = replaceRulesSection(readme, renderJoinRulesTable(joinRules), [JOIN_RULES_START, JOIN_RULES_END]);
+    expect(expected, 'README.md lacks the <!-- join-rules:start --> / <!-- join-rules:end --> markers').not.toBeNull();
+    expect(readme === expected, 'README.md join rules table is stale: run `npm run docs:rules`').toBe(true);
+  });
+
   it('every rule id is unique and kebab-case, so links and exports stay stable', () => {
-    const ids = rules.map((r) => r.id);
+    const ids = [...rules.map((r) => r.id), ...joinRules.map((r) => r.id)];
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });

@@ -1,0 +1,31 @@
+import type { JoinRule } from './types';
+import { readCode, viewName } from './answer-code';
+
+/**
+ * A failure whose code no row of the table names (or that came without any code): it says so and
+ * shows what Zoom and the SDK said, so the developer has the server's own words to search for.
+ */
+export const answerCodeUnknown: JoinRule = {
+  id: 'answer-code-unknown',
+  severity: 'warning',
+  title: "The join failed with a code Join Doctor does not know",
+  origin: 'answer',
+  source: 'docs/join-errors.md §1 (the table covers every code the 6.2.0 bundles map)',
+  check({ attempt }) {
+    const r = readCode(attempt);
+    if (!r || r.fact) return null;
+    const said = [
+      r.serverCode !== null || r.serverMessage ? `Zoom's answer: errorCode ${r.serverCode ?? '(none)'}${r.serverMessage ? ` "${r.serverMessage}"` : ''}` : "no answer from Zoom was seen",
+      r.message ? `the SDK said "${r.message}"` : null,
+      r.type ? `type ${r.type}` : null,
+    ].filter((x): x is string => x !== null);
+    const what = r.code === null ? 'without an error code' : `with code ${r.code}, which is not in the 6.2.0 SDK's tables`;
+    return {
+      message: `The join failed ${what} (${viewName(attempt)}). ${said.join('; ')}.`,
+      fix: r.code === null
+        ? 'A rejection without a code is usually a plain Error thrown by the SDK (component view: "appKey can not empty in the signature", "zoomAppRoot must be defined"): its message names the problem; see also the token findings.'
+        : 'Search the code and Zoom\'s words in Zoom\'s error-code pages and developer forum; a newer SDK may have added it. Export this join (secrets are redacted) when asking for help.',
+      data: { code: r.code, serverCode: r.serverCode, serverMessage: r.serverMessage, restatesOutcome: true },
+    };
+  },
+};

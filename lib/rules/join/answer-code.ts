@@ -1,0 +1,101 @@
+/**
+ * The shared reading of a failed join's code behind the answer-* rules: which row of the code
+ * table it is (docs/join-errors.md), in which view, and whether a token finding already explains
+ * it. Each answer-* rule owns one group of rows, so ids stay stable and a row never gives two findings.
+ */
+import type { JoinAttempt } from '../../model/attempt';
+import type { FindingInput } from '../define';
+import type { Analysis } from '../types';
+import { sdkCodeForAnswer } from '../../capture/wc-info-codes';
+import { CODE_AFFINITY, codeFact, type CodeFact, type CodeGroup, type CodeStage } from './code-table';
+
+export const STAGE_LABEL: Record<CodeStage, string> = {
+  browser: 'in the browser, before Zoom was asked (the SDK refused)',
+  web: "at Zoom's join answer (wc/info)",
+  'meeting-server': 'after wc/info, at the meeting server',
+};
+
+const MAX_WORDS = 200;
+
+/**
+ * Rejections that carry no code but whose message is one of the table's rows: the component view
+ * rejects zak + obfToken with a plain Error "zak and obfToken are mutually exclusive…" before its
+ * own 5013 check (measured, tests/e2e/join-answers.e2e.test.ts).
+ */
+const CODELESS: ReadonlyArray<[RegExp, number]> = [[/zak and obfToken are mutually exclusive/i, 3636]];
+
+export interface ReadCode {
+  code: number | null;
+  /** The row that explains the code; for the component view's 200, the row of Zoom's own server code. */
+  fact: CodeFact | undefined;
+  /** The row was found through Zoom's server code (component view 200 → e.g. 3610). */
+  viaServerCode: number | null;
+  serverCode: number | null;
+  serverMessage: string | null;
+  message: string | null;
+  type: string | null;
+}
+
+export function viewName(a: JoinAttempt): string {
+  return a.api === 'client-view' ? 'client view' : a.api === 'component-view' ? 'component view' : 'seen on the wire';
+}
+
+/** What a failed Meeting SDK join's outcome says, or null when it is not a failure. */
+export function readCode(a: JoinAttempt): ReadCode | null {
+  const o = a.outcome;
+  if (o.kind !== 'failure' || a.sdk === 'video') return null;
+  const serverCode = typeof o.serverCode === 'number' ? o.serverCode : null;
+  const serverMessage = typeof o.serverMessage === 'string' ? o.serverMessage.slice(0, MAX_WORDS) : null;
+  const base = { code: o.code, serverCode, serverMessage, message: o.message?.slice(0, MAX_WORDS) ?? null, type: o.type ?? null, viaServerCode: null };
+  if (o.code === null) {
+    // Plain Errors without a code whose text names a row (component view 6.2.0, measured).
+    const hit = o.message ? CODELESS.find(([re]) => re.test(o.message!)) : undefined;
+    return { ...base, fact: hit ? codeFact(hit[1]) : undefined };
+  }
+  const fact = codeFact(o.code);
+  // The component view reports most of Zoom's codes as 200 with Zoom's words: name the server code.
+  if (fact?.restates && serverCode !== null && serverCode !== 200) {
+    const asClient = sdkCodeForAnswer(serverCode, serverMessage, 'client-view').code;
+    const better = asClient === null ? undefined : codeFact(asClient);
+    if (better && !better.restates) return { ...base, fact: better, viaServerCode: serverCode };
+  }
+  return { ...base, fact };
+}
+
+function words(r: ReadCode): string {
+  const parts: string[] = [];
+  if (r.serverCode !== null || r.serverMessage) parts.push(`Zoom answered errorCode ${r.serverCode ?? '(none)'}${r.serverMessage ? ` "${r.serverMessage}"` : ''}`);
+  if (r.message && r.message !== r.serverMessage) parts.push(`the SDK said "${r.message}"`);
+  return parts.join('; ');
+}
+
+/** Token findings that produce this code (signature-facts §2), by id. */
+function explainers(code: number, token: Analysis, restates: boolean): string[] {
+  const affine = CODE_AFFINITY[code] ?? [];
+  const errors = token.findings.filter((f) => f.severity === 'error');
+  const hit = errors.filter((f) => affine.includes(f.id)).map((f) => f.id);
+  if (hit.length > 0) return hit;
+  return restates ? errors.map((f) => f.id) : [];
+}
+
+/** The finding of a row of the given groups, or null when the code is not one of them. */
+export function answerFinding(attempt: JoinAttempt, token: Analysis, groups: readonly CodeGroup[]): FindingInput | null {
+  const r = readCode(attempt);
+  if (!r || !r.fact || !groups.includes(r.fact.group)) return null;
+  const f = r.fact;
+  const said = words(r);
+  const via = r.viaServerCode !== null ? ` The ${viewName(attempt)} reported ${r.code}; Zoom's own code ${r.viaServerCode} is what the client view calls ${f.code}.` : '';
+  const explained = explainers(f.code, token, f.restates === true);
+  const lead = `The join failed with ${r.code ?? `no code ("${r.message ?? ''}")`}${r.type ? ` (${r.type})` : ''} in the ${viewName(attempt)}: ${f.meaning}.${via} It stopped ${STAGE_LABEL[f.stage]}.${said ? ` ${said[0]!.toUpperCase()}${said.slice(1)}.` : ''}`;
+  const data: Record<string, number | string | boolean | null> = { code: r.code, meaningCode: f.code, serverCode: r.serverCode, stage: f.stage, group: f.group, headline: f.meaning };
+  if (r.serverMessage) data.serverMessage = r.serverMessage;
+  if (explained.length > 0) {
+    data.explainedBy = explained.join(',');
+    return { severity: 'info', message: `${lead} The token finding${explained.length > 1 ? 's' : ''} ${explained.join(', ')} explain${explained.length > 1 ? '' : 's'} this code.`, fix: `Fix ${explained.join(', ')} first. ${f.check}`, data };
+  }
+  if (f.restates) {
+    data.restatesOutcome = true;
+    return { severity: 'warning', message: `${lead} The code only says that the join failed.`, fix: f.check, data };
+  }
+  return { message: lead, fix: f.check, data };
+}

@@ -1,0 +1,64 @@
+import type { JoinRule } from './types';
+import type { JoinAttempt } from '../../model/attempt';
+import type { FindingInput } from '../define';
+
+type Stage = 'not-sent' | 'no-answer' | 'network-failure' | 'answered-then-nothing' | 'refused-no-callback';
+
+function stageOf(a: JoinAttempt): Stage | null {
+  const w = a.wire;
+  if (a.outcome.kind === 'failure') return w && w.http === 0 ? 'network-failure' : null;
+  if (a.outcome.kind !== 'timeout') return null;
+  if (!w || w.sentAt === null) return 'not-sent';
+  if (w.answeredAt === null) return 'no-answer';
+  if (w.http === 0) return 'network-failure';
+  return w.accepted === false ? 'refused-no-callback' : 'answered-then-nothing';
+}
+
+const SAY: Record<Stage, { message: string; fix: string }> = {
+  'not-sent': {
+    message: 'The SDK never sent its wc/info request: the join stopped in the browser, before Zoom was asked.',
+    fix: 'Check that init() succeeded before join() (call join from init\'s success / after `await client.init()`), that the SDK\'s lib/av assets loaded (network tab: 403/404, wrong MIME type, CSP, ad blocker; setZoomJSLib / assetPath), and the console: 6.x refuses a signature without appKey silently ("please check your signature and please add appKey").',
+  },
+  'no-answer': {
+    message: 'The SDK sent wc/info and no answer came back while the hook waited.',
+    fix: 'Look at the wc/info request in the network tab: a blocked host (proxy, firewall, ad blocker), a CSP connect-src without https://zoom.us, or a custom webEndpoint that does not answer. The SDK times the request out after 30 s.',
+  },
+  'network-failure': {
+    message: 'The wc/info request failed without an HTTP answer (status 0: blocked, CORS or aborted).',
+    fix: 'Something between the page and zoom.us refused the request: an ad or privacy blocker, a corporate proxy, a CSP connect-src without https://zoom.us, or a webEndpoint pointing at a host that does not send CORS headers. The network tab names the reason.',
+  },
+  'answered-then-nothing': {
+    message: "Zoom answered wc/info (the signature was accepted) and then nothing settled: the join stopped at the meeting-server stage.",
+    fix: 'Check WebSocket access to *.zoom.us (CSP connect-src wss://*.zoom.us, proxies), that the meeting has started or allows joining before the host, the waiting room, and external-account authorization (an OBF join waits for its authorizing user).',
+  },
+  'refused-no-callback': {
+    message: "Zoom refused the join in its wc/info answer, yet the SDK called neither success nor error.",
+    fix: "Read Zoom's answer in the network tab: some refusals (registration, login required) open the SDK's own dialog instead of calling error(); handle them with the SDK's UI or pass tk / zak.",
+  },
+};
+
+/**
+ * A join that never settled (or failed without any answer from Zoom), and where it stopped: no
+ * wc/info request at all, a request with no answer, a network failure, or an answer and then
+ * nothing (the meeting-server stage).
+ */
+export const answerNoAnswer: JoinRule = {
+  id: 'answer-no-answer',
+  severity: 'error',
+  title: 'The join got no answer: where it stopped',
+  origin: 'answer',
+  source: 'docs/join-errors.md §8',
+  check({ attempt }): FindingInput | null {
+    if (attempt.sdk === 'video') return null;
+    const stage = stageOf(attempt);
+    if (!stage) return null;
+    const w = attempt.wire;
+    const waited = attempt.outcome.kind === 'timeout' ? ` Nothing settled within ${Math.round(attempt.outcome.afterMs / 1000)} s of join().` : '';
+    const when = w && w.sentAt !== null && Number.isFinite(attempt.calledAt) ? ` wc/info left ${((w.sentAt - attempt.calledAt) / 1000).toFixed(1)} s after join()${w.answeredAt !== null ? `, its answer came ${((w.answeredAt - w.sentAt) / 1000).toFixed(1)} s later` : ''}.` : '';
+    return {
+      message: `${SAY[stage].message}${waited}${when}`,
+      fix: SAY[stage].fix,
+      data: { stage, http: w?.http ?? null, headline: stage === 'answered-then-nothing' ? 'accepted by Zoom, then stuck at the meeting-server stage' : stage === 'not-sent' ? 'the SDK never asked Zoom (wc/info not sent)' : stage === 'refused-no-callback' ? 'refused by Zoom, no callback' : 'no answer from Zoom to wc/info' },
+    };
+  },
+};

@@ -1,0 +1,33 @@
+import type { JoinRule } from './types';
+import { failureCode } from './args-common';
+
+/** The SDK's join rate limit: one call per 10 s (client view `join:10`, scaled ×1000; docs/join-errors.md §6). */
+export const JOIN_INTERVAL_MS = 10_000;
+
+/**
+ * Two joins from the same page within the SDK's interval: React StrictMode or an effect that runs
+ * twice, or a retry loop. The second gets 3633 (client view) or 5012 (component view, while the
+ * first is running).
+ */
+export const argsJoinRepeated: JoinRule = {
+  id: 'args-join-repeated',
+  severity: 'warning',
+  title: "join() called again within 10 s of the previous join",
+  origin: 'arguments',
+  source: 'docs/join-errors.md §6 (FREQUENT_CALL 3633: join rate-limited to once per 10 s; 5012 "Duplicated join operation")',
+  check({ attempt, previous }) {
+    if (!previous || attempt.sdk === 'video' || previous.sdk === 'video') return null;
+    if (attempt.api === 'wire' || previous.api !== attempt.api) return null;
+    if ((previous.pageUrl ?? null) !== (attempt.pageUrl ?? null) || (previous.frameUrl ?? null) !== (attempt.frameUrl ?? null)) return null;
+    const gap = attempt.calledAt - previous.calledAt;
+    if (!(gap >= 0 && gap < JOIN_INTERVAL_MS)) return null;
+    const code = failureCode(attempt);
+    const refused = code === 3633 || code === 5012;
+    return {
+      severity: refused ? 'error' : 'warning',
+      message: `This join was called ${(gap / 1000).toFixed(1)} s after the previous one on the same page (the SDK allows one join per 10 s${refused ? `; it refused this one with ${code}` : ''}).`,
+      fix: 'Call join once per page load: guard it with a flag (React StrictMode runs effects twice in development), and retry only after the first join has settled and 10 s have passed.',
+      data: { gapMs: gap },
+    };
+  },
+};

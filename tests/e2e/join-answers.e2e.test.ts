@@ -1,0 +1,153 @@
+/**
+ * Issue 10 with the real @zoom/meetingsdk 6.2.0, client and component view: Zoom's answers from
+ * the code table's ranges, a silent wc/info, role 1 without zak and zak + obfToken, each captured
+ * by the extension and analysed as the panel does (analyseAttempt on the stored attempt): exactly
+ * the expected finding ids, no token or argument finding that should not be there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JoinAttempt } from '../../lib/model/attempt';
+import { analyseAttempt } from '../../lib/attempt-context';
+import { clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
+
+let b: ExtensionBrowser;
+let server: PageServer;
+let zoom: ZoomStandIn;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  server.setPage('/client.html', clientViewPage());
+  server.setPage('/component.html', componentViewPage());
+  b = await launchWithExtension({ name: 'join-answers' });
+  zoom = await routeZoom(b.context);
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+const ANSWER = (errorCode: number, errorMessage: string) => ({ body: { status: false, errorCode, errorMessage } });
+
+/** Joins on a fresh page, waits for the attempt to settle in the extension's store, returns it with its finding ids. */
+async function join(view: 'client' | 'component', answer: ZoomStandIn['answer'], opts: { sig?: Record<string, unknown>; extra?: Record<string, unknown>; timeoutMs?: number; inPanel?: (tabId: number) => Promise<void> } = {}): Promise<{ attempt: JoinAttempt; ids: string[]; seen: unknown }> {
+  zoom.answer = answer;
+  const pagePath = `/${view}.html`;
+  const page = await b.context.newPage();
+  await page.goto(server.url(`${pagePath}?case=${Math.random().toString(36).slice(2)}`));
+  if (opts.timeoutMs) await page.evaluate((ms) => ((window as any).__joinDoctorTimeoutMs = ms), opts.timeoutMs);
+  const url = page.url();
+  const seen = opts.timeoutMs ? null : await page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const);
+  if (opts.timeoutMs) void page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const).catch(() => 0);
+  let tabId = -1;
+  const attempt = await waitFor(`the settled join on ${url}`, async () => {
+    const s = await b.tabState(new URL(url).pathname + new URL(url).search);
+    const a = s?.attempts.find((x) => x.api !== 'wire' && x.outcome.kind !== 'pending' && (x.outcome.kind !== 'failure' || x.settledAt));
+    if (s) tabId = s.tabId;
+    return a ?? null;
+  }, 40_000);
+  if (opts.inPanel) await opts.inPanel(tabId);
+  await page.close();
+  return { attempt, ids: analyseAttempt(attempt).findings.map((f) => f.id).sort(), seen };
+}
+
+const MATRIX: Array<[string, string[]]> = [];
+afterAll(() => console.log(`join-answers matrix:\n${MATRIX.map(([c, ids]) => `  ${c} → ${ids.join(', ') || '(none)'}`).join('\n')}`));
+const record = (c: string, ids: string[]) => MATRIX.push([c, ids]);
+
+describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named', () => {
+  it('client view, 3707 (200 "The meeting number is not found.") with a perfect token: only the code finding', async () => {
+    const r = await join('client', () => ANSWER(200, 'The meeting number is not found.'));
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: 3707 });
+    record('client 3707', r.ids);
+    expect(r.ids).toEqual(['answer-signature-rejected']);
+  });
+
+  it('client view, server 3000 "User email is required." → 3005 without userEmail: the code and the missing argument', async () => {
+    const r = await join('client', () => ANSWER(3000, 'User email is required.'));
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: 3005 });
+    record('client 3000→3005, no userEmail', r.ids);
+    expect(r.ids).toEqual(['answer-meeting-refused', 'args-webinar-email-missing']);
+  });
+
+  it('client view, role 1 without zak answered 3711: the host code and args-host-without-zak', async () => {
+    const r = await join('client', () => ANSWER(200, "Can not be host in other account's meeting."), { sig: { role: 1 } });
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: 3711 });
+    record('client role 1 no zak (3711)', r.ids);
+    expect(r.ids).toEqual(['answer-host-start', 'args-host-without-zak']);
+  });
+
+  it('client view, zak and obfToken together: the SDK refuses with 3636 before asking Zoom', async () => {
+    const before = zoom.requests.length;
+    const r = await join('client', () => ANSWER(200, 'Invalid signature.'), { extra: { zak: 'zak-e2e', obfToken: 'obf-e2e' } });
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: 3636 });
+    expect(zoom.requests.length).toBe(before);
+    expect(JSON.stringify(r.attempt)).not.toContain('zak-e2e');
+    record('client zak+obfToken (3636)', r.ids);
+    expect(r.ids).toEqual(['answer-sdk-refused', 'args-zak-and-obf-token']);
+  });
+
+  it('client view, a wc/info that never answers: answer-no-answer at stage no-answer', async () => {
+    const r = await join('client', () => 'hang', { timeoutMs: 12_000 });
+    expect(r.attempt.outcome.kind).toBe('timeout');
+    const f = analyseAttempt(r.attempt).findings.find((x) => x.id === 'answer-no-answer');
+    expect(f?.data?.stage).toBe('no-answer');
+    record('client silent wc/info', r.ids);
+    expect(r.ids).toEqual(['answer-no-answer']);
+  });
+
+  it('component view, 3707 with a perfect token: only the code finding', async () => {
+    const r = await join('component', () => ANSWER(200, 'The meeting number is not found.'));
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: 3707 });
+    record('component 3707', r.ids);
+    expect(r.ids).toEqual(['answer-signature-rejected']);
+  });
+
+  it('component view, server 3001 "Meeting does not exist" arrives as 200 with Zoom\'s words, named through 3001', async () => {
+    const r = await join('component', () => ANSWER(3001, 'Meeting does not exist'));
+    expect(r.seen).toEqual({ ok: false, value: { type: 'JOIN_MEETING_FAILED', reason: 'Meeting does not exist', errorCode: 200 } });
+    record('component 3001→200', r.ids);
+    expect(r.ids).toEqual(['answer-meeting-refused']);
+  });
+
+  it('component view, role 1 without zak answered 3711', async () => {
+    const r = await join('component', () => ANSWER(200, "Can not be host in other account's meeting."), { sig: { role: 1 } });
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: 3711 });
+    record('component role 1 no zak (3711)', r.ids);
+    expect(r.ids).toEqual(['answer-host-start', 'args-host-without-zak']);
+  });
+
+  it('component view, zak and obfToken together: a plain Error before asking Zoom (not its 5013 object)', async () => {
+    const before = zoom.requests.length;
+    const r = await join('component', () => ANSWER(200, 'Invalid signature.'), { extra: { zak: 'zak-e2e', obfToken: 'obf-e2e' } });
+    expect(r.seen).toEqual({ ok: false, value: { message: 'zak and obfToken are mutually exclusive. Please provide only one.' } });
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: null });
+    expect(zoom.requests.length).toBe(before);
+    record('component zak+obfToken (plain Error)', r.ids);
+    expect(r.ids).toEqual(['answer-sdk-refused', 'args-zak-and-obf-token']);
+  });
+
+  it('in the panel: a URL-encoded passcode refused with 3004 shows the row\'s top finding and the Inspector grouped by origin', async () => {
+    let groups: string[] = [];
+    let top: string | null = null;
+    const r = await join('client', () => ANSWER(3004, 'Wrong passcode'), {
+      extra: { passWord: 'Pa%40ss' },
+      // 3004 opens the SDK's own passcode dialog and calls no callback: join without awaiting it.
+      timeoutMs: 60_000,
+      inPanel: async (tabId) => {
+        const panel = await openPanelAsTab(b, tabId);
+        const row = panel.locator('[data-testid="attempt-row"]').first();
+        await waitFor('the row in the panel', () => row.count());
+        top = await waitFor('its top finding', () => row.locator('[data-testid="top-finding"]').getAttribute('data-rule-id'));
+        await row.click();
+        await panel.locator('[data-testid="finding-group"]').first().waitFor();
+        groups = await panel.locator('[data-testid="finding-group"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-origin')}:${[...e.querySelectorAll('[data-testid="finding"]')].map((f) => f.getAttribute('data-rule-id')).join('+')}`));
+        expect(await panel.content()).not.toContain('Pa%40ss');
+        await panel.close();
+      },
+    });
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: 3004 });
+    record('client 3004 passWord Pa%40ss', r.ids);
+    expect(r.ids).toEqual(['answer-meeting-refused', 'args-passcode-encoded']);
+    expect(top).toBe('answer-meeting-refused');
+    expect(groups).toEqual(['answer:answer-meeting-refused', 'arguments:args-passcode-encoded']);
+  });
+});
