@@ -37,7 +37,8 @@ function dormantRelay() {
   const top = window === window.top;
   let queue: RelayQueue | undefined;
   let relayId = '';
-  const id = () => (relayId ||= crypto.randomUUID());
+  // getRandomValues: randomUUID is missing on plain-http pages (not a secure context), which must work too.
+  const id = () => (relayId ||= crypto.getRandomValues(new Uint32Array(4)).join('-'));
   const wake = () => {
     if (queue) return queue;
     queue = new RelayQueue({

@@ -43,7 +43,9 @@ function install() {
   const dispatch = EventTarget.prototype.dispatchEvent;
   const CE = CustomEvent;
   const later = setTimeout;
-  const nonce = crypto.randomUUID();
+  // getRandomValues, not randomUUID: the latter exists only in secure contexts, and a plain-http
+  // development host (http://myapp.test) must be captured too.
+  const nonce = crypto.getRandomValues(new Uint32Array(4)).join('-');
   let channel = '';
   let n = 0;
   let errors = 0;
@@ -104,6 +106,8 @@ function install() {
       const init = method.endsWith('init');
       // Video SDK: join(topic, token, userName, password?, idle?), positional, promise-returning.
       const v = method[0] == 'v';
+      // The client view (ZoomMtg.join/joinTest) reports through callbacks; every other join returns a promise.
+      const viaCallbacks = method[0] == 'Z';
       const at = now();
       const settle = (ok: boolean, res: unknown) =>
         done++ ||
@@ -131,8 +135,7 @@ function install() {
           const after = +W.__joinDoctorTimeoutMs || DEFAULT_SETTLE_TIMEOUT_MS;
           later(() => done || send({ t: 'timeout', id: k, afterMs: after, at: now() }), after);
         }
-        // Client view reports through callbacks; the component view's promise is watched below.
-        if (method[0] == 'Z')
+        if (viaCallbacks)
           for (const [name, ok] of [['success', true], ['error', false]] as const) {
             const cb = args[name];
             if (typeof cb == 'function')
@@ -144,7 +147,7 @@ function install() {
         return 1;
       }) || (a = args);
       const out = orig.call(this, a, ...rest);
-      if (method[0] != 'Z')
+      if (!viaCallbacks)
         guard(() => out && typeof out.then == 'function' && out.then((v: unknown) => settle(true, v), (e: unknown) => settle(false, e)));
       return out;
     };
