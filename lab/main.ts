@@ -12,7 +12,7 @@ import { launchLabBrowser } from './launch';
 import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from './run';
 import { SCENARIOS } from './scenarios';
 import { startLabServer } from './server';
-import { summaryLines } from './summary';
+import { summaryLines } from './lab-summary';
 import { openVideoLabPage, runVideoJoins } from './video-run';
 import { VIDEO_SCENARIOS } from './video-scenarios';
 
