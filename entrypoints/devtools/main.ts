@@ -28,6 +28,16 @@ interface HarEntryLike {
   getContent(cb: (content: string | null, encoding: string) => void): void;
 }
 
+/** The inspected page's URL, sent with issuances: a tab that only issues tokens has no relay awake to name it. */
+let pageUrl: string | undefined;
+const notePage = (url: unknown) => {
+  if (typeof url === 'string' && url !== '') pageUrl = url.slice(0, 2048);
+};
+// Chrome answers through the callback, Firefox through the promise.
+const evaluated = (browser.devtools.inspectedWindow.eval as (e: string, cb?: (r: unknown) => void) => unknown)('location.href', notePage);
+if (evaluated && typeof (evaluated as Promise<unknown>).then === 'function') void (evaluated as Promise<unknown>).then((r) => notePage(Array.isArray(r) ? r[0] : r), () => undefined);
+browser.devtools.network.onNavigated.addListener(notePage);
+
 const post = (m: DevtoolsMessage) => browser.runtime.sendMessage(m).catch(() => undefined);
 
 browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
@@ -63,6 +73,7 @@ browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
       v: PROTOCOL_VERSION,
       type: 'issuance',
       tabId,
+      ...(pageUrl ? { pageUrl } : {}),
       issuance: {
         url: e.url.slice(0, 2048),
         method: e.method,

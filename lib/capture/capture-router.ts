@@ -170,7 +170,12 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     const m = c.value;
     const { store } = this.deps;
     try {
-      const changed = await store.update(m.tabId, (s) => ({ state: s, result: m.type === 'clock' ? addClockSample(s, m.result) : m.type === 'asset' ? addAssetFailure(s, m.failure) : addIssuance(s, m.issuance) }));
+      const changed = await store.update(m.tabId, (prev) => {
+        // A tab no relay has reported from (it issues tokens, the join runs elsewhere) takes its
+        // page from the devtools page, so the session's scope can name its site.
+        const s = m.type === 'issuance' && m.pageUrl && Object.keys(prev.frames).length === 0 && prev.pageUrl !== m.pageUrl ? { ...prev, pageUrl: m.pageUrl } : prev;
+        return { state: s, result: m.type === 'clock' ? addClockSample(s, m.result) : m.type === 'asset' ? addAssetFailure(s, m.failure) : addIssuance(s, m.issuance) };
+      });
       const s = await store.read(m.tabId);
       const out: BackgroundMessage[] = [];
       if (m.type === 'issuance') out.push(backgroundMessage({ type: 'issuance', tabId: m.tabId, issuance: m.issuance }));

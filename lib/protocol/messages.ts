@@ -233,6 +233,11 @@ export interface DevtoolsIssuanceMessage {
   type: 'issuance';
   tabId: number;
   issuance: IssuanceRecord;
+  /**
+   * The inspected page's URL. A tab that only issues tokens (Zoom's web sample opens the join in
+   * another tab) never wakes its relay, so this is how the background learns which page it is.
+   */
+  pageUrl?: string;
 }
 
 /** One answer from a Zoom host, judged by lib/capture/zoom-clock: a fresh sample, or why it was left out. */

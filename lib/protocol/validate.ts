@@ -175,6 +175,7 @@ export function checkDevtoolsMessage(v: unknown): Checked<DevtoolsMessage> {
     if (!isObj(i) || !isStr(i.url) || !isStr(i.token) || !isNum(i.receivedAt)) return fail('bad-shape', 'issuance');
     if (!(i.serverDate === undefined || i.serverDate === null || isNum(i.serverDate))) return fail('bad-shape', 'issuance.serverDate');
     if (!(i.method === undefined || isStr(i.method, 16))) return fail('bad-shape', 'issuance.method');
+    if (!(m.pageUrl === undefined || isStr(m.pageUrl, 2048))) return fail('bad-shape', 'pageUrl');
     return { ok: true, value: v as DevtoolsMessage };
   }
   if (m.type === 'asset') return checkAssetFailure(m.failure) ? { ok: true, value: v as DevtoolsMessage } : fail('bad-shape', 'asset');

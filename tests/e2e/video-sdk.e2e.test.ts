@@ -213,7 +213,8 @@ describe('one page, both SDKs (real @zoom/meetingsdk 6.2.0 component view and @z
     const panel = await openPanelAsTab(b, s.tabId);
     await panel.locator('[data-testid="attempt-row"]').nth(1).waitFor();
     const rows = await panel.locator('[data-testid="attempt-row"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-sdk'), e.getAttribute('data-code'), e.querySelector('[data-testid="top-finding"]')?.getAttribute('data-rule-id') ?? null]));
-    expect(rows).toEqual(expect.arrayContaining([['meeting', '3712', null], ['video', '200', 'vsdk-tpc-mismatch']]));
+    // A perfect Meeting SDK token refused with 3712: the row leads with Zoom's answer, not a token rule.
+    expect(rows).toEqual(expect.arrayContaining([['meeting', '3712', 'answer-signature-rejected'], ['video', '200', 'vsdk-tpc-mismatch']]));
     await panel.setViewportSize({ width: 1280, height: 400 });
     await panel.screenshot({ path: tmpDir('screenshots', 'video-sdk-both-sdks-log.png') });
     await panel.locator('[data-testid="tab-correlation"]').click();

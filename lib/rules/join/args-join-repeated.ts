@@ -11,7 +11,7 @@ export const JOIN_INTERVAL_MS = 10_000;
  */
 export const argsJoinRepeated: JoinRule = {
   id: 'args-join-repeated',
-  severity: 'warning',
+  severity: 'error',
   title: "join() called again within 10 s of the previous join",
   origin: 'arguments',
   source: 'docs/join-errors.md §6 (FREQUENT_CALL 3633: join rate-limited to once per 10 s; 5012 "Duplicated join operation")',
@@ -22,10 +22,12 @@ export const argsJoinRepeated: JoinRule = {
     const gap = attempt.calledAt - previous.calledAt;
     if (!(gap >= 0 && gap < JOIN_INTERVAL_MS)) return null;
     const code = failureCode(attempt);
-    const refused = code === 3633 || code === 5012;
+    // Only when the SDK said so: a page reloaded between joins (the lab, a retry button that
+    // reloads) starts a fresh SDK whose interval is not shared, and Zoom then answers as usual.
+    if (code !== 3633 && code !== 5012) return null;
     return {
-      severity: refused ? 'error' : 'warning',
-      message: `This join was called ${(gap / 1000).toFixed(1)} s after the previous one on the same page (the SDK allows one join per 10 s${refused ? `; it refused this one with ${code}` : ''}).`,
+      severity: 'error',
+      message: `This join was called ${(gap / 1000).toFixed(1)} s after the previous one on the same page (the SDK allows one join per 10 s; it refused this one with ${code}).`,
       fix: 'Call join once per page load: guard it with a flag (React StrictMode runs effects twice in development), and retry only after the first join has settled and 10 s have passed.',
       data: { gapMs: gap },
     };

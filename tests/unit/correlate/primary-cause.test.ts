@@ -194,3 +194,18 @@ describe('one cause per failure, ranked the way an expert would', () => {
     expect(c.causes[0]).toMatchObject({ key: 'unexplained:code:98765', title: 'error 98765 "Something new.", not a signature problem any rule sees' });
   });
 });
+
+describe('what is never a cause of a failed join', () => {
+  it('a page without COOP/COEP is no suspect for a 3712: isolation costs gallery view, not the join', () => {
+    const attempt: JoinAttempt = { id: 'p1', api: 'client-view', signature: 'x', calledAt: 1_700_000_000_000, outcome: { kind: 'failure', code: 3712, message: 'Signature is invalid.' } };
+    const item: CorrelationItem = {
+      attempt,
+      analysis: {
+        verdict: 'warn',
+        token: decodeSignature('x'),
+        findings: [{ id: 'page-not-isolated', severity: 'warning', origin: 'page', title: 'The page is not cross-origin isolated', message: 'no COOP/COEP', fix: 'send the headers' }],
+      },
+    };
+    expect(correlate([item]).primary['p1']?.kind).toBe('unexplained');
+  });
+});
