@@ -7,6 +7,8 @@ type Stage = 'not-sent' | 'no-answer' | 'network-failure' | 'answered-then-nothi
 function stageOf(a: JoinAttempt): Stage | null {
   const w = a.wire;
   if (a.outcome.kind === 'failure') return w && w.http === 0 ? 'network-failure' : null;
+  // 6.x refuses a signature without appKey in the console only: no request, no callback.
+  if (a.outcome.kind === 'silent-refusal') return 'not-sent';
   if (a.outcome.kind !== 'timeout') return null;
   if (!w || w.sentAt === null) return 'not-sent';
   if (w.answeredAt === null) return 'no-answer';
@@ -53,7 +55,8 @@ export const answerNoAnswer: JoinRule = {
     const stage = stageOf(attempt);
     if (!stage) return null;
     const w = attempt.wire;
-    const waited = attempt.outcome.kind === 'timeout' ? ` Nothing settled within ${Math.round(attempt.outcome.afterMs / 1000)} s of join().` : '';
+    const o = attempt.outcome;
+    const waited = o.kind === 'timeout' ? ` Nothing settled within ${Math.round(o.afterMs / 1000)} s of join().` : o.kind === 'silent-refusal' ? ` The SDK said only: ${JSON.stringify(o.reason.slice(0, 200))}.` : '';
     const when = w && w.sentAt !== null && Number.isFinite(attempt.calledAt) ? ` wc/info left ${((w.sentAt - attempt.calledAt) / 1000).toFixed(1)} s after join()${w.answeredAt !== null ? `, its answer came ${((w.answeredAt - w.sentAt) / 1000).toFixed(1)} s later` : ''}.` : '';
     return {
       message: `${SAY[stage].message}${waited}${when}`,
