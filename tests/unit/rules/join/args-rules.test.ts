@@ -31,6 +31,13 @@ describe('join arguments', () => {
     expect(await argIds({ args: args(BASE) }, { role: 0 })).toEqual([]);
   });
 
+  it('a HAR of a host start: the SDK sends the zak as zsk (measured, both views), so an empty zsk with role 1 is args-host-without-zak', async () => {
+    const wire = (f: Record<string, string>) => joinArgFacts({ meetingNumber: '123456789', userName: 'Ada', signature: 'x', zsk: '', tk: '', ...f }, 'wire');
+    expect(await argIds({ api: 'wire', args: wire({}) }, { role: 1 })).toEqual(['args-host-without-zak']);
+    expect(await argIds({ api: 'wire', args: wire({ zsk: 'ZAK', ulsm: '1' }) }, { role: 1 })).toEqual([]);
+    expect(await argIds({ api: 'wire', args: wire({}) }, { role: 0 })).toEqual([]);
+  });
+
   it('the component view\'s password given to ZoomMtg.join, and passWord given to client.join', async () => {
     expect(await argIds({ args: args({ ...BASE, password: 'abc' }) })).toEqual(['args-passcode-key']);
     expect(await argIds({ api: 'component-view', args: args({ ...BASE, passWord: 'abc' }) })).toEqual(['args-passcode-key']);
