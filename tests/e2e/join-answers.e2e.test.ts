@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analyseAttempt } from '../../lib/attempt-context';
 import { previousJoins } from '../../lib/capture/previous-join';
-import { clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, signatureWithoutAppKey, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
+import { captureExports, clientViewPage, componentViewPage, savedExports, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, signatureWithoutAppKey, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
 
 let b: ExtensionBrowser;
 let server: PageServer;
@@ -146,6 +146,7 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
   it('in the panel: a URL-encoded passcode refused with 3004 shows the row\'s top finding and the Inspector grouped by origin', async () => {
     let groups: string[] = [];
     let top: string | null = null;
+    let exported: Array<{ name: string; text: string }> = [];
     const r = await join('client', () => ANSWER(3004, 'Wrong passcode'), {
       extra: { passWord: 'Pa%40ss' },
       // 3004 opens the SDK's own passcode dialog and calls no callback: join without awaiting it.
@@ -159,6 +160,11 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
         await panel.locator('[data-testid="finding-group"]').first().waitFor();
         groups = await panel.locator('[data-testid="finding-group"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-origin')}:${[...e.querySelectorAll('[data-testid="finding"]')].map((f) => f.getAttribute('data-rule-id')).join('+')}`));
         expect(await panel.content()).not.toContain('Pa%40ss');
+        // The exports carry the same named causes, grouped by origin, and never the passcode.
+        await captureExports(panel);
+        await panel.locator('[data-testid="export-button"]').click();
+        for (const f of ['json', 'markdown', 'csv', 'html']) await panel.locator(`[data-testid="export-${f}"]`).click();
+        exported = await savedExports(panel);
         await panel.close();
       },
     });
@@ -168,6 +174,16 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
     expect(top).toBe('answer-meeting-refused');
     expect(groups.filter((g) => !g.startsWith('page:'))).toEqual(['answer:answer-meeting-refused', 'arguments:args-passcode-encoded']);
     expect(groups).toContain('page:page-not-isolated');
+    expect(exported.map((f) => f.name.split('.').pop())).toEqual(['json', 'md', 'csv', 'html']);
+    const json = JSON.parse(exported[0]!.text);
+    const findings = json.items[0].analysis.findings as Array<{ id: string; origin?: string }>;
+    expect(findings.filter((f) => f.origin === 'answer' || f.origin === 'arguments').map((f) => `${f.origin}:${f.id}`).sort()).toEqual(['answer:answer-meeting-refused', 'arguments:args-passcode-encoded']);
+    expect(json.items[0].attempt.args).toMatchObject({ from: 'call', passcodeShape: { percentEncoded: true } });
+    for (const f of exported) {
+      expect(f.text, f.name).toContain('args-passcode-encoded');
+      expect(f.text, f.name).not.toMatch(/Pa%(25)?40ss/);
+    }
+    expect(exported[1]!.text).toContain('Zoom says the passcode is wrong (3004)');
   });
 
   it('client view, a signature without appKey: 6.x never sends wc/info and calls nothing (stage not-sent, beside the token cause)', async () => {
