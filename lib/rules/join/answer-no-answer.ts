@@ -1,11 +1,13 @@
 import type { JoinRule } from './types';
 import type { JoinAttempt } from '../../model/attempt';
 import type { FindingInput } from '../define';
+import { meetingServerGaveUp } from './answer-code';
 
 type Stage = 'not-sent' | 'no-answer' | 'network-failure' | 'answered-then-nothing' | 'refused-no-callback';
 
 function stageOf(a: JoinAttempt): Stage | null {
   const w = a.wire;
+  if (meetingServerGaveUp(a)) return 'answered-then-nothing';
   if (a.outcome.kind === 'failure') return w && w.http === 0 ? 'network-failure' : null;
   if (a.outcome.kind !== 'timeout') return null;
   if (!w || w.sentAt === null) return 'not-sent';
@@ -38,6 +40,19 @@ const SAY: Record<Stage, { message: string; fix: string }> = {
 };
 
 /**
+ * How far the meeting-server stage got, when the hook saw it (live capture; a HAR has no
+ * WebSocket events here): the SDK opens its RWG WebSocket only after the RWC ping answered.
+ */
+function meetingServerWords(a: JoinAttempt): { text: string; opened: boolean | null } {
+  const ms = a.wire?.meetingServer;
+  if (a.api === 'wire' && !ms) return { text: '', opened: null };
+  if (!ms || ms.openedAt === null)
+    return { text: ' The SDK never opened its meeting-server WebSocket (wss://…/wc/api/…): the RWC ping that locates the meeting server (https://…/wc/ping/…) got no usable answer.', opened: false };
+  const after = a.wire?.answeredAt != null ? ` ${((ms.openedAt - a.wire.answeredAt) / 1000).toFixed(1)} s after Zoom's answer` : '';
+  return { text: ` The SDK opened its meeting-server WebSocket${after}; the meeting server never answered the join (no evt 4098).`, opened: true };
+}
+
+/**
  * A join that never settled (or failed without any answer from Zoom), and where it stopped: no
  * wc/info request at all, a request with no answer, a network failure, or an answer and then
  * nothing (the meeting-server stage).
@@ -53,12 +68,19 @@ export const answerNoAnswer: JoinRule = {
     const stage = stageOf(attempt);
     if (!stage) return null;
     const w = attempt.wire;
-    const waited = attempt.outcome.kind === 'timeout' ? ` Nothing settled within ${Math.round(attempt.outcome.afterMs / 1000)} s of join().` : '';
+    const o = attempt.outcome;
+    const waited =
+      o.kind === 'timeout'
+        ? ` Nothing settled within ${Math.round(o.afterMs / 1000)} s of join().`
+        : meetingServerGaveUp(attempt) && attempt.settledAt != null
+          ? ` The component view gave up ${Math.round((attempt.settledAt - attempt.calledAt) / 1000)} s after join() with ${o.kind === 'failure' ? `${o.type} "${o.message}" (errorCode ${o.code})` : ''}: its meeting-server connection answered no heartbeat.`
+          : '';
     const when = w && w.sentAt !== null && Number.isFinite(attempt.calledAt) ? ` wc/info left ${((w.sentAt - attempt.calledAt) / 1000).toFixed(1)} s after join()${w.answeredAt !== null ? `, its answer came ${((w.answeredAt - w.sentAt) / 1000).toFixed(1)} s later` : ''}.` : '';
+    const rwg = stage === 'answered-then-nothing' ? meetingServerWords(attempt) : { text: '', opened: null };
     return {
-      message: `${SAY[stage].message}${waited}${when}`,
+      message: `${SAY[stage].message}${waited}${when}${rwg.text}`,
       fix: SAY[stage].fix,
-      data: { stage, http: w?.http ?? null, headline: stage === 'answered-then-nothing' ? 'accepted by Zoom, then stuck at the meeting-server stage' : stage === 'not-sent' ? 'the SDK never asked Zoom (wc/info not sent)' : stage === 'refused-no-callback' ? 'refused by Zoom, no callback' : 'no answer from Zoom to wc/info' },
+      data: { stage, http: w?.http ?? null, rwgOpened: rwg.opened, headline: stage === 'answered-then-nothing' ? 'accepted by Zoom, then stuck at the meeting-server stage' : stage === 'not-sent' ? 'the SDK never asked Zoom (wc/info not sent)' : stage === 'refused-no-callback' ? 'refused by Zoom, no callback' : 'no answer from Zoom to wc/info' },
     };
   },
 };
