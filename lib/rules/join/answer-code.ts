@@ -41,21 +41,27 @@ export function viewName(a: JoinAttempt): string {
 }
 
 /**
- * The component view gave up on a meeting server that stopped answering: after an accepted
- * wc/info and an RWG WebSocket that answered neither the join nor 3 heartbeats (20 s apart), 6.2.0
- * rejects `{type:"OPERATION_CANCELLED", reason:"RECONNECTING_MEETING", errorCode:3}` ~60 s after
- * the socket opened (measured, docs/join-errors.md §8). Its 3 is not the client view's 3
- * (NOT_SUPPORT): this is a no-answer at the meeting-server stage (answer-no-answer), not a code.
+ * A component-view failure that is the meeting-server stage failing to answer, not a code
+ * (measured with 6.2.0, docs/join-errors.md §8), after Zoom accepted the signature:
+ *  - `gave-up`: the RWG WebSocket answered neither the join nor 3 heartbeats (20 s apart); the SDK
+ *    rejects `{type:"OPERATION_CANCELLED", reason:"RECONNECTING_MEETING", errorCode:3}` ~60 s after
+ *    the socket opened. Its 3 is not the client view's 3 (NOT_SUPPORT).
+ *  - `unreachable`: the RWC ping that locates the meeting server failed; the SDK rejects at once
+ *    `{type:"JOIN_MEETING_FAILED", reason:"connection error", errorCode:200}` (no socket opened).
+ * Both are answer-no-answer's, not a row of the code table.
  */
-export function meetingServerGaveUp(a: JoinAttempt): boolean {
+export function meetingServerFailure(a: JoinAttempt): 'gave-up' | 'unreachable' | null {
   const o = a.outcome;
-  return o.kind === 'failure' && a.api !== 'client-view' && o.type === 'OPERATION_CANCELLED' && /RECONNECTING_MEETING/.test(o.message ?? '');
+  if (o.kind !== 'failure' || a.api === 'client-view' || a.wire?.accepted !== true) return null;
+  if (o.type === 'OPERATION_CANCELLED' && /RECONNECTING_MEETING/.test(o.message ?? '')) return 'gave-up';
+  if (o.code === 200 && o.message === 'connection error' && !a.wire.meetingServer?.openedAt) return 'unreachable';
+  return null;
 }
 
-/** What a failed Meeting SDK join's outcome says, or null when it is not a failure (or is the component view giving up, see meetingServerGaveUp). */
+/** What a failed Meeting SDK join's outcome says, or null when it is not a failure (or is the meeting server not answering, see meetingServerFailure). */
 export function readCode(a: JoinAttempt): ReadCode | null {
   const o = a.outcome;
-  if (o.kind !== 'failure' || a.sdk === 'video' || meetingServerGaveUp(a)) return null;
+  if (o.kind !== 'failure' || a.sdk === 'video' || meetingServerFailure(a) !== null) return null;
   const serverCode = typeof o.serverCode === 'number' ? o.serverCode : null;
   const serverMessage = typeof o.serverMessage === 'string' ? o.serverMessage.slice(0, MAX_WORDS) : null;
   const base = { code: o.code, serverCode, serverMessage, message: o.message?.slice(0, MAX_WORDS) ?? null, type: o.type ?? null, viaServerCode: null };

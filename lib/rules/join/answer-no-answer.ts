@@ -1,13 +1,14 @@
 import type { JoinRule } from './types';
 import type { JoinAttempt } from '../../model/attempt';
 import type { FindingInput } from '../define';
-import { meetingServerGaveUp } from './answer-code';
+import { meetingServerFailure } from './answer-code';
 
-type Stage = 'not-sent' | 'no-answer' | 'network-failure' | 'answered-then-nothing' | 'refused-no-callback';
+type Stage = 'not-sent' | 'no-answer' | 'network-failure' | 'answered-then-nothing' | 'meeting-server-unreachable' | 'refused-no-callback';
 
 function stageOf(a: JoinAttempt): Stage | null {
   const w = a.wire;
-  if (meetingServerGaveUp(a)) return 'answered-then-nothing';
+  const ms = meetingServerFailure(a);
+  if (ms) return ms === 'gave-up' ? 'answered-then-nothing' : 'meeting-server-unreachable';
   if (a.outcome.kind === 'failure') return w && w.http === 0 ? 'network-failure' : null;
   if (a.outcome.kind !== 'timeout') return null;
   if (!w || w.sentAt === null) return 'not-sent';
@@ -32,6 +33,10 @@ const SAY: Record<Stage, { message: string; fix: string }> = {
   'answered-then-nothing': {
     message: "Zoom answered wc/info (the signature was accepted) and then nothing settled: the join stopped at the meeting-server stage.",
     fix: 'Check WebSocket access to *.zoom.us (CSP connect-src wss://*.zoom.us, proxies), that the meeting has started or allows joining before the host, the waiting room, and external-account authorization (an OBF join waits for its authorizing user).',
+  },
+  'meeting-server-unreachable': {
+    message: "Zoom answered wc/info (the signature was accepted), but the SDK could not reach the meeting server: its RWC ping (https://…/wc/ping/…) failed and the join was rejected with \"connection error\".",
+    fix: 'Let the browser reach Zoom\'s meeting servers, not only zoom.us: the RWC hosts named in the wc/info answer (*.zoom.us over HTTPS) and the RWG WebSocket (wss://*.zoom.us): CSP connect-src, corporate proxy or firewall, ad or privacy blockers.',
   },
   'refused-no-callback': {
     message: "Zoom refused the join in its wc/info answer, yet the SDK called neither success nor error.",
@@ -72,15 +77,15 @@ export const answerNoAnswer: JoinRule = {
     const waited =
       o.kind === 'timeout'
         ? ` Nothing settled within ${Math.round(o.afterMs / 1000)} s of join().`
-        : meetingServerGaveUp(attempt) && attempt.settledAt != null
+        : stage === 'answered-then-nothing' && o.kind === 'failure' && attempt.settledAt != null
           ? ` The component view gave up ${Math.round((attempt.settledAt - attempt.calledAt) / 1000)} s after join() with ${o.kind === 'failure' ? `${o.type} "${o.message}" (errorCode ${o.code})` : ''}: its meeting-server connection answered no heartbeat.`
           : '';
     const when = w && w.sentAt !== null && Number.isFinite(attempt.calledAt) ? ` wc/info left ${((w.sentAt - attempt.calledAt) / 1000).toFixed(1)} s after join()${w.answeredAt !== null ? `, its answer came ${((w.answeredAt - w.sentAt) / 1000).toFixed(1)} s later` : ''}.` : '';
-    const rwg = stage === 'answered-then-nothing' ? meetingServerWords(attempt) : { text: '', opened: null };
+    const rwg = stage === 'answered-then-nothing' ? meetingServerWords(attempt) : { text: '', opened: stage === 'meeting-server-unreachable' ? false : null };
     return {
       message: `${SAY[stage].message}${waited}${when}${rwg.text}`,
       fix: SAY[stage].fix,
-      data: { stage, http: w?.http ?? null, rwgOpened: rwg.opened, headline: stage === 'answered-then-nothing' ? 'accepted by Zoom, then stuck at the meeting-server stage' : stage === 'not-sent' ? 'the SDK never asked Zoom (wc/info not sent)' : stage === 'refused-no-callback' ? 'refused by Zoom, no callback' : 'no answer from Zoom to wc/info' },
+      data: { stage, http: w?.http ?? null, rwgOpened: rwg.opened, headline: stage === 'answered-then-nothing' ? 'accepted by Zoom, then stuck at the meeting-server stage' : stage === 'meeting-server-unreachable' ? 'accepted by Zoom, meeting server unreachable' : stage === 'not-sent' ? 'the SDK never asked Zoom (wc/info not sent)' : stage === 'refused-no-callback' ? 'refused by Zoom, no callback' : 'no answer from Zoom to wc/info' },
     };
   },
 };

@@ -49,6 +49,16 @@ describe('no answer: where the join stopped', () => {
     expect(a.findings.filter((f) => f.origin === 'answer').map((f) => `${f.id}:${String(f.data?.stage)}`)).toEqual(['answer-no-answer:answered-then-nothing']);
     expect(a.findings[0]!.message).toContain('gave up 62 s after join() with OPERATION_CANCELLED "RECONNECTING_MEETING" (errorCode 3)');
   });
+  it('the component view cannot reach the meeting server (RWC ping blocked): "connection error" 200 after an accepted answer is not a refusal by Zoom', async () => {
+    const wire = { sentAt: AT + 2000, answeredAt: AT + 2040, http: 200, accepted: true };
+    const attempt = await joinWith({ kind: 'failure', code: 200, message: 'connection error', type: 'JOIN_MEETING_FAILED' }, { api: 'component-view', method: 'client.join', wire });
+    const a = analyseAttempt(attempt);
+    expect(a.findings.filter((f) => f.origin === 'answer').map((f) => `${f.id}:${String(f.data?.stage)}`)).toEqual(['answer-no-answer:meeting-server-unreachable']);
+    expect(a.findings[0]!.data).toMatchObject({ rwgOpened: false });
+    // The same rejection before Zoom accepted anything stays the generic failure it is.
+    const refused = analyseAttempt(await joinWith({ kind: 'failure', code: 200, message: 'connection error', type: 'JOIN_MEETING_FAILED' }, { api: 'component-view', method: 'client.join', wire: { ...wire, accepted: false } }));
+    expect(refused.findings.map((f) => f.id)).not.toContain('answer-no-answer');
+  });
   it('Zoom refused (registration) and the SDK opened its own dialog instead of calling error()', async () => {
     expect(await stage({ wire: { sentAt: AT + 2000, answeredAt: AT + 2040, http: 200, accepted: false } })).toEqual(['answer-no-answer:refused-no-callback']);
   });
