@@ -239,6 +239,25 @@ function install() {
     return xsend.call(this, body);
   };
 
+  // ---- Meeting server: after an accepted wc/info the SDK opens `wss://<rwg>/wc/api/<mn>`; the
+  // RWG's join answer is `{"evt":4098,"body":{"res":N}}` (0 = joined). The client view reports a
+  // refusal there (4011…) only in its own dialog, never to join's callbacks (docs/join-errors.md §7).
+  // `res` null: the socket opened. A binary message reads as "[object ArrayBuffer]": no match.
+  guard(() => {
+    W.WebSocket = new Proxy(W.WebSocket, {
+      construct(t, a, nt) {
+        const s = Reflect.construct(t, a, nt);
+        guard(
+          () =>
+            /\/wc\/api\//.test(a[0]) &&
+            (send({ t: 'rwg', res: null, at: now() }),
+            s.addEventListener('message', (e: MessageEvent) => guard(() => /"evt":4098\b/.test(e.data) && send({ t: 'rwg', res: JSON.parse(e.data).body.res, at: now() })))),
+        );
+        return s;
+      },
+    });
+  });
+
   const SP = HTMLScriptElement.prototype;
   const src = desc(SP, 'src')!;
   define(SP, 'src', {

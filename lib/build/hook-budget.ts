@@ -9,9 +9,11 @@ import type { Plugin } from 'vite';
 /**
  * 4.5 KB. It was 4096 until the hook was at 4039: the `seen` event that lets the relay stay
  * dormant on pages without Zoom (issue 14 §6) took ~50 bytes, and issue 10's additions (full join
- * arguments, crossOriginIsolated, securitypolicyviolation) need ~100–300 more.
+ * arguments, crossOriginIsolated, securitypolicyviolation) need ~100–300 more. 4736 since the
+ * meeting-server join answer (the RWG WebSocket's evt 4098, issue 10 §2: the client view reports
+ * 4011–4019 to no callback) took the hook to 4665 bytes.
  */
-export const HOOK_BUDGET_BYTES = 4608;
+export const HOOK_BUDGET_BYTES = 4736;
 export const HOOK_FILE = 'content-scripts/zoom-hook.js';
 
 /** Throws when the shipped hook in `extensionDir` is over budget; returns its size. */

@@ -5,7 +5,8 @@
  */
 import type { JoinAttempt, Outcome } from '../model/attempt';
 import { API_WIRE_MERGE_WINDOW_MS, MAX_ATTEMPTS_PER_TAB, MAX_ISSUANCES_PER_TAB } from '../protocol/limits';
-import type { HookEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRecord, RelayBatchMessage } from '../protocol/messages';
+import type { HookEvent, HookRwgEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRecord, RelayBatchMessage } from '../protocol/messages';
+import { sdkCodeForMeetingServer } from './meeting-server-codes';
 import { payloadHasAppKey } from './payload-keys';
 import { clearTabState, clockEvidence, type TabState } from './tab-state';
 import { sdkCodeForAnswer, viewOfFields, type SdkView } from './wc-info-codes';
@@ -150,7 +151,10 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
     case 'timeout': {
       const a = find(s, e.id);
       const m = a && s.meta[a.id];
-      if (!a || !m || m.apiSettled || a.outcome.kind !== 'pending') return;
+      // An accepted wc/info answer is only provisional (signature accepted): a join that then never
+      // settles stopped at the meeting-server stage and is a timeout like any other.
+      const provisional = a?.outcome.kind === 'success' && a.outcome.acceptedOnly === true;
+      if (!a || !m || m.apiSettled || (a.outcome.kind !== 'pending' && !provisional)) return;
       a.outcome =
         m.wire === 'none'
           ? {
@@ -168,6 +172,8 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       return wireRequest(ctx, e);
     case 'wire-res':
       return wireResponse(ctx, e);
+    case 'rwg':
+      return meetingServer(ctx, e);
     case 'hook-error':
       return; // counted through the batch's cumulative hookErrors
     case 'seen':
@@ -276,6 +282,40 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
   a.outcome = outcome;
   // For an API attempt this is provisional: the callback, when it comes, has the final word.
   a.settledAt = a.api === 'wire' ? e.at : a.settledAt ?? e.at;
+  touch(ctx, a);
+}
+
+/**
+ * The meeting-server stage of the newest Meeting SDK join of this document that Zoom accepted:
+ * the RWG WebSocket opened, or the meeting server's join answer. A refusal becomes the join's
+ * outcome, with the code the SDK maps it to: the client view shows it only in its own dialog and
+ * calls no callback (measured, docs/join-errors.md §7); in the component view the promise's
+ * rejection, which follows, has the final word.
+ */
+function meetingServer(ctx: Ctx, e: HookRwgEvent) {
+  const s = ctx.state;
+  let a: JoinAttempt | undefined;
+  for (let i = s.attempts.length - 1; i >= 0 && !a; i--) {
+    const x = s.attempts[i]!;
+    if (x.sdk !== 'video' && x.wire?.accepted === true && s.meta[x.id]?.relayId === ctx.relayId) a = x;
+  }
+  const m = a && s.meta[a.id];
+  if (!a || !m || !a.wire) return;
+  const ms = (a.wire.meetingServer ??= { openedAt: null, answeredAt: null, res: null });
+  if (e.res === null) {
+    ms.openedAt ??= e.at;
+    touch(ctx, a);
+    return;
+  }
+  if (ms.answeredAt !== null) return; // the first join answer is the join's; later ones are rejoins
+  ms.answeredAt = e.at;
+  ms.res = e.res;
+  const open = !m.apiSettled || (a.outcome.kind === 'success' && a.outcome.acceptedOnly === true);
+  if (e.res !== 0 && open) {
+    const { code, message } = sdkCodeForMeetingServer(e.res, viewOfAttempt(a, m.view));
+    a.outcome = { kind: 'failure', code, message, serverCode: null, serverMessage: null, ...(a.api === 'component-view' ? { type: 'JOIN_MEETING_FAILED' } : {}) };
+    a.settledAt = e.at;
+  }
   touch(ctx, a);
 }
 

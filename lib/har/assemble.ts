@@ -13,6 +13,7 @@ import { sdkCodeForAnswer } from '../capture/wc-info-codes';
 import { viewOf } from './wc-info';
 import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from '../capture/lsdk-codes';
 import { HarPageIndex } from './page';
+import { linkMeetingServer } from './meeting-server';
 
 const GENERIC_FAILURE = 'Fail to join the meeting.';
 
@@ -213,6 +214,9 @@ export function assemble(c: HarCollector): Assembled {
       answerRecorded,
     });
   }
+
+  const views = new Map(details.map((d) => [d.attemptId, d.view]));
+  linkMeetingServer(attempts, c.meetingServerSockets ?? [], (a) => views.get(a.id) ?? 'unknown');
 
   const warnings: HarWarning[] = [];
   const warn = (code: HarWarning['code'], count: number, message: string) => {

@@ -14,6 +14,7 @@ import { isJsonpRequest, isWcInfoUrl, parseAnswer, requestFields } from './wc-in
 import type { AssetFailure } from '../model/page-facts';
 import { classifyAsset } from '../capture/sdk-assets';
 import { assetExchange, pageDocument, type PageDocument } from './assets';
+import { isRwgUrl, readRwgSocket, type MeetingServerSocket } from './meeting-server';
 
 export interface WcInfoExchange {
   entry: number;
@@ -47,6 +48,8 @@ export class HarCollector {
   readonly issuances: TokenIssuance[] = [];
   /** Failed requests for the SDK's lib/av files, in entry order. */
   readonly assetFailures: AssetFailure[] = [];
+  /** The SDK's meeting-server (RWG) WebSockets with their join answers, in entry order. */
+  readonly meetingServerSockets: MeetingServerSocket[] = [];
   /** HTML documents with their COOP/COEP/CSP headers, in entry order. */
   readonly documents: PageDocument[] = [];
   /** Every answer from a Zoom host, kept or left out of the clock (a HAR keeps all: no cap). */
@@ -74,6 +77,10 @@ export class HarCollector {
       this.skippedCharacters += e.bodySkippedLength ?? 0;
     }
     if (e.status > 0 && (e.responseHeaders === null || e.responseHeaders.length === 0)) this.withoutHeaders++;
+    if (isRwgUrl(e.url)) {
+      this.meetingServerSockets.push(readRwgSocket(raw, e.index, e.startedAt));
+      return;
+    }
     const failure = classifyAsset(assetExchange(e));
     if (failure) this.assetFailures.push(failure);
     const doc = pageDocument(e);

@@ -12,4 +12,10 @@ export interface WireProgress {
   http: number | null;
   /** Zoom's answer said status:true (the signature was accepted); null when no JSON answer was read. */
   accepted: boolean | null;
+  /**
+   * After an accepted answer, the meeting-server stage as the hook saw it (absent: not reached or
+   * not seen, e.g. a HAR): when the SDK opened its RWG WebSocket, and the meeting server's join
+   * answer (`evt 4098` result code: 0 joined, 6601 cross-account join…) and when it came.
+   */
+  meetingServer?: { openedAt: number | null; answeredAt: number | null; res: number | null } | null;
 }

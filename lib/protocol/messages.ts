@@ -123,8 +123,20 @@ export interface HookCspEvent {
   at: number;
 }
 
+/**
+ * The meeting-server stage (after an accepted wc/info): the SDK opened its RWG WebSocket
+ * (`wss://<rwg>/wc/api/<mn>`, `res` null), or the RWG answered the join (`evt 4098`, `res` = the
+ * meeting server's result code: 0 joined, 6601 cross-account join, 6 ended…; docs/join-errors.md §7).
+ */
+export interface HookRwgEvent {
+  t: 'rwg';
+  res: number | null;
+  at: number;
+}
+
 export type HookEvent =
   | HookPageEvent
+  | HookRwgEvent
   | HookCspEvent
   | HookCallEvent
   | HookSettleEvent

@@ -91,6 +91,9 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
       break;
     case 'seen':
       break;
+    case 'rwg':
+      if (!(e.res === null || (isNum(e.res) && Number.isInteger(e.res)))) return fail('bad-shape', 'rwg');
+      break;
     default:
       return fail('bad-shape', 'unknown event type');
   }

@@ -40,10 +40,28 @@ export function viewName(a: JoinAttempt): string {
   return a.api === 'client-view' ? 'client view' : a.api === 'component-view' ? 'component view' : 'seen on the wire';
 }
 
-/** What a failed Meeting SDK join's outcome says, or null when it is not a failure. */
+/**
+ * A component-view failure that is the meeting-server stage failing to answer, not a code
+ * (measured with 6.2.0, docs/join-errors.md §8), after Zoom accepted the signature:
+ *  - `gave-up`: the RWG WebSocket answered neither the join nor 3 heartbeats (20 s apart); the SDK
+ *    rejects `{type:"OPERATION_CANCELLED", reason:"RECONNECTING_MEETING", errorCode:3}` ~60 s after
+ *    the socket opened. Its 3 is not the client view's 3 (NOT_SUPPORT).
+ *  - `unreachable`: the RWC ping that locates the meeting server failed; the SDK rejects at once
+ *    `{type:"JOIN_MEETING_FAILED", reason:"connection error", errorCode:200}` (no socket opened).
+ * Both are answer-no-answer's, not a row of the code table.
+ */
+export function meetingServerFailure(a: JoinAttempt): 'gave-up' | 'unreachable' | null {
+  const o = a.outcome;
+  if (o.kind !== 'failure' || a.api === 'client-view' || a.wire?.accepted !== true) return null;
+  if (o.type === 'OPERATION_CANCELLED' && /RECONNECTING_MEETING/.test(o.message ?? '')) return 'gave-up';
+  if (o.code === 200 && o.message === 'connection error' && !a.wire.meetingServer?.openedAt) return 'unreachable';
+  return null;
+}
+
+/** What a failed Meeting SDK join's outcome says, or null when it is not a failure (or is the meeting server not answering, see meetingServerFailure). */
 export function readCode(a: JoinAttempt): ReadCode | null {
   const o = a.outcome;
-  if (o.kind !== 'failure' || a.sdk === 'video') return null;
+  if (o.kind !== 'failure' || a.sdk === 'video' || meetingServerFailure(a) !== null) return null;
   const serverCode = typeof o.serverCode === 'number' ? o.serverCode : null;
   const serverMessage = typeof o.serverMessage === 'string' ? o.serverMessage.slice(0, MAX_WORDS) : null;
   const base = { code: o.code, serverCode, serverMessage, message: o.message?.slice(0, MAX_WORDS) ?? null, type: o.type ?? null, viaServerCode: null };
@@ -83,12 +101,16 @@ export function answerFinding(attempt: JoinAttempt, token: Analysis, groups: rea
   const r = readCode(attempt);
   if (!r || !r.fact || !groups.includes(r.fact.group)) return null;
   const f = r.fact;
-  const said = words(r);
+  const msRes = attempt.wire?.meetingServer?.res;
+  const ms = typeof msRes === 'number' && msRes !== 0 ? msRes : null;
+  // A meeting-server refusal comes after an accepted wc/info: name the meeting server's own code.
+  const said = [ms !== null ? `Zoom accepted the signature (wc/info status:true); the meeting server then answered the join with result code ${ms}` : '', words(r)].filter(Boolean).join('; ');
   const via = r.viaServerCode !== null ? ` The ${viewName(attempt)} reported ${r.code}; Zoom's own code ${r.viaServerCode} is what the client view calls ${f.code}.` : '';
   const explained = explainers(f.code, token, f.restates === true);
   const lead = `The join failed with ${r.code ?? `no code ("${r.message ?? ''}")`}${r.type ? ` (${r.type})` : ''}${attempt.api === 'wire' ? ' (read from the wc/info exchange)' : ` in the ${viewName(attempt)}`}: ${f.meaning}.${via} It stopped ${STAGE_LABEL[f.stage]}.${said ? ` ${said[0]!.toUpperCase()}${said.slice(1)}.` : ''}`;
   const data: Record<string, number | string | boolean | null> = { code: r.code, meaningCode: f.code, serverCode: r.serverCode, stage: f.stage, group: f.group, headline: f.meaning };
   if (r.serverMessage) data.serverMessage = r.serverMessage;
+  if (ms !== null) data.meetingServerCode = ms;
   if (explained.length > 0) {
     data.explainedBy = explained.join(',');
     return { severity: 'info', message: `${lead} The token finding${explained.length > 1 ? 's' : ''} ${explained.join(', ')} explain${explained.length > 1 ? '' : 's'} this code.`, fix: `Fix ${explained.join(', ')} first. ${f.check}`, data };

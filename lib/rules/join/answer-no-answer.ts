@@ -1,11 +1,14 @@
 import type { JoinRule } from './types';
 import type { JoinAttempt } from '../../model/attempt';
 import type { FindingInput } from '../define';
+import { meetingServerFailure } from './answer-code';
 
-type Stage = 'not-sent' | 'no-answer' | 'network-failure' | 'answered-then-nothing' | 'refused-no-callback';
+type Stage = 'not-sent' | 'no-answer' | 'network-failure' | 'answered-then-nothing' | 'meeting-server-unreachable' | 'refused-no-callback';
 
 function stageOf(a: JoinAttempt): Stage | null {
   const w = a.wire;
+  const ms = meetingServerFailure(a);
+  if (ms) return ms === 'gave-up' ? 'answered-then-nothing' : 'meeting-server-unreachable';
   if (a.outcome.kind === 'failure') return w && w.http === 0 ? 'network-failure' : null;
   // 6.x refuses a signature without appKey in the console only: no request, no callback.
   if (a.outcome.kind === 'silent-refusal') return 'not-sent';
@@ -35,11 +38,28 @@ const SAY: Record<Stage, { message: string; fix: string }> = {
     message: "Zoom answered wc/info (the signature was accepted) and then nothing settled: the join stopped at the meeting-server stage.",
     fix: 'Check WebSocket access to *.zoom.us (CSP connect-src wss://*.zoom.us, proxies), that the meeting has started or allows joining before the host, the waiting room, and external-account authorization (an OBF join waits for its authorizing user).',
   },
+  'meeting-server-unreachable': {
+    message: "Zoom answered wc/info (the signature was accepted), but the SDK could not reach the meeting server: its RWC ping (https://…/wc/ping/…) failed and the join was rejected with \"connection error\".",
+    fix: 'Let the browser reach Zoom\'s meeting servers, not only zoom.us: the RWC hosts named in the wc/info answer (*.zoom.us over HTTPS) and the RWG WebSocket (wss://*.zoom.us): CSP connect-src, corporate proxy or firewall, ad or privacy blockers.',
+  },
   'refused-no-callback': {
     message: "Zoom refused the join in its wc/info answer, yet the SDK called neither success nor error.",
     fix: "Read Zoom's answer in the network tab: some refusals (registration, login required) open the SDK's own dialog instead of calling error(); handle them with the SDK's UI or pass tk / zak.",
   },
 };
+
+/**
+ * How far the meeting-server stage got, when the hook saw it (live capture; a HAR has no
+ * WebSocket events here): the SDK opens its RWG WebSocket only after the RWC ping answered.
+ */
+function meetingServerWords(a: JoinAttempt): { text: string; opened: boolean | null } {
+  const ms = a.wire?.meetingServer;
+  if (a.api === 'wire' && !ms) return { text: '', opened: null };
+  if (!ms || ms.openedAt === null)
+    return { text: ' The SDK never opened its meeting-server WebSocket (wss://…/wc/api/…): the RWC ping that locates the meeting server (https://…/wc/ping/…) got no usable answer.', opened: false };
+  const after = a.wire?.answeredAt != null ? ` ${((ms.openedAt - a.wire.answeredAt) / 1000).toFixed(1)} s after Zoom's answer` : '';
+  return { text: ` The SDK opened its meeting-server WebSocket${after}; the meeting server never answered the join (no evt 4098).`, opened: true };
+}
 
 /**
  * A join that never settled (or failed without any answer from Zoom), and where it stopped: no
@@ -58,14 +78,24 @@ export const answerNoAnswer: JoinRule = {
     if (!stage) return null;
     const w = attempt.wire;
     const o = attempt.outcome;
-    const waited = o.kind === 'timeout' ? ` Nothing settled within ${Math.round(o.afterMs / 1000)} s of join().` : o.kind === 'silent-refusal' ? ` The SDK said only: ${JSON.stringify(o.reason.slice(0, 200))}.` : o.kind === 'pending' ? ' The recording ends without its response (a HAR does not say how long it waited).' : '';
+    const waited =
+      o.kind === 'timeout'
+        ? ` Nothing settled within ${Math.round(o.afterMs / 1000)} s of join().`
+        : o.kind === 'silent-refusal'
+          ? ` The SDK said only: ${JSON.stringify(o.reason.slice(0, 200))}.`
+          : o.kind === 'pending'
+            ? ' The recording ends without its response (a HAR does not say how long it waited).'
+            : stage === 'answered-then-nothing' && o.kind === 'failure' && attempt.settledAt != null
+              ? ` The component view gave up ${Math.round((attempt.settledAt - attempt.calledAt) / 1000)} s after join() with ${o.type} "${o.message}" (errorCode ${o.code}): its meeting-server connection answered no heartbeat.`
+              : '';
     // A HAR's join is its wc/info request: "left N s after join()" would always say 0.
     const when = w && w.sentAt !== null && attempt.api !== 'wire' && Number.isFinite(attempt.calledAt) ? ` wc/info left ${((w.sentAt - attempt.calledAt) / 1000).toFixed(1)} s after join()${w.answeredAt !== null ? `, its answer came ${((w.answeredAt - w.sentAt) / 1000).toFixed(1)} s later` : ''}.` : '';
+    const rwg = stage === 'answered-then-nothing' ? meetingServerWords(attempt) : { text: '', opened: stage === 'meeting-server-unreachable' ? false : null };
     const said = attempt.api === 'wire' ? SAY[stage].message.replace('while the hook waited', 'while the HAR recorded') : SAY[stage].message;
     return {
-      message: `${said}${waited}${when}`,
+      message: `${said}${waited}${when}${rwg.text}`,
       fix: SAY[stage].fix,
-      data: { stage, http: w?.http ?? null, headline: stage === 'answered-then-nothing' ? 'accepted by Zoom, then stuck at the meeting-server stage' : stage === 'not-sent' ? 'the SDK never asked Zoom (wc/info not sent)' : stage === 'refused-no-callback' ? 'refused by Zoom, no callback' : 'no answer from Zoom to wc/info' },
+      data: { stage, http: w?.http ?? null, rwgOpened: rwg.opened, headline: stage === 'answered-then-nothing' ? 'accepted by Zoom, then stuck at the meeting-server stage' : stage === 'meeting-server-unreachable' ? 'accepted by Zoom, meeting server unreachable' : stage === 'not-sent' ? 'the SDK never asked Zoom (wc/info not sent)' : stage === 'refused-no-callback' ? 'refused by Zoom, no callback' : 'no answer from Zoom to wc/info' },
     };
   },
 };

@@ -18,8 +18,12 @@ const vendorTags = (prefix = '') => VENDOR_SCRIPTS.map((s) => `<script src="${pr
 export interface SdkLine { prefix: string; version: string }
 export const SDK_6_2_0: SdkLine = { prefix: '', version: '6.2.0' };
 
-/** The client view from a `<script>` tag, CDN style (window.ZoomMtg). */
-export function clientViewPage(opts: { head?: string; sdk?: SdkLine } = {}): string {
+/**
+ * The client view from a `<script>` tag, CDN style (window.ZoomMtg). `init`: extra `ZoomMtg.init`
+ * options as source text (e.g. `disablePreview: true`, which skips the preview screen that waits
+ * for a click on Join before the meeting server is asked).
+ */
+export function clientViewPage(opts: { head?: string; sdk?: SdkLine; init?: string } = {}): string {
   const { prefix, version } = opts.sdk ?? SDK_6_2_0;
   return `<!doctype html><html><head><meta charset="utf-8"><title>client view</title>${opts.head ?? ''}</head><body>
 ${vendorTags(prefix)}
@@ -31,7 +35,7 @@ ZoomMtg.preLoadWasm();
 ZoomMtg.prepareWebSDK();
 window.joinNow = (signature, extra) => new Promise((resolve) => {
   ZoomMtg.init({
-    leaveUrl: location.origin, patchJsMedia: true,
+    leaveUrl: location.origin, patchJsMedia: true,${opts.init ? ` ${opts.init},` : ''}
     success: () => {
       ZoomMtg.join(Object.assign({
         signature, meetingNumber: '${MEETING_NUMBER}', userName: 'e2e', passWord: '',

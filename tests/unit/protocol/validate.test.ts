@@ -32,6 +32,13 @@ describe('hook → relay messages', () => {
     expect(parseHookMessage(hook({ ...call, at: 'now' }))).toMatchObject({ ok: false, reason: 'bad-shape' });
     expect(parseHookMessage({ e: call })).toMatchObject({ ok: false, reason: 'bad-shape' });
   });
+  it('the meeting-server events: the RWG socket opened (res null) or its integer join answer; anything else is refused', () => {
+    expect(parseHookMessage(hook({ t: 'rwg', res: null, at: 1 })).ok).toBe(true);
+    expect(parseHookMessage(hook({ t: 'rwg', res: 6601, at: 1 })).ok).toBe(true);
+    expect(parseHookMessage(hook({ t: 'rwg', res: '6601', at: 1 }))).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(hook({ t: 'rwg', res: 1.5, at: 1 }))).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(hook({ t: 'rwg', at: 1 }))).toMatchObject({ ok: false, reason: 'bad-shape' });
+  });
 });
 
 describe('window messages a hostile page posts', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeFacts } from '../../../../lib/rules/join/code-table';
 import { correlate } from '../../../../lib/correlate';
-import { analyseAttempt, ids, joinWith } from './join-kit';
+import { AT, analyseAttempt, ids, joinWith } from './join-kit';
 
 const ANSWER_RULES = ['answer-signature-rejected', 'answer-meeting-refused', 'answer-host-start', 'answer-external-authorization', 'answer-sdk-refused', 'answer-meeting-server', 'answer-generic-failure', 'answer-code-unknown'];
 
@@ -69,6 +69,14 @@ describe('Zoom\'s answer, code by code', () => {
     expect(ids(a)).toEqual(['answer-meeting-refused']);
     expect(a.findings[0]!.data).toMatchObject({ code: 200, meaningCode: 3610, serverCode: 3001 });
     expect(a.findings[0]!.message).toContain("Zoom's own code 3001");
+  });
+
+  it('4011 captured from the meeting server\'s answer (client view, no callback) names the meeting server\'s 6601 after the accepted wc/info', async () => {
+    const wire = { sentAt: AT + 2000, answeredAt: AT + 2040, http: 200, accepted: true, meetingServer: { openedAt: AT + 2300, answeredAt: AT + 2500, res: 6601 } };
+    const a = analyseAttempt(await joinWith({ kind: 'failure', code: 4011, message: 'To join a meeting hosted by an external Zoom account…', serverCode: null, serverMessage: null }, { wire }));
+    expect(ids(a)).toEqual(['answer-external-authorization']);
+    expect(a.findings[0]!.message).toContain('Zoom accepted the signature (wc/info status:true); the meeting server then answered the join with result code 6601');
+    expect(a.findings[0]!.data).toMatchObject({ code: 4011, stage: 'meeting-server', meetingServerCode: 6601 });
   });
 
   it('an unpublished app joining another account\'s meeting (4011) names the 2026 authorization rule', async () => {

@@ -40,6 +40,32 @@ describe('no answer: where the join stopped', () => {
     expect(a.findings[0]!.message).toContain('wc/info left 2.0 s after join(), its answer came 0.0 s later');
     expect(correlate([{ attempt, analysis: a }]).causes[0]).toMatchObject({ key: 'answer-no-answer:answered-then-nothing', title: 'accepted by Zoom, then stuck at the meeting-server stage' });
   });
+  it('accepted, then the meeting server never answered: the message says whether the SDK opened its WebSocket', async () => {
+    const wire = { sentAt: AT + 2000, answeredAt: AT + 2040, http: 200, accepted: true };
+    const opened = analyseAttempt(await joinWith(TIMEOUT, { wire: { ...wire, meetingServer: { openedAt: AT + 2540, answeredAt: null, res: null } } })).findings[0]!;
+    expect(opened.data).toMatchObject({ stage: 'answered-then-nothing', rwgOpened: true });
+    expect(opened.message).toContain("opened its meeting-server WebSocket 0.5 s after Zoom's answer; the meeting server never answered the join");
+    const never = analyseAttempt(await joinWith(TIMEOUT, { wire })).findings[0]!;
+    expect(never.data).toMatchObject({ stage: 'answered-then-nothing', rwgOpened: false });
+    expect(never.message).toContain('never opened its meeting-server WebSocket');
+  });
+  it('the component view gives up on a silent meeting server (OPERATION_CANCELLED "RECONNECTING_MEETING", 3): the meeting-server stage, not the client view\'s NOT_SUPPORT 3', async () => {
+    const wire = { sentAt: AT + 2000, answeredAt: AT + 2040, http: 200, accepted: true, meetingServer: { openedAt: AT + 2300, answeredAt: null, res: null } };
+    const attempt = await joinWith({ kind: 'failure', code: 3, message: 'RECONNECTING_MEETING', type: 'OPERATION_CANCELLED' }, { api: 'component-view', method: 'client.join', wire, settledAt: AT + 62_000 });
+    const a = analyseAttempt(attempt);
+    expect(a.findings.filter((f) => f.origin === 'answer').map((f) => `${f.id}:${String(f.data?.stage)}`)).toEqual(['answer-no-answer:answered-then-nothing']);
+    expect(a.findings[0]!.message).toContain('gave up 62 s after join() with OPERATION_CANCELLED "RECONNECTING_MEETING" (errorCode 3)');
+  });
+  it('the component view cannot reach the meeting server (RWC ping blocked): "connection error" 200 after an accepted answer is not a refusal by Zoom', async () => {
+    const wire = { sentAt: AT + 2000, answeredAt: AT + 2040, http: 200, accepted: true };
+    const attempt = await joinWith({ kind: 'failure', code: 200, message: 'connection error', type: 'JOIN_MEETING_FAILED' }, { api: 'component-view', method: 'client.join', wire });
+    const a = analyseAttempt(attempt);
+    expect(a.findings.filter((f) => f.origin === 'answer').map((f) => `${f.id}:${String(f.data?.stage)}`)).toEqual(['answer-no-answer:meeting-server-unreachable']);
+    expect(a.findings[0]!.data).toMatchObject({ rwgOpened: false });
+    // The same rejection before Zoom accepted anything stays the generic failure it is.
+    const refused = analyseAttempt(await joinWith({ kind: 'failure', code: 200, message: 'connection error', type: 'JOIN_MEETING_FAILED' }, { api: 'component-view', method: 'client.join', wire: { ...wire, accepted: false } }));
+    expect(refused.findings.map((f) => f.id)).not.toContain('answer-no-answer');
+  });
   it('Zoom refused (registration) and the SDK opened its own dialog instead of calling error()', async () => {
     expect(await stage({ wire: { sentAt: AT + 2000, answeredAt: AT + 2040, http: 200, accepted: false } })).toEqual(['answer-no-answer:refused-no-callback']);
   });
