@@ -11,7 +11,7 @@ import { LIB_PATH, type JoinScenario, type JoinView } from './join-scenarios';
 const VENDOR = ['react.min.js', 'react-dom.min.js', 'redux.min.js', 'redux-thunk.min.js', 'lodash.min.js'].map((f) => `<script src="/lib/vendor/${f}"></script>`).join('\n');
 
 /** The hook's unsettled-join timeout on these pages: joins that call no callback end this soon. */
-export const JOIN_PAGE_TIMEOUT_MS = 15_000;
+export const JOIN_PAGE_TIMEOUT_MS = 25_000;
 
 /** The lab's good signature (Zoom's Node sample) with the scenario's role and video_webrtc_mode. */
 export function scenarioSignature(s: JoinScenario, creds: LabCredentials, nowMs: number): string {

@@ -1,5 +1,5 @@
 /** What a join-scenario run prints: per run EXPECTED vs GOT, and the matrix of a batch (≤ 80 columns). */
-import type { JoinRunResult } from './join-run';
+import type { JoinCheck, JoinRunResult } from './join-run';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const ids = (xs: readonly string[]) => (xs.length ? xs.join(', ') : '(none)');
@@ -11,7 +11,7 @@ function sawText(saw: unknown[]): string {
 
 export function joinResultLines(r: JoinRunResult): string[] {
   const s = r.scenario;
-  const out = [`${s.name} (${r.view} view, ${(r.ms / 1000).toFixed(1)} s): ${clip(s.title, 50)}`, `  ${clip(s.description, 76)}`, `  page saw: ${clip(sawText(r.saw), 66)}`];
+  const out = [`${s.name} (${r.view} view, ${(r.ms / 1000).toFixed(1)} s, page load ${((r.loadMs ?? 0) / 1000).toFixed(1)} s): ${clip(s.title, 50)}`, `  ${clip(s.description, 76)}`, `  page saw: ${clip(sawText(r.saw), 66)}`];
   if (r.error) out.push(`  ✗ ${r.error}`);
   r.joins.forEach((j, i) => {
     out.push(`  join ${i + 1}: ${clip(j.outcome, 68)}`);
@@ -21,18 +21,26 @@ export function joinResultLines(r: JoinRunResult): string[] {
   return out;
 }
 
-/** One line per run (more when a run has two joins or a mismatch): scenario, view, finding ids, ✓/✗. */
+/** The page's code in a few characters: the SDK code, 'none' (failed without one), 't/o' (no callback), 'silent'. */
+export function shortOutcome(j: JoinCheck): string {
+  const m = /^failure (\S+)/.exec(j.outcome);
+  if (m) return m[1] === '(no' ? 'none' : m[1]!;
+  return j.outcome.startsWith('no callback') ? 't/o' : j.outcome.slice(0, 6);
+}
+
+/** One line per run (more when a run has two joins or a mismatch): scenario, view, the page's code, finding ids, ✓/✗. */
 export function matrixLines(results: readonly JoinRunResult[]): string[] {
-  const out = [`${'scenario'.padEnd(22)} ${'view'.padEnd(9)} finding ids (✓ as expected)`];
+  const out = [`${'scenario'.padEnd(20)} ${'view'.padEnd(9)} ${'got'.padEnd(6)} finding ids (✓ as expected)`];
   for (const r of results) {
-    const head = `${clip(r.scenario.name, 22).padEnd(22)} ${r.view.padEnd(9)} `;
+    const head = `${clip(r.scenario.name, 20).padEnd(20)} ${r.view.padEnd(9)} `;
     if (r.error) {
       out.push(`${head}✗ ${clip(r.error, 80 - head.length - 2)}`);
       continue;
     }
     r.joins.forEach((j, i) => {
-      out.push(`${i === 0 ? head : ' '.repeat(head.length)}${clip(ids(j.got), 80 - head.length - 2)} ${j.ok ? '✓' : '✗'}`);
-      if (!j.ok) out.push(`${' '.repeat(head.length)}${clip(`expected ${ids(j.expected)}; ${j.outcome}`, 80 - head.length)}`);
+      const lead = `${i === 0 ? head : ' '.repeat(head.length)}${shortOutcome(j).padEnd(6)} `;
+      out.push(`${lead}${clip(ids(j.got), 80 - lead.length - 2)} ${j.ok ? '✓' : '✗'}`);
+      if (!j.ok) out.push(`${' '.repeat(lead.length)}${clip(`expected ${ids(j.expected)}; ${j.outcome}`, 80 - lead.length)}`);
     });
   }
   return out;

@@ -28,6 +28,8 @@ export interface JoinRunResult {
   scenario: JoinScenario;
   view: JoinView;
   ms: number;
+  /** Of `ms`: loading the page until labJoin exists. */
+  loadMs?: number;
   /** What the page's callbacks / promise saw. */
   saw: unknown[];
   joins: JoinCheck[];
@@ -80,6 +82,7 @@ export async function runJoinScenario(b: LabBrowser, server: LabServer, page: Pa
         .then(() => (window as any).labJoin())
         .catch((e: unknown) => (window as any).labSaw.push({ join: 0, ok: false, value: { thrown: String(e) } }));
     });
+    (base as { loadMs?: number }).loadMs = Date.now() - t0;
   } catch (e) {
     return { ...base, ms: Date.now() - t0, joins: [], ok: false, error: `the page did not load: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
   }

@@ -35,7 +35,8 @@ export function joinScenarioOfUrl(pageUrl: string | null | undefined): { scenari
   }
   const m = /^\/join\/([\w-]+)\/(client|component)$/.exec(p);
   const scenario = m ? joinScenario(m[1]!) : undefined;
-  return m && scenario ? { scenario, view: m[2] as JoinView } : null;
+  const view = m?.[2] as JoinView | undefined;
+  return scenario && view && scenario.views.includes(view) ? { scenario, view } : null;
 }
 
 /** The join scenario's wc/info answer (the JSONP retry of an HTTP error gets the step's `then`). */
@@ -212,7 +213,10 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
         return send(res, a.status, a.body, a.headers);
       }
       const file = await mountedFile(mounts, p);
-      if (file) return send(res, 200, (await readFile(file)) as unknown as string, { 'content-type': contentType(file) });
+      // The SDK's own files never change: cached (and their compiled code kept) they load in a
+      // fraction of the time, which is most of a join-scenario run. The asset scenarios' folders stay uncached.
+      const cacheable = /^\/(sdk|lib|ui|vsdk)\//.test(p);
+      if (file) return send(res, 200, (await readFile(file)) as unknown as string, { 'content-type': contentType(file), ...(cacheable ? { 'cache-control': 'public, max-age=3600' } : {}) });
       send(res, 404, 'not found', { 'content-type': 'text/plain' });
     } catch (e) {
       if (!res.headersSent) send(res, 400, e instanceof Error ? e.message : 'bad request', { 'content-type': 'text/plain' });
