@@ -50,12 +50,12 @@ ${VENDOR}`;
 ZoomMtg.setZoomJSLib(location.origin + ${JSON.stringify(lib)}, '/av');
 ZoomMtg.preLoadWasm();
 ZoomMtg.prepareWebSDK();
+// One init, then join; join-twice calls join again 100 ms later (an effect that runs twice).
 window.labJoin = () => ZoomMtg.init({ leaveUrl: location.origin, patchJsMedia: true,
   success: () => {
     const one = (n) => ZoomMtg.join(Object.assign({ signature: LAB.signature,
       success: (r) => labSaw.push({ join: n, ok: true, value: r }), error: (e) => labSaw.push({ join: n, ok: false, value: e }) }, LAB.args));
     one(1);
-    // A second call while the first runs, well inside the SDK's 10 s window (an effect run twice).
     if (LAB.twice) setTimeout(() => one(2), 100);
   },
   error: (e) => labSaw.push({ join: 0, ok: false, value: { init: e } }) });
@@ -69,6 +69,7 @@ window.labJoin = async () => {
   const one = (n) => client.join(Object.assign({ signature: LAB.signature }, LAB.args)).then(
     (v) => labSaw.push({ join: n, ok: true, value: v }), (e) => labSaw.push({ join: n, ok: false, value: e instanceof Error ? { message: e.message } : e }));
   one(1);
+  // A second client.join while the first runs (an effect that runs twice).
   if (LAB.twice) setTimeout(() => one(2), 100);
 };
 </script></body></html>`;

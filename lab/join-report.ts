@@ -11,7 +11,7 @@ function sawText(saw: unknown[]): string {
 
 export function joinResultLines(r: JoinRunResult): string[] {
   const s = r.scenario;
-  const out = [`${s.name} (${r.view} view, ${(r.ms / 1000).toFixed(1)} s, page load ${((r.loadMs ?? 0) / 1000).toFixed(1)} s): ${clip(s.title, 50)}`, `  ${clip(s.description, 76)}`, `  page saw: ${clip(sawText(r.saw), 66)}`];
+  const out = [`${s.name} (${r.view} view, ${(r.ms / 1000).toFixed(1)} s, page load ${((r.loadMs ?? 0) / 1000).toFixed(1)} s): ${clip(s.title, 50)}`, `  ${clip(s.description, 76)}`, `  page saw: ${r.saw.length > 1 ? sawText(r.saw) : clip(sawText(r.saw), 66)}`];
   if (r.error) out.push(`  ✗ ${r.error}`);
   r.joins.forEach((j, i) => {
     out.push(`  join ${i + 1}: ${clip(j.outcome, 68)}`);
