@@ -1,6 +1,20 @@
 /** What a join-scenario run prints: per run EXPECTED vs GOT, and the matrix of a batch (≤ 80 columns). */
 import type { JoinCheck, JoinRunResult } from './join-run';
 
+/** Words (ids joined by ", ") broken into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of text.split(' ')) {
+    const word = w.length > width ? clip(w, width) : w;
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const ids = (xs: readonly string[]) => (xs.length ? xs.join(', ') : '(none)');
 
@@ -39,8 +53,9 @@ export function matrixLines(results: readonly JoinRunResult[]): string[] {
     }
     r.joins.forEach((j, i) => {
       const lead = `${i === 0 ? head : ' '.repeat(head.length)}${shortOutcome(j).padEnd(6)} `;
-      out.push(`${lead}${clip(ids(j.got), 80 - lead.length - 2)} ${j.ok ? '✓' : '✗'}`);
-      if (!j.ok) out.push(`${' '.repeat(lead.length)}${clip(`expected ${ids(j.expected)}; ${j.outcome}`, 80 - lead.length)}`);
+      const pad = ' '.repeat(lead.length);
+      wrap(`${ids(j.got)} ${j.ok ? '✓' : '✗'}`, 80 - lead.length).forEach((l, k) => out.push(`${k === 0 ? lead : pad}${l}`));
+      if (!j.ok) for (const l of wrap(`expected ${ids(j.expected)}; ${j.outcome}`, 80 - lead.length)) out.push(pad + l);
     });
   }
   return out;

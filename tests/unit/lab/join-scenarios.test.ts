@@ -8,6 +8,7 @@ import { scenarioJoinArgs } from '../../../lab/join-page';
 import { LAB_CREDENTIALS } from '../../../lab/credentials';
 import { LIST_WIDTH, scenarioListLines } from '../../../lab/scenario-list';
 import { joinViews, parseLabArgs } from '../../../lab/args';
+import { matrixLines } from '../../../lab/join-report';
 import { isJoinDoctorError } from '../../../lib/errors';
 import { startLabServer, joinScenarioOfUrl, type LabServer } from '../../../lab/server';
 
@@ -170,5 +171,21 @@ describe('the lab server serves the join scenarios', () => {
     // The lab page: the judge (a garbage signature is "Invalid signature.").
     expect(JSON.parse(req(`${s.origin}/`).body)).toMatchObject({ errorCode: 200, errorMessage: 'Invalid signature.' });
     expect(joinScenarioOfUrl('not a url at all')).toBeNull();
+  });
+});
+
+describe('what a join-scenario run prints', () => {
+  it('the matrix keeps every finding id (wrapped, never cut) within 80 columns and shows the mismatch', () => {
+    const s = joinScenario('csp-no-wasm')!;
+    const got = ['answer-signature-rejected', 'csp-blocks-zoom', 'csp-wasm-blocked'];
+    const ok = { scenario: s, view: 'client' as const, ms: 1, saw: [], ok: true, joins: [{ outcome: 'failure 3707 "The meeting number is not found." (Zoom 200)', got, expected: got, ok: true }] };
+    const bad = { ...ok, ok: false, joins: [{ outcome: 'silent-refusal', got: ['asset-http-error'], expected: ['answer-no-answer', 'asset-http-error'], ok: false }] };
+    const lines = matrixLines([ok, bad]);
+    for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(80);
+    const text = lines.join('\n');
+    for (const id of got) expect(text).toContain(id);
+    expect(text).toMatch(/csp-no-wasm\s+client\s+3707\s+answer-signature-rejected/);
+    expect(text).toContain('✗');
+    expect(text.replace(/\s+/g, ' ')).toContain('expected answer-no-answer, asset-http-error; silent-refusal');
   });
 });
