@@ -109,6 +109,8 @@ function rank(id: string, code: number | null, origin?: Finding['origin']): numb
   const affine = code !== null ? CODE_AFFINITY[code] : undefined;
   const a = affine ? affine.indexOf(id) : -1;
   if (a !== -1) return a - 1000;
+  // Where a join stopped is no cause: a token or asset error that explains it comes first.
+  if (id === 'answer-no-answer') return EXPERT_ORDER.length + 2;
   if (origin === 'answer') return -500;
   const i = EXPERT_ORDER.indexOf(id);
   if (i !== -1) return i;

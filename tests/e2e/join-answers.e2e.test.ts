@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analyseAttempt } from '../../lib/attempt-context';
-import { clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
+import { previousJoins } from '../../lib/capture/previous-join';
+import { captureExports, clientViewPage, componentViewPage, savedExports, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, signatureWithoutAppKey, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
 
 let b: ExtensionBrowser;
 let server: PageServer;
@@ -28,15 +29,15 @@ afterAll(async () => {
 const ANSWER = (errorCode: number, errorMessage: string) => ({ body: { status: false, errorCode, errorMessage } });
 
 /** Joins on a fresh page, waits for the attempt to settle in the extension's store, returns it with its finding ids. */
-async function join(view: 'client' | 'component', answer: ZoomStandIn['answer'], opts: { sig?: Record<string, unknown>; extra?: Record<string, unknown>; timeoutMs?: number; inPanel?: (tabId: number) => Promise<void> } = {}): Promise<{ attempt: JoinAttempt; ids: string[]; seen: unknown }> {
+async function join(view: 'client' | 'component', answer: ZoomStandIn['answer'], opts: { sig?: Record<string, unknown>; token?: string; extra?: Record<string, unknown>; timeoutMs?: number; inPanel?: (tabId: number) => Promise<void> } = {}): Promise<{ attempt: JoinAttempt; ids: string[]; seen: unknown }> {
   zoom.answer = answer;
   const pagePath = `/${view}.html`;
   const page = await b.context.newPage();
   await page.goto(server.url(`${pagePath}?case=${Math.random().toString(36).slice(2)}`));
   if (opts.timeoutMs) await page.evaluate((ms) => ((window as any).__joinDoctorTimeoutMs = ms), opts.timeoutMs);
   const url = page.url();
-  const seen = opts.timeoutMs ? null : await page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const);
-  if (opts.timeoutMs) void page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const).catch(() => 0);
+  const seen = opts.timeoutMs ? null : await page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [opts.token ?? sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const);
+  if (opts.timeoutMs) void page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [opts.token ?? sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const).catch(() => 0);
   let tabId = -1;
   const attempt = await waitFor(`the settled join on ${url}`, async () => {
     const s = await b.tabState(new URL(url).pathname + new URL(url).search);
@@ -53,6 +54,17 @@ async function join(view: 'client' | 'component', answer: ZoomStandIn['answer'],
   // A token made now has an iat that is a multiple of 128 s once in 128 joins: iat-quantized (info) is then right too.
   const ids = all.filter((id) => id !== 'page-not-isolated' && id !== 'iat-quantized').sort();
   return { attempt, ids, seen };
+}
+
+/** The page's two joins once neither is pending, and each one's previous join. */
+async function bothJoinsSettled(url: URL): Promise<{ attempts: JoinAttempt[]; prev: Map<JoinAttempt, JoinAttempt> }> {
+  const s = await waitFor('both joins settled', async () => {
+    const st = await b.tabState(url.pathname + url.search);
+    const joins = st?.attempts.filter((x) => x.api !== 'wire') ?? [];
+    return joins.length >= 2 && joins.every((x) => x.outcome.kind !== 'pending') ? st : null;
+  }, 40_000);
+  const attempts = s.attempts.filter((x) => x.api !== 'wire');
+  return { attempts, prev: previousJoins(attempts) };
 }
 
 const MATRIX: Array<[string, string[]]> = [];
@@ -134,6 +146,7 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
   it('in the panel: a URL-encoded passcode refused with 3004 shows the row\'s top finding and the Inspector grouped by origin', async () => {
     let groups: string[] = [];
     let top: string | null = null;
+    let exported: Array<{ name: string; text: string }> = [];
     const r = await join('client', () => ANSWER(3004, 'Wrong passcode'), {
       extra: { passWord: 'Pa%40ss' },
       // 3004 opens the SDK's own passcode dialog and calls no callback: join without awaiting it.
@@ -147,6 +160,11 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
         await panel.locator('[data-testid="finding-group"]').first().waitFor();
         groups = await panel.locator('[data-testid="finding-group"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-origin')}:${[...e.querySelectorAll('[data-testid="finding"]')].map((f) => f.getAttribute('data-rule-id')).join('+')}`));
         expect(await panel.content()).not.toContain('Pa%40ss');
+        // The exports carry the same named causes, grouped by origin, and never the passcode.
+        await captureExports(panel);
+        await panel.locator('[data-testid="export-button"]').click();
+        for (const f of ['json', 'markdown', 'csv', 'html']) await panel.locator(`[data-testid="export-${f}"]`).click();
+        exported = await savedExports(panel);
         await panel.close();
       },
     });
@@ -156,5 +174,79 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
     expect(top).toBe('answer-meeting-refused');
     expect(groups.filter((g) => !g.startsWith('page:'))).toEqual(['answer:answer-meeting-refused', 'arguments:args-passcode-encoded']);
     expect(groups).toContain('page:page-not-isolated');
+    expect(exported.map((f) => f.name.split('.').pop())).toEqual(['json', 'md', 'csv', 'html']);
+    const json = JSON.parse(exported[0]!.text);
+    const findings = json.items[0].analysis.findings as Array<{ id: string; origin?: string }>;
+    expect(findings.filter((f) => f.origin === 'answer' || f.origin === 'arguments').map((f) => `${f.origin}:${f.id}`).sort()).toEqual(['answer:answer-meeting-refused', 'arguments:args-passcode-encoded']);
+    expect(json.items[0].attempt.args).toMatchObject({ from: 'call', passcodeShape: { percentEncoded: true } });
+    for (const f of exported) {
+      expect(f.text, f.name).toContain('args-passcode-encoded');
+      expect(f.text, f.name).not.toMatch(/Pa%(25)?40ss/);
+    }
+    expect(exported[1]!.text).toContain('Zoom says the passcode is wrong (3004)');
+  });
+
+  it('client view, a signature without appKey: 6.x never sends wc/info and calls nothing (stage not-sent, beside the token cause)', async () => {
+    const before = zoom.requests.length;
+    const r = await join('client', () => ANSWER(200, 'Invalid signature.'), { token: signatureWithoutAppKey(), timeoutMs: 12_000 });
+    expect(zoom.requests.length).toBe(before);
+    expect(r.attempt.outcome.kind).toBe('silent-refusal');
+    expect(analyseAttempt(r.attempt).findings.find((x) => x.id === 'answer-no-answer')?.data?.stage).toBe('not-sent');
+    record('client no appKey (wc/info never sent)', r.ids);
+    expect(r.ids).toContain('answer-no-answer');
+    expect(r.ids).toContain('app-key-missing');
+  });
+
+  it('client view, a retry calling ZoomMtg.join 1 s after a failed join: 6.2.0 drops it (no request, no callback), args-join-repeated leads', async () => {
+    zoom.answer = () => ANSWER(200, 'Invalid signature.');
+    const page = await b.context.newPage();
+    await page.goto(server.url(`/client.html?case=repeat-${Math.random().toString(36).slice(2)}`));
+    const url = new URL(page.url());
+    const sig = sampleSignature();
+    await page.evaluate(() => ((window as any).__joinDoctorTimeoutMs = 12_000));
+    const first = await page.evaluate((s) => (window as any).joinNow(s), sig);
+    expect(first).toMatchObject({ ok: false, value: { errorCode: 3712 } });
+    const requests = zoom.requests.length;
+    // A string, so no bundler helper leaks into the page; the SDK's own callbacks are what is measured.
+    const second = await page.evaluate(`new Promise((resolve) => { setTimeout(() => resolve('no callback within 12 s'), 12000);
+      ZoomMtg.join({ signature: ${JSON.stringify(sig)}, meetingNumber: '123456789', userName: 'e2e', passWord: '',
+        success: (v) => resolve({ ok: true, value: v }), error: (e) => resolve({ ok: false, value: e }) }); })`);
+    expect(second).toBe('no callback within 12 s');
+    expect(zoom.requests.length).toBe(requests);
+    const { attempts, prev } = await bothJoinsSettled(url);
+    await page.close();
+    const dropped = attempts.find((x) => x.outcome.kind === 'silent-refusal');
+    expect(dropped, JSON.stringify(attempts.map((x) => [x.calledAt, x.outcome, x.wire]))).toBeDefined();
+    if (!dropped) return;
+    const analysis = analyseAttempt(dropped, { previous: prev.get(dropped) ?? null });
+    const ids = analysis.findings.map((f) => f.id).filter((id) => id !== 'page-not-isolated' && id !== 'iat-quantized').sort();
+    record('client join() again 1 s after a failure (dropped)', ids);
+    expect(ids).toEqual(['answer-no-answer', 'args-join-repeated']);
+    expect(analysis.findings[0]?.id).toBe('args-join-repeated');
+    const firstAttempt = attempts.find((x) => x.outcome.kind === 'failure')!;
+    expect(analyseAttempt(firstAttempt, { previous: prev.get(firstAttempt) ?? null }).findings.map((f) => f.id)).not.toContain('args-join-repeated');
+  });
+
+  it('component view, client.join called twice 100 ms apart (StrictMode): 6.2.0 sends both and both get Zoom\'s answer, so nothing is flagged as repeated', async () => {
+    zoom.answer = () => ANSWER(200, 'Invalid signature.');
+    const page = await b.context.newPage();
+    await page.goto(server.url(`/component.html?case=twice-${Math.random().toString(36).slice(2)}`));
+    const url = new URL(page.url());
+    const requests = zoom.requests.length;
+    const seen = await page.evaluate(`(async () => {
+      const client = ZoomMtgEmbedded.createClient();
+      await client.init({ zoomAppRoot: document.getElementById('zmmtg-embedded'), language: 'en-US', patchJsMedia: true, assetPath: location.origin + '/lib/av' });
+      const a = { signature: ${JSON.stringify(sampleSignature())}, meetingNumber: '123456789', userName: 'e2e', password: '' };
+      const one = client.join(a).catch((e) => e);
+      await new Promise((r) => setTimeout(r, 100));
+      const two = client.join(a).catch((e) => e);
+      return Promise.all([one, two]);
+    })()`);
+    expect(seen).toEqual([{ type: 'JOIN_MEETING_FAILED', reason: 'Signature is invalid.', errorCode: 3712 }, { type: 'JOIN_MEETING_FAILED', reason: 'Signature is invalid.', errorCode: 3712 }]);
+    expect(zoom.requests.length - requests).toBe(2);
+    const { attempts, prev } = await bothJoinsSettled(url);
+    await page.close();
+    for (const a of attempts) expect(analyseAttempt(a, { previous: prev.get(a) ?? null }).findings.map((f) => f.id)).not.toContain('args-join-repeated');
+    record('component client.join twice 100 ms apart', ['(none repeated)']);
   });
 });

@@ -153,3 +153,44 @@ describe('asset failures (isolated page, video_webrtc_mode 1, so only the asset 
     }
   });
 });
+
+describe('asset failures in the component view (it loads only lib/av/js_media.min.js before joining, measured)', () => {
+  const JS = 'av/js_media.min.js';
+  /** A component view whose assetPath is `/<lib>/av` instead of `/lib/av`. */
+  const componentViewWithLib = (lib: string) => componentViewPage().replace("'/lib/av'", `'/${lib}/av'`);
+
+  it('assetPath points at a folder where js_media.min.js answers 404: the SDK refuses with 5001 before asking Zoom, and the asset is named', async () => {
+    server.setHandler(`/lib404/${JS}`, (_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>404</title>');
+    });
+    servePage('/c-js404.html', componentViewWithLib('lib404'), ISOLATION);
+    const r = await joinOn('/c-js404.html');
+    expect(r.seen).toEqual({ ok: false, value: { type: 'INVALID_PARAMETERS', reason: 'dependent assets are not accessible', errorCode: 5001 } });
+    expect(r.attempt.outcome).toMatchObject({ kind: 'failure', code: 5001 });
+    expect(r.ids).toEqual(['asset-http-error']);
+    expect(r.attempt.page?.assetFailures?.[0]).toMatchObject({ url: server.url(`/lib404/${JS}`), status: 404 });
+    const all = analyseAttempt(r.attempt);
+    measured.push(`/c-js404.html all findings: ${all.findings.map((f) => f.id).join(', ')}`);
+    expect(all.findings.map((f) => f.id)).toContain('answer-sdk-refused');
+    // The row leads with the file, not with the code that only says assets were missing.
+    expect(all.findings[0]?.id).toBe('asset-http-error');
+  });
+
+  it("js_media.min.js served as text/html (an SPA's index.html fallback under assetPath)", async () => {
+    server.setHandler(`/libhtml/${JS}`, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><body>app</body></html>');
+    });
+    servePage('/c-jshtml.html', componentViewWithLib('libhtml'), ISOLATION);
+    const r = await joinOn('/c-jshtml.html');
+    expect(r.ids).toEqual(['asset-wrong-mime']);
+  });
+
+  it("a CSP without blob: workers: the component view's media worker is refused", async () => {
+    servePage('/c-csp.html', componentViewPage(), { ...ISOLATION, 'content-security-policy': "script-src 'self' 'unsafe-inline'" });
+    const r = await joinOn('/c-csp.html');
+    measured.push(`/c-csp.html csp: ${JSON.stringify(r.attempt.page?.cspViolations ?? null).slice(0, 300)}`);
+    expect(r.ids).toContain('csp-blocks-zoom');
+  });
+});

@@ -8,11 +8,13 @@ import { describe, expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import path from 'node:path';
 import {
+  captureExports,
   clientViewPage,
   extensionTest,
   openDevToolsPanel,
   openPanelAsTab,
   sampleSignature,
+  savedExports,
   tmpDir,
   waitFor,
 } from './harness';
@@ -130,15 +132,7 @@ describe('DevTools panel on a real 3712', () => {
 
   it('every export format is redacted by default, names the page host, and full tokens need the opt-in', async ({ b: _b }) => {
     // Capture what the panel saves instead of writing to disk.
-    await panel.evaluate(() => {
-      const w = window as any;
-      w.__saved = [];
-      const orig = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (b: Blob | MediaSource) => ((w.__lastBlob = b), orig(b));
-      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-        w.__saved.push({ name: this.download, blob: w.__lastBlob });
-      };
-    });
+    await captureExports(panel);
     await panel.locator('[data-testid="export-button"]').click();
     const dialog = panel.locator('[data-testid="export-dialog"]');
     await dialog.waitFor();
@@ -149,9 +143,7 @@ describe('DevTools panel on a real 3712', () => {
     await dialog.locator('[data-testid="export-json"]').click();
     await panel.locator('[data-testid="export-button"]').click(); // closes the menu
     expect(await dialog.count()).toBe(0);
-    const files: Array<{ name: string; text: string }> = await panel.evaluate(() =>
-      Promise.all((window as any).__saved.map(async (s: { name: string; blob: Blob }) => ({ name: s.name, text: await s.blob.text() }))),
-    );
+    const files = await savedExports(panel);
     expect(files.map((f) => f.name.split('.').pop())).toEqual(['json', 'md', 'html', 'csv', 'json']);
     const [h, p, mac] = token.split('.');
     for (const f of files.slice(0, 4)) {

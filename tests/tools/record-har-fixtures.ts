@@ -16,6 +16,16 @@
  *   asset-404.har          client view on a COOP/COEP page whose lib/av/audio.simd.wasm answers 404
  *                          (the join never answers: no wc/info)
  *   csp-wasm.har           client view on a COOP/COEP page whose CSP lacks 'wasm-unsafe-eval' and blob:
+ *
+ * Zoom's answers beyond the signature (issue 10), each recorded from its own real join:
+ *   client-3707.har        client view, Zoom: 200 "The meeting number is not found." → 3707
+ *   component-3001.har     component view, Zoom: 3001 "Meeting does not exist" → 200 with Zoom's words
+ *   client-3711-host.har   client view, a role 1 signature and no zak, Zoom: "Can not be host in other
+ *                          account's meeting." → 3711
+ *   client-3004-passcode.har client view, passWord "Pa%40ss" (copied from a URL), Zoom: 3004; the SDK
+ *                          opens its passcode dialog and calls nothing
+ *   client-silent.har      client view, wc/info never answered (a proxy that swallows it)
+ *   component-js404.har    component view whose assetPath 404s js_media.min.js: 5001, no wc/info
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -33,9 +43,9 @@ const KEEP = /\/wc\/info|\/api\/signature|\.html/;
 const JOIN_TIMEOUT_MS = 30_000;
 
 /** What the auth endpoint sample does: floor(now/1000), 2 h. */
-function nodeStyleSignature(): string {
+function nodeStyleSignature(role = 0): string {
   const iat = Math.floor(Date.now() / 1000);
-  return signJwt({ appKey: 'e2eAppKey', sdkKey: 'e2eAppKey', mn: MEETING_NUMBER, role: 0, iat, exp: iat + 7200, tokenExp: iat + 7200 });
+  return signJwt({ appKey: 'e2eAppKey', sdkKey: 'e2eAppKey', mn: MEETING_NUMBER, role, iat, exp: iat + 7200, tokenExp: iat + 7200 });
 }
 
 /**
@@ -78,15 +88,15 @@ async function session(browser: Browser, file: string, content: 'embed' | 'omit'
 }
 
 /** Loads the page, fetches a signature from the page's own endpoint (so the HAR has the issuance), joins. */
-async function joinOnce(context: BrowserContext, server: PageServer, pagePath: string): Promise<unknown> {
+async function joinOnce(context: BrowserContext, server: PageServer, pagePath: string, opts: { extra?: Record<string, unknown>; timeoutMs?: number } = {}): Promise<unknown> {
   const page: Page = await context.newPage();
   await page.goto(server.url(pagePath), { waitUntil: 'domcontentloaded', timeout: 120_000 });
   await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 120_000 });
-  const seen = await page.evaluate(async (timeout) => {
+  const seen = await page.evaluate(async ([timeout, extra]) => {
     const r = await fetch('/api/signature', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meetingNumber: '123456789', role: 0 }) });
     const { signature } = await r.json();
-    return Promise.race([(window as any).joinNow(signature), new Promise((res) => setTimeout(() => res({ ok: null, value: 'timeout' }), timeout))]);
-  }, JOIN_TIMEOUT_MS);
+    return Promise.race([(window as any).joinNow(signature, extra), new Promise((res) => setTimeout(() => res({ ok: null, value: 'timeout' }), timeout))]);
+  }, [opts.timeoutMs ?? JOIN_TIMEOUT_MS, opts.extra ?? {}] as const);
   // Playwright reads response bodies for the HAR lazily; closing at once can lose the last one.
   await page.waitForTimeout(1500);
   await page.close();
@@ -154,6 +164,33 @@ async function main() {
       const s = await session(browser, 'csp-wasm.har', 'embed');
       console.log('csp-wasm.har', JSON.stringify(await joinOnce(s.context, server, '/iso-csp.html')));
       await s.context.close();
+    }
+    // Zoom's answers beyond the signature: one real join each, the answer chosen per fixture.
+    const answered = async (file: string, pagePath: string, answer: WcInfoAnswer, opts: Parameters<typeof joinOnce>[3] = {}, keep: RegExp = KEEP) => {
+      if (!wanted(file)) return;
+      const s = await session(browser, file, 'embed', keep);
+      s.zoom.answer = () => answer;
+      console.log(file, JSON.stringify(await joinOnce(s.context, server, pagePath, opts)));
+      await s.context.close();
+    };
+    const refuse = (errorCode: number, errorMessage: string): WcInfoAnswer => ({ body: { status: false, errorCode, errorMessage } });
+    await answered('client-3707.har', '/client.html', refuse(200, 'The meeting number is not found.'));
+    await answered('component-3001.har', '/component.html', refuse(3001, 'Meeting does not exist'));
+    // 3004 opens the SDK's own passcode dialog and calls nothing: the join is left after 12 s.
+    await answered('client-3004-passcode.har', '/client.html', refuse(3004, 'Wrong passcode'), { extra: { passWord: 'Pa%40ss' }, timeoutMs: 12_000 });
+    await answered('client-silent.har', '/client.html', 'hang', { timeoutMs: 12_000 });
+    if (wanted('client-3711-host.har')) {
+      serveSignatures(server, () => nodeStyleSignature(1));
+      await answered('client-3711-host.har', '/client.html', refuse(200, "Can not be host in other account's meeting."));
+      serveSignatures(server, nodeStyleSignature);
+    }
+    if (wanted('component-js404.har')) {
+      server.setHandler('/lib404/av/js_media.min.js', (_req, res) => {
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('<!doctype html><title>404</title>');
+      });
+      servePage('/component-js404.html', componentViewPage().replace("'/lib/av'", "'/lib404/av'"), isolation);
+      await answered('component-js404.har', '/component-js404.html', { body: INVALID_SIGNATURE }, {}, /\/wc\/info|\/api\/signature|\.html|js_media\.min\.js/);
     }
     if (wanted('java-endpoint.har')) {
       serveSignatures(server, javaStyleSignature);

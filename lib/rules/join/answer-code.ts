@@ -86,7 +86,7 @@ export function answerFinding(attempt: JoinAttempt, token: Analysis, groups: rea
   const said = words(r);
   const via = r.viaServerCode !== null ? ` The ${viewName(attempt)} reported ${r.code}; Zoom's own code ${r.viaServerCode} is what the client view calls ${f.code}.` : '';
   const explained = explainers(f.code, token, f.restates === true);
-  const lead = `The join failed with ${r.code ?? `no code ("${r.message ?? ''}")`}${r.type ? ` (${r.type})` : ''} in the ${viewName(attempt)}: ${f.meaning}.${via} It stopped ${STAGE_LABEL[f.stage]}.${said ? ` ${said[0]!.toUpperCase()}${said.slice(1)}.` : ''}`;
+  const lead = `The join failed with ${r.code ?? `no code ("${r.message ?? ''}")`}${r.type ? ` (${r.type})` : ''}${attempt.api === 'wire' ? ' (read from the wc/info exchange)' : ` in the ${viewName(attempt)}`}: ${f.meaning}.${via} It stopped ${STAGE_LABEL[f.stage]}.${said ? ` ${said[0]!.toUpperCase()}${said.slice(1)}.` : ''}`;
   const data: Record<string, number | string | boolean | null> = { code: r.code, meaningCode: f.code, serverCode: r.serverCode, stage: f.stage, group: f.group, headline: f.meaning };
   if (r.serverMessage) data.serverMessage = r.serverMessage;
   if (explained.length > 0) {

@@ -7,6 +7,10 @@ type Stage = 'not-sent' | 'no-answer' | 'network-failure' | 'answered-then-nothi
 function stageOf(a: JoinAttempt): Stage | null {
   const w = a.wire;
   if (a.outcome.kind === 'failure') return w && w.http === 0 ? 'network-failure' : null;
+  // 6.x refuses a signature without appKey in the console only: no request, no callback.
+  if (a.outcome.kind === 'silent-refusal') return 'not-sent';
+  // A HAR is final: a wc/info it holds without a response was never answered while it recorded.
+  if (a.outcome.kind === 'pending' && a.api === 'wire') return w && w.sentAt !== null && w.answeredAt === null ? 'no-answer' : null;
   if (a.outcome.kind !== 'timeout') return null;
   if (!w || w.sentAt === null) return 'not-sent';
   if (w.answeredAt === null) return 'no-answer';
@@ -53,10 +57,13 @@ export const answerNoAnswer: JoinRule = {
     const stage = stageOf(attempt);
     if (!stage) return null;
     const w = attempt.wire;
-    const waited = attempt.outcome.kind === 'timeout' ? ` Nothing settled within ${Math.round(attempt.outcome.afterMs / 1000)} s of join().` : '';
-    const when = w && w.sentAt !== null && Number.isFinite(attempt.calledAt) ? ` wc/info left ${((w.sentAt - attempt.calledAt) / 1000).toFixed(1)} s after join()${w.answeredAt !== null ? `, its answer came ${((w.answeredAt - w.sentAt) / 1000).toFixed(1)} s later` : ''}.` : '';
+    const o = attempt.outcome;
+    const waited = o.kind === 'timeout' ? ` Nothing settled within ${Math.round(o.afterMs / 1000)} s of join().` : o.kind === 'silent-refusal' ? ` The SDK said only: ${JSON.stringify(o.reason.slice(0, 200))}.` : o.kind === 'pending' ? ' The recording ends without its response (a HAR does not say how long it waited).' : '';
+    // A HAR's join is its wc/info request: "left N s after join()" would always say 0.
+    const when = w && w.sentAt !== null && attempt.api !== 'wire' && Number.isFinite(attempt.calledAt) ? ` wc/info left ${((w.sentAt - attempt.calledAt) / 1000).toFixed(1)} s after join()${w.answeredAt !== null ? `, its answer came ${((w.answeredAt - w.sentAt) / 1000).toFixed(1)} s later` : ''}.` : '';
+    const said = attempt.api === 'wire' ? SAY[stage].message.replace('while the hook waited', 'while the HAR recorded') : SAY[stage].message;
     return {
-      message: `${SAY[stage].message}${waited}${when}`,
+      message: `${said}${waited}${when}`,
       fix: SAY[stage].fix,
       data: { stage, http: w?.http ?? null, headline: stage === 'answered-then-nothing' ? 'accepted by Zoom, then stuck at the meeting-server stage' : stage === 'not-sent' ? 'the SDK never asked Zoom (wc/info not sent)' : stage === 'refused-no-callback' ? 'refused by Zoom, no callback' : 'no answer from Zoom to wc/info' },
     };

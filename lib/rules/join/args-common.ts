@@ -11,6 +11,14 @@ export function has(args: JoinArgFacts, key: string): boolean {
   return args.keys.includes(key);
 }
 
+/**
+ * The join passed a zak. On the wire the SDK sends it as `zsk` (measured, 6.2.0, both views; with
+ * `ulsm=1`), so a HAR tells it too.
+ */
+export function hasZak(args: JoinArgFacts): boolean {
+  return args.from === 'call' ? has(args, 'zak') : has(args, 'zsk');
+}
+
 /** The SDK code of a failed join, or null. */
 export function failureCode(a: JoinAttempt): number | null {
   return a.outcome.kind === 'failure' ? a.outcome.code : null;

@@ -1,6 +1,6 @@
 import type { JoinRule } from './types';
 import { claimValue } from '../claim-values';
-import { argsOf, has } from './args-common';
+import { argsOf, has, hasZak } from './args-common';
 
 /**
  * role 1 in the signature (start as host) but no `zak` among the join arguments. Zoom starts a
@@ -15,12 +15,13 @@ export const argsHostWithoutZak: JoinRule = {
   source: 'docs/join-errors.md §4; signature-facts §1 (role: "starting also needs zak"), zoom/meetingsdk-react-sample#22',
   check({ attempt, token }) {
     const args = argsOf(attempt);
-    if (!args || args.from !== 'call') return null;
+    if (!args) return null;
     const role = claimValue(token.token, 'role');
     if (role !== 1 && role !== '1') return null;
-    if (has(args, 'zak') || has(args, 'obfToken')) return null;
+    if (hasZak(args) || has(args, 'obfToken')) return null;
+    const given = args.from === 'call' ? `arguments given: ${args.keys.join(', ') || 'none'}` : `the wc/info form's zsk, where the SDK sends the zak, is empty`;
     return {
-      message: `The signature has role ${JSON.stringify(role)} (start as host) but the join passed no zak (arguments given: ${args.keys.join(', ') || 'none'}). Zoom lets a host start a meeting of another user only with that host's ZAK token.`,
+      message: `The signature has role ${JSON.stringify(role)} (start as host) but the join passed no zak (${given}). Zoom lets a host start a meeting of another user only with that host's ZAK token.`,
       fix: "Fetch the host's ZAK on your server (GET https://api.zoom.us/v2/users/me/token?type=zak with the host's OAuth token, valid 2 h) and pass it as `zak` in join(); to attend instead, sign role 0.",
       data: { role: String(role) },
     };

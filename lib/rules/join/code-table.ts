@@ -133,6 +133,11 @@ export function codeFacts(): readonly CodeFact[] {
  * Findings (token or arguments rules) that produce a given SDK code: preferred over other errors
  * when the page got that code, and they explain the code's own finding (which then steps back).
  */
+/** Join findings that name a file the SDK could not load or run. */
+export const ASSET_FINDINGS: readonly string[] = ['asset-http-error', 'asset-wrong-mime', 'asset-blocked-by-client', 'csp-wasm-blocked', 'csp-blocks-zoom'];
+/** What explains a join that never sent wc/info: a missing file, or a second join the client view dropped. */
+export const NOT_SENT_EXPLAINERS: readonly string[] = [...ASSET_FINDINGS, 'args-join-repeated'];
+
 export const CODE_AFFINITY: Readonly<Record<number, readonly string[]>> = {
   3704: ['app-key-missing', 'app-key-mismatch', 'secret-swapped'],
   3705: ['token-expired', 'exp-window-short', 'exp-window-long', 'tokenexp-invalid'],
@@ -153,4 +158,7 @@ export const CODE_AFFINITY: Readonly<Record<number, readonly string[]>> = {
   5012: ['args-join-repeated'],
   3636: ['args-zak-and-obf-token'],
   5013: ['args-zak-and-obf-token'],
+  // The SDK's own "assets not loaded" codes: the asset finding names the file, the code only the symptom.
+  3635: ASSET_FINDINGS,
+  5001: ASSET_FINDINGS,
 };

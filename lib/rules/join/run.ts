@@ -1,6 +1,7 @@
 import type { Finding } from '../types';
 import type { JoinRule, JoinRuleContext } from './types';
 import { joinRules } from './index';
+import { ASSET_FINDINGS, CODE_AFFINITY, NOT_SENT_EXPLAINERS } from './code-table';
 
 /**
  * Runs the join rules on one attempt. A rule that throws becomes an `internal-error` warning naming
@@ -28,7 +29,29 @@ export function runJoinRules(ctx: JoinRuleContext, given: readonly JoinRule[] = 
       });
     }
   }
-  return out;
+  return stepDownExplainedCodes(out);
+}
+
+/**
+ * A code the SDK reports for a failed asset (5001, 3635), or a join that never asked Zoom, is
+ * explained by the finding that names the file or the repeated call: the answer finding steps down
+ * to info so the cause leads the row, as a token finding that produces a code does (answer-code.ts).
+ */
+function stepDownExplainedCodes(found: Finding[]): Finding[] {
+  const causes = new Set(found.filter((f) => (f.origin === 'assets' || f.origin === 'arguments') && f.severity === 'error').map((f) => f.id));
+  if (causes.size === 0) return found;
+  return found.map((f) => {
+    if (f.origin !== 'answer' || f.severity === 'info') return f;
+    const by = explainersOf(f).filter((id) => causes.has(id));
+    if (by.length === 0) return f;
+    return { ...f, severity: 'info', message: `${f.message} ${by.join(', ')} explain${by.length > 1 ? '' : 's'} it.`, data: { ...f.data, explainedBy: by.join(',') } };
+  });
+}
+
+function explainersOf(f: Finding): readonly string[] {
+  const code = f.data?.meaningCode;
+  if (typeof code === 'number') return (CODE_AFFINITY[code] ?? []).filter((id) => ASSET_FINDINGS.includes(id as never));
+  return f.id === 'answer-no-answer' && f.data?.stage === 'not-sent' ? NOT_SENT_EXPLAINERS : [];
 }
 
 function describe(e: unknown): string {

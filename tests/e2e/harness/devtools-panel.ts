@@ -89,3 +89,24 @@ export async function waitForDevToolsTarget(b: ExtensionBrowser, timeoutMs = 30_
   }
   throw new Error(`no DevTools window within ${timeoutMs} ms`);
 }
+
+/**
+ * Makes the panel keep what it saves instead of downloading (the object URL's blob and the
+ * anchor's file name); `savedExports` reads them back.
+ */
+export async function captureExports(panel: Frame | Page): Promise<void> {
+  await panel.evaluate(() => {
+    const w = window as any;
+    w.__saved = [];
+    const orig = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (b: Blob | MediaSource) => ((w.__lastBlob = b), orig(b));
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      w.__saved.push({ name: this.download, blob: w.__lastBlob });
+    };
+  });
+}
+
+/** The files the panel saved since captureExports, in order. */
+export async function savedExports(panel: Frame | Page): Promise<Array<{ name: string; text: string }>> {
+  return panel.evaluate(() => Promise.all((window as any).__saved.map(async (s: { name: string; blob: Blob }) => ({ name: s.name, text: await s.blob.text() }))));
+}

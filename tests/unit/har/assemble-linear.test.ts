@@ -102,17 +102,31 @@ describe('assemble: linear indexes match the reference scans', () => {
     );
   });
 
-  it('20,000 joins with 20,000 issuances assemble in well under a second per 10,000 (was quadratic)', () => {
-    const n = 20_000;
-    const xs = Array.from({ length: n }, (_, i) => exchange(i, i * 10, `tok${i}`, false, i % 10 === 3 ? 502 : 200));
-    const retries = Array.from({ length: n / 10 }, (_, i) => exchange(n + i, (i * 10 + 3) * 10 + 5, `tok${i * 10 + 3}`, true, 200));
-    const issuances: TokenIssuance[] = Array.from({ length: n }, (_, i) => ({ entry: 2 * n + i, url: 'https://api.example/sig', method: 'POST', receivedAt: i * 10 - 5, serverDate: null, token: `tok${i}` }));
-    const t0 = performance.now();
-    const got = assemble({ exchanges: [...xs, ...retries], issuances, clock: { samples: [], rejected: {} } } as unknown as HarCollector);
-    const ms = performance.now() - t0;
-    expect(got.attempts).toHaveLength(n);
-    expect(got.warnings.find((w) => w.code === 'retry-missing')).toBeUndefined();
-    // The scans took ~n²/2 = 2e8 comparisons here (seconds); the indexes take milliseconds.
-    expect(ms).toBeLessThan(2000);
+  it('a HAR with 20,000 joins assembles in linear time: four times the joins take nowhere near sixteen times as long (was quadratic)', { timeout: 60_000 }, () => {
+    const build = (n: number) => {
+      const xs = Array.from({ length: n }, (_, i) => exchange(i, i * 10, `tok${i}`, false, i % 10 === 3 ? 502 : 200));
+      const retries = Array.from({ length: n / 10 }, (_, i) => exchange(n + i, (i * 10 + 3) * 10 + 5, `tok${i * 10 + 3}`, true, 200));
+      const issuances: TokenIssuance[] = Array.from({ length: n }, (_, i) => ({ entry: 2 * n + i, url: 'https://api.example/sig', method: 'POST', receivedAt: i * 10 - 5, serverDate: null, token: `tok${i}` }));
+      return { exchanges: [...xs, ...retries], issuances, clock: { samples: [], rejected: {} } } as unknown as HarCollector;
+    };
+    // Best of three per size, measured in one run: a ratio, not a wall-clock budget, so a loaded
+    // machine slows both sizes alike. Linear gives ~4×, the old scans ~16× (measured here under load:
+    // 5,000 → 20,000 joins 2.7×, 10,000 → 40,000 6.8× with JIT and GC noise).
+    const best = (n: number) => {
+      const input = build(n);
+      let min = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        const got = assemble(input);
+        min = Math.min(min, performance.now() - t0);
+        expect(got.attempts).toHaveLength(n);
+        expect(got.warnings.find((w) => w.code === 'retry-missing')).toBeUndefined();
+      }
+      return Math.max(min, 0.5);
+    };
+    best(5_000); // warm-up: the first run pays for the JIT
+    const small = best(5_000);
+    const large = best(20_000);
+    expect(large / small, `5,000 joins: ${small.toFixed(1)} ms, 20,000 joins: ${large.toFixed(1)} ms`).toBeLessThan(10);
   });
 });

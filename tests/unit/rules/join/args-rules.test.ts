@@ -31,6 +31,13 @@ describe('join arguments', () => {
     expect(await argIds({ args: args(BASE) }, { role: 0 })).toEqual([]);
   });
 
+  it('a HAR of a host start: the SDK sends the zak as zsk (measured, both views), so an empty zsk with role 1 is args-host-without-zak', async () => {
+    const wire = (f: Record<string, string>) => joinArgFacts({ meetingNumber: '123456789', userName: 'Ada', signature: 'x', zsk: '', tk: '', ...f }, 'wire');
+    expect(await argIds({ api: 'wire', args: wire({}) }, { role: 1 })).toEqual(['args-host-without-zak']);
+    expect(await argIds({ api: 'wire', args: wire({ zsk: 'ZAK', ulsm: '1' }) }, { role: 1 })).toEqual([]);
+    expect(await argIds({ api: 'wire', args: wire({}) }, { role: 0 })).toEqual([]);
+  });
+
   it('the component view\'s password given to ZoomMtg.join, and passWord given to client.join', async () => {
     expect(await argIds({ args: args({ ...BASE, password: 'abc' }) })).toEqual(['args-passcode-key']);
     expect(await argIds({ api: 'component-view', args: args({ ...BASE, passWord: 'abc' }) })).toEqual(['args-passcode-key']);
@@ -65,6 +72,20 @@ describe('join arguments', () => {
     expect(a.findings.map((f) => [f.id, f.severity])).toEqual([['answer-sdk-refused', 'error'], ['args-join-repeated', 'error']]);
     const later = await joinWith({ kind: 'pending' }, { id: 'c', calledAt: AT + 10_000, pageUrl: 'http://127.0.0.1/' });
     expect(ids(analyseAttempt(later, { previous: first }), 'arguments')).toEqual([]);
+  });
+
+  it('a retry button calling ZoomMtg.join 1 s after a failed join: the 6.2.0 client view drops it (no request, no callback), so it never settles and args-join-repeated leads', async () => {
+    const first = await joinWith({ kind: 'failure', code: 3712, message: 'Signature is invalid.' }, { id: 'a', pageUrl: 'http://127.0.0.1/' });
+    // The hook reports a join with no request and no callback as a silent refusal (measured).
+    const second = await joinWith({ kind: 'silent-refusal', reason: 'No request to Zoom and no callback within 12 s.' }, { id: 'b', calledAt: AT + 1_000, pageUrl: 'http://127.0.0.1/', wire: null });
+    const a = analyseAttempt(second, { previous: first });
+    expect(a.findings[0]?.id).toBe('args-join-repeated');
+    expect(a.findings[0]?.message).toContain('dropped it: no wc/info request and no callback');
+    const noAnswer = a.findings.find((f) => f.id === 'answer-no-answer')!;
+    expect([noAnswer.severity, noAnswer.data?.stage, noAnswer.data?.explainedBy]).toEqual(['info', 'not-sent', 'args-join-repeated']);
+    // The component view sends both joins (measured): a timeout there is not this cause.
+    const comp = await joinWith({ kind: 'timeout', afterMs: 30_000 }, { id: 'c', api: 'component-view', calledAt: AT + 1_000, pageUrl: 'http://127.0.0.1/', wire: null });
+    expect(ids(analyseAttempt(comp, { previous: { ...first, api: 'component-view' } }), 'arguments')).toEqual([]);
   });
 
   it('zak and obfToken both set (3636) is args-zak-and-obf-token', async () => {

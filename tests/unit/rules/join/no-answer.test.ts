@@ -17,6 +17,13 @@ describe('no answer: where the join stopped', () => {
   it('init failed or assets missing: no wc/info was ever sent', async () => {
     expect(await stage({})).toEqual(['answer-no-answer:not-sent']);
   });
+  it('6.x refusing a signature without appKey in the console only (silent refusal): not-sent, and the token cause stays the primary cause', async () => {
+    const attempt = await joinWith({ kind: 'silent-refusal', reason: 'please check your signature and please add appKey' }, {}, { appKey: undefined, sdkKey: undefined });
+    const a = analyseAttempt(attempt);
+    expect(a.findings.filter((f) => f.origin === 'answer').map((f) => `${f.id}:${String(f.data?.stage)}`)).toEqual(['answer-no-answer:not-sent']);
+    expect(a.findings.find((f) => f.id === 'answer-no-answer')!.message).toContain('please add appKey');
+    expect(correlate([{ attempt, analysis: a }]).causes[0]?.ruleIds[0]).toBe('app-key-missing');
+  });
   it('a proxy that swallows wc/info: sent, no answer', async () => {
     expect(await stage({ wire: { sentAt: AT + 2000, answeredAt: null, http: null, accepted: null } })).toEqual(['answer-no-answer:no-answer']);
   });

@@ -135,3 +135,25 @@ describe('csp-blocks-zoom for workers', () => {
     expect(f.fix).toContain("worker-src 'self' blob:");
   });
 });
+
+describe('a code the SDK reports for a missing asset steps back behind the asset', () => {
+  it("component view: assetPath where js_media.min.js answers 404 → 5001 'dependent assets are not accessible': the file leads the row", async () => {
+    const a = await attempt(
+      { crossOriginIsolated: true, assetFailures: [failure({ url: `${LIB}/js_media.min.js`, kind: 'js' })] },
+      {},
+      { api: 'component-view', outcome: { kind: 'failure', code: 5001, message: 'dependent assets are not accessible', type: 'INVALID_PARAMETERS' } as JoinAttempt['outcome'], settledAt: AT + 300 },
+    );
+    const r = analyseAttempt(a);
+    expect(r.findings[0]?.id).toBe('asset-http-error');
+    const code = r.findings.find((f) => f.id === 'answer-sdk-refused')!;
+    expect(code.severity).toBe('info');
+    expect(code.data?.explainedBy).toBe('asset-http-error');
+  });
+
+  it('5001 with no asset failure captured keeps its own error (the code is then the only lead)', async () => {
+    const a = await attempt({ crossOriginIsolated: true }, {}, { api: 'component-view', outcome: { kind: 'failure', code: 5001, message: 'dependent assets are not accessible', type: 'INVALID_PARAMETERS' } as JoinAttempt['outcome'], settledAt: AT + 300 });
+    const r = analyseAttempt(a);
+    expect(r.findings[0]?.id).toBe('answer-sdk-refused');
+    expect(r.findings[0]?.severity).toBe('error');
+  });
+});
