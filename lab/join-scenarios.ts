@@ -59,7 +59,7 @@ export interface JoinScenario {
   token: { role: 0 | 1; videoWebrtcMode?: 0 | 1 };
   /** Join arguments over the lab's defaults (meetingNumber, userName, the view's passcode key ''). */
   args: Record<string, string>;
-  /** join() twice on the same page, 100 ms apart (3633 / 5012). */
+  /** join() twice on the same page: client view 1 s after the first called back, component view 100 ms apart. */
   joinTwice?: boolean;
   /** The code row it reproduces (code-NNNN scenarios). */
   code?: number;
@@ -312,7 +312,7 @@ const OTHER: JoinScenario[] = [
     name: 'join-twice',
     group: 'arguments',
     title: 'join() called twice within 10 s',
-    description: 'React StrictMode (or an effect that runs twice) calls join twice: the client view rate-limits join to once per 10 s (3633), the component view refuses a duplicated join (5012).',
+    description: 'A retry (or an effect run again) calls join 1 s after the first failed: the client view drops it silently (its 10 s rate limit; the bundle names 3633 but 6.2.0 calls nothing back). The component view, given client.join twice 100 ms apart (StrictMode), sends both and both get Zoom\'s answer: nothing to flag.',
     views: ['client', 'component'],
     wcInfo: S3707,
     page: PLAIN,
@@ -320,8 +320,8 @@ const OTHER: JoinScenario[] = [
     args: {},
     joinTwice: true,
     expected: {
-      client: [['answer-signature-rejected'], ['answer-sdk-refused', 'args-join-repeated']],
-      component: [['answer-signature-rejected'], ['answer-sdk-refused', 'args-join-repeated']],
+      client: [['answer-signature-rejected'], ['answer-no-answer', 'args-join-repeated']],
+      component: [['answer-signature-rejected'], ['answer-signature-rejected']],
     },
   },
   // --- the page: COOP/COEP × video_webrtc_mode ---
