@@ -3,6 +3,7 @@ import { JoinDoctorError } from '../lib/errors';
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './scenarios';
 import type { LabView } from './run';
 import { isVideoScenarioName, VIDEO_SCENARIO_NAMES, type VideoScenarioName } from './video-scenarios';
+import { isJoinBatch, joinScenario, JOIN_BATCHES, type JoinBatch, type JoinView } from './join-scenarios';
 
 export interface LabArgs {
   /** Undefined: headed when a display exists. */
@@ -10,6 +11,13 @@ export interface LabArgs {
   scenario?: ScenarioName;
   /** A Video SDK scenario (`vsdk-*`): the run uses the /video page and the real @zoom/videosdk. */
   videoScenario?: VideoScenarioName;
+  /** A join scenario (lab/join-scenarios.ts) or a batch of them: real SDK, per-scenario stand-in. */
+  joinScenario?: string;
+  joinBatch?: JoinBatch;
+  /** `--scenario list` / `--list`: print the scenarios and exit. */
+  list: boolean;
+  /** Join scenarios: tabs run side by side (batches). */
+  parallel: number;
   joins?: number;
   out?: string;
   port: number;
@@ -28,7 +36,10 @@ prints what the extension captured and diagnosed and writes report.md and panel.
 
   --headless / --headed   force the mode (default: headed when $DISPLAY or $WAYLAND_DISPLAY is set)
   --scenario NAME         ${SCENARIO_NAMES.join(', ')} (headless default: java-round),
-                          or a Video SDK one: ${VIDEO_SCENARIO_NAMES.join(', ')} (real @zoom/videosdk, /video page)
+                          a join scenario (code-3707, silent, wasm-404, …: see --list), a batch
+                          (${Object.keys(JOIN_BATCHES).join(', ')}), or a Video SDK one: ${VIDEO_SCENARIO_NAMES.join(', ')}
+  --scenario list, --list print every scenario, grouped, and exit
+  --parallel N            join scenarios: tabs side by side (1..6, default 3)
   --joins N               joins to run against the scenario's endpoint (1..500; headless default 30)
   --view V                simulated (default: the lab's own ZoomMtg, fast, joins can succeed), component
                           (real SDK component view) or client (real SDK client view, one iframe per join)
@@ -46,7 +57,7 @@ function intArg(name: string, v: string | undefined, min: number, max: number): 
 }
 
 export function parseLabArgs(argv: readonly string[]): LabArgs {
-  const a: LabArgs = { port: 0, view: 'simulated', spreadSeconds: 128, build: true, help: false };
+  const a: LabArgs = { port: 0, view: 'simulated', spreadSeconds: 128, build: true, help: false, list: false, parallel: 3 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const [flag, inline] = k.includes('=') ? [k.slice(0, k.indexOf('=')), k.slice(k.indexOf('=') + 1)] : [k, undefined];
@@ -56,13 +67,27 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
       case '--headed': a.headless = false; break;
       case '--no-build': a.build = false; break;
       case '-h': case '--help': a.help = true; break;
+      case '--list': a.list = true; break;
+      case '--parallel': a.parallel = intArg('--parallel', value(), 1, 6); break;
       case '--scenario': {
         const s = value();
+        if (s === 'list') {
+          a.list = true;
+          break;
+        }
+        if (isJoinBatch(s)) {
+          a.joinBatch = s;
+          break;
+        }
+        if (s !== undefined && joinScenario(s)) {
+          a.joinScenario = s;
+          break;
+        }
         if (isVideoScenarioName(s)) {
           a.videoScenario = s;
           break;
         }
-        if (!isScenarioName(s)) throw new JoinDoctorError('ERR_USAGE', `unknown scenario ${s ?? '(none)'}; choose one of ${[...SCENARIO_NAMES, ...VIDEO_SCENARIO_NAMES].join(', ')}`);
+        if (!isScenarioName(s)) throw new JoinDoctorError('ERR_USAGE', `unknown scenario ${s ?? '(none)'}; \`npm run lab -- --list\` shows them all (signature endpoints: ${SCENARIO_NAMES.join(', ')})`);
         a.scenario = s;
         break;
       }
@@ -86,6 +111,11 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     }
   }
   return a;
+}
+
+/** The views a join-scenario run uses: `--view client|component` if given and listed by the scenario, else all of its views. */
+export function joinViews(listed: readonly JoinView[], view: LabView): JoinView[] {
+  return view === 'client' || view === 'component' ? listed.filter((v) => v === view) : [...listed];
 }
 
 export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -87,7 +87,17 @@ export async function launchLabBrowser(opts: { executable: string; extensionDir:
   });
   const blocked: string[] = [];
   await routeOffline(context, isZoom, async (route, req) => {
-    const a = opts.server.answerZoom({ method: req.method(), url: req.url(), postData: req.postData(), origin: req.headers().origin ?? null });
+    // The page that asked: a join scenario's page gets its scenario's answer (the Referer of a
+    // cross-origin XHR carries the origin only, so ask the frame).
+    let pageUrl: string | null = null;
+    try {
+      pageUrl = req.frame().url();
+    } catch {
+      pageUrl = null; // a worker's request has no frame
+    }
+    const a = opts.server.answerZoom({ method: req.method(), url: req.url(), postData: req.postData(), origin: req.headers().origin ?? null, pageUrl });
+    if (a.action === 'abort') return route.abort('failed');
+    if (a.action === 'hang') return;
     if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { ...a.headers, 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST' } });
     return route.fulfill({ status: a.status, headers: a.headers, body: a.body });
   }, blocked);

@@ -5,7 +5,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isJoinDoctorError, JoinDoctorError } from '../lib/errors';
-import { hasDisplay, LAB_USAGE, parseLabArgs, type LabArgs } from './args';
+import { hasDisplay, joinViews, LAB_USAGE, parseLabArgs, type LabArgs } from './args';
+import { batchScenarios, joinScenario, type JoinScenario, type JoinView } from './join-scenarios';
+import { runJoinBatch, type JoinRunResult } from './join-run';
+import { joinResultLines, matrixLines } from './join-report';
+import { scenarioListLines } from './scenario-list';
 import { buildExtension } from './build-extension';
 import { findChromium } from './find-chromium';
 import { launchLabBrowser } from './launch';
@@ -37,6 +41,10 @@ async function main(args: LabArgs): Promise<number> {
     console.log(LAB_USAGE);
     return 0;
   }
+  if (args.list) {
+    console.log(scenarioListLines().join('\n'));
+    return 0;
+  }
   const headless = args.headless ?? !hasDisplay();
   const executable = findChromium();
   const extensionDir = buildOrReuse(path.join(repoRoot, 'tmp/lab/ext'), args.build);
@@ -49,6 +57,7 @@ async function main(args: LabArgs): Promise<number> {
   };
   try {
     if (args.videoScenario) return await runVideoLab(args, b, server, headless);
+    if (args.joinScenario || args.joinBatch) return await runJoinLab(args, b, server);
     const scenario = args.scenario ?? (headless ? 'java-round' : undefined);
     const joins = args.joins ?? (headless ? 30 : 0);
     const page = await openLabPage(b, server, scenario);
@@ -111,6 +120,29 @@ async function runVideoLab(args: LabArgs, b: Awaited<ReturnType<typeof launchLab
   if (b.blocked.length) console.log(`Blocked ${b.blocked.length} non-local requests (the lab needs none), e.g. ${b.blocked[0]}`);
   console.log(`Wrote ${path.relative(process.cwd(), report)} and ${path.relative(process.cwd(), path.join(out, 'panel.png'))}`);
   return 0;
+}
+
+/** `--scenario code-3707` / `all-codes`: join scenarios with the real SDK, EXPECTED vs GOT; exit 1 on a mismatch. */
+async function runJoinLab(args: LabArgs, b: Awaited<ReturnType<typeof launchLabBrowser>>, server: Awaited<ReturnType<typeof startLabServer>>): Promise<number> {
+  const scenarios: JoinScenario[] = args.joinBatch ? batchScenarios(args.joinBatch) : [joinScenario(args.joinScenario!)!];
+  const items = scenarios.flatMap((scenario) => joinViews(scenario.views, args.view).map((view: JoinView) => ({ scenario, view })));
+  if (items.length === 0) throw new JoinDoctorError('ERR_USAGE', `no scenario runs in the ${args.view} view (views: ${scenarios[0]?.views.join(', ')})`);
+  const batch = args.joinBatch !== undefined;
+  console.log(`Running ${items.length} join${items.length > 1 ? 's' : ''} with the real SDK 6.2.0${batch ? ` over ${Math.min(args.parallel, items.length)} tabs` : ''}…`);
+  const t0 = Date.now();
+  const results: JoinRunResult[] = await runJoinBatch(b, server, items, batch ? args.parallel : 1, (r, done) => {
+    if (batch) process.stdout.write(`\r  ${done}/${items.length} ${r.ok ? '✓' : '✗'} ${`${r.scenario.name} (${r.view})`.padEnd(40)}`);
+    else for (const line of joinResultLines(r)) console.log(line);
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  if (batch) {
+    process.stdout.write('\n');
+    for (const line of matrixLines(results)) console.log(line);
+  }
+  const bad = results.filter((r) => !r.ok).length;
+  console.log(`${results.length - bad} of ${results.length} as expected in ${seconds.toFixed(1)} s${bad ? `; ${bad} mismatch${bad > 1 ? 'es' : ''}` : ''}.`);
+  if (b.blocked.length) console.log(`Blocked ${b.blocked.length} non-local requests (the lab needs none), e.g. ${b.blocked[0]}`);
+  return bad ? 1 : 0;
 }
 
 main(process.argv.slice(2).length ? parseArgsOrExit(process.argv.slice(2)) : parseArgsOrExit([]))

@@ -82,11 +82,13 @@ export function labExport(attempts: readonly JoinAttempt[], pageUrl: string | nu
   } catch {
     host = null;
   }
+  return buildExport(analyseAll(attempts), { source: 'lab', pageHost: host });
+}
+
+/** Each attempt with the analysis the panel and the report give it (the join before it in the session included). */
+export function analyseAll(attempts: readonly JoinAttempt[]): Array<{ attempt: JoinAttempt; analysis: ReturnType<typeof analyseAttempt> }> {
   const prev = previousJoins(attempts);
-  return buildExport(
-    attempts.map((attempt) => ({ attempt, analysis: analyseAttempt(attempt, { previous: prev.get(attempt) ?? null }) })),
-    { source: 'lab', pageHost: host },
-  );
+  return attempts.map((attempt) => ({ attempt, analysis: analyseAttempt(attempt, { previous: prev.get(attempt) ?? null }) }));
 }
 
 /** Opens the panel page for the lab tab, shows the Correlation view and screenshots it. */

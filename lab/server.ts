@@ -21,11 +21,38 @@ import { judgeLsdk } from './wc-lsdk-judge';
 import { isVideoScenarioName, VIDEO_SCENARIOS } from './video-scenarios';
 import { videoFramePage, videoLabPage } from './video-lab-page';
 import { CONTENT_TYPES, contentType, mountedFile, sdkMounts } from './static-files';
+import { BROKEN_WASM, joinScenario, type JoinScenario, type JoinView } from './join-scenarios';
+import { joinPage, joinPageHeaders } from './join-page';
+
+/** The join scenario and view a lab page URL names (`/join/<name>/<view>`), or null. */
+export function joinScenarioOfUrl(pageUrl: string | null | undefined): { scenario: JoinScenario; view: JoinView } | null {
+  if (!pageUrl) return null;
+  let p: string;
+  try {
+    p = new URL(pageUrl, 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
+  const m = /^\/join\/([\w-]+)\/(client|component)$/.exec(p);
+  const scenario = m ? joinScenario(m[1]!) : undefined;
+  const view = m?.[2] as JoinView | undefined;
+  return scenario && view && scenario.views.includes(view) ? { scenario, view } : null;
+}
+
+/** The join scenario's wc/info answer (the JSONP retry of an HTTP error gets the step's `then`). */
+function scenarioAnswer(s: JoinScenario, jsonp: boolean): { action?: 'abort' | 'hang'; status: number; body: unknown } {
+  const w = s.wcInfo;
+  if (w.kind === 'abort' || w.kind === 'hang') return { action: w.kind, status: 0, body: null };
+  if (w.kind === 'http-error') return jsonp ? { status: 200, body: { status: false, ...w.then } } : { status: w.status, body: null };
+  return { status: 200, body: { status: false, errorCode: w.errorCode, errorMessage: w.errorMessage } };
+}
 
 export interface ZoomAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** A join scenario's stand-in fails the request without an answer, or never answers. */
+  action?: 'abort' | 'hang';
 }
 
 export interface StandInLogEntry {
@@ -40,8 +67,12 @@ export interface LabServer {
   creds: LabCredentials;
   /** Every wc/info judgement, in order. */
   judgements: StandInLogEntry[];
-  /** Answers a request the browser made to a Zoom host (routed here). */
-  answerZoom(req: { method: string; url: string; postData: string | null; origin: string | null }): ZoomAnswer;
+  /**
+   * Answers a request the browser made to a Zoom host (routed here). `pageUrl` is the page that
+   * made it: a join scenario's page (/join/<name>/…) gets that scenario's answer, any other page
+   * the signature judge's.
+   */
+  answerZoom(req: { method: string; url: string; postData: string | null; origin: string | null; pageUrl?: string | null }): ZoomAnswer;
   close(): Promise<void>;
 }
 
@@ -85,6 +116,8 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
   const creds = LAB_CREDENTIALS;
   const judgements: StandInLogEntry[] = [];
   const mounts = sdkMounts(dist);
+  // The asset scenarios' lib folders (their broken files are answered above the mounts).
+  for (const prefix of ['/lib404', '/libhtml', '/libblock']) mounts[prefix] = path.join(dist, 'lib');
   const videoDist = videoSdkDistDir();
   if (videoDist) mounts['/vsdk'] = videoDist;
   let lastScenario: string | undefined;
@@ -97,6 +130,14 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
     if (!url.pathname.endsWith('/wc/info') && !lsdk) return { status: 404, headers: { ...cors, date: new Date(now).toUTCString() }, body: 'not found' };
     const jsonp = req.method === 'GET' && url.searchParams.has('callback');
     const fields = Object.fromEntries(jsonp ? url.searchParams : new URLSearchParams(req.postData ?? ''));
+    const js = lsdk ? null : joinScenarioOfUrl(req.pageUrl);
+    if (js) {
+      const a = scenarioAnswer(js.scenario, jsonp);
+      judgements.push({ at: now, scenario: js.scenario.name, accepted: false, reason: a.action ?? `HTTP ${a.status} ${JSON.stringify(a.body)}` });
+      const headers = { ...cors, date: new Date(now).toUTCString(), 'content-type': jsonp ? 'application/javascript' : a.body ? 'application/json;charset=UTF-8' : 'text/html' };
+      const body = a.body === null ? '<html>500 Internal Server Error</html>' : jsonp ? `${fields.callback}(${JSON.stringify(a.body)})` : JSON.stringify(a.body);
+      return { status: a.status, headers, body, ...(a.action ? { action: a.action } : {}) };
+    }
     const a = lsdk ? judgeLsdk(fields, LAB_VIDEO_CREDENTIALS, now) : judgeWcInfo(fields, creds, now);
     judgements.push({ at: now, scenario: lastScenario, accepted: a.body.status, reason: a.reason });
     const text = JSON.stringify(a.body);
@@ -117,6 +158,12 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const p = decodeURIComponent(url.pathname);
       if (p === '/' || p === '/index.html') return send(res, 200, labPage({ creds }), { 'content-type': CONTENT_TYPES['.html']! });
+      const jp = /^\/join\/[\w-]+\/(client|component)$/.test(p) ? joinScenarioOfUrl(p) : null;
+      if (jp) return send(res, 200, joinPage(jp.scenario, jp.view, creds, Date.now()), { 'content-type': CONTENT_TYPES['.html']!, ...joinPageHeaders(jp.scenario) });
+      if (p.startsWith('/join/')) return send(res, 404, 'unknown join scenario or view', { 'content-type': 'text/plain' });
+      // The asset scenarios' lib folders: one wasm 404s, or comes as text/html; or nothing is deployed.
+      if (p === `/lib404/${BROKEN_WASM}` || p.startsWith('/nolib/')) return send(res, 404, '<!doctype html><title>404 Not Found</title>', { 'content-type': 'text/html' });
+      if (p === `/libhtml/${BROKEN_WASM}`) return send(res, 200, '<!doctype html><html><body>app</body></html>', { 'content-type': CONTENT_TYPES['.html']! });
       if (p === '/client-frame.html') return send(res, 200, clientFramePage(creds), { 'content-type': CONTENT_TYPES['.html']! });
       if (p === '/video' || p === '/video.html') return send(res, 200, videoLabPage(LAB_VIDEO_CREDENTIALS), { 'content-type': CONTENT_TYPES['.html']! });
       if (p === '/video-frame.html') return send(res, 200, videoFramePage(LAB_VIDEO_CREDENTIALS), { 'content-type': CONTENT_TYPES['.html']! });
@@ -159,11 +206,17 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
       }
       if (p.endsWith('/wc/info') || p.endsWith('/wc/lsdk')) {
         const postData = req.method === 'POST' ? await readBody(req) : null;
-        const a = answerZoom({ method: req.method ?? 'GET', url: `https://zoom.us${req.url}`, postData, origin: req.headers.origin ?? null });
+        const a = answerZoom({ method: req.method ?? 'GET', url: `https://zoom.us${req.url}`, postData, origin: req.headers.origin ?? null, pageUrl: req.headers.referer ?? null });
+        if (a.action === 'abort') return void res.destroy();
+        // 'hang': keep the request open; close() ends it with closeAllConnections.
+        if (a.action === 'hang') return;
         return send(res, a.status, a.body, a.headers);
       }
       const file = await mountedFile(mounts, p);
-      if (file) return send(res, 200, (await readFile(file)) as unknown as string, { 'content-type': contentType(file) });
+      // The SDK's own files never change: cached (and their compiled code kept) they load in a
+      // fraction of the time, which is most of a join-scenario run. The asset scenarios' folders stay uncached.
+      const cacheable = /^\/(sdk|lib|ui|vsdk)\//.test(p);
+      if (file) return send(res, 200, (await readFile(file)) as unknown as string, { 'content-type': contentType(file), ...(cacheable ? { 'cache-control': 'public, max-age=3600' } : {}) });
       send(res, 404, 'not found', { 'content-type': 'text/plain' });
     } catch (e) {
       if (!res.headersSent) send(res, 400, e instanceof Error ? e.message : 'bad request', { 'content-type': 'text/plain' });

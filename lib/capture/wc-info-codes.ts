@@ -49,6 +49,8 @@ const BY_3000_MESSAGE: Record<string, number> = {
   'Not support start or join meeting from web, when you chose TSP as his audio in a meeting.': 3608,
   'Not allow to start webinar from web.': 3609,
   'Unable join from browser, please join using the Zoom desktop client or mobile app.': 3611,
+  // b[3000]'s last entry, apac.errorcodes_meeting_websdk_version_need_update → 1e4 (6.2.0 bundle).
+  'The current sdk version is no longer supported, please upgrade to the latest version.': 10000,
 };
 
 /** ZAK errors come as server code 3136 and are told apart by message. */

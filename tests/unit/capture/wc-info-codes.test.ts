@@ -16,6 +16,11 @@ describe("reading Zoom's wc/info answer like the 6.2.0 SDK does", () => {
   it('meeting-not-found server code 3001 is remapped to 3610', () => {
     expect(sdkCodeForWcInfo(3001, 'Meeting does not exist').code).toBe(3610);
   });
+  it('Zoom retiring the SDK version (server 3000 "The current sdk version is no longer supported…") is 10000 in both views, not the generic code', () => {
+    const said = 'The current sdk version is no longer supported, please upgrade to the latest version.';
+    expect(sdkCodeForWcInfo(3000, said).code).toBe(10000);
+    expect(sdkCodeForAnswer(3000, said, 'component-view').code).toBe(10000);
+  });
 });
 
 describe('issuance capture', () => {
