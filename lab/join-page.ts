@@ -13,6 +13,15 @@ const VENDOR = ['react.min.js', 'react-dom.min.js', 'redux.min.js', 'redux-thunk
 /** The hook's unsettled-join timeout on these pages: joins that call no callback end this soon. */
 export const JOIN_PAGE_TIMEOUT_MS = 25_000;
 
+/**
+ * The hook's settle timeout for a scenario's page. Past an accepted wc/info the SDK pings the RWC,
+ * opens the meeting server's socket and only then sends its join (21 s under load, measured), and
+ * the component view gives up on a silent meeting server ~61 s after its socket opened.
+ */
+export function joinPageTimeoutMs(s: JoinScenario): number {
+  return s.meetingServer ? 90_000 : JOIN_PAGE_TIMEOUT_MS;
+}
+
 /** The lab's good signature (Zoom's Node sample) with the scenario's role and video_webrtc_mode. */
 export function scenarioSignature(s: JoinScenario, creds: LabCredentials, nowMs: number): string {
   const iat = Math.floor(nowMs / 1000);
@@ -41,7 +50,7 @@ export function joinPage(s: JoinScenario, view: JoinView, creds: LabCredentials,
   const setup = JSON.stringify({ signature: scenarioSignature(s, creds, nowMs), args: scenarioJoinArgs(s, view, creds), twice: s.joinTwice === true });
   const head = `<!doctype html><html><head><meta charset="utf-8"><title>${s.name} (${view} view)</title></head><body>
 <div id="zmmtg-embedded"></div>
-<script>window.__joinDoctorTimeoutMs = ${JOIN_PAGE_TIMEOUT_MS}; window.labSaw = []; const LAB = ${setup};</script>
+<script>window.__joinDoctorTimeoutMs = ${joinPageTimeoutMs(s)}; window.labSaw = []; const LAB = ${setup};</script>
 ${VENDOR}`;
   if (view === 'client')
     return `${head}
@@ -52,7 +61,9 @@ ZoomMtg.preLoadWasm();
 ZoomMtg.prepareWebSDK();
 // One init, then join; join-twice calls join again 1 s after the first called back (a retry
 // button, an effect that runs again), inside the SDK's 10 s: 6.2.0 drops it (measured, join-answers.e2e).
-window.labJoin = () => ZoomMtg.init({ leaveUrl: location.origin, patchJsMedia: true,
+// disablePreview: past an accepted wc/info the client view's preview waits for a click on Join
+// before it sends its join to the meeting server (measured, docs/join-errors.md §7).
+window.labJoin = () => ZoomMtg.init({ leaveUrl: location.origin, patchJsMedia: true,${s.meetingServer ? ' disablePreview: true,' : ''}
   success: () => {
     const saw = (n, ok, value) => {
       labSaw.push({ join: n, ok, value });

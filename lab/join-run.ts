@@ -6,12 +6,12 @@
  * A batch spreads its runs over a few tabs of one browser.
  */
 import type { Page } from 'playwright-core';
-import type { JoinAttempt } from '../lib/model/attempt';
+import { isSettled, type JoinAttempt } from '../lib/model/attempt';
 import type { LabBrowser } from './launch';
 import type { LabServer } from './server';
 import { analyseAll } from './run';
 import { BROKEN_WASM, type JoinScenario, type JoinView } from './join-scenarios';
-import { JOIN_PAGE_TIMEOUT_MS } from './join-page';
+import { joinPageTimeoutMs } from './join-page';
 
 /** Findings set aside before comparing: iat-quantized is right by chance once in 128 fresh tokens. */
 const CHANCE = new Set(['iat-quantized']);
@@ -88,11 +88,11 @@ export async function runJoinScenario(b: LabBrowser, server: LabServer, page: Pa
   }
   const want = expected.length || 1;
   // Every join settles by the hook's timeout at the latest; allow for a loaded machine.
-  const deadline = Date.now() + JOIN_PAGE_TIMEOUT_MS + 30_000;
+  const deadline = Date.now() + joinPageTimeoutMs(s) + 30_000;
   let attempts: JoinAttempt[] = [];
   while (Date.now() < deadline) {
     attempts = await storedAttempts(b, marker).catch(() => []);
-    if (attempts.length >= want && attempts.every((a) => a.outcome.kind !== 'pending')) break;
+    if (attempts.length >= want && attempts.every(isSettled)) break;
     await page.waitForTimeout(250);
   }
   // Media files keep loading after the answer: give the devtools page a moment to report them.
@@ -101,7 +101,7 @@ export async function runJoinScenario(b: LabBrowser, server: LabServer, page: Pa
     attempts = await storedAttempts(b, marker).catch(() => attempts);
   }
   const saw = (await page.evaluate(() => (window as any).labSaw as unknown[]).catch(() => [])) ?? [];
-  const settled = attempts.filter((a) => a.outcome.kind !== 'pending');
+  const settled = attempts.filter(isSettled);
   if (settled.length < want) {
     return { ...base, saw, ms: Date.now() - t0, joins: [], ok: false, error: `the extension captured ${settled.length} settled join(s) of ${want} in time (${attempts.length} seen)` };
   }

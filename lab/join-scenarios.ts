@@ -22,16 +22,17 @@ export type WcInfoStep =
   /** Fails the request without an HTTP answer (net::ERR_FAILED: network, firewall). */
   | { kind: 'abort' }
   /** Answers the POST with this HTTP status; the SDK's JSONP retry then gets `then`. */
-  | { kind: 'http-error'; status: number; then: { errorCode: number; errorMessage: string } };
+  | { kind: 'http-error'; status: number; then: { errorCode: number; errorMessage: string } }
+  /** Accepts the join (status:true with the meeting-server fields the SDK needs); the scenario's meetingServer step decides what follows. */
+  | { kind: 'accept' };
 
 /**
- * After an accepted wc/info the SDK connects to the meeting server (WebSocket). A scenario that
- * carries this step needs the meeting-server stand-in (issue 10, built separately): until it is
- * wired into the lab, no listed scenario has one (`runnableJoinScenarios` drops them).
+ * After an accepted wc/info the SDK pings an RWC and opens its meeting-server WebSocket (RWG);
+ * lab/meeting-server-stand-in.ts answers both (docs/join-errors.md §7).
  */
 export interface MeetingServerStep {
-  /** The meeting server's own code (e.g. 6601 → 4011), or 'silent' (answered, then nothing). */
-  serverCode: number | 'silent';
+  /** The meeting server's join result (evt 4098 res, e.g. 6601 → 4011), 'silent' (READY, then no answer) or 'no-rwc' (the RWC ping fails). */
+  serverCode: number | 'silent' | 'no-rwc';
 }
 
 /** Where the page takes the SDK's lib folder from: all there, or one wasm (av/audio.simd.wasm) broken. */
@@ -146,6 +147,16 @@ export const CODE_ANSWERS: Record<number, { wcInfo: WcInfoStep; alsoExpected?: r
   [-3000]: { wcInfo: { kind: 'abort' }, alsoExpected: ['answer-no-answer'] },
 };
 
+/**
+ * The meeting server's result code behind each meeting-server-stage row (lib/capture/
+ * meeting-server-codes.ts, read from the bundles' tables). 3622, 4000 and 4001 come from the
+ * connection itself, not from a result code: `ms-unreachable` and `ms-silent` reproduce those stages.
+ */
+export const MEETING_SERVER_ANSWERS: Record<number, number> = {
+  3714: 3004, 3621: 1005, 3627: 3027, 4004: 6, 4005: 9, 4006: 12, 4007: 103043, 4008: 103044, 4009: -1,
+  4011: 6601, 4012: 13296, 4013: 13295, 4014: 13299, 4015: 13300, 4016: 3145, 4017: 103041, 4018: 13245, 4019: 21, 6603: 6603,
+};
+
 const VIEWS_OF: Record<CodeFact['views'], readonly JoinView[]> = { both: ['client', 'component'], 'client-view': ['client'], 'component-view': ['component'] };
 
 export const codeScenarioName = (code: number) => `code-${code}`;
@@ -171,10 +182,57 @@ function codeScenario(f: CodeFact): JoinScenario {
   };
 }
 
+/** A meeting-server row: Zoom accepts the join, the meeting server answers it with its own code. */
+function meetingServerScenario(f: CodeFact): JoinScenario | null {
+  const res = MEETING_SERVER_ANSWERS[f.code];
+  if (res === undefined) return null;
+  const views = VIEWS_OF[f.views];
+  return {
+    name: codeScenarioName(f.code),
+    group: 'answer',
+    title: f.meaning,
+    description: `Zoom accepts wc/info, then the meeting server answers the join with result ${res} (${f.from}).`,
+    views,
+    wcInfo: { kind: 'accept' },
+    meetingServer: { serverCode: res },
+    page: PLAIN,
+    token: GOOD_TOKEN,
+    args: {},
+    code: f.code,
+    expected: Object.fromEntries(views.map((v) => [v, [[RULE_OF_GROUP[f.group]]]])),
+  };
+}
+
 const S3707 = M200('The meeting number is not found.');
 
 const OTHER: JoinScenario[] = [
   // --- no answer ---
+  {
+    name: 'ms-silent',
+    group: 'no-answer',
+    title: 'Accepted by Zoom, then the meeting server never answers',
+    description: 'wc/info accepts the join, the meeting server\'s WebSocket opens and says READY, then never answers the join (a meeting that never lets the user in): the client view calls nothing; the component view gives up after ~61 s with OPERATION_CANCELLED 3. Stage answered-then-nothing.',
+    views: ['client', 'component'],
+    wcInfo: { kind: 'accept' },
+    meetingServer: { serverCode: 'silent' },
+    page: PLAIN,
+    token: GOOD_TOKEN,
+    args: {},
+    expected: { client: [['answer-no-answer']], component: [['answer-no-answer']] },
+  },
+  {
+    name: 'ms-unreachable',
+    group: 'no-answer',
+    title: 'Accepted by Zoom, meeting server unreachable',
+    description: 'wc/info accepts the join, but the RWC ping that locates the meeting server fails (a proxy or CSP that allows zoom.us only): the component view says 200 "connection error" at once. Stage meeting-server-unreachable.',
+    views: ['component'],
+    wcInfo: { kind: 'accept' },
+    meetingServer: { serverCode: 'no-rwc' },
+    page: PLAIN,
+    token: GOOD_TOKEN,
+    args: {},
+    expected: { component: [['answer-no-answer']] },
+  },
   {
     name: 'silent',
     group: 'no-answer',
@@ -403,13 +461,16 @@ export const BROKEN_WASM = 'av/audio.simd.wasm';
 /** Where each asset condition serves the SDK's lib folder (lab/server.ts answers these paths). */
 export const LIB_PATH: Record<AssetCondition, string> = { ok: '/lib', 'wasm-404': '/lib404', 'wasm-html': '/libhtml', 'wasm-blocked': '/libblock', 'lib-missing': '/nolib' };
 
-const CODE_SCENARIOS = codeFacts().filter((f) => f.stage === 'web').map(codeScenario);
+const CODE_SCENARIOS = [
+  ...codeFacts().filter((f) => f.stage === 'web').map(codeScenario),
+  ...codeFacts().filter((f) => f.stage === 'meeting-server').flatMap((f) => meetingServerScenario(f) ?? []),
+];
 
 export const JOIN_SCENARIOS: readonly JoinScenario[] = [...CODE_SCENARIOS, ...OTHER];
 
-/** Scenarios the lab can run today: none needs the meeting-server stand-in yet. */
+/** Scenarios the lab runs (all of them, since the meeting-server stand-in is wired in). */
 export function runnableJoinScenarios(all: readonly JoinScenario[] = JOIN_SCENARIOS): JoinScenario[] {
-  return all.filter((s) => s.meetingServer === undefined);
+  return [...all];
 }
 
 const BY_NAME = new Map(runnableJoinScenarios().map((s) => [s.name, s]));
@@ -419,7 +480,7 @@ export function joinScenario(name: string): JoinScenario | undefined {
 }
 
 /** Batches: every code row (the closing note's matrix), or every join scenario. */
-export const JOIN_BATCHES = { 'all-codes': 'every code-NNNN scenario in each of its views', 'all-joins': 'every join scenario in each of its views' } as const;
+export const JOIN_BATCHES = { 'all-codes': 'every code-NNNN scenario in each of its views', 'all-joins': 'every join scenario in each of its views', 'meeting-server': 'every scenario past an accepted wc/info (meeting-server stand-in)' } as const;
 export type JoinBatch = keyof typeof JOIN_BATCHES;
 
 export function isJoinBatch(s: unknown): s is JoinBatch {
@@ -428,11 +489,12 @@ export function isJoinBatch(s: unknown): s is JoinBatch {
 
 export function batchScenarios(b: JoinBatch): JoinScenario[] {
   const all = runnableJoinScenarios();
+  if (b === 'meeting-server') return all.filter((s) => s.meetingServer !== undefined);
   return b === 'all-codes' ? all.filter((s) => s.code !== undefined) : all;
 }
 
 export const JOIN_GROUP_TITLES: Record<JoinGroup, string> = {
-  answer: "Zoom's answer (one per web-stage row of the code table)",
+  answer: "Zoom's answer (one per row of the code table)",
   'no-answer': 'No answer',
   arguments: 'The join arguments',
   page: 'The page (COOP/COEP × video_webrtc_mode)',

@@ -10,6 +10,7 @@ import type { LabServer } from './server';
 import { liveExtensionWorker } from './extension-worker';
 import { findChromium } from './find-chromium';
 import { routeOffline } from './offline-route';
+import { routeMeetingServer } from './meeting-server-stand-in';
 
 export interface LabBrowser {
   context: BrowserContext;
@@ -101,5 +102,8 @@ export async function launchLabBrowser(opts: { executable: string; extensionDir:
     if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { ...a.headers, 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST' } });
     return route.fulfill({ status: a.status, headers: a.headers, body: a.body });
   }, blocked);
+  // After routeOffline (Playwright matches the newest route first): the RWC ping and the meeting
+  // server's WebSocket of joins the stand-in accepted; each join carries its own result.
+  await routeMeetingServer(context, { result: 'silent' });
   return { context, extensionId, blocked, worker, close: () => context.close() };
 }

@@ -8,7 +8,7 @@ import { previousJoins } from '../lib/capture/previous-join';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { JoinAttempt } from '../lib/model/attempt';
+import { isSettled, type JoinAttempt } from '../lib/model/attempt';
 import { analyseAttempt } from '../lib/attempt-context';
 import { buildExport } from '../lib/report/build';
 import { renderMarkdown } from '../lib/report/markdown';
@@ -67,7 +67,7 @@ export async function waitForSettled(b: LabBrowser, origin: string, n: number, t
   let last: StoredTab | null = null;
   while (Date.now() < deadline) {
     last = await capturedAttempts(b, origin).catch(() => null);
-    if (last && last.attempts.length >= n && last.attempts.every((a) => a.outcome.kind !== 'pending')) return last;
+    if (last && last.attempts.length >= n && last.attempts.every(isSettled)) return last;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new JoinDoctorError('ERR_PROBE_FAILED', `the extension captured ${last?.attempts.length ?? 0} settled joins of ${n} within ${timeoutMs / 1000} s`, {

@@ -17,6 +17,7 @@ import { LAB_CREDENTIALS, LAB_VIDEO_CREDENTIALS, type LabCredentials } from './c
 import { clientFramePage, labPage } from './lab-page';
 import { isScenarioName, SCENARIOS } from './scenarios';
 import { judgeWcInfo } from './wc-info-judge';
+import { acceptedJoinAnswer } from './meeting-server-stand-in';
 import { judgeLsdk } from './wc-lsdk-judge';
 import { isVideoScenarioName, VIDEO_SCENARIOS } from './video-scenarios';
 import { videoFramePage, videoLabPage } from './video-lab-page';
@@ -40,8 +41,10 @@ export function joinScenarioOfUrl(pageUrl: string | null | undefined): { scenari
 }
 
 /** The join scenario's wc/info answer (the JSONP retry of an HTTP error gets the step's `then`). */
-function scenarioAnswer(s: JoinScenario, jsonp: boolean): { action?: 'abort' | 'hang'; status: number; body: unknown } {
+function scenarioAnswer(s: JoinScenario, jsonp: boolean, fields: Record<string, string>): { action?: 'abort' | 'hang'; status: number; body: unknown } {
   const w = s.wcInfo;
+  // The meeting server's result rides with this join (in its RWC token) to the stand-in's socket.
+  if (w.kind === 'accept') return { status: 200, body: acceptedJoinAnswer(fields, s.meetingServer?.serverCode ?? 'silent') };
   if (w.kind === 'abort' || w.kind === 'hang') return { action: w.kind, status: 0, body: null };
   if (w.kind === 'http-error') return jsonp ? { status: 200, body: { status: false, ...w.then } } : { status: w.status, body: null };
   return { status: 200, body: { status: false, errorCode: w.errorCode, errorMessage: w.errorMessage } };
@@ -132,8 +135,8 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
     const fields = Object.fromEntries(jsonp ? url.searchParams : new URLSearchParams(req.postData ?? ''));
     const js = lsdk ? null : joinScenarioOfUrl(req.pageUrl);
     if (js) {
-      const a = scenarioAnswer(js.scenario, jsonp);
-      judgements.push({ at: now, scenario: js.scenario.name, accepted: false, reason: a.action ?? `HTTP ${a.status} ${JSON.stringify(a.body)}` });
+      const a = scenarioAnswer(js.scenario, jsonp, fields);
+      judgements.push({ at: now, scenario: js.scenario.name, accepted: js.scenario.wcInfo.kind === 'accept', reason: a.action ?? `HTTP ${a.status} ${JSON.stringify(a.body)}` });
       const headers = { ...cors, date: new Date(now).toUTCString(), 'content-type': jsonp ? 'application/javascript' : a.body ? 'application/json;charset=UTF-8' : 'text/html' };
       const body = a.body === null ? '<html>500 Internal Server Error</html>' : jsonp ? `${fields.callback}(${JSON.stringify(a.body)})` : JSON.stringify(a.body);
       return { status: a.status, headers, body, ...(a.action ? { action: a.action } : {}) };

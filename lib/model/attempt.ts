@@ -85,6 +85,16 @@ export interface JoinAttempt {
 
 /** What the outcome column says for a success: only what was seen. */
 export const SIGNATURE_ACCEPTED_LABEL = 'signature accepted by Zoom';
+/**
+ * The join has its final outcome. A hooked join whose only news is Zoom's accepted wc/info is not
+ * there yet: the meeting server still answers it (4011, 4004…), or the hook's timeout ends it. A
+ * HAR's join (api 'wire') is as final as the recording.
+ */
+export function isSettled(a: Pick<JoinAttempt, 'api' | 'outcome'>): boolean {
+  if (a.outcome.kind === 'pending') return false;
+  return !(a.api !== 'wire' && a.outcome.kind === 'success' && a.outcome.acceptedOnly === true);
+}
+
 export function successLabel(o: { kind: 'success'; acceptedOnly?: true }): string {
   return o.acceptedOnly ? SIGNATURE_ACCEPTED_LABEL : 'success';
 }

@@ -70,7 +70,7 @@ describe('lab: Java Math.round(long) endpoint, 100 joins', () => {
 });
 
 describe('lab join scenarios with the real SDK 6.2.0 (npm run lab -- --scenario NAME)', () => {
-  it('a code row in each view, a silent wc/info, a page without COOP/COEP and a wasm served as text/html give exactly their expected ids', async ({ b, server }) => {
+  it('a code row in each view, a silent wc/info, a page without COOP/COEP, a wasm served as text/html and a meeting server\'s 4011 give exactly their expected ids', async ({ b, server }) => {
     const items = (
       [
         ['code-3707', 'client'],
@@ -79,6 +79,9 @@ describe('lab join scenarios with the real SDK 6.2.0 (npm run lab -- --scenario 
         ['silent', 'client'],
         ['page-plain-mode0', 'client'],
         ['wasm-html', 'client'],
+        // Past an accepted wc/info: the meeting server's 6601 (an unpublished app in another account's meeting).
+        ['code-4011', 'client'],
+        ['code-4011', 'component'],
       ] as const
     ).map(([name, view]) => ({ scenario: joinScenario(name)!, view }));
     const t0 = Date.now();
@@ -95,5 +98,8 @@ describe('lab join scenarios with the real SDK 6.2.0 (npm run lab -- --scenario 
     expect(c3610!.joins[0]!.outcome).toMatch(/^failure 3610 .*\(Zoom 3001\)/);
     expect(silent!.joins[0]!.outcome).toMatch(/^no callback/);
     expect(silent!.saw).toEqual([]);
-  }, 240_000);
+    const [c4011, k4011] = results.slice(-2);
+    expect(c4011!.joins[0]!.outcome).toMatch(/4011/);
+    expect(k4011!.joins[0]!.outcome).toMatch(/4011/);
+  }, 300_000);
 });

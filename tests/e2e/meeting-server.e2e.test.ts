@@ -14,11 +14,14 @@
  */
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analyseAttempt } from '../../lib/attempt-context';
 import { acceptedJoinAnswer, routeMeetingServer, type MeetingServerResult, type MeetingServerStandIn } from '../../lab/meeting-server-stand-in';
 import { clientViewPage, componentViewPage, extensionTest, openPanelAsTab, routeZoom, sampleSignature, waitFor, type ExtensionBrowser, type PageServer } from './harness';
 
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL('../screenshots/', import.meta.url));
 let ms: MeetingServerStandIn;
 
 type View = 'client' | 'component';
@@ -144,6 +147,17 @@ describe('real 6.2.0: refusals at the meeting-server stage, after Zoom accepted 
     await waitFor('the row in the panel', () => row.count());
     const top = await waitFor('its top finding', () => row.locator('[data-testid="top-finding"]').getAttribute('data-rule-id'));
     expect(top).toBe('answer-external-authorization');
+    // How a person meets it: the row selected, the Inspector's "Zoom's answer" group first, docked
+    // (550 px) and undocked (1400 px), light and dark (tests/screenshots/panel-*-4011.png).
+    await row.dispatchEvent('mousedown');
+    await panel.locator('[data-testid="finding-group"]').first().waitFor();
+    expect(await panel.locator('[data-testid="finding-group"]').first().getAttribute('data-origin')).toBe('answer');
+    for (const [width, theme] of [[550, 'light'], [550, 'dark'], [1400, 'light'], [1400, 'dark']] as const) {
+      await panel.setViewportSize({ width, height: 760 });
+      await panel.emulateMedia({ colorScheme: theme });
+      await panel.waitForTimeout(300);
+      await panel.screenshot({ path: path.join(SCREENSHOTS, `panel-${width}-${theme}-4011.png`) });
+    }
     await panel.close();
   });
 

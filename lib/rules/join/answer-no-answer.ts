@@ -5,11 +5,16 @@ import { meetingServerFailure } from './answer-code';
 
 type Stage = 'not-sent' | 'no-answer' | 'network-failure' | 'answered-then-nothing' | 'meeting-server-unreachable' | 'refused-no-callback';
 
+/** What the SDK reports when wc/info got no answer: client view 1, component view 200 / -3000, or no code. */
+const TRANSPORT_CODES = new Set<number | null>([1, 200, -3000, null]);
+
 function stageOf(a: JoinAttempt): Stage | null {
   const w = a.wire;
   const ms = meetingServerFailure(a);
   if (ms) return ms === 'gave-up' ? 'answered-then-nothing' : 'meeting-server-unreachable';
-  if (a.outcome.kind === 'failure') return w && w.http === 0 ? 'network-failure' : null;
+  // Only a transport code says the request failed: a specific code (3707) came from Zoom's answer,
+  // even when the request paired with the join is one the SDK cancelled itself (two joins at once).
+  if (a.outcome.kind === 'failure') return w && w.http === 0 && TRANSPORT_CODES.has(a.outcome.code) ? 'network-failure' : null;
   // 6.x refuses a signature without appKey in the console only: no request, no callback.
   if (a.outcome.kind === 'silent-refusal') return 'not-sent';
   // A HAR is final: a wc/info it holds without a response was never answered while it recorded.

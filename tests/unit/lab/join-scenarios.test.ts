@@ -3,7 +3,8 @@ import { codeFacts } from '../../../lib/rules/join/code-table';
 import { joinRules } from '../../../lib/rules/join';
 import { rules } from '../../../lib/rules';
 import { sdkCodeForAnswer } from '../../../lib/capture/wc-info-codes';
-import { codeScenarioName, JOIN_SCENARIOS, joinScenario, runnableJoinScenarios, batchScenarios, type JoinScenario } from '../../../lab/join-scenarios';
+import { codeScenarioName, JOIN_SCENARIOS, joinScenario, runnableJoinScenarios, batchScenarios, MEETING_SERVER_ANSWERS, type JoinScenario } from '../../../lab/join-scenarios';
+import { sdkCodeForMeetingServer } from '../../../lib/capture/meeting-server-codes';
 import { scenarioJoinArgs } from '../../../lab/join-page';
 import { LAB_CREDENTIALS } from '../../../lab/credentials';
 import { LIST_WIDTH, scenarioListLines } from '../../../lab/scenario-list';
@@ -23,7 +24,7 @@ describe('join scenarios: one per web-stage code row, answered so the SDK report
       expect(s!.code).toBe(f.code);
       expect([...s!.views].sort()).toEqual(f.views === 'both' ? ['client', 'component'] : f.views === 'client-view' ? ['client'] : ['component']);
     }
-    expect(JOIN_SCENARIOS.filter((s) => s.code !== undefined)).toHaveLength(webRows.length);
+    expect(JOIN_SCENARIOS.filter((s) => s.code !== undefined && s.wcInfo.kind !== 'accept')).toHaveLength(webRows.length);
   });
 
   it("each code scenario's server answer maps to its row through the SDK mapping the capture uses (wc-info-codes)", () => {
@@ -83,9 +84,14 @@ describe('join scenarios: one per web-stage code row, answered so the SDK report
     expect(scenarioJoinArgs(joinScenario('code-3707')!, 'component', LAB_CREDENTIALS)).toHaveProperty('password', '');
   });
 
-  it('a scenario that needs the meeting-server stand-in is not listed until the lab can run it', () => {
-    const withStep: JoinScenario = { ...joinScenario('code-3707')!, name: 'ms-4011', meetingServer: { serverCode: 6601 } };
-    expect(runnableJoinScenarios([...JOIN_SCENARIOS, withStep]).map((s) => s.name)).not.toContain('ms-4011');
+  it('every meeting-server row the bundles map from a result code has a scenario that accepts wc/info and carries that code to the stand-in', () => {
+    for (const [code, res] of Object.entries(MEETING_SERVER_ANSWERS)) {
+      const sc = joinScenario(codeScenarioName(Number(code)))!;
+      expect(sc.wcInfo.kind).toBe('accept');
+      expect(sc.meetingServer?.serverCode).toBe(res);
+      for (const v of sc.views) expect(sdkCodeForMeetingServer(res, v === 'client' ? 'client-view' : 'component-view').code, `${code} in the ${v} view`).toBe(Number(code));
+    }
+    expect(joinScenario('code-4011')!.expected.client).toEqual([['answer-external-authorization']]);
     expect(batchScenarios('all-codes').every((s) => s.code !== undefined)).toBe(true);
     expect(batchScenarios('all-joins')).toHaveLength(runnableJoinScenarios().length);
   });

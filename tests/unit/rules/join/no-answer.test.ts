@@ -24,6 +24,11 @@ describe('no answer: where the join stopped', () => {
     expect(a.findings.find((f) => f.id === 'answer-no-answer')!.message).toContain('please add appKey');
     expect(correlate([{ attempt, analysis: a }]).causes[0]?.ruleIds[0]).toBe('app-key-missing');
   });
+  it('StrictMode double join in the component view: the second join paired with the request the SDK cancelled (status 0) still failed with Zoom\'s 3707, so it is no network failure', async () => {
+    const wire = { sentAt: AT + 2000, answeredAt: AT + 2010, http: 0, accepted: null };
+    expect(await stage({ api: 'component-view', wire }, { kind: 'failure', code: 3707, message: 'The meeting number is not found.', type: 'JOIN_MEETING_FAILED' } as Parameters<typeof joinWith>[0])).toEqual(['answer-signature-rejected:web']);
+    expect(await stage({ api: 'component-view', wire }, { kind: 'failure', code: 200, message: 'connection error', type: 'JOIN_MEETING_FAILED' } as Parameters<typeof joinWith>[0])).toContain('answer-no-answer:network-failure');
+  });
   it('a proxy that swallows wc/info: sent, no answer', async () => {
     expect(await stage({ wire: { sentAt: AT + 2000, answeredAt: null, http: null, accepted: null } })).toEqual(['answer-no-answer:no-answer']);
   });
