@@ -36,6 +36,17 @@ const snapshot = (n: number) =>
     },
   });
 
+/** A connection whose every (re)connect gets a new fake port, kept in `ports` in order. */
+function connectWithFreshPorts() {
+  const ports: FakePort[] = [];
+  const c = connectCapture(7, {}, () => {
+    const p = new FakePort();
+    ports.push(p);
+    return p;
+  });
+  return { ports, c };
+}
+
 describe('panel connection to the background', () => {
   it('asks for a snapshot on connect and after the MV3 worker is stopped (port dies) it reconnects and asks again', async () => {
     vi.useFakeTimers();
@@ -63,12 +74,7 @@ describe('panel connection to the background', () => {
 
   it('a clear pressed while disconnected is sent once the port is back', async () => {
     vi.useFakeTimers();
-    const ports: FakePort[] = [];
-    const c = connectCapture(7, {}, () => {
-      const p = new FakePort();
-      ports.push(p);
-      return p;
-    });
+    const { ports, c } = connectWithFreshPorts();
     ports[0]!.die();
     c.clear();
     await vi.advanceTimersByTimeAsync(150);
@@ -79,12 +85,7 @@ describe('panel connection to the background', () => {
 
   it('"all tabs of this site" stays chosen after the MV3 worker is stopped and the port comes back', async () => {
     vi.useFakeTimers();
-    const ports: FakePort[] = [];
-    const c = connectCapture(7, {}, () => {
-      const p = new FakePort();
-      ports.push(p);
-      return p;
-    });
+    const { ports, c } = connectWithFreshPorts();
     c.setScope('site');
     expect(ports[0]!.sent.at(-1)).toMatchObject({ type: 'subscribe', tabId: 7, scope: 'site' });
     ports[0]!.die();
