@@ -3,7 +3,7 @@
  * an API call (ZoomMtg.join / client.join), its wc/info request, the 5xx → JSONP retry and the
  * callback are merged into one record. Mutates the given TabState and reports what changed.
  */
-import type { JoinAttempt, Outcome } from '../model/attempt';
+import { isAcceptedOnly, type JoinAttempt, type Outcome } from '../model/attempt';
 import { API_WIRE_MERGE_WINDOW_MS, MAX_ATTEMPTS_PER_TAB, MAX_ISSUANCES_PER_TAB } from '../protocol/limits';
 import type { HookEvent, HookRwgEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRecord, RelayBatchMessage } from '../protocol/messages';
 import { sdkCodeForMeetingServer } from './meeting-server-codes';
@@ -153,7 +153,7 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       const m = a && s.meta[a.id];
       // An accepted wc/info answer is only provisional (signature accepted): a join that then never
       // settles stopped at the meeting-server stage and is a timeout like any other.
-      const provisional = a?.outcome.kind === 'success' && a.outcome.acceptedOnly === true;
+      const provisional = a !== undefined && isAcceptedOnly(a.outcome);
       if (!a || !m || m.apiSettled || (a.outcome.kind !== 'pending' && !provisional)) return;
       a.outcome =
         m.wire === 'none'
@@ -310,7 +310,7 @@ function meetingServer(ctx: Ctx, e: HookRwgEvent) {
   if (ms.answeredAt !== null) return; // the first join answer is the join's; later ones are rejoins
   ms.answeredAt = e.at;
   ms.res = e.res;
-  const open = !m.apiSettled || (a.outcome.kind === 'success' && a.outcome.acceptedOnly === true);
+  const open = !m.apiSettled || isAcceptedOnly(a.outcome);
   if (e.res !== 0 && open) {
     const { code, message } = sdkCodeForMeetingServer(e.res, viewOfAttempt(a, m.view));
     a.outcome = { kind: 'failure', code, message, serverCode: null, serverMessage: null, ...(a.api === 'component-view' ? { type: 'JOIN_MEETING_FAILED' } : {}) };

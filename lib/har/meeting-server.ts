@@ -5,7 +5,7 @@
  * `{"evt":4098,"body":{"res":N}}` (docs/join-errors.md §7); a refusal there (6601 → 4011…) comes
  * after a wc/info answer that said status:true, so without it a HAR reads "signature accepted".
  */
-import type { JoinAttempt } from '../model/attempt';
+import { isAcceptedOnly, type JoinAttempt } from '../model/attempt';
 import { sdkCodeForMeetingServer } from '../capture/meeting-server-codes';
 import type { SdkView } from '../capture/wc-info-codes';
 
@@ -63,7 +63,7 @@ export function linkMeetingServer(attempts: readonly JoinAttempt[], sockets: rea
     const a = current;
     if (!a || !a.wire || a.wire.meetingServer?.res != null) continue;
     a.wire.meetingServer = { openedAt: s.openedAt, answeredAt: s.answeredAt, res: s.res };
-    if (s.res !== null && s.res !== 0 && a.outcome.kind === 'success' && a.outcome.acceptedOnly) {
+    if (s.res !== null && s.res !== 0 && isAcceptedOnly(a.outcome)) {
       const view = viewOf(a);
       const { code, message } = sdkCodeForMeetingServer(s.res, view);
       a.outcome = { kind: 'failure', code, message, serverCode: null, serverMessage: null, ...(view === 'component-view' ? { type: 'JOIN_MEETING_FAILED' } : {}) };

@@ -92,7 +92,12 @@ export const SIGNATURE_ACCEPTED_LABEL = 'signature accepted by Zoom';
  */
 export function isSettled(a: Pick<JoinAttempt, 'api' | 'outcome'>): boolean {
   if (a.outcome.kind === 'pending') return false;
-  return !(a.api !== 'wire' && a.outcome.kind === 'success' && a.outcome.acceptedOnly === true);
+  return !(a.api !== 'wire' && isAcceptedOnly(a.outcome));
+}
+
+/** All that is known is Zoom's accepted wc/info answer ("signature accepted"), not the join's own result. */
+export function isAcceptedOnly(o: Outcome): boolean {
+  return o.kind === 'success' && o.acceptedOnly === true;
 }
 
 export function successLabel(o: { kind: 'success'; acceptedOnly?: true }): string {
