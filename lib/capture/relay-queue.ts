@@ -6,7 +6,7 @@
  * on. Anything else that claims to be ours is refused and counted in the next batch.
  * Browser APIs come in as `RelayDeps`, so all of this runs in unit tests.
  */
-import { MAX_EVENTS_PER_BATCH } from '../protocol/limits';
+import { MAX_BATCH_CHARS, MAX_EVENTS_PER_BATCH } from '../protocol/limits';
 import type { HookEvent, RejectCounts, RejectReason, RelayBatchMessage, RelayFrameInfo } from '../protocol/messages';
 import { countRejection, parseHookMessage } from '../protocol/validate';
 import { PROTOCOL_VERSION, SOURCE } from '../protocol/version';
@@ -29,6 +29,9 @@ export class RelayQueue {
   private seq = 0;
   private pageStartSent: boolean;
   private events: HookEvent[] = [];
+  /** Each pending event's size (the hook message's JSON text, an upper bound of the event's). */
+  private sizes: number[] = [];
+  private pendingChars = 0;
   /** Built but not yet acknowledged: resent as is (same seq) until stored or refused. */
   private inFlight: RelayBatchMessage | null = null;
   private dirty: boolean;
@@ -47,9 +50,13 @@ export class RelayQueue {
     if (!c.ok) return this.reject(c.reason);
     const e = c.value.e;
     if (e.t === 'hook-error') this.hookErrors = Math.max(this.hookErrors, e.n);
-    else if (e.t !== 'seen') this.events.push(e);
+    else if (e.t !== 'seen') {
+      this.events.push(e);
+      this.sizes.push((detail as string).length);
+      this.pendingChars += (detail as string).length;
+    }
     this.dirty = true;
-    this.schedule(this.events.length >= MAX_EVENTS_PER_BATCH ? 0 : RELAY_TIMING.gather);
+    this.schedule(this.events.length >= MAX_EVENTS_PER_BATCH || this.pendingChars >= MAX_BATCH_CHARS ? 0 : RELAY_TIMING.gather);
   }
 
   reject(reason: RejectReason) {
@@ -61,6 +68,16 @@ export class RelayQueue {
   /** Sends what is pending now (the top frame: its first batch, even an empty one). */
   start() {
     this.schedule(0);
+  }
+
+  /** The next events that fit in one batch (MAX_EVENTS_PER_BATCH, MAX_BATCH_CHARS; at least one). */
+  private takeEvents(): HookEvent[] {
+    let n = 0;
+    let chars = 0;
+    while (n < this.events.length && n < MAX_EVENTS_PER_BATCH && (n === 0 || chars + this.sizes[n]! <= MAX_BATCH_CHARS)) chars += this.sizes[n++]!;
+    this.sizes.splice(0, n);
+    this.pendingChars -= chars;
+    return this.events.splice(0, n);
   }
 
   private schedule(ms: number) {
@@ -81,7 +98,7 @@ export class RelayQueue {
         type: 'batch',
         frame: this.deps.frame,
         seq: ++this.seq,
-        events: this.events.splice(0, MAX_EVENTS_PER_BATCH),
+        events: this.takeEvents(),
         rejected: this.rejected,
         hookErrors: this.hookErrors,
       };

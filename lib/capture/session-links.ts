@@ -14,6 +14,7 @@ import type { CaptureStats, IssuanceRecord, TabSnapshot } from '../protocol/mess
 import { totalRejected } from '../protocol/validate';
 import { computeStats, toSnapshot, type TabState } from './tab-state';
 import { tokenKey } from './zoom-clock';
+import { getDomain } from 'tldts';
 
 /**
  * Tokens remembered per session; the oldest tenth is forgotten at once when full (links already
@@ -84,6 +85,43 @@ export function noteIssuance(links: SessionLinks, tabId: number, iss: IssuanceRe
   return e.joinTabs.filter((t) => t !== tabId);
 }
 
+/**
+ * A closed tab: its joins leave every token's list, and a token no open tab used and no endpoint
+ * issued is forgotten. An issuer seen in the closed tab stays: joins elsewhere still name it.
+ */
+export function forgetTab(links: SessionLinks, tabId: number): void {
+  const keep: string[] = [];
+  for (const k of links.order) {
+    const e = links.tokens[k];
+    if (!e) continue;
+    if (e.joinTabs.includes(tabId)) {
+      e.joinTabs = e.joinTabs.filter((t) => t !== tabId);
+      links.rev++;
+    }
+    if (e.joinTabs.length === 0 && !e.issuer) {
+      delete links.tokens[k];
+      links.rev++;
+      continue;
+    }
+    keep.push(k);
+  }
+  links.order = keep;
+}
+
+/**
+ * Forgets the oldest tokens, a tenth at a time, while the index costs more than `budget` bytes
+ * (`bytesOf` measures it as storage counts it). Returns what it costs afterwards.
+ */
+export function trimLinks(links: SessionLinks, budget: number, bytesOf: (l: SessionLinks) => number): number {
+  let bytes = bytesOf(links);
+  while (bytes > budget && links.order.length > 0) {
+    for (const k of links.order.splice(0, Math.max(1, Math.ceil(links.order.length / 10)))) delete links.tokens[k];
+    links.rev++;
+    bytes = bytesOf(links);
+  }
+  return bytes;
+}
+
 export interface JoinLinks {
   /** Attempts that got their issuer from another tab. */
   linked: JoinAttempt[];
@@ -144,14 +182,12 @@ export function issuedHereUsedElsewhere(links: SessionLinks, s: TabState): numbe
   return n;
 }
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-// Second-level labels under which a country code's registrable names sit (example.co.uk).
-const SHARED_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go']);
-
 /**
- * The page's site: scheme and registrable domain, ports ignored, as browsers group tabs of one
- * app. Without the public suffix list this knows the common shared second levels (`co.uk`,
- * `com.au`); an IP address or a single-label host is its own site. Null for non-web URLs.
+ * The page's site: scheme and registrable domain by the Public Suffix List (tldts, bundled),
+ * private suffixes included, so alice.github.io and mallory.github.io (vercel.app, netlify.app,
+ * pages.dev…) are two sites, as the browser's own site isolation has them. Ports are ignored, as
+ * browsers group tabs of one app. A host with no registrable domain (an IP address, localhost, a
+ * single label, a public suffix itself) is its own site. Null for non-web URLs.
  */
 export function siteOf(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -163,12 +199,9 @@ export function siteOf(url: string | null | undefined): string | null {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
-  if (IPV4.test(host) || host.startsWith('[') || !host.includes('.')) return `${u.protocol}//${host}`;
-  const labels = host.split('.');
-  const n = labels.length;
-  const second = labels[n - 2] ?? '';
-  const take = n >= 3 && (labels[n - 1] ?? '').length === 2 && SHARED_SECOND_LEVEL.has(second) ? 3 : 2;
-  return `${u.protocol}//${labels.slice(-take).join('.')}`;
+  // IPv6 literals keep their brackets in URL.hostname; tldts would read them as no domain anyway.
+  const domain = host.startsWith('[') ? null : getDomain(host, { allowPrivateDomains: true, extractHostname: false });
+  return `${u.protocol}//${domain ?? host}`;
 }
 
 /** The tab's snapshot with what the session index adds: tokens used elsewhere, scope. */
@@ -182,6 +215,7 @@ function sumStats(all: readonly CaptureStats[]): CaptureStats {
   for (const st of all) {
     out.attempts += st.attempts;
     out.dropped += st.dropped;
+    if (st.droppedOther) out.droppedOther = (out.droppedOther ?? 0) + st.droppedOther;
     out.hookErrors += st.hookErrors;
     out.failed += st.failed;
     for (const [k, v] of Object.entries(st.rejected)) rejected[k as keyof typeof rejected] = (rejected[k as keyof typeof rejected] ?? 0) + (v ?? 0);

@@ -35,8 +35,13 @@ export interface TabState {
   meta: Record<string, AttemptMeta>;
   /** wire event id → attempt id */
   wireLinks: Record<string, string>;
+  /** Attempts evicted: beyond MAX_ATTEMPTS_PER_TAB, or the oldest when the tab went over its storage budget. */
   dropped: number;
+  /** Issuances, Zoom clock samples and page facts evicted for the storage budget (lib/capture/tab-budget). */
+  droppedOther?: number;
   frames: Record<string, FrameCounters>;
+  /** Hook errors of documents whose counters were pruned (lib/capture/tab-budget), still counted. */
+  retiredHookErrors?: number;
   /** Refused by the background itself (bad sender, bad shape after the relay). */
   bgRejected: RejectCounts;
   issuances: IssuanceRecord[];
@@ -57,7 +62,7 @@ export function isFailed(a: JoinAttempt): boolean {
 
 export function computeStats(s: TabState): CaptureStats {
   let rejected: RejectCounts = { ...s.bgRejected };
-  let hookErrors = 0;
+  let hookErrors = s.retiredHookErrors ?? 0;
   for (const f of Object.values(s.frames)) {
     hookErrors += f.hookErrors;
     for (const [k, n] of Object.entries(f.rejected)) rejected = { ...rejected, [k]: (rejected[k as keyof RejectCounts] ?? 0) + (n ?? 0) };
@@ -65,6 +70,7 @@ export function computeStats(s: TabState): CaptureStats {
   return {
     attempts: s.attempts.length,
     dropped: s.dropped,
+    ...(s.droppedOther ? { droppedOther: s.droppedOther } : {}),
     rejected,
     rejectedTotal: totalRejected(rejected),
     hookErrors,

@@ -286,8 +286,10 @@ export type PanelMessage = PanelSubscribe | PanelClear | PanelSetPreserveLog;
 export interface CaptureStats {
   /** Attempts currently in the store. */
   attempts: number;
-  /** Attempts dropped because the per-tab cap was reached. */
+  /** Attempts dropped, oldest first: beyond the per-tab count cap or the tab's storage budget. */
   dropped: number;
+  /** Issuances, Zoom clock samples and page facts dropped for the tab's storage budget. */
+  droppedOther?: number;
   /** Messages refused, by reason (relay and background together). */
   rejected: RejectCounts;
   rejectedTotal: number;

@@ -5,7 +5,7 @@
 import { isJoinArgFacts, joinArgFacts } from '../model/join-args';
 import type { JoinAttempt } from '../model/attempt';
 import { SAMPLE_REJECTION_TEXT } from '../capture/zoom-clock';
-import { MAX_CAPTURED_STRING, MAX_EVENTS_PER_BATCH, MAX_HOOK_MESSAGE_CHARS } from './limits';
+import { MAX_BATCH_CHARS, MAX_CAPTURED_DEPTH, MAX_CAPTURED_STRING, MAX_EVENTS_PER_BATCH, MAX_HOOK_MESSAGE_CHARS, TRUNCATED_MARK } from './limits';
 import type {
   BackgroundMessage,
   DevtoolsMessage,
@@ -47,6 +47,35 @@ function checkEnvelope<T>(v: unknown, source: string): Checked<T> | null {
   return null;
 }
 
+/** A string cut to MAX_CAPTURED_STRING, ending in TRUNCATED_MARK (unchanged when it fits). */
+export function capString(v: string): string {
+  return v.length <= MAX_CAPTURED_STRING ? v : v.slice(0, MAX_CAPTURED_STRING - TRUNCATED_MARK.length) + TRUNCATED_MARK;
+}
+
+/**
+ * Free-form page data (a callback's result, Zoom's answer, a signature that is not a string) with
+ * every string cut to MAX_CAPTURED_STRING and nesting past MAX_CAPTURED_DEPTH replaced: the hook
+ * caps these too, but through the page's own JSON.parse, which the page may have replaced.
+ * Returns a copy; property names over the cap are cut like values.
+ */
+export function boundFree(v: unknown, depth = 0): unknown {
+  if (typeof v === 'string') return capString(v);
+  if (typeof v !== 'object' || v === null) return v;
+  if (depth >= MAX_CAPTURED_DEPTH) return '[too deep]';
+  if (Array.isArray(v)) return v.map((x) => boundFree(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) define(out, capString(k), boundFree((v as Record<string, unknown>)[k], depth + 1));
+  return out;
+}
+
+/** Own data property even for '__proto__' (plain assignment would set the prototype instead). */
+function define(o: Record<string, unknown>, k: string, value: unknown) {
+  Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A signature that is a string must fit whole: cut, it would be judged as another token. */
+const sigFits = (v: unknown) => typeof v !== 'string' || v.length <= MAX_CAPTURED_STRING;
+
 const HOOK_METHODS = new Set(['ZoomMtg.join', 'ZoomMtg.joinTest', 'ZoomMtg.init', 'client.join', 'client.init', 'video.join', 'video.init']);
 
 export function checkHookEvent(e: unknown): Checked<HookEvent> {
@@ -56,6 +85,9 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
       if (!isId(e.id) || !HOOK_METHODS.has(e.method as string)) return fail('bad-shape', 'call');
       if (!(e.mn === undefined || e.mn === null || isStr(e.mn, 256) || isNum(e.mn))) return fail('bad-shape', 'call.mn');
       if (!optStrOrNull(e.sdkKey) || !optStrOrNull(e.ver)) return fail('bad-shape', 'call.sdkKey');
+      if (!sigFits(e.sig)) return fail('too-large', 'call.sig');
+      e.sig = boundFree(e.sig);
+      if ('tp' in e) e.tp = boundFree(e.tp);
       // tp (Video SDK topic) is whatever the page passed, sanitised by the hook like sig: any JSON value.
       // The raw argument object (passcode, zak, obfToken, tk) stops here: masked into facts.
       if ('a' in e) {
@@ -65,9 +97,12 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
       break;
     case 'settle':
       if (!isId(e.id) || typeof e.ok !== 'boolean') return fail('bad-shape', 'settle');
+      e.res = boundFree(e.res);
       break;
     case 'sig':
       if (!isId(e.id)) return fail('bad-shape', 'sig');
+      if (!sigFits(e.sig)) return fail('too-large', 'sig.sig');
+      e.sig = boundFree(e.sig);
       break;
     case 'timeout':
       if (!isId(e.id) || !isNum(e.afterMs)) return fail('bad-shape', 'timeout');
@@ -79,6 +114,7 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
     case 'wire-res':
       if (!isId(e.id) || !(e.http === null || isNum(e.http))) return fail('bad-shape', 'wire-res');
       if (!(e.body === null || isObj(e.body))) return fail('bad-shape', 'wire-res.body');
+      e.body = boundFree(e.body);
       break;
     case 'hook-error':
       if (!isNum(e.n)) return fail('bad-shape', 'hook-error');
@@ -147,11 +183,13 @@ export function checkRelayMessage(v: unknown): Checked<RelayMessage> {
   if (!isObj(f) || !isId(f.relayId) || !isStr(f.url) || typeof f.top !== 'boolean') return fail('bad-shape', 'frame');
   if (!isNum(m.seq) || !isNum(m.hookErrors) || !checkCounts(m.rejected)) return fail('bad-shape', 'counters');
   if (!Array.isArray(m.events) || m.events.length > MAX_EVENTS_PER_BATCH) return fail('too-large', 'events');
+  // Sizes first, so a giant batch costs one serialisation, not a walk per string.
+  if (jsonSizeExceeds(m.events, MAX_BATCH_CHARS)) return fail('too-large', 'batch');
   for (const e of m.events) {
+    if (jsonSizeExceeds(e, MAX_HOOK_MESSAGE_CHARS)) return fail('too-large', 'event');
     const c = checkHookEvent(e);
     if (!c.ok) return c;
   }
-  if (jsonSizeExceeds(m.events, MAX_EVENTS_PER_BATCH * MAX_HOOK_MESSAGE_CHARS)) return fail('too-large', 'batch');
   return { ok: true, value: v as RelayMessage };
 }
 
