@@ -7,8 +7,10 @@ import { usePanel } from './state/store';
 export function CaptureStatsNotice() {
   const stats = usePanel((s) => s.live.stats);
   const { dropped, rejectedTotal, hookErrors } = stats;
+  const droppedOther = stats.droppedOther ?? 0;
   const parts: string[] = [];
-  if (dropped > 0) parts.push(`${dropped} dropped (oldest attempts beyond the per-tab cap)`);
+  if (dropped > 0) parts.push(`${dropped} dropped (the oldest join${dropped === 1 ? '' : 's'}: this tab reached its storage budget)`);
+  if (droppedOther > 0) parts.push(`${droppedOther} older record${droppedOther === 1 ? '' : 's'} dropped (token answers, Zoom clock samples, page facts)`);
   if (rejectedTotal > 0) {
     const why = Object.entries(stats.rejected)
       .filter(([, n]) => (n ?? 0) > 0)
@@ -22,10 +24,11 @@ export function CaptureStatsNotice() {
       className="capture-stats"
       data-testid="capture-stats"
       data-dropped={dropped}
+      data-dropped-other={droppedOther}
       data-rejected={rejectedTotal}
       data-hook-errors={hookErrors}
       hidden={parts.length === 0}
-      title="Counted by the capture pipeline. Dropped: the tab kept more attempts than its cap. Rejected: messages that were forged, oversized or malformed."
+      title="Counted by the capture pipeline. Dropped: the tab captured more than it may keep (a count and a storage budget per tab), so the oldest went. Rejected: messages that were forged, oversized, malformed or from the wrong sender."
     >
       ⚠ {parts.join(' · ')}
     </span>

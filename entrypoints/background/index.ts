@@ -30,6 +30,8 @@ export default defineBackground(() => {
       },
     },
     browser.runtime.id,
+    // Our pages' origin, as senders' URLs start: chrome-extension://<id>/ or moz-extension://<uuid>/.
+    (browser.runtime as unknown as { getURL(path: string): string }).getURL('/'),
   );
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -40,7 +42,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== PANEL_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
+    // Only our panel may hold a port: one from a content script is closed at once (and counted).
+    if (!router.acceptPanelPort(port.sender)) return port.disconnect();
+    if (port.name !== PANEL_PORT_NAME) return;
     port.onDisconnect.addListener(() => router.onPanelDisconnect(port));
     port.onMessage.addListener((raw) => void router.onPanelMessage(port, raw).catch(() => undefined));
   });

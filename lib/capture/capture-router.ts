@@ -56,10 +56,34 @@ export interface SessionHooks<P> {
   changed(s: TabState): void;
 }
 
-/** Who sent a runtime message (the parts of runtime.MessageSender we trust). */
+/**
+ * Who sent a runtime message or opened a port (the parts of runtime.MessageSender the browser
+ * fills in; nothing in it comes from the message).
+ */
 export interface SenderLike {
   id?: string;
+  url?: string;
   tab?: { id?: number };
+}
+
+/**
+ * What a sender is, from what the browser says about it (measured in Chromium 156,
+ * tests/e2e/senders.e2e.test.ts):
+ *  - 'extension-page': one of our pages in no tab: the devtools page, and the panel inside DevTools
+ *    (sender.url is our origin, sender.tab is undefined);
+ *  - 'extension-tab': one of our pages open as a tab (the panel at devtools-panel.html?tabId=…,
+ *    which the lab and the browser tests use): our origin, with a sender.tab;
+ *  - 'content-script': our relay in a web page: a sender.tab, and the page's own URL;
+ *  - null: not our extension at all.
+ */
+export type SenderKind = 'extension-page' | 'extension-tab' | 'content-script';
+
+export function senderKind(sender: SenderLike | undefined, extensionId: string, extensionOrigin: string): SenderKind | null {
+  if (!sender || sender.id !== extensionId) return null;
+  const tabId = sender.tab?.id;
+  const hasTab = typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0;
+  if (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) return hasTab ? 'extension-tab' : 'extension-page';
+  return hasTab ? 'content-script' : null;
 }
 
 const reply = (): Reply => ({ source: SOURCE.background, v: PROTOCOL_VERSION, ok: true });
@@ -71,18 +95,45 @@ export class CaptureRouter<P extends PortLike = PortLike> {
   constructor(
     private deps: RouterDeps<P>,
     private extensionId: string,
+    /** runtime.getURL(''): `chrome-extension://<id>/`, or Firefox's `moz-extension://<uuid>/`. */
+    private extensionOrigin = `chrome-extension://${extensionId}/`,
   ) {}
 
   /**
    * A runtime message. Returns the reply to send, or null when the message is not for us (the
-   * caller then leaves the channel alone).
+   * caller then leaves the channel alone). Each kind is taken only from its own sender: relay
+   * batches from a content script, for the tab the browser names (never one the message names);
+   * devtools-page records from an extension page in no tab. Anything else is refused as
+   * 'bad-sender', counted in the sender's own tab when it has one.
    */
   onMessage(raw: unknown, sender: SenderLike): Promise<Reply> | null {
     if (sender.id !== this.extensionId) return null;
+    const kind = senderKind(sender, this.extensionId, this.extensionOrigin);
     const src = (raw as { source?: unknown } | null)?.source;
-    if (src === SOURCE.relay) return this.relayBatch(raw, sender.tab?.id);
-    if (src === SOURCE.devtools) return this.devtools(raw);
-    return null;
+    if (src !== SOURCE.relay && src !== SOURCE.devtools) return null;
+    const ownTab = kind === 'content-script' || kind === 'extension-tab' ? sender.tab!.id! : undefined;
+    if (src === SOURCE.relay) return kind === 'content-script' ? this.relayBatch(raw, ownTab) : this.badSender(raw, ownTab, `a relay batch from ${kind ?? 'an unknown sender'}`);
+    return kind === 'extension-page' ? this.devtools(raw) : this.badSender(raw, ownTab, `a devtools-page record from ${kind ?? 'an unknown sender'}`);
+  }
+
+  /**
+   * A port opened to the background: only the panel, an extension page (in DevTools, or open as a
+   * tab). A port from a content script is refused (the caller disconnects it) and counted in its tab.
+   */
+  acceptPanelPort(sender: SenderLike | undefined): boolean {
+    const kind = senderKind(sender, this.extensionId, this.extensionOrigin);
+    if (kind === 'extension-page' || kind === 'extension-tab') return true;
+    if (kind === 'content-script') void this.countRefusal(sender!.tab!.id!, 'bad-sender').catch(() => undefined);
+    return false;
+  }
+
+  private async badSender(raw: unknown, ownTab: number | undefined, detail: string): Promise<Reply> {
+    if (ownTab !== undefined) await this.countRefusal(ownTab, 'bad-sender').catch(() => undefined);
+    const r = refusal(refused('bad-sender', detail));
+    const seq = (raw as { seq?: unknown } | null)?.seq;
+    if (typeof seq !== 'number') return r;
+    const ack: BatchAck = { ...r, seq };
+    return ack;
   }
 
   /** A message on a panel port. Refusals are counted for the tab it names or the port watches. */

@@ -14,6 +14,8 @@ import { panelMessage } from '../../../lib/protocol/build';
 import { GOOD, batch, clientError3712 } from './fixtures';
 
 const EXT = 'ext-id';
+/** The devtools page as Chromium names it: our origin, no tab. */
+const devtoolsPage = { id: EXT, url: `chrome-extension://${EXT}/devtools.html` };
 const TAB = 7;
 
 function memoryArea(fail = { set: false }): SessionArea & { data: Record<string, unknown> } {
@@ -50,7 +52,7 @@ function setup(top: TopFrameAnswer | null = null) {
     EXT,
   );
   const panel = { got: [] as BackgroundMessage[], postMessage(m: unknown) { this.got.push(m as BackgroundMessage); } };
-  const fromTab = { id: EXT, tab: { id: TAB } };
+  const fromTab = { id: EXT, url: 'http://127.0.0.1/app', tab: { id: TAB } };
   return { router, store, area, badges, asked, panel, fromTab, fail };
 }
 
@@ -127,10 +129,10 @@ describe('background router', () => {
     const t = setup();
     await t.router.onPanelMessage(t.panel, panelMessage({ type: 'subscribe', tabId: TAB }));
     const issuance = { url: 'http://127.0.0.1/api/signature', method: 'POST', receivedAt: 1, serverDate: null, token: GOOD };
-    expect(await t.router.onMessage({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'issuance', tabId: TAB, issuance }, { id: EXT })).toEqual({ source: SOURCE.background, v: PROTOCOL_VERSION, ok: true });
+    expect(await t.router.onMessage({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'issuance', tabId: TAB, issuance }, devtoolsPage)).toEqual({ source: SOURCE.background, v: PROTOCOL_VERSION, ok: true });
     expect((await t.store.read(TAB)).issuances).toHaveLength(1);
     expect(t.panel.got.map((m) => m.type)).toContain('issuance');
-    const bad = await t.router.onMessage({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'issuance', tabId: TAB, issuance: { url: 5 } }, { id: EXT });
+    const bad = await t.router.onMessage({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'issuance', tabId: TAB, issuance: { url: 5 } }, devtoolsPage);
     expect(bad).toMatchObject({ ok: false, error: { code: 'ERR_REFUSED', reason: 'bad-shape' } });
     expect(computeStats(await t.store.read(TAB)).rejected).toEqual({ 'bad-shape': 1 });
   });

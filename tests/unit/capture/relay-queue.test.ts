@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RELAY_TIMING, RelayQueue } from '../../../lib/capture/relay-queue';
-import { MAX_EVENTS_PER_BATCH } from '../../../lib/protocol/limits';
+import { MAX_BATCH_CHARS, MAX_EVENTS_PER_BATCH } from '../../../lib/protocol/limits';
+import { checkRelayMessage } from '../../../lib/protocol/validate';
 import type { BatchAck, HookEvent, RelayBatchMessage } from '../../../lib/protocol/messages';
 import { PROTOCOL_VERSION, SOURCE } from '../../../lib/protocol/version';
 import { GOOD } from './fixtures';
@@ -141,5 +142,18 @@ describe('relay outbox', () => {
     t.q.hookMessage(hookJson({ t: 'hook-error', n: 1, at: 2 }));
     await t.advance(1000);
     expect(t.sent[0]).toMatchObject({ hookErrors: 2, events: [] });
+  });
+
+  it('a flood of large events is cut into batches the background accepts (MAX_BATCH_CHARS), none lost', async () => {
+    const t = harness(false);
+    const big = (i: number) => hookJson({ t: 'settle', id: `n:${i}`, ok: false, res: 'r'.repeat(15_000), at: i });
+    for (let i = 0; i < 200; i++) t.q.hookMessage(big(i));
+    await t.advance(5000);
+    expect(t.sent.length).toBeGreaterThan(2);
+    expect(t.sent.flatMap((b) => b.events)).toHaveLength(200);
+    for (const b of t.sent) {
+      expect(JSON.stringify(b.events).length).toBeLessThanOrEqual(MAX_BATCH_CHARS);
+      expect(checkRelayMessage(b).ok).toBe(true);
+    }
   });
 });

@@ -105,12 +105,27 @@ describe('the site of a page (scheme and registrable domain)', () => {
     ['https://app.example.com/meeting.html', 'https://example.com'],
     ['https://a.b.example.co.uk/x', 'https://example.co.uk'],
     ['https://example.com', 'https://example.com'],
+    // Public Suffix List, private part: strangers on one hosting platform are different sites.
+    ['https://alice.github.io/app', 'https://alice.github.io'],
+    ['https://mallory.github.io/app', 'https://mallory.github.io'],
+    ['https://my-app-git-main.vercel.app/', 'https://my-app-git-main.vercel.app'],
+    ['https://deploy-preview-1--site.netlify.app/', 'https://deploy-preview-1--site.netlify.app'],
+    ['https://branch.project.pages.dev/', 'https://project.pages.dev'],
+    ['https://a.b.example.com.au/', 'https://example.com.au'],
+    ['https://www.example.co.jp/', 'https://example.co.jp'],
+    ['http://[::1]:8080/x', 'http://[::1]'],
+    ['http://intranet/x', 'http://intranet'],
+    ['https://github.io/', 'https://github.io'],
+    ['https://EXAMPLE.com./', 'https://example.com'],
     ['chrome://newtab/', null],
     ['not a url', null],
     [null, null],
   ])('%s → %s', (url, site) => expect(siteOf(url)).toBe(site));
 
   it('http and https of one host are different sites', () => expect(siteOf('http://example.com')).not.toBe(siteOf('https://example.com')));
+
+  it("a stranger's github.io page is not the victim's site (their joins never meet in \"all tabs of this site\")", () =>
+    expect(siteOf('https://mallory.github.io/')).not.toBe(siteOf('https://alice.github.io/')));
 });
 
 describe('scope "all tabs of this site"', () => {
