@@ -14,7 +14,7 @@ import type { CaptureStats, IssuanceRecord, TabSnapshot } from '../protocol/mess
 import { totalRejected } from '../protocol/validate';
 import { computeStats, toSnapshot, type TabState } from './tab-state';
 import { tokenKey } from './zoom-clock';
-import { getDomain } from 'tldts';
+import { getDomain } from './psl';
 
 /**
  * Tokens remembered per session; the oldest tenth is forgotten at once when full (links already
