@@ -53,11 +53,11 @@ export function applyBatch(input: TabState, batch: RelayBatchMessage, opts: Appl
   const top = opts.top;
   if (top && !frame.top && !state.frames[top.relayId]) {
     startTop(top.url);
-    state.frames[top.relayId] = { lastSeq: 0, rejected: {}, hookErrors: 0, url: top.url };
+    state.frames[top.relayId] = { lastSeq: 0, rejected: {}, hookErrors: 0, url: top.url, top: true };
   }
   if (batch.pageStart && frame.top && !known) startTop(frame.url);
   if (frame.top) state.pageUrl = frame.url;
-  state.frames[frame.relayId] = { lastSeq: batch.seq, rejected: batch.rejected, hookErrors: batch.hookErrors, url: frame.url };
+  state.frames[frame.relayId] = { lastSeq: batch.seq, rejected: batch.rejected, hookErrors: batch.hookErrors, url: frame.url, ...(frame.top ? { top: true } : {}) };
 
   const changed = new Map<string, JoinAttempt>();
   const ctx = { state, frameUrl: frame.url, relayId: frame.relayId, changed, max: opts.maxAttempts ?? MAX_ATTEMPTS_PER_TAB };

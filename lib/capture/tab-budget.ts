@@ -22,8 +22,9 @@ export function tabBytes(s: TabState): number {
 /**
  * Drops what no longer belongs to a live attempt or a kept document: attempt meta and wire links
  * of evicted attempts (wire links beyond MAX_WIRE_LINKS_PER_TAB, oldest first), documents' counters
- * beyond the MAX_FRAMES_PER_TAB newest unless an attempt came from them (their rejections and
- * hook errors are kept, folded into the tab's), and page facts of documents no longer kept.
+ * beyond the MAX_FRAMES_PER_TAB newest unless an attempt came from them or it is the current top
+ * document (their rejections and hook errors are kept, folded into the tab's), and page facts of
+ * documents no longer kept.
  */
 export function pruneTabMaps(s: TabState): void {
   const live = new Set<string>();
@@ -40,6 +41,8 @@ export function pruneTabMaps(s: TabState): void {
   for (const m of Object.values(s.meta)) used.add(m.relayId);
   const frames = Object.keys(s.frames);
   const newest = new Set(frames.slice(-MAX_FRAMES_PER_TAB));
+  const topNow = frames.findLast((id) => s.frames[id]!.top);
+  if (topNow !== undefined) used.add(topNow);
   for (const id of frames) {
     if (used.has(id) || newest.has(id)) continue;
     const f = s.frames[id]!;

@@ -25,6 +25,8 @@ export interface FrameCounters {
   rejected: RejectCounts;
   hookErrors: number;
   url: string;
+  /** A top-level document (the newest one is never pruned: forgetting it would read as a navigation). */
+  top?: boolean;
 }
 
 export interface TabState {

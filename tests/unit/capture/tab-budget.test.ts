@@ -50,6 +50,16 @@ describe('pruning: every map follows the attempts and documents it describes', (
     expect(computeStats(s)).toMatchObject({ rejected: { forged: 4 }, hookErrors: 2 });
   });
 
+  it('a page with more reporting iframes than MAX_FRAMES_PER_TAB keeps its top document (forgetting it would read as a navigation and clear the log)', () => {
+    let s = applyBatch(emptyTabState(5), batch([], { relayId: 'top-doc', top: true, pageStart: true })).state;
+    for (let i = 0; i < MAX_FRAMES_PER_TAB + 20; i++) s = applyBatch(s, batch([{ t: 'seen', at: i }], { relayId: `iframe-${i}`, top: false })).state;
+    pruneTabMaps(s);
+    expect(s.frames['top-doc']).toBeDefined();
+    expect(Object.keys(s.frames)).toHaveLength(MAX_FRAMES_PER_TAB + 1);
+    const after = applyBatch(s, batch([{ t: 'call', id: 'late:1', method: 'ZoomMtg.join', sig: GOOD, at: 1 }], { relayId: 'iframe-0', top: false }), { top: { relayId: 'top-doc', url: 'http://127.0.0.1/app' } });
+    expect(after.navigated).toBeNull();
+  });
+
   it('a wire-request loop on one join keeps at most MAX_WIRE_LINKS_PER_TAB links, the newest', () => {
     const s = floodedTab(1);
     const id = s.attempts[0]!.id;
