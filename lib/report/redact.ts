@@ -7,6 +7,7 @@
 import { segmentText, textToBase64Url } from '../token/base64';
 import { replaceJwts } from '../token/jwt-shape';
 import { hasEmail, replaceEmails } from './emails';
+import { setOwn } from './own-props';
 
 export const REDACTED = '<redacted>';
 export const REDACTED_EMAIL = '<redacted-email>';
@@ -112,7 +113,7 @@ export function redactValue<T>(value: T, includeFullTokens = false): T {
     for (const [k, x] of Object.entries(v)) {
       // Booleans under such keys (`secretHasWhitespace`) say nothing secret; strings and numbers may.
       const hide = isSensitiveKey(k) && ((typeof x === 'string' && x !== '') || typeof x === 'number' || (typeof x === 'object' && x !== null));
-      out[redactEmails(k)] = hide ? REDACTED : walk(x, depth + 1);
+      setOwn(out, redactEmails(k), hide ? REDACTED : walk(x, depth + 1));
     }
     return out;
   };
