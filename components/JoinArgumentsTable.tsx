@@ -1,6 +1,7 @@
 import type { JoinAttempt } from '../lib/model/attempt';
 import { redactForDisplay, redactSignature } from '../lib/report/redact';
 import { API_LABEL, clockTime, describeOutcome, formatNumber, sdkLabel, signedSeconds } from './state/format';
+import { withoutSessionSecret } from './state/session-secret';
 
 /** What the page passed to join and what came back; the signature is shown redacted as in exports. */
 export function JoinArgumentsTable({ attempt: a }: { attempt: JoinAttempt }) {
@@ -38,7 +39,7 @@ export function JoinArgumentsTable({ attempt: a }: { attempt: JoinAttempt }) {
   return (
     <table className="kv" data-testid="join-arguments">
       <tbody>
-        {rows.map(([k, v]) => (
+        {withoutSessionSecret(rows).map(([k, v]) => (
           <tr key={k}>
             <th scope="row">{k}</th>
             <td className="value">{v}</td>

@@ -8,6 +8,7 @@ import { judgedAs } from './rules/sdk-family';
 import type { Analysis, RuleContext } from './rules/types';
 import { decodeSignature } from './token/decode';
 import type { DecodedToken } from './token/types';
+import { redactKnownSecret } from './report/redact-secret';
 import { verifySecret } from './verify-secret';
 
 /** The options of `join-doctor check`, by the names a caller of the API reads best. */
@@ -37,19 +38,8 @@ export interface CheckedToken {
   sdk: { judgedAs: 'meeting' | 'video' | null; from: 'option' | 'claims' };
 }
 
-const SECRET_SHOWN = '<the SDK secret, redacted>';
-
-/**
- * A swapped backend puts the secret in appKey: the output must not print the secret the user gave,
- * so that claim is shown redacted (the findings say what it was).
- */
-function withoutSecret(token: DecodedToken, claim: string, secret: string): DecodedToken {
-  const needle = secret.trim();
-  const payload = token.payload ? { ...token.payload, [claim]: SECRET_SHOWN } : null;
-  if (payload) for (const [k, v] of Object.entries(payload)) if (typeof v === 'string' && v.trim() === needle) payload[k] = SECRET_SHOWN;
-  const payloadJson = token.payloadJson !== null && needle ? token.payloadJson.split(needle).join(SECRET_SHOWN) : token.payloadJson;
-  return { ...token, payload, payloadJson };
-}
+/** How `check` shows the secret wherever the token or a message carried it (see lib/report/redact-secret.ts). */
+export const SECRET_SHOWN = '<the SDK secret, redacted>';
 
 function contextFor(opts: CheckOptions, clockMs: number): Omit<RuleContext, 'token'> {
   if (opts.now !== undefined && (typeof opts.now !== 'number' || !Number.isFinite(opts.now) || opts.now < 0 || opts.now > 1e11)) {
@@ -68,8 +58,9 @@ function contextFor(opts: CheckOptions, clockMs: number): Omit<RuleContext, 'tok
 
 function finish(token: DecodedToken, ctx: Omit<RuleContext, 'token'>, opts: CheckOptions): CheckedToken {
   let analysis = analyseDecoded(token, ctx);
-  const leaked = ctx.verification?.keyClaimIsSecret;
-  if (leaked && opts.secret !== undefined) analysis = { ...analysis, token: withoutSecret(analysis.token, leaked, opts.secret) };
+  // A swapped backend puts the secret in appKey, and rules quote claims (app-key-mismatch names
+  // both keys): the token, its decoded parts and every message lose the secret in every form.
+  if (opts.secret !== undefined) analysis = redactKnownSecret(analysis, opts.secret, SECRET_SHOWN);
   return { analysis, at: ctx.referenceTime!, sdk: { judgedAs: judgedAs({ token, sdk: opts.sdk }), from: opts.sdk !== undefined ? 'option' : 'claims' } };
 }
 

@@ -10,7 +10,9 @@ export type JoinDoctorErrorCode =
   | 'ERR_HAR_INVALID'
   | 'ERR_PROBE_FAILED'
   | 'ERR_IO'
-  | 'ERR_INPUT_TOO_LARGE';
+  | 'ERR_INPUT_TOO_LARGE'
+  /** Text about to leave (an export, CLI output) still held the user's SDK secret after redaction: refused. */
+  | 'ERR_SECRET_IN_OUTPUT';
 
 export class JoinDoctorError extends Error {
   readonly code: JoinDoctorErrorCode;

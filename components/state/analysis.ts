@@ -9,7 +9,7 @@
 import type { JoinAttempt } from '../../lib/model/attempt';
 import type { Analysis, Finding } from '../../lib/rules/types';
 import { analyseAttempt } from '../../lib/attempt-context';
-import { sessionSecret, verificationFor } from './session-secret';
+import { sessionSecret, verificationFor, withoutSessionSecret } from './session-secret';
 import { previousJoins } from '../../lib/capture/previous-join';
 
 const cache = new WeakMap<JoinAttempt, { version: number; analysis: Analysis }>();
@@ -29,7 +29,8 @@ export function analysisOf(a: JoinAttempt): Analysis {
   if (hit && hit.version === version) return hit.analysis;
   const verification = verificationFor(a);
   const prev = previous.get(a) ?? null;
-  const analysis = analyseAttempt(a, { ...(verification ? { verification } : {}), previous: prev });
+  // Everything on screen and in exports starts here: the session secret is scrubbed once, at the source.
+  const analysis = withoutSessionSecret(analyseAttempt(a, { ...(verification ? { verification } : {}), previous: prev }));
   cache.set(a, { version, analysis });
   return analysis;
 }

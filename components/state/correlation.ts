@@ -5,7 +5,7 @@
 import { correlate, type Correlation, type CorrelationItem } from '../../lib/correlate';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analysisOf, notePreviousJoins } from './analysis';
-import { sessionSecret } from './session-secret';
+import { sessionSecret, withoutSessionSecret } from './session-secret';
 
 const cache = new WeakMap<readonly JoinAttempt[], { version: number; correlation: Correlation }>();
 
@@ -19,7 +19,8 @@ export function correlationOf(attempts: readonly JoinAttempt[]): Correlation {
   const version = sessionSecret.getState().version;
   const hit = cache.get(attempts);
   if (hit && hit.version === version) return hit.correlation;
-  const correlation = correlate(correlationItems(attempts));
+  // Its texts quote attempts too (issuer URLs), not only the already scrubbed analyses.
+  const correlation = withoutSessionSecret(correlate(correlationItems(attempts)));
   cache.set(attempts, { version, correlation });
   return correlation;
 }

@@ -5,7 +5,7 @@
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { buildExport, renderCsv, renderHtml, renderMarkdown, serializeExport } from '../../lib/report';
 import type { JoinDoctorExport } from '../../lib/report/schema';
-import { redactKnownSecret } from '../../lib/report/redact-secret';
+import { assertSecretFree, redactKnownSecret } from '../../lib/report/redact-secret';
 import { correlationItems } from './correlation';
 import { sessionSecret } from './session-secret';
 import { fileTimestamp, pageHost } from './format';
@@ -52,14 +52,17 @@ export function makeExport(format: ExportFormat, req: ExportRequest): ExportFile
     includeFullTokens: req.includeFullTokens,
     createdAt: now,
   });
-  // A swapped backend puts the secret in appKey: the session secret never leaves in an export.
+  // A swapped backend puts the secret in appKey: the session secret never leaves in an export,
+  // in any form the rules tried (lib/report/redact-secret.ts), and a file that still holds it is refused.
   const { secret } = sessionSecret.getState();
   const exp = secret ? redactKnownSecret(built, secret) : built;
+  const text = spec.render(exp);
+  assertSecretFree(text, secret, `${spec.label} export`);
   const suffix = req.includeFullTokens ? '-FULL-TOKENS' : '';
   return {
     fileName: `join-doctor-${host}-${fileTimestamp(now.getTime())}${suffix}.${spec.ext}`,
     mime: spec.mime,
-    text: spec.render(exp),
+    text,
   };
 }
 

@@ -15,6 +15,7 @@ import type { JoinAttempt } from '../../lib/model/attempt';
 import type { SecretVerification } from '../../lib/rules/types';
 import { decodeSignature } from '../../lib/token/decode';
 import { verifySecret } from '../../lib/verify-secret';
+import { redactKnownSecret } from '../../lib/report/redact-secret';
 
 export interface SessionSecretState {
   /** Present while the user's secret is set; never exported (see module comment). */
@@ -38,6 +39,17 @@ export function useSecretVersion(): number {
 
 export function useSessionSecret<T>(pick: (s: SessionSecretState) => T): T {
   return useStore(sessionSecret, pick);
+}
+
+/**
+ * What the panel shows, without the session secret in any form the rules try (trimmed, base64/hex,
+ * inside a token's payload segment: lib/report/redact-secret.ts). A swapped backend sends the
+ * secret as appKey, so the claim table, the raw payload, the messages and the signature row would
+ * all show it; only the secret's own input field may.
+ */
+export function withoutSessionSecret<T>(value: T): T {
+  const { secret } = sessionSecret.getState();
+  return secret ? redactKnownSecret(value, secret) : value;
 }
 
 /** The verification of this attempt's token with the session secret, when one is set and done. */

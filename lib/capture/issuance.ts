@@ -5,15 +5,15 @@
  */
 
 import { segmentObject } from '../token/base64';
-import { jwtPattern } from '../token/jwt-shape';
+import { jwtsIn } from '../token/jwt-shape';
 
 /** The first JWT in `body` whose payload looks like a Meeting SDK signature (appKey, sdkKey or mn). */
 export function findMeetingSdkJwt(body: string): string | null {
   if (body.length > 256 * 1024) return null;
-  for (const m of body.matchAll(jwtPattern())) {
-    const payload = segmentObject(m[2] ?? '');
+  for (const m of jwtsIn(body)) {
+    const payload = segmentObject(m.payload);
     // Meeting SDK signatures (appKey/sdkKey/mn) and Video SDK JWTs (app_key/tpc) both are join tokens.
-    if (payload && ('appKey' in payload || 'sdkKey' in payload || 'mn' in payload || 'app_key' in payload || 'tpc' in payload)) return m[0];
+    if (payload && ('appKey' in payload || 'sdkKey' in payload || 'mn' in payload || 'app_key' in payload || 'tpc' in payload)) return m.text;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { isJoinDoctorError } from '../errors';
 import { TOOL_VERSION } from '../report/version';
-import { processIO, type CliIO } from './io';
+import { processIO, useColour, type CliIO } from './io';
+import { terminalSafe } from './terminal';
 import type { Command } from './types';
 import { check } from './commands/check';
 import { probeCommand } from './commands/probe';
@@ -30,12 +31,21 @@ function mainHelp(): string {
   ].join('\n');
 }
 
+/** Both output streams through terminalSafe: no command can write a raw control character. */
+function guarded(io: CliIO): CliIO {
+  const wrap = <S extends { write(text: string): unknown; isTTY?: boolean }>(stream: S): S => {
+    const colour = useColour(stream, io.env);
+    return Object.assign(Object.create(stream) as S, { write: (text: string) => stream.write(terminalSafe(String(text), colour)) });
+  };
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+}
+
 /**
  * Runs the CLI and returns the exit code: 0 ok, 1 problems found, 2 usage or input error,
  * 3 an internal error (a bug: please report it). Output goes to `io` (process streams by default).
  */
 export async function main(argv: string[], io?: CliIO): Promise<number> {
-  const out = io ?? (await processIO());
+  const out = guarded(io ?? (await processIO()));
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;

@@ -1,9 +1,45 @@
+import { CONTROL_CHAR, escapeControls, visibleEscape } from '../report/control-chars';
+
 /**
- * Tokens and endpoint answers are other people's bytes: before they reach a terminal, control
- * characters (ANSI escapes, bidi overrides) are shown as \u escapes so they cannot repaint the screen.
+ * Tokens, HAR files, exports and endpoint answers are other people's bytes: before they reach a
+ * terminal, control characters (ESC sequences that retitle the window or clear the screen, BEL,
+ * a lone CR, bidi overrides) are shown as \u escapes so they cannot repaint the screen.
  */
 export function safeText(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeControls(s);
+}
+
+/** The colour codes `paint` writes (lib/cli/io.ts): bold, dim, normal intensity, red, green, yellow, blue, default colour. */
+const OUR_SGR: readonly string[] = ['\u001b[1m', '\u001b[2m', '\u001b[22m', '\u001b[31m', '\u001b[32m', '\u001b[33m', '\u001b[34m', '\u001b[39m'];
+
+/**
+ * The last step before anything reaches stdout or stderr, for every command (lib/cli/main.ts
+ * wraps both streams): every control character is escaped (as safeText does) except line feeds,
+ * tabs, a CR that ends a CRLF line (CSV), and, when colour is on, exactly the colour codes the
+ * CLI itself writes. Commands escape what they quote too; this is the guarantee that a message
+ * nobody thought of (an error quoting a file name, a renderer's new field) cannot reach the
+ * terminal raw. JSON stays valid JSON: inside strings the escape is JSON's own `\uXXXX`.
+ */
+export function terminalSafe(text: string, colour: boolean): string {
+  if (!CONTROL_CHAR.test(text)) return text;
+  const find = new RegExp(CONTROL_CHAR.source, 'g');
+  let out = '';
+  let last = 0;
+  for (let m = find.exec(text); m !== null; m = find.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (c === 27 && colour) {
+      const sgr = OUR_SGR.find((seq) => text.startsWith(seq, i));
+      if (sgr) {
+        find.lastIndex = i + sgr.length;
+        continue;
+      }
+    }
+    out += text.slice(last, i) + visibleEscape(text.charAt(i));
+    last = i + 1;
+  }
+  return out + text.slice(last);
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -50,7 +86,7 @@ export function wrapLine(line: string, width: number): string[] {
   let curLen = lead;
   let lineStart = lead;
   const push = () => {
-    out.push(cur.replace(/\s+$/, ''));
+    out.push(cur.trimEnd());
     cur = pad;
     curLen = hang;
     lineStart = hang;
@@ -73,21 +109,22 @@ export function wrapLine(line: string, width: number): string[] {
       continue;
     }
     // Longer than any line (a JWT, a URL): cut it, starting right here (escapes are not expected inside).
-    let rest = word;
+    // Measured once: re-measuring the rest after each cut made a 256 KB word quadratic.
+    let at = 0;
     if (gap && width - curLen - gap.length >= 8) {
       cur += gap;
       curLen += gap.length;
     } else if (curLen > lineStart) push();
-    while (visibleLength(rest) > width - curLen) {
+    while (wl - at > width - curLen) {
       const room = Math.max(1, width - curLen);
-      cur += rest.slice(0, room);
-      rest = rest.slice(room);
+      cur += word.slice(at, at + room);
+      at += room;
       push();
     }
-    cur += rest;
-    curLen += visibleLength(rest);
+    cur += word.slice(at);
+    curLen += wl - at;
   }
-  if (cur.trim() !== '') out.push(cur.replace(/\s+$/, ''));
+  if (cur.trim() !== '') out.push(cur.trimEnd());
   return out;
 }
 

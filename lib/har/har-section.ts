@@ -1,5 +1,6 @@
 /** Sentences about what a HAR import holds beyond the attempts: Zoom's clock, and what was missing. */
 import type { HarClock, HarImport } from './types';
+import { mdCode, mdText } from '../report/markdown-text';
 
 const sec = (ms: number) => (Math.abs(ms) / 1000).toFixed(1);
 const signed = (ms: number) => `${ms >= 0 ? '+' : '−'}${sec(ms)}`;
@@ -13,16 +14,16 @@ export function clockText(clock: HarClock): string {
   return `Zoom's clock ${dir} (offset ${signed(clock.offsetMs)} s, median of ${clock.samples} fresh Date header${clock.samples === 1 ? '' : 's'} from ${clock.source}${spread}; Date has 1 s resolution, so ±0.5 s). Each join is timed by its own wc/info answer when the HAR has it.${left}`;
 }
 
-/** The HAR section of the Markdown report (no URLs or tokens: nothing to redact). */
+/** The HAR section of the Markdown report (no URLs or tokens: nothing to redact; the file's own words are Markdown-escaped). */
 export function harSectionMarkdown(imp: HarImport, fileName: string | null): string {
   const out: string[] = ['## HAR file', ''];
-  const by = imp.creator ? `, recorded by ${imp.creator.name}${imp.creator.version ? ` ${imp.creator.version}` : ''}` : '';
-  out.push(`- File: ${fileName ? `\`${fileName.replace(/`/g, "'")}\`` : '(input)'}: HAR ${imp.harVersion ?? '?'}, ${imp.stats.entries} entries${by}.`);
-  out.push(`- ${clockText(imp.clock)}`);
+  const by = imp.creator ? `, recorded by ${mdText(imp.creator.name)}${imp.creator.version ? ` ${mdText(imp.creator.version)}` : ''}` : '';
+  out.push(`- File: ${fileName ? mdCode(fileName) : '(input)'}: HAR ${mdText(imp.harVersion ?? '?')}, ${imp.stats.entries} entries${by}.`);
+  out.push(`- ${mdText(clockText(imp.clock))}`);
   const views = [...new Set(imp.details.map((d) => d.view))].filter((v) => v !== 'unknown');
-  if (views.length) out.push(`- SDK view (from the join request's fields): ${views.join(', ')}.`);
+  if (views.length) out.push(`- SDK view (from the join request's fields): ${mdText(views.join(', '))}.`);
   if (imp.warnings.length === 0) out.push('- Nothing the diagnosis needs was missing from the HAR.');
-  for (const w of imp.warnings) out.push(`- Missing: ${w.message}`);
+  for (const w of imp.warnings) out.push(`- Missing: ${mdText(w.message)}`);
   out.push('');
   return out.join('\n');
 }

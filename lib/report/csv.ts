@@ -1,25 +1,55 @@
 import type { JoinDoctorExport } from './schema';
 import { iatOffsetFor, isoMs, outcomeOf } from './report-facts';
+import { escapeControls } from './control-chars';
 
 const COLUMNS = [
   'id', 'calledAt', 'api', 'method', 'outcome', 'code', 'serverMessage', 'verdict', 'findings', 'meetingNumber',
   'mn', 'appKey', 'iat', 'exp', 'iatMinusJoinS', 'issuer', 'signature', 'sdk', 'topic', 'tpc',
 ] as const;
 
+/** What a spreadsheet runs as a formula when a cell starts with it (OWASP CSV injection). */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+
 /**
- * One CSV cell. Strings that a spreadsheet would run as a formula (leading = + - @, tab or CR)
- * get a leading apostrophe (OWASP CSV injection); numbers we computed are written as they are.
- * RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled.
+ * Where a spreadsheet may start a new cell inside ours: the separators of every locale (`,`;
+ * `;` where the decimal mark is a comma, as in most of Europe; tab; `|`) and line breaks. Excel
+ * in a `;` locale splits `x;=1+3` at the `;` whatever our quotes say (a quote that does not open
+ * its field is literal), so guarding only the first character ran `=1+3`.
+ */
+const SEPARATOR = new Set([',', ';', '\t', '|', '\n', '\r']);
+
+/**
+ * Our choice: every part of a cell that some locale could read as a cell of its own gets a
+ * leading apostrophe when it starts (after spaces and quotes) with = + - @ tab or CR, so the
+ * cell `x;=1+3` is written `x;'=1+3` and `a,=HYPERLINK(…)` as `a,'=HYPERLINK(…)`. The text stays
+ * readable and the apostrophe says "text" to Excel, LibreOffice and Sheets alike.
+ */
+export function neutraliseFormulas(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let b = 0; b <= s.length; b++) {
+    if (b > 0 && !SEPARATOR.has(s.charAt(b - 1))) continue;
+    let j = b;
+    while (j < s.length && (s.charAt(j) === ' ' || s.charAt(j) === '"' || s.charAt(j) === "'")) j++;
+    if (j < s.length && FORMULA_START.has(s.charAt(j)) && s.charAt(b) !== "'") {
+      out += `${s.slice(last, b)}'`;
+      last = b;
+    }
+  }
+  return out + s.slice(last);
+}
+
+/**
+ * One CSV cell. Text (anything but the numbers we computed) has its control characters shown as
+ * `\uXXXX` and its formula starts neutralised in every position (neutraliseFormulas). RFC 4180:
+ * quoted when it holds a comma, quote or line break, quotes doubled.
  */
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   let s: string;
   if (typeof v === 'number') s = Number.isFinite(v) ? String(v) : '';
   else if (typeof v === 'boolean') s = String(v);
-  else {
-    s = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  }
+  else s = neutraliseFormulas(escapeControls(typeof v === 'string' ? v : (JSON.stringify(v) ?? '')));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

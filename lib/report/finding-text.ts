@@ -25,7 +25,9 @@ export function firstSentenceEnd(text: string): number {
   const re = /[.!?](?=\s+["'`(A-Za-z0-9])/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const before = text.slice(0, m.index);
+    // The longest abbreviation ("approx") and the character before it, for \b, is all the test
+    // reads: giving it the whole prefix at every full stop made "no. no. no. …" quadratic.
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
     if (ABBREVIATIONS.test(before)) continue;
     return m.index + 1;
   }
@@ -51,21 +53,25 @@ const LOCAL_CLOCK = 'the join time on the local clock (';
  * "the join (Zoom's clock; local +0.4 s ±0.6 s)". Where it was measured stays in the explanation.
  */
 export function shortReference(text: string): string {
-  let out = text;
-  for (;;) {
-    const z = out.indexOf(ZOOM_CLOCK);
-    const l = out.indexOf(LOCAL_CLOCK);
-    if (z < 0 && l < 0) return out;
+  // One pass over the original text, each phrase found once: a message quoting the phrase many
+  // times (claims are quoted into messages) stays linear.
+  let out = '';
+  let from = 0;
+  let z = text.indexOf(ZOOM_CLOCK);
+  let l = text.indexOf(LOCAL_CLOCK);
+  while (z >= 0 || l >= 0) {
     const zoom = z >= 0 && (l < 0 || z < l);
     const at = zoom ? z : l;
     const open = at + (zoom ? ZOOM_CLOCK : LOCAL_CLOCK).length;
-    const close = closingParen(out, open);
-    if (close < 0) return out;
-    const inner = out.slice(open, close);
-    const offset = /^local clock ([+−-][\d.]+ s(?: ±[\d.]+ s)?)/.exec(inner);
-    const short = zoom ? `the join (Zoom's clock${offset ? `; local ${offset[1]}` : ''})` : 'the join (local clock)';
-    out = out.slice(0, at) + short + out.slice(close + 1);
+    const close = closingParen(text, open);
+    if (close < 0) break;
+    const offset = /^local clock ([+−-][\d.]+ s(?: ±[\d.]+ s)?)/.exec(text.slice(open, Math.min(close, open + 40)));
+    out += text.slice(from, at) + (zoom ? `the join (Zoom's clock${offset ? `; local ${offset[1]}` : ''})` : 'the join (local clock)');
+    from = close + 1;
+    if (z >= 0 && z < from) z = text.indexOf(ZOOM_CLOCK, from);
+    if (l >= 0 && l < from) l = text.indexOf(LOCAL_CLOCK, from);
   }
+  return out + text.slice(from);
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

@@ -3,11 +3,21 @@ import { OUTCOME_LABEL } from '../correlate';
 import type { JoinDoctorExport } from './schema';
 import { LINEAR_S, layoutOffsetPlot } from './offset-plot';
 import { findingText } from './finding-text';
+import { escapeControls } from './control-chars';
 import { explainOnce, iatOffsetFor, isoMs, outcomeCounts, outcomeOf, outcomeText, reportTitle, summarySentence } from './report-facts';
 
-/** Everything that reaches the document goes through here: tokens and pages are attacker-controlled. */
+/**
+ * Everything that reaches the document goes through here: tokens and pages are attacker-controlled.
+ * Safe in text and in quoted attributes; control and bidi characters are shown as `\uXXXX` so a
+ * U+202E cannot reorder what a reader sees (and `cat report.html` cannot drive a terminal).
+ */
 export function escapeHtml(v: unknown): string {
-  return String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return escapeControls(String(v)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** A colour for an outcome class; an imported export's unknown class (even `__proto__`) gets black, never an inherited property. */
+function colourOf(outcome: unknown): string {
+  return typeof outcome === 'string' && Object.hasOwn(OUTCOME_COLOUR, outcome) ? OUTCOME_COLOUR[outcome as OutcomeClass] : '#000';
 }
 
 /**
@@ -59,8 +69,8 @@ export function renderOffsetPlotSvg(points: readonly OffsetPoint[], threshold: n
   }
   for (const { point: p, x, y } of L.placed) {
     parts.push(
-      `<circle cx="${r(x)}" cy="${r(y)}" r="3.5" fill="${OUTCOME_COLOUR[p.outcome] ?? '#000'}"${p.quantized ? ' stroke="#000" stroke-width="0.8"' : ''}>` +
-        `<title>${escapeHtml(`${p.attemptId}: ${OUTCOME_LABEL[p.outcome] ?? p.outcome}, iat − join time ${p.offset} s${p.quantized ? ', iat multiple of 128' : ''}`)}</title></circle>`,
+      `<circle cx="${r(x)}" cy="${r(y)}" r="3.5" fill="${colourOf(p.outcome)}"${p.quantized ? ' stroke="#000" stroke-width="0.8"' : ''}>` +
+        `<title>${escapeHtml(`${p.attemptId}: ${Object.hasOwn(OUTCOME_LABEL, p.outcome) ? OUTCOME_LABEL[p.outcome] : p.outcome}, iat − join time ${p.offset} s${p.quantized ? ', iat multiple of 128' : ''}`)}</title></circle>`,
     );
   }
   parts.push('</svg>');
@@ -88,7 +98,7 @@ export function renderHtml(exp: JoinDoctorExport): string {
   if (top) h.push(`<p><strong>${e(c.headline)}</strong></p>`);
   h.push(`<p>${e(summarySentence(exp))}</p>`);
   h.push('<h2>Outcomes</h2><table><tr><th>outcome</th><th>attempts</th></tr>');
-  for (const r of outcomeCounts(exp)) h.push(`<tr><td><span class="dot" style="background:${OUTCOME_COLOUR[r.outcome]}"></span>${e(r.label)}</td><td>${r.count}</td></tr>`);
+  for (const r of outcomeCounts(exp)) h.push(`<tr><td><span class="dot" style="background:${colourOf(r.outcome)}"></span>${e(r.label)}</td><td>${e(r.count)}</td></tr>`);
   h.push('</table><h2>Failures by cause</h2>');
   if (c.causes.length === 0) h.push('<p>No failures to explain.</p>');
   else h.push(`<ol>${c.causes.map((x) => `<li>${x.ruleIds[0] ? `<code>${e(x.ruleIds.join(' + '))}</code> ` : ''}<span class="${e(x.kind === 'cause' ? 'error' : x.kind === 'suspect' ? 'warning' : 'info')}">${e(x.kind)}</span>: ${e(x.text)}.</li>`).join('')}</ol>`);
@@ -114,7 +124,7 @@ export function renderHtml(exp: JoinDoctorExport): string {
     h.push(
       `<tr><td title="${e(a.id)}">${i + 1}</td><td class="nowrap">${e(isoMs(a.calledAt).replace('T', ' ').replace('Z', ''))}<br><small>${e(a.method ?? a.api)} · ${a.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'}</small></td>` +
         `<td class="nowrap">${a.sdk === 'video' ? (typeof a.topic === 'string' ? e(a.topic) : '') : a.meetingNumber === undefined || a.meetingNumber === null ? '' : e(a.meetingNumber)}</td>` +
-        `<td><span class="dot" style="background:${OUTCOME_COLOUR[outcomeOf(item)]}"></span>${e(outcomeText(item))}</td>` +
+        `<td><span class="dot" style="background:${colourOf(outcomeOf(item))}"></span>${e(outcomeText(item))}</td>` +
         `<td class="nowrap">${off === null ? '' : `${e(off)} s`}</td><td>${a.issuer?.url ? `<code>${e(issuerShort(a.issuer.url))}</code>` : ''}</td><td>${findings}</td></tr>`,
     );
   });

@@ -1,24 +1,10 @@
 import type { JoinDoctorExport } from './schema';
 import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, reportTitle, summarySentence } from './report-facts';
 import { issuerShort } from './html';
+import { mdCode, mdLine, mdText } from './markdown-text';
 
-/** Text from tokens and pages: neutralise HTML and line breaks, escape Markdown's table pipe. */
-function md(text: unknown): string {
-  return String(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
-}
-
-/** A code span that survives backticks inside the value. */
-function code(text: unknown): string {
-  const s = String(text).replace(/\r?\n/g, ' ');
-  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((m) => m.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${longest ? ' ' : ''}${s}${longest ? ' ' : ''}${fence}`;
-}
+const md = mdText;
+const code = mdCode;
 
 /** How many attempts the compact table lists before it says "and N more (see the JSON)". */
 export const MAX_TABLE_ROWS = 200;
@@ -45,12 +31,12 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   } else {
     out.push(`# ${md(reportTitle(exp))}`, '');
   }
-  out.push(md(summarySentence(exp)), '');
+  out.push(mdLine(summarySentence(exp)), '');
   out.push(namedOutcomeCounts(exp.items.map((i) => i.attempt.outcome)).map((o) => `${o.count} × ${md(o.label)}`).join(' · '), '');
   // A session holding both SDKs' joins: say how each fared (issue 11).
   if (c.sdks && c.sdks.length > 1) {
     out.push('| SDK | joins | failed | succeeded |', '|---|---:|---:|---:|');
-    for (const k of c.sdks) out.push(`| ${k.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'} | ${k.attempts} | ${k.failures} | ${k.successes} |`);
+    for (const k of c.sdks) out.push(`| ${k.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'} | ${md(k.attempts)} | ${md(k.failures)} | ${md(k.successes)} |`);
     out.push('');
   }
 
@@ -58,8 +44,8 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   if (c.causes.length === 0) out.push('No failures to explain.');
   c.causes.forEach((x, i) =>
     out.push(
-      `${i + 1}. ${x.ruleIds.length ? `${code(x.ruleIds.join(' + '))} ` : ''}(${x.kind}): ${md(x.text)}` +
-        `${x.kind !== 'unexplained' && x.successes > 0 ? `; ${x.successesWith} of ${x.successes} successes carry it too` : ''}. Attempts ${numbers(x.attemptIds)}.`,
+      `${i + 1}. ${x.ruleIds.length ? `${code(x.ruleIds.join(' + '))} ` : ''}(${md(x.kind)}): ${md(x.text)}` +
+        `${x.kind !== 'unexplained' && x.successes > 0 ? `; ${md(x.successesWith)} of ${md(x.successes)} successes carry it too` : ''}. Attempts ${numbers(x.attemptIds)}.`,
     ),
   );
   out.push('');
@@ -71,7 +57,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   out.push('');
 
   if (c.unexplained.attemptIds.length > 0) {
-    out.push('## Failures no rule explains', '', `${md(c.unexplained.text)} Attempts: ${numbers(c.unexplained.attemptIds)}.`, '');
+    out.push('## Failures no rule explains', '', `${mdLine(c.unexplained.text)} Attempts: ${numbers(c.unexplained.attemptIds)}.`, '');
     for (const chk of c.unexplained.checks) out.push(`- ${md(chk.text)}`);
     out.push('');
   }
@@ -81,7 +67,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     out.push('## Findings explained (once per rule)', '');
     const fixes = new Map<string, string>();
     for (const x of explained) {
-      out.push(`- ${code(x.id)} (${x.severity}, ${x.attempts} of ${n} attempts): ${md(x.title)}.${x.detail ? ` ${md(x.detail)}` : ''}`);
+      out.push(`- ${code(x.id)} (${md(x.severity)}, ${x.attempts} of ${n} attempts): ${md(x.title)}.${x.detail ? ` ${md(x.detail)}` : ''}`);
       const same = [...fixes].find(([text]) => text.includes(x.fix));
       if (same) out.push(`  Fix: as for ${code(same[1])}.`);
       else {
@@ -115,6 +101,6 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   if (exp.items.length > MAX_TABLE_ROWS) out.push('', `… and ${exp.items.length - MAX_TABLE_ROWS} more attempts in the JSON export.`);
   out.push('');
   if (exp.redacted) out.push('_Redacted: signatures lost their HMAC segment; passcodes, user tokens and e-mails are not included._', '');
-  out.push(`<sub>join-doctor ${md(exp.tool.version)}, export schema ${exp.schemaVersion}</sub>`, '');
+  out.push(`<sub>join-doctor ${md(exp.tool.version)}, export schema ${md(exp.schemaVersion)}</sub>`, '');
   return out.join('\n');
 }

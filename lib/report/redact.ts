@@ -5,7 +5,9 @@
  */
 
 import { segmentText, textToBase64Url } from '../token/base64';
-import { jwtPattern } from '../token/jwt-shape';
+import { replaceJwts } from '../token/jwt-shape';
+import { hasEmail, replaceEmails } from './emails';
+import { setOwn } from './own-props';
 
 export const REDACTED = '<redacted>';
 export const REDACTED_EMAIL = '<redacted-email>';
@@ -13,16 +15,14 @@ export const REDACTED_EMAIL = '<redacted-email>';
 /** Keys whose values are never written (case-insensitive): passcodes, user tokens and secrets. */
 const SENSITIVE_KEY = /^(passWord|password|pwd|passcode|zak|tk|ztk|obfToken|jmak|recordingToken|childToken|.*secret.*|authorization|cookie)$/i;
 
-/** An e-mail address, also URL-encoded (`%40`) as in a wc/info body or query string. */
-const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-
 
 export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(key);
 }
 
+/** E-mail addresses (also `%40`-encoded) become `<redacted-email>`; linear time (./emails.ts). */
 export function redactEmails(text: string): string {
-  return text.replace(EMAIL, REDACTED_EMAIL);
+  return replaceEmails(text, REDACTED_EMAIL);
 }
 
 
@@ -33,7 +33,7 @@ export function redactEmails(text: string): string {
  */
 function redactSegmentEmails(segment: string): string {
   const text = segmentText(segment);
-  if (text === null || text.replace(EMAIL, '') === text) return segment;
+  if (text === null || !hasEmail(text)) return segment;
   return textToBase64Url(redactEmails(text));
 }
 
@@ -46,7 +46,7 @@ function redactJwtParts(header: string, payload: string, full: string, includeFu
 /** Redacts JWT signature segments and e-mails in free text (URLs, messages, response bodies). */
 export function redactText(text: string, includeFullTokens = false): string {
   // An empty third segment is no credential: leave `eyJ….x.` as written.
-  const withTokens = text.replace(jwtPattern(), (full, h: string, p: string, s: string) => (s === '' ? full : redactJwtParts(h, p, full, includeFullTokens)));
+  const withTokens = replaceJwts(text, (m) => (m.signature === '' ? m.text : redactJwtParts(m.header, m.payload, m.text, includeFullTokens)));
   return redactEmails(withTokens);
 }
 
@@ -113,7 +113,7 @@ export function redactValue<T>(value: T, includeFullTokens = false): T {
     for (const [k, x] of Object.entries(v)) {
       // Booleans under such keys (`secretHasWhitespace`) say nothing secret; strings and numbers may.
       const hide = isSensitiveKey(k) && ((typeof x === 'string' && x !== '') || typeof x === 'number' || (typeof x === 'object' && x !== null));
-      out[redactEmails(k)] = hide ? REDACTED : walk(x, depth + 1);
+      setOwn(out, redactEmails(k), hide ? REDACTED : walk(x, depth + 1));
     }
     return out;
   };

@@ -143,7 +143,7 @@ export function segmentObject(segment: string): Record<string, unknown> | null {
 export function base64Bytes(text: string): Uint8Array | null {
   if (nativeAtob === null) return null;
   try {
-    const bin = nativeAtob(text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
+    const bin = nativeAtob(text.slice(0, unpaddedLength(text)).replace(/-/g, '+').replace(/_/g, '/'));
     const out = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
     return out;

@@ -130,9 +130,19 @@ function strip(input: string, t: DecodedToken): string {
   return s;
 }
 
+function isZeroWidth(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060;
+}
+
 function trimAll(s: string): string {
-  // trim() covers Unicode spaces and the BOM; zero-width spaces need their own pass.
-  return s.trim().replace(/^[\u200B-\u200D\u2060]+|[\u200B-\u200D\u2060]+$/g, '');
+  // trim() covers Unicode spaces and the BOM; zero-width spaces need their own pass (by index:
+  // `[\u200B-\u200D\u2060]+$` rescans a run of them from every position inside it).
+  const t = s.trim();
+  let a = 0;
+  let b = t.length;
+  while (a < b && isZeroWidth(t.charCodeAt(a))) a++;
+  while (b > a && isZeroWidth(t.charCodeAt(b - 1))) b--;
+  return a === 0 && b === t.length ? t : t.slice(a, b);
 }
 
 function isQuote(c: number): boolean {

@@ -7,6 +7,7 @@ import { tokenSdk } from '../../rules/sdk-family';
 import { paint, useColour, type CliIO } from '../io';
 import { outputWidth, safeText, wrapText } from '../terminal';
 import { findingText } from '../../report/finding-text';
+import { assertSecretFree } from '../../report/redact-secret';
 import type { Command } from '../types';
 
 const HELP = `Usage: join-doctor check [options] TOKEN|-
@@ -48,6 +49,16 @@ export function checkJson(a: Analysis): CheckJson {
   };
 }
 
+/** JSON text on one line: each line break with the spaces around it becomes one space (split, not a regex: `\\s*\\r?\\n\\s*` backtracked on long runs of spaces). */
+function oneLine(text: string): string {
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  return lines
+    .map((l, i) => (i === 0 ? l.trimEnd() : i === last ? l.trimStart() : l.trim()))
+    .filter((l, i) => l !== '' || i === 0 || i === last)
+    .join(' ');
+}
+
 function renderHuman(a: Analysis, judgedAt: string, colour: boolean, sdkLine: string): string {
   const p = paint(colour);
   const count = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
@@ -55,7 +66,7 @@ function renderHuman(a: Analysis, judgedAt: string, colour: boolean, sdkLine: st
   const head = a.verdict === 'fail' ? p.red(p.bold('FAIL')) : a.verdict === 'warn' ? p.yellow(p.bold('WARN')) : p.green(p.bold('PASS'));
   const lines = [`${head}  ${parts.length ? parts.join(', ') : 'no findings'}`, ''];
   lines.push(`header   ${a.token.headerJson !== null ? safeText(JSON.stringify(a.token.header)) : p.dim('(not decodable)')}`);
-  lines.push(`payload  ${a.token.payloadJson !== null ? safeText(a.token.payloadJson.replace(/\s*\r?\n\s*/g, ' ')) : p.dim('(not decodable)')}`);
+  lines.push(`payload  ${a.token.payloadJson !== null ? safeText(oneLine(a.token.payloadJson)) : p.dim('(not decodable)')}`);
   lines.push(`sdk      ${sdkLine}`);
   lines.push(`judged   ${judgedAt}`, '');
   // Each explanation and fix once: three malformed segments share one fix paragraph.
@@ -120,11 +131,15 @@ export const check: Command = {
     }
     const { analysis, at, sdk: sdkInfo } = await checkToken(tokenText, opts, io.now());
     const judged = sdkInfo.judgedAs;
-    if (values['json']) io.stdout.write(`${JSON.stringify({ ...checkJson(analysis), sdk: sdkInfo }, null, 2)}\n`);
+    let text: string;
+    if (values['json']) text = `${JSON.stringify({ ...checkJson(analysis), sdk: sdkInfo }, null, 2)}\n`;
     else {
       const judgedAt = `${isoTime(at)} (${now !== undefined ? '--now' : "this machine's clock"})`;
-      io.stdout.write(wrapText(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk, tokenSdk(analysis.token))), outputWidth(io.stdout, io.env)));
+      text = wrapText(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk, tokenSdk(analysis.token))), outputWidth(io.stdout, io.env));
     }
+    // checkToken scrubbed the analysis; this refuses (ERR_SECRET_IN_OUTPUT) whatever form slipped past it.
+    assertSecretFree(text, opts.secret, 'output');
+    io.stdout.write(text);
     return analysis.verdict === 'fail' ? 1 : 0;
   },
 };

@@ -119,7 +119,8 @@ describe('renderers', () => {
     expect(md).toContain('| # | time (UTC) | meeting | outcome | primary cause | issuer |');
     expect(md).toMatch(/1\. `iat-future \+ iat-quantized` \(cause\): \d+ of \d+ failures: iat in the future, from Java Math\.round/);
     expect(md).toMatch(/\| `iat-future \+ iat-quantized` \| api\.example\.com\/java\/signature \|/);
-    expect(md).toContain('https://api.example.com/node/signature: 0 of 10 failed (0%)');
+    // No autolink from input in a ticket: the scheme's colon is escaped (lib/report/markdown-text.ts).
+    expect(md).toContain('https\\://api.example.com/node/signature: 0 of 10 failed (0%)');
   });
 
   it('40 joins make a ticket-sized Markdown report (< 20 KB): each explanation once, no token or payload per attempt', async () => {
