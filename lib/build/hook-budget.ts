@@ -13,7 +13,7 @@ import type { Plugin } from 'vite';
  * meeting-server join answer (the RWG WebSocket's evt 4098, issue 10 §2: the client view reports
  * 4011–4019 to no callback) took the hook to 4665 bytes.
  */
-export const HOOK_BUDGET_BYTES = 4736;
+export const HOOK_BUDGET_BYTES = 6000;
 export const HOOK_FILE = 'content-scripts/zoom-hook.js';
 
 /** Throws when the shipped hook in `extensionDir` is over budget; returns its size. */
