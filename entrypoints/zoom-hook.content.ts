@@ -5,7 +5,8 @@
  *    WebSocket the page opens), their join/joinTest/init, createClient() and the clients'
  *    join/init are wrapped in place. ZoomMtg 3.x–6.x is itself a Proxy whose get trap hands out a
  *    new join/init on every read, so nothing set on it is ever read back: then, and only then,
- *    `window.ZoomMtg` is replaced by a Proxy of it (docs/security.md, "What a page can observe").
+ *    `window.ZoomMtg` is replaced by a Proxy of it (what stays observable: RESIDUAL in
+ *    tests/e2e/transparency.e2e.test.ts).
  *  - Wire: the `wc/info` (Meeting SDK) and `wc/lsdk` (Video SDK) XHR and their JSONP fallback,
  *    which every loading style sends, including npm module imports that never touch the globals.
  * Transparent (issue 20; tests/e2e/transparency.e2e.test.ts): until a page sets an SDK global
@@ -69,6 +70,9 @@ function install() {
   const hset = bind(WM.set, hidden);
   const uget = bind(WM.get, urls);
   const uset = bind(WM.set, urls);
+  const wraps = new WeakMap();
+  const wget = bind(WM.get, wraps);
+  const wset = bind(WM.set, wraps);
   const qGet = bind(FP.call, USP.prototype.get);
   const indexOf = bind(FP.call, SP.indexOf);
   const slice = bind(FP.call, SP.slice);
@@ -255,7 +259,8 @@ function install() {
   const scan = () =>
     guard(() => {
       for (const name in globals) {
-        const o = desc(W, name).value;
+        const g = desc(W, name);
+        const o = g.value;
         if (!isObj(o) || hget(o)) continue;
         hset(o, o);
         // An SDK global is the first sign of Zoom: it wakes the relay.
@@ -266,15 +271,17 @@ function install() {
         }
         let inPlace = 1;
         for (let i = 0; i < 3; i++) inPlace &= wrapIn(o, methods[i]!, wrapCall(('ZoomMtg.' + methods[i]) as HookMethod));
-        // Only where in-place cannot take (3.x–6.x), and only once the SDK is there.
+        // Only where in-place cannot take (3.x–6.x), and only once the SDK is there. One wrapper
+        // per function, so a stable join stays stable (6.x's own hands out a new one per read).
         inPlace ||
+          !(g.writable || g.configurable) ||
           define(W, name, {
             __proto__: null,
             value: hide(o, {
               get(t: any, k: any) {
                 const x = rget(t, k);
                 const d = desc(t, k);
-                return !isMethod(k) || typeof x != 'function' || (d.configurable === false && !d.writable) ? x : hide(x, wrapCall(('ZoomMtg.' + k) as HookMethod));
+                return !isMethod(k) || typeof x != 'function' || (d.configurable === false && !d.writable) ? x : wget(x) || (wset(x, hide(x, wrapCall(('ZoomMtg.' + k) as HookMethod))), wget(x));
               },
             }),
           } as PropertyDescriptor);
