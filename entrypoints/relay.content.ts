@@ -10,9 +10,10 @@
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { RelayQueue } from '../lib/capture/relay-queue';
+import { SETTLE_TIMEOUT_OVERRIDES_KEY, SettleTimer, settleTimeoutFor } from '../lib/capture/settle-timer';
 import type { TopFrameAnswer } from '../lib/protocol/messages';
 import { classifyWindowMessage } from '../lib/protocol/validate';
-import { CHANNEL_PREFIX, HANDSHAKE, PROTOCOL_VERSION, SOURCE } from '../lib/protocol/version';
+import { CHANNEL_PREFIX, HANDSHAKE, HOOK_SOURCE, PROTOCOL_VERSION, SOURCE } from '../lib/protocol/version';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -49,6 +50,15 @@ function dormantRelay() {
     queue.start();
     return queue;
   };
+  // The unsettled-join timeout lives here, not in the page (lib/capture/settle-timer.ts).
+  let timer: SettleTimer | undefined;
+  const watch = () =>
+    (timer ||= new SettleTimer({
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      now: Date.now,
+      timeoutMs: async () => settleTimeoutFor((await api().storage.local.get(SETTLE_TIMEOUT_OVERRIDES_KEY))[SETTLE_TIMEOUT_OVERRIDES_KEY], location.href),
+      emit: (e) => wake().hookMessage(JSON.stringify({ source: HOOK_SOURCE, v: PROTOCOL_VERSION, e })),
+    }));
 
   // Handshake: whichever of hook and relay runs first, the secret channel is agreed before any
   // page script runs. Only the first hello counts.
@@ -57,7 +67,11 @@ function dormantRelay() {
     (ev) => {
       const name = (ev as CustomEvent).detail;
       if (typeof name !== 'string' || !name.startsWith(CHANNEL_PREFIX)) return wake().reject('forged');
-      window.addEventListener(name, (e) => wake().hookMessage((e as CustomEvent).detail));
+      window.addEventListener(name, (e) => {
+        const detail = (e as CustomEvent).detail;
+        wake().hookMessage(detail);
+        watch().observe(detail);
+      });
       window.dispatchEvent(new CustomEvent(HANDSHAKE.ready));
     },
     { once: true },

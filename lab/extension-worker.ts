@@ -1,4 +1,5 @@
 import type { BrowserContext, Worker } from 'playwright-core';
+import { SETTLE_TIMEOUT_OVERRIDES_KEY } from '../lib/capture/settle-timer';
 
 /**
  * The extension's live service worker. MV3 stops an idle worker and starts a new one on the next
@@ -14,4 +15,23 @@ export async function liveExtensionWorker(context: BrowserContext, extensionId: 
   const worker = await next;
   await waker.close();
   return worker;
+}
+
+/**
+ * Shortens (or, with `ms` null, restores) the relay's unsettled-join timeout for pages whose URL
+ * contains `urlPart`, through storage.local, which pages cannot read (lib/capture/settle-timer.ts).
+ * Read when each join starts.
+ */
+export async function setSettleTimeout(b: { worker(): Promise<Worker> }, urlPart: string, ms: number | null): Promise<void> {
+  const w = await b.worker();
+  await w.evaluate(
+    async ([key, part, value]) => {
+      const store = (globalThis as any).chrome.storage.local;
+      const all = { ...((await store.get(key))[key] ?? {}) };
+      if (value === null) delete all[part];
+      else all[part] = value;
+      await store.set({ [key]: all });
+    },
+    [SETTLE_TIMEOUT_OVERRIDES_KEY, urlPart, ms] as const,
+  );
 }

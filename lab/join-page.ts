@@ -14,7 +14,7 @@ const VENDOR = ['react.min.js', 'react-dom.min.js', 'redux.min.js', 'redux-thunk
 export const JOIN_PAGE_TIMEOUT_MS = 25_000;
 
 /**
- * The hook's settle timeout for a scenario's page. Past an accepted wc/info the SDK pings the RWC,
+ * The relay's settle timeout for a scenario's page (lab/join-run.ts sets it through storage.local). Past an accepted wc/info the SDK pings the RWC,
  * opens the meeting server's socket and only then sends its join (21 s under load, measured), and
  * the component view gives up on a silent meeting server ~61 s after its socket opened.
  */
@@ -50,7 +50,7 @@ export function joinPage(s: JoinScenario, view: JoinView, creds: LabCredentials,
   const setup = JSON.stringify({ signature: scenarioSignature(s, creds, nowMs), args: scenarioJoinArgs(s, view, creds), twice: s.joinTwice === true });
   const head = `<!doctype html><html><head><meta charset="utf-8"><title>${s.name} (${view} view)</title></head><body>
 <div id="zmmtg-embedded"></div>
-<script>window.__joinDoctorTimeoutMs = ${joinPageTimeoutMs(s)}; window.labSaw = []; const LAB = ${setup};</script>
+<script>window.labSaw = []; const LAB = ${setup};</script>
 ${VENDOR}`;
   if (view === 'client')
     return `${head}

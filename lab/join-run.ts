@@ -12,6 +12,7 @@ import type { LabServer } from './server';
 import { analyseAll } from './run';
 import { BROKEN_WASM, type JoinScenario, type JoinView } from './join-scenarios';
 import { joinPageTimeoutMs } from './join-page';
+import { setSettleTimeout } from './extension-worker';
 
 /** Findings set aside before comparing: iat-quantized is right by chance once in 128 fresh tokens. */
 const CHANCE = new Set(['iat-quantized']);
@@ -75,6 +76,7 @@ export async function runJoinScenario(b: LabBrowser, server: LabServer, page: Pa
     blockerInstalled.add(page);
   }
   try {
+    await setSettleTimeout(b, marker, joinPageTimeoutMs(s));
     await page.goto(`${server.origin}/join/${s.name}/${view}?${marker}lab=1`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
     await page.waitForFunction(() => typeof (window as any).labJoin === 'function', undefined, { timeout: 90_000 });
     await page.evaluate(() => {

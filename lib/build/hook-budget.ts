@@ -7,13 +7,17 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
- * 4.5 KB. It was 4096 until the hook was at 4039: the `seen` event that lets the relay stay
+ * 5.75 KB. It was 4096 until the hook was at 4039: the `seen` event that lets the relay stay
  * dormant on pages without Zoom (issue 14 §6) took ~50 bytes, and issue 10's additions (full join
  * arguments, crossOriginIsolated, securitypolicyviolation) need ~100–300 more. 4736 since the
  * meeting-server join answer (the RWG WebSocket's evt 4098, issue 10 §2: the client view reports
- * 4011–4019 to no callback) took the hook to 4665 bytes.
+ * 4011–4019 to no callback) took the hook to 4665 bytes. 5888 since the hook became invisible to
+ * pages (issue 20 §2: built-ins saved at document_start and called through Reflect.apply, wrappers
+ * as Proxies with a Function.prototype.toString that answers for them, prototype-less literals,
+ * SDK globals found after the fact and wrapped in place): 5829 bytes, with the settle timeout
+ * moved out to the relay. Issue 24 wants 4096 again.
  */
-export const HOOK_BUDGET_BYTES = 4736;
+export const HOOK_BUDGET_BYTES = 5888;
 export const HOOK_FILE = 'content-scripts/zoom-hook.js';
 
 /** Throws when the shipped hook in `extensionDir` is over budget; returns its size. */

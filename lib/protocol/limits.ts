@@ -42,7 +42,7 @@ export const MAX_WIRE_LINKS_PER_TAB = 4000;
 export const MAX_ATTEMPTS_PER_TAB = 2000;
 /** Issuance records kept per tab. */
 export const MAX_ISSUANCES_PER_TAB = 200;
-/** How long an API join may stay unsettled before the hook reports a timeout. */
+/** How long an API join may stay unsettled before the relay reports a timeout (lib/capture/settle-timer.ts). */
 export const DEFAULT_SETTLE_TIMEOUT_MS = 45_000;
 /** A wire request is merged into an API call made at most this long before it. */
 export const API_WIRE_MERGE_WINDOW_MS = 60_000;

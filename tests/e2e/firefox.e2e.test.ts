@@ -13,6 +13,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { clientViewPage, repoRoot, sampleSignature, startPageServer, tmpDir, waitFor, type PageServer } from './harness';
 import { startZoomProxy, type ZoomProxy } from './harness/zoom-proxy';
+import { compareObservations, corePage, observationTable, type Observations } from './harness/transparency-pages';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 const GECKO_ID = 'join-doctor@join-doctor.dev';
@@ -210,5 +211,28 @@ describe('Join Doctor in real Firefox ESR', () => {
     expect(linked.source).toContain('zoom.us');
     // Only Zoom's host was answered; whatever else Firefox or the SDK tried was refused, not fetched.
     expect(proxy.refused.filter((u) => /zoom\.us/.test(u))).toEqual([]);
+  });
+
+  // Last: it uninstalls the add-on, to observe the same page without it in the same Firefox.
+  it('transparency (issue 20): the core page observes the same with the add-on as after it is uninstalled, bar the listed residuals', async () => {
+    server.setPage('/core.html', corePage);
+    const observe = async (): Promise<Observations> => {
+      const p = await browser.newPage();
+      try {
+        await p.goto(server.url('/core.html'), { waitUntil: 'load', timeout: 60_000 });
+        await p.waitForFunction(() => (window as any).joinDone, { timeout: 30_000 });
+        await p.evaluate(() => (window as any).joinDone);
+        await p.evaluate(() => (window as any).o('window own property names added', (window as any).ownNames().filter((k: string) => !(window as any).baseNames.includes(k))));
+        return (await p.evaluate(() => (window as any).obs)) as Observations;
+      } finally {
+        await p.close();
+      }
+    };
+    const withAddon = await observe();
+    await bidi('webExtension.uninstall', { extension: GECKO_ID });
+    const without = await observe();
+    const { rows, problems } = compareObservations('firefox', withAddon, without);
+    console.log(`transparency (Firefox ESR): ${observationTable(rows)}`);
+    expect(problems).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analyseAttempt } from '../../lib/attempt-context';
 import { previousJoins } from '../../lib/capture/previous-join';
-import { captureExports, clientViewPage, componentViewPage, savedExports, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, signatureWithoutAppKey, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
+import { setSettleTimeout, captureExports, clientViewPage, componentViewPage, savedExports, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, signatureWithoutAppKey, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
 
 let b: ExtensionBrowser;
 let server: PageServer;
@@ -33,8 +33,9 @@ async function join(view: 'client' | 'component', answer: ZoomStandIn['answer'],
   zoom.answer = answer;
   const pagePath = `/${view}.html`;
   const page = await b.context.newPage();
-  await page.goto(server.url(`${pagePath}?case=${Math.random().toString(36).slice(2)}`));
-  if (opts.timeoutMs) await page.evaluate((ms) => ((window as any).__joinDoctorTimeoutMs = ms), opts.timeoutMs);
+  const caseId = `case=${Math.random().toString(36).slice(2)}`;
+  if (opts.timeoutMs) await setSettleTimeout(b, caseId, opts.timeoutMs);
+  await page.goto(server.url(`${pagePath}?${caseId}`));
   const url = page.url();
   const seen = opts.timeoutMs ? null : await page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [opts.token ?? sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const);
   if (opts.timeoutMs) void page.evaluate(([sig, extra]) => (window as any).joinNow(sig, extra), [opts.token ?? sampleSignature(opts.sig ?? {}), opts.extra ?? {}] as const).catch(() => 0);
@@ -200,10 +201,11 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
   it('client view, a retry calling ZoomMtg.join 1 s after a failed join: 6.2.0 drops it (no request, no callback), args-join-repeated leads', async () => {
     zoom.answer = () => ANSWER(200, 'Invalid signature.');
     const page = await b.context.newPage();
-    await page.goto(server.url(`/client.html?case=repeat-${Math.random().toString(36).slice(2)}`));
+    const caseId = `case=repeat-${Math.random().toString(36).slice(2)}`;
+    await setSettleTimeout(b, caseId, 12_000);
+    await page.goto(server.url(`/client.html?${caseId}`));
     const url = new URL(page.url());
     const sig = sampleSignature();
-    await page.evaluate(() => ((window as any).__joinDoctorTimeoutMs = 12_000));
     const first = await page.evaluate((s) => (window as any).joinNow(s), sig);
     expect(first).toMatchObject({ ok: false, value: { errorCode: 3712 } });
     const requests = zoom.requests.length;

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analyseAttempt } from '../../lib/attempt-context';
 import { acceptedJoinAnswer, routeMeetingServer, type MeetingServerResult, type MeetingServerStandIn } from '../../lab/meeting-server-stand-in';
-import { clientViewPage, componentViewPage, extensionTest, openPanelAsTab, routeZoom, sampleSignature, waitFor, type ExtensionBrowser, type PageServer } from './harness';
+import { setSettleTimeout, clientViewPage, componentViewPage, extensionTest, openPanelAsTab, routeZoom, sampleSignature, waitFor, type ExtensionBrowser, type PageServer } from './harness';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL('../screenshots/', import.meta.url));
 let ms: MeetingServerStandIn;
@@ -78,9 +78,9 @@ interface Settled {
 async function startJoin(b: ExtensionBrowser, server: PageServer, c: Case): Promise<Joined> {
   const [view, result] = CASES[c];
   const page = await b.context.newPage();
+  if (result === 'silent') await setSettleTimeout(b, `?case=${encodeURIComponent(c)}&end`, SILENT_TIMEOUT_MS);
   // `&end`: tabState matches by substring, and "client 6" is a prefix of "client 6601".
   await page.goto(server.url(`/${view}.html?case=${encodeURIComponent(c)}&end`), { timeout: 120_000 });
-  if (result === 'silent') await page.evaluate((t) => ((window as any).__joinDoctorTimeoutMs = t), SILENT_TIMEOUT_MS);
   let seen: unknown = null;
   void page.evaluate(([sig, userName]) => (window as any).joinNow(sig, { userName }), [sampleSignature(), userNameOf(c)] as const).then((v) => (seen = v), () => 0);
   return { page, url: page.url(), seen: () => seen };

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, startPageServer, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer } from './harness';
+import { setSettleTimeout, clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, startPageServer, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer } from './harness';
 import { analyseAttempt } from '../../lib/attempt-context';
 import type { JoinAttempt } from '../../lib/model/attempt';
 
@@ -52,10 +52,10 @@ async function joinOn(path: string, claims: Record<string, unknown> = {}, settle
   await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 90_000 });
   const token = sampleSignature(claims);
+  if (!settles) await setSettleTimeout(b, path, 20_000);
   const seen = settles
     ? await page.evaluate((sig) => (window as any).joinNow(sig), token)
     : await page.evaluate((sig) => {
-        (window as any).__joinDoctorTimeoutMs = 20_000;
         void (window as any).joinNow(sig);
         return 'not awaited';
       }, token);

@@ -14,6 +14,7 @@ import {
   signatureWithoutAppKey,
   waitFor,
   type ExtensionBrowser,
+  setSettleTimeout,
 } from './harness';
 
 const it = extensionTest({
@@ -133,7 +134,7 @@ describe('real 6.2.0 client view, token without appKey', () => {
     const page = await b.context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    await page.addInitScript('window.__joinDoctorTimeoutMs = 8000;');
+    await setSettleTimeout(b, '/client.html?no-appkey', 8000);
     await page.goto(server.url('/client.html?no-appkey'));
     const before = zoom.requests.length;
     await page.evaluate((sig) => void (window as any).joinNow(sig), signatureWithoutAppKey());

@@ -20,6 +20,7 @@ import {
   videoSdkGlobalPage,
   waitFor,
   type ExtensionBrowser,
+  setSettleTimeout,
 } from './harness';
 import { LAB_VIDEO_CREDENTIALS as CREDS } from '../../lab/credentials';
 import { VIDEO_SCENARIOS, VIDEO_SCENARIO_NAMES, isVideoScenarioName } from '../../lab/video-scenarios';
@@ -75,7 +76,7 @@ describe('real @zoom/videosdk 2.5.0 from a <script> tag, each lab scenario', () 
     it(`${name}: the page gets the SDK's own answer and the panel names ${sc.expectedFinding ?? 'no finding'}`, async ({ b, server, zoom: lsdk }) => {
       const page = await b.context.newPage();
       // The good join gets past wc/lsdk and then waits for Zoom's servers: let the hook time it out soon.
-      await page.addInitScript('window.__joinDoctorTimeoutMs = 10000;');
+      await setSettleTimeout(b, `/video.html?s=${name}`, 10000);
       await page.goto(server.url(`/video.html?s=${name}`));
       const before = lsdk.requests.length;
       const { token, seen } = await joinScenario(page, name);

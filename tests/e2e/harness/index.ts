@@ -11,3 +11,4 @@ export * from './fake-zoom-mtg';
 export * from './zoom-cdn';
 export * from './video-sdk';
 export * from './fixture';
+export { setSettleTimeout } from '../../../lab/extension-worker';

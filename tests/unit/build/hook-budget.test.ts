@@ -13,9 +13,9 @@ function extensionWithHook(bytes: number): string {
 }
 
 describe('hook budget', () => {
-  it('a hook of exactly the budget (4736 bytes) passes; one byte more fails the build with its size', () => {
-    expect(checkHookBudget(extensionWithHook(HOOK_BUDGET_BYTES))).toBe(4736);
-    expect(() => checkHookBudget(extensionWithHook(HOOK_BUDGET_BYTES + 1))).toThrow(/4737 bytes, over its 4736-byte budget/);
+  it('a hook of exactly the budget (5888 bytes) passes; one byte more fails the build with its size', () => {
+    expect(checkHookBudget(extensionWithHook(HOOK_BUDGET_BYTES))).toBe(5888);
+    expect(() => checkHookBudget(extensionWithHook(HOOK_BUDGET_BYTES + 1))).toThrow(/5889 bytes, over its 5888-byte budget/);
   });
 
   it("WXT's production-dead logger call is removed from the zoom-hook wrapper only; the error is still rethrown", () => {
