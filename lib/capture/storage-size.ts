@@ -32,31 +32,39 @@ export function utf8Length(s: string): number {
   return n;
 }
 
+/** Any character outside ASCII (a single-character class: linear, no backtracking). */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function stringBytes(s: string): number {
-  // Any string longer than 22 UTF-16 units may be over 22 UTF-8 bytes; shorter ones may be too.
-  if (s.length * 3 <= INLINE_STRING_BYTES) return 0;
-  const n = utf8Length(s);
+  // Up to 7 UTF-16 units is at most 21 UTF-8 bytes: inline, whatever the characters.
+  if (s.length <= 7) return 0;
+  // ASCII (nearly every captured string): the engine's native scan instead of ours.
+  const n = NON_ASCII.test(s) ? utf8Length(s) : s.length;
   return n <= INLINE_STRING_BYTES ? 0 : n + 9;
 }
 
 /** Bytes `value` costs when stored under some key (the key itself not counted). */
 export function sessionBytes(value: unknown): number {
+  if (typeof value === 'string') return stringBytes(value);
+  if (typeof value !== 'object' || value === null) return 0;
   let total = 0;
-  const stack: unknown[] = [value];
+  const stack: object[] = [value];
   while (stack.length) {
-    const v = stack.pop();
-    if (typeof v === 'string') total += stringBytes(v);
-    else if (Array.isArray(v)) {
+    const v = stack.pop()!;
+    if (Array.isArray(v)) {
       total += v.length * ARRAY_SLOT_BYTES;
-      for (const x of v) stack.push(x);
-    } else if (typeof v === 'object' && v !== null) {
-      for (const k in v) {
-        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-        const x = (v as Record<string, unknown>)[k];
-        if (x === undefined || typeof x === 'function') continue;
-        total += PROPERTY_SLOT_BYTES + stringBytes(k);
-        stack.push(x);
+      for (const x of v) {
+        if (typeof x === 'string') total += stringBytes(x);
+        else if (typeof x === 'object' && x !== null) stack.push(x);
       }
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x === undefined || typeof x === 'function') continue;
+      total += PROPERTY_SLOT_BYTES + stringBytes(k);
+      if (typeof x === 'string') total += stringBytes(x);
+      else if (typeof x === 'object' && x !== null) stack.push(x);
     }
   }
   return total;
