@@ -2,6 +2,7 @@ import type { JoinDoctorExport } from './schema';
 import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, reportTitle, summarySentence } from './report-facts';
 import { issuerShort } from './html';
 import { mdCode, mdLine, mdText } from './markdown-text';
+import { ownValue } from './own-props';
 
 const md = mdText;
 const code = mdCode;
@@ -91,7 +92,8 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     const sdkNote = a.sdk === 'video' || mixedSdks ? ` (${a.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'}${a.sdkVersion ? ` ${md(a.sdkVersion)}` : ''})` : '';
     const target = a.sdk === 'video' ? (typeof a.topic === 'string' ? md(a.topic) : '') : a.meetingNumber === undefined || a.meetingNumber === null ? '' : md(a.meetingNumber);
     const meeting = `${target}${sdkNote}`;
-    const cause = item.primaryCause ?? c.primary?.[a.id];
+    // An imported export's id is anybody's string, `__proto__` included: only the map's own entries.
+    const cause = item.primaryCause ?? (ownValue(c.primary, a.id) as typeof item.primaryCause);
     // Unexplained failures share one long title; the groups above say it once.
     const causeText = cause ? (cause.ruleIds.length ? code(cause.ruleIds.join(' + ')) : '_no rule_') : '';
     out.push(

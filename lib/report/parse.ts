@@ -36,6 +36,10 @@ function num(v: unknown, path: string): number {
   return v;
 }
 
+function strings(v: unknown, path: string): void {
+  arr(v, path).forEach((x, i) => str(x, `${path}[${i}]`));
+}
+
 function oneOf(v: unknown, allowed: readonly string[], path: string): void {
   if (typeof v !== 'string' || !allowed.includes(v)) invalid(path, `must be one of ${allowed.join(', ')} (got ${JSON.stringify(v)?.slice(0, 40) ?? typeof v})`);
 }
@@ -44,8 +48,15 @@ function nullableObj(v: unknown, path: string): void {
   if (v !== null) obj(v, path);
 }
 
+/** A primary cause as the renderers read it (rule ids and a kind). */
+function checkPrimary(v: unknown, path: string): void {
+  const cause = obj(v, path);
+  strings(cause['ruleIds'], `${path}.ruleIds`);
+}
+
 function checkItem(v: unknown, path: string): void {
   const item = obj(v, path);
+  if (item['primaryCause'] !== undefined) checkPrimary(item['primaryCause'], `${path}.primaryCause`);
   const a = obj(item['attempt'], `${path}.attempt`);
   str(a['id'], `${path}.attempt.id`);
   oneOf(a['api'], APIS, `${path}.attempt.api`);
@@ -74,7 +85,18 @@ function checkCorrelation(v: unknown): void {
   obj(c['counts'], 'correlation.counts');
   num(c['failures'], 'correlation.failures');
   arr(c['rules'], 'correlation.rules');
-  arr(c['causes'], 'correlation.causes').forEach((x, i) => str(obj(x, `correlation.causes[${i}]`)['text'], `correlation.causes[${i}].text`));
+  arr(c['causes'], 'correlation.causes').forEach((x, i) => {
+    const p = `correlation.causes[${i}]`;
+    const cause = obj(x, p);
+    str(cause['text'], `${p}.text`);
+    // Version 1 causes are upgraded below; later ones are rendered as they are.
+    if (cause['ruleIds'] !== undefined || cause['attemptIds'] !== undefined) {
+      strings(cause['ruleIds'], `${p}.ruleIds`);
+      strings(cause['attemptIds'], `${p}.attemptIds`);
+      str(cause['kind'], `${p}.kind`);
+    }
+  });
+  if (c['primary'] !== undefined) for (const [id, x] of Object.entries(obj(c['primary'], 'correlation.primary'))) checkPrimary(x, `correlation.primary[${JSON.stringify(id)}]`);
   const offsets = obj(c['offsets'], 'correlation.offsets');
   arr(offsets['points'], 'correlation.offsets.points').forEach((x, i) => {
     const p = obj(x, `correlation.offsets.points[${i}]`);

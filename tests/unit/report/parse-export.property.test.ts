@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import fc from 'fast-check';
-import { parseExport, redactText, serializeExport, buildExport } from '../../../lib/report';
+import { parseExport, redactText, serializeExport, buildExport, renderReport, REPORT_FORMATS } from '../../../lib/report';
 import { isJoinDoctorError } from '../../../lib/errors';
 import { series } from '../correlate/series';
 
@@ -37,6 +37,43 @@ describe('parseExport on whatever a user drops on it', () => {
         return !outcome(JSON.stringify(copy)).startsWith('crash');
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('join-doctor report on a hostile export', () => {
+  it('an export that parses renders in every format, whatever one field holds (even __proto__ ids and outcomes)', async () => {
+    const text = serializeExport(buildExport(await series('java', 5), { source: 'lab', createdAt: new Date(0) }));
+    const base = JSON.parse(text);
+    const paths: string[][] = [];
+    const walk = (v: unknown, p: string[]) => {
+      paths.push(p);
+      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+    };
+    walk(base, []);
+    const value = fc.oneof(fc.jsonValue(), fc.constantFrom('__proto__', 'constructor', 'toString', { __proto__: null }, []));
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), value, (path, v) => {
+        const copy = JSON.parse(text);
+        let o = copy;
+        for (const k of path.slice(0, -1)) o = o[k];
+        o[path[path.length - 1]!] = v;
+        let exp;
+        try {
+          exp = parseExport(JSON.stringify(copy));
+        } catch (e) {
+          return isJoinDoctorError(e);
+        }
+        for (const f of REPORT_FORMATS) {
+          try {
+            renderReport(exp, f);
+          } catch (e) {
+            if (!isJoinDoctorError(e)) throw new Error(`${f} crashed with ${path.join('.')} = ${JSON.stringify(v)}: ${String(e)}`);
+          }
+        }
+        return true;
+      }),
+      { numRuns: 600 },
     );
   });
 });
