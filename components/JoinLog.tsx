@@ -6,6 +6,7 @@ import { useSecretVersion } from './state/session-secret';
 import { JoinLogRow } from './JoinLogRow';
 import { EmptyLogMessage } from './EmptyLogMessage';
 import { LogHeader } from './LogHeader';
+import { cachedCorrelation, correlationOf } from './state/correlation';
 import { anyOtherDay } from './state/format';
 import { columnLayout, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './state/columns';
 
@@ -38,6 +39,17 @@ export function JoinLog() {
     notePreviousJoins(attempts);
     return filterAttempts(attempts, filter, findingsOf);
   }, [attempts, filter, secretVersion]);
+
+  // The rows' causes come from the session's correlation: computed after the first paint, once per list.
+  const [correlationVersion, setCorrelationVersion] = useState(0);
+  useEffect(() => {
+    if (attempts.length === 0 || cachedCorrelation(attempts)) return;
+    const t = setTimeout(() => {
+      correlationOf(attempts);
+      setCorrelationVersion((v) => v + 1);
+    }, 0);
+    return () => clearTimeout(t);
+  }, [attempts, secretVersion]);
 
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -130,6 +142,8 @@ export function JoinLog() {
         compactOutcome={layout.compactOutcome}
         onSelect={select}
         secretVersion={secretVersion}
+        attempts={attempts}
+        correlationVersion={correlationVersion}
       />,
     );
   }

@@ -2,7 +2,9 @@ import { memo } from 'react';
 import type { JoinAttempt } from '../lib/model/attempt';
 import type { LogColumn } from './state/columns';
 import { redactForDisplay } from '../lib/report/redact';
-import { topFindingOf } from './state/analysis';
+import { analysisOf } from './state/analysis';
+import { rowAnswerOf } from './state/answer';
+import { classifyOutcome, isFailure, topAffectingFinding } from '../lib/correlate';
 import { describeOutcome, issuerLabel, logTime, methodLabel, outcomeCode, sdkLabel, signedSeconds } from './state/format';
 
 interface Props {
@@ -17,14 +19,20 @@ interface Props {
   onSelect(id: string): void;
   /** The session secret's result version: a new one re-renders the row with the secret rules applied. */
   secretVersion?: number;
+  /** The session's attempts, for the row's cause (the same one the inspector and Correlation name). */
+  attempts: readonly JoinAttempt[];
+  /** Bumped when the session's correlation lands, so rows re-read their cause. */
+  correlationVersion?: number;
 }
 
 /**
  * One attempt in the join log. Its analysis (for the top finding) runs the first time the row
  * scrolls into view, so a long log never analyses rows nobody looked at.
  */
-export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected, rowHeight, columns, compactOutcome, onSelect }: Props) {
-  const top = columns.includes('finding') ? topFindingOf(a) : null;
+export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected, rowHeight, columns, compactOutcome, onSelect, attempts }: Props) {
+  const cls = classifyOutcome(a.outcome);
+  const answer = columns.includes('finding') && isFailure(cls) ? rowAnswerOf(a, attempts) : null;
+  const top = columns.includes('finding') ? (answer?.finding ?? topAffectingFinding(analysisOf(a).findings, cls)) : null;
   const code = outcomeCode(a.outcome);
   const outcome = describeOutcome(a.outcome, a.sdk);
   const offsetMs = a.clockOffsetMs;
@@ -65,15 +73,25 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
           </div>
         );
       case 'finding':
+        if (answer) {
+          return (
+            <div key={c} role="gridcell" title={`${answer.cause}${answer.fix ? `\nFix: ${answer.fix}` : ''}`} className="cause-cell">
+              <span data-testid="top-finding" data-rule-id={top?.id ?? ''} data-cause-key={answer.key ?? ''} data-kind={answer.kind}>
+                <span className={`sev sev-${answer.kind === 'cause' ? 'error' : answer.kind === 'suspect' || answer.kind === 'check-secret' ? 'warning' : 'info'}`} />
+                {answer.cause}
+              </span>
+            </div>
+          );
+        }
         return (
-          <div key={c} title={top ? `${top.id}: ${top.message}` : 'no finding'}>
+          <div key={c} role="gridcell" title={top ? `${top.id}: ${top.message}` : 'no finding that affects this join'}>
             {top ? (
               <span data-testid="top-finding" data-rule-id={top.id}>
                 <span className={`sev sev-${top.severity}`} />
                 {top.id}
               </span>
             ) : (
-              <span className="dim">no finding</span>
+              <span className="dim">—</span>
             )}
           </div>
         );
