@@ -23,7 +23,7 @@ export function AnswerLine({ attempt, answer, sessionLang }: { attempt: JoinAtte
         <b className="answer-cause" data-testid="answer-cause">
           {answer.cause}
         </b>
-        {answer.finding && <RuleLink id={answer.finding.id} />}
+        {answer.ruleId && <RuleLink id={answer.ruleId} />}
       </div>
       {answer.fix && <FixView key={`${attempt.id}:${answer.finding?.id ?? answer.kind}`} fix={answer.fix} sessionLang={sessionLang} />}
       {answer.kind === 'check-secret' && <VerifyWithSecret attempt={attempt} compact inline />}

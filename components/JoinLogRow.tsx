@@ -32,7 +32,7 @@ interface Props {
 export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected, rowHeight, columns, compactOutcome, onSelect, attempts }: Props) {
   const cls = classifyOutcome(a.outcome);
   const answer = columns.includes('finding') && isFailure(cls) ? rowAnswerOf(a, attempts) : null;
-  const top = columns.includes('finding') ? (answer?.finding ?? topAffectingFinding(analysisOf(a).findings, cls)) : null;
+  const top = columns.includes('finding') && !answer ? topAffectingFinding(analysisOf(a).findings, cls) : null;
   const code = outcomeCode(a.outcome);
   const outcome = describeOutcome(a.outcome, a.sdk);
   const offsetMs = a.clockOffsetMs;
@@ -40,7 +40,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
     switch (c) {
       case 'time':
         return (
-          <div key={c} title={new Date(a.calledAt).toISOString()}>
+          <div key={c} role="gridcell" title={new Date(a.calledAt).toISOString()}>
             {logTime(a.calledAt)}
             {typeof offsetMs === 'number' && (
               <span
@@ -55,20 +55,20 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
         );
       case 'api':
         return (
-          <div key={c} title={`${sdkLabel(a)} · ${a.api}`}>
+          <div key={c} role="gridcell" title={`${sdkLabel(a)} · ${a.api}`}>
             <span className={`sdk-tag sdk-${a.sdk ?? 'meeting'}`} data-testid="attempt-sdk">{a.sdk === 'video' ? 'V' : 'M'}</span>
             {methodLabel(a)}
           </div>
         );
       case 'meeting':
         return (
-          <div key={c} className="mono" title={a.sdk === 'video' ? 'Video SDK session topic' : 'meeting number'}>
+          <div key={c} role="gridcell" className="mono" title={a.sdk === 'video' ? 'Video SDK session topic' : 'meeting number'}>
             {a.sdk === 'video' ? (typeof a.topic === 'string' ? a.topic : <span className="dim">—</span>) : a.meetingNumber === undefined || a.meetingNumber === null ? <span className="dim">—</span> : String(a.meetingNumber)}
           </div>
         );
       case 'outcome':
         return (
-          <div key={c} className={`o-${a.outcome.kind}`} title={outcome} data-testid="outcome-cell">
+          <div key={c} role="gridcell" className={`o-${a.outcome.kind}`} title={outcome} data-testid="outcome-cell">
             {compactOutcome ? compactOutcomeText(a, code) : outcome}
           </div>
         );
@@ -76,7 +76,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
         if (answer) {
           return (
             <div key={c} role="gridcell" title={`${answer.cause}${answer.fix ? `\nFix: ${answer.fix}` : ''}`} className="cause-cell">
-              <span data-testid="top-finding" data-rule-id={top?.id ?? ''} data-cause-key={answer.key ?? ''} data-kind={answer.kind}>
+              <span data-testid="top-finding" data-rule-id={answer.ruleId ?? ''} data-cause-key={answer.key ?? ''} data-kind={answer.kind}>
                 <span className={`sev sev-${answer.kind === 'cause' ? 'error' : answer.kind === 'suspect' || answer.kind === 'check-secret' ? 'warning' : 'info'}`} />
                 {answer.cause}
               </span>
@@ -97,7 +97,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
         );
       case 'issuer':
         return (
-          <div key={c} title={a.issuer ? redactForDisplay(a.issuer.url) : 'issuing endpoint not seen'}>
+          <div key={c} role="gridcell" title={a.issuer ? redactForDisplay(a.issuer.url) : 'issuing endpoint not seen'}>
             {a.issuer ? issuerLabel(a.issuer.url, a.pageUrl) : <span className="dim">—</span>}
           </div>
         );
@@ -106,7 +106,8 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
   return (
     <div
       className="log-row"
-      role="option"
+      role="row"
+      aria-rowindex={index + 2}
       id={`attempt-${a.id}`}
       aria-selected={selected}
       data-testid="attempt-row"

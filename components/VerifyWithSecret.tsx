@@ -92,11 +92,17 @@ export function VerifyWithSecret({ attempt, compact = false, inline = false }: {
             </p>
           </div>
         )}
-        <p className="note" data-testid="secret-notice" hidden={inline && active}>
-          Checked here, in memory (HMAC-SHA256 with jose), for every attempt of this session and those captured next. The
-          secret is never saved, never sent anywhere and never included in exports (they only say which attempts were
-          checked); it is gone when you press Forget or close DevTools.
-        </p>
+        {inline ? (
+          <p className="note" data-testid="secret-notice" hidden={active}>
+            Checked in memory for every attempt of this session; never saved, sent or exported.
+          </p>
+        ) : (
+          <p className="note" data-testid="secret-notice">
+            Checked here, in memory (HMAC-SHA256 with jose), for every attempt of this session and those captured next. The
+            secret is never saved, never sent anywhere and never included in exports (they only say which attempts were
+            checked); it is gone when you press Forget or close DevTools.
+          </p>
+        )}
         {attempt && verification && <VerificationSummary attempt={attempt} verification={verification} />}
       </div>
     </Wrapper>

@@ -38,7 +38,9 @@ export interface AttemptAnswer {
   kind: AnswerKind;
   /** The cause as one line ("iat in the future, from Java Math.round (iat a multiple of 128 s)"). */
   cause: string;
-  /** The finding the cause rests on (its fix is the answer's fix); null when no finding decides it. */
+  /** The rule the cause rests on first (Correlation's ruleIds[0]); null when no finding decides it. */
+  ruleId: string | null;
+  /** The finding whose fix is the answer's fix (for Java Math.round: iat-quantized, which names the float). */
   finding: Finding | null;
   /** What to change: the deciding finding's fix, or what to check when no finding explains it. */
   fix: string | null;
@@ -48,7 +50,7 @@ export interface AttemptAnswer {
 
 export const CHECK_SECRET_CAUSE = 'Token looks valid: check the secret';
 export const CHECK_SECRET_FIX =
-  "Paste the app's Client Secret (and Client ID) into Verify with secret: a wrong, re-generated or swapped secret signs a token that passes every other check, and only the HMAC shows it. Checked in memory, never stored or sent.";
+  "Paste the app's Client Secret (and Client ID) below: a wrong, re-generated or swapped secret signs a token that passes every other check, and only the HMAC shows it.";
 export const CHECK_ACCOUNT_CAUSE = 'The token verifies with your secret: check the app type and the account';
 export const CHECK_ACCOUNT_FIX =
   "Sign with a Meeting SDK app's Client ID/Secret (Server-to-Server OAuth, OAuth and unpublished General Apps give 3712 with a well-formed token), and join a meeting on the app's own account or authorise the external one (ZAK, OBF token) as Zoom requires since 2 March 2026.";
@@ -79,33 +81,36 @@ function decidingFinding(cause: PrimaryCause, findings: readonly Finding[]): Fin
 export function attemptAnswer(item: CorrelationItem, primary?: PrimaryCause | null): AttemptAnswer {
   const { attempt, analysis } = item;
   const cls = classifyOutcome(attempt.outcome);
-  if (cls === 'success') return { verdict: 'OK', kind: 'joined', cause: 'Zoom accepted this join', finding: null, fix: null, key: null };
+  if (cls === 'success') return { verdict: 'OK', kind: 'joined', cause: 'Zoom accepted this join', ruleId: null, finding: null, fix: null, key: null };
   if (!isFailure(cls)) {
     const top = analysis.findings.find((f) => f.severity !== 'info' && affectsJoin(f, cls)) ?? null;
     const verdict: VerdictWord = analysis.verdict === 'fail' ? 'ERROR' : analysis.verdict === 'warn' ? 'WARN' : 'PASS';
-    return { verdict, kind: 'pending', cause: top ? top.message : 'No answer from Zoom yet; the token passes every check', finding: top, fix: top?.fix ?? null, key: null };
+    return { verdict, kind: 'pending', cause: top ? top.message : 'No answer from Zoom yet; the token passes every check', ruleId: top?.id ?? null, finding: top, fix: top?.fix ?? null, key: null };
   }
   const cause = primary ?? primaryCause(item, cls, NO_EVIDENCE);
   const finding = decidingFinding(cause, analysis.findings);
-  if (cause.kind === 'cause') return { verdict: 'FAIL', kind: 'cause', cause: cause.title, finding, fix: finding?.fix ?? null, key: cause.key };
-  if (cause.kind === 'suspect') return { verdict: 'FAIL', kind: 'suspect', cause: cause.title, finding, fix: finding?.fix ?? null, key: cause.key };
+  const ruleId = cause.ruleIds[0] ?? null;
+  if (cause.kind === 'cause') return { verdict: 'FAIL', kind: 'cause', cause: cause.title, ruleId, finding, fix: finding?.fix ?? null, key: cause.key };
+  if (cause.kind === 'suspect') return { verdict: 'FAIL', kind: 'suspect', cause: cause.title, ruleId, finding, fix: finding?.fix ?? null, key: cause.key };
   if (signatureRefused(attempt, cls)) {
     // A secret check that found nothing wrong leaves what the token cannot show: the app and the account.
     const verified = analysis.secretChecked === true;
     return verified
-      ? { verdict: 'FAIL', kind: 'check-account', cause: CHECK_ACCOUNT_CAUSE, finding: null, fix: CHECK_ACCOUNT_FIX, key: cause.key }
-      : { verdict: 'FAIL', kind: 'check-secret', cause: CHECK_SECRET_CAUSE, finding: null, fix: CHECK_SECRET_FIX, key: cause.key };
+      ? { verdict: 'FAIL', kind: 'check-account', cause: CHECK_ACCOUNT_CAUSE, ruleId: null, finding: null, fix: CHECK_ACCOUNT_FIX, key: cause.key }
+      : { verdict: 'FAIL', kind: 'check-secret', cause: CHECK_SECRET_CAUSE, ruleId: null, finding: null, fix: CHECK_SECRET_FIX, key: cause.key };
   }
-  return { verdict: 'FAIL', kind: 'unexplained', cause: cause.title, finding: null, fix: null, key: cause.key };
+  return { verdict: 'FAIL', kind: 'unexplained', cause: cause.title, ruleId: null, finding: null, fix: null, key: cause.key };
 }
 
 /**
  * Findings that say something true but do not decide this join: the page's isolation (gallery view
- * and virtual background, never the join), iat quantisation on a join Zoom accepted, and notes
- * (`info`) on a settled join. They are never a join's top finding and sit folded under the rest.
+ * and virtual background, never the join), the outcome restated ("the join failed with 3712"), iat
+ * quantisation on a join Zoom accepted, and notes (`info`) on a settled join. They are never a join's top finding and sit folded under the rest.
  */
 export function affectsJoin(f: Finding, cls: OutcomeClass): boolean {
   if (f.id === 'page-not-isolated') return false;
+  // "The join failed with 3712": the outcome said again, which the verdict and the row already say.
+  if (f.data?.restatesOutcome === true) return false;
   if (f.id === 'iat-quantized' && !isFailure(cls)) return false;
   if (f.severity === 'info' && cls !== 'pending') return false;
   return true;

@@ -50,7 +50,7 @@ describe('verdict words follow the outcome', () => {
     expect(a.verdict).toBe('FAIL');
     expect(a.kind).toBe('check-secret');
     expect(a.cause).toBe(CHECK_SECRET_CAUSE);
-    expect(a.fix).toMatch(/Verify with secret/);
+    expect(a.fix).toMatch(/Client Secret.*only the HMAC shows it/);
   });
   it('the same join after the user pasted the right secret: the cause is the mismatch, with its fix', async () => {
     const i = await item('wrong', START, nodeClaims(START), INVALID_SIGNATURE, { signWith: 'the-old-secret-before-rotation-xx', secret: SECRET });
