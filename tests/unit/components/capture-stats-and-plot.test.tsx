@@ -55,6 +55,27 @@ describe('iat − join time plot', () => {
     expect(picked).toEqual(['bad']);
   });
 
+  it('a keyboard user reaches every point: one tab stop, → moves to the next point, Enter opens it', async () => {
+    const picked: string[] = [];
+    r = await render(
+      <IatOffsetPlot
+        onPick={(id) => picked.push(id)}
+        points={[
+          { attemptId: 'ok', calledAt: 0, iat: 1, offset: -30, outcome: 'success', referenceCorrected: false, quantized: false },
+          { attemptId: 'bad', calledAt: 60_000, iat: 2, offset: 20, outcome: 'failure-3712', referenceCorrected: false, quantized: true },
+        ]}
+      />,
+    );
+    const circles = [...r.container.querySelectorAll('circle')];
+    expect(circles.map((c) => c.getAttribute('tabindex'))).toEqual(['0', '-1']);
+    expect(circles[1]!.getAttribute('aria-label')).toMatch(/iat \+20 s vs join, multiple of 128 \(failure-3712\)/);
+    const svg = $(r.container, 'iat-plot')!;
+    await r.act(() => void svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
+    expect([...r.container.querySelectorAll('circle')].map((c) => c.getAttribute('tabindex'))).toEqual(['-1', '0']);
+    await r.act(() => void svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    expect(picked).toEqual(['bad']);
+  });
+
   it('says so instead of drawing an empty chart when no token had a numeric iat', async () => {
     r = await render(<IatOffsetPlot points={[]} />);
     expect($(r.container, 'iat-plot-empty')?.textContent).toMatch(/No attempt has a numeric iat/);
