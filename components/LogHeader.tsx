@@ -10,6 +10,7 @@ import {
   type LogColumn,
 } from './state/columns';
 import type { LogSort } from './state/sort';
+import { followPointer } from './state/pointer-drag';
 
 const TITLES: Partial<Record<LogColumn, string>> = {
   time: "Page clock at the join (date shown when not today); after it, Zoom's clock minus the page's clock when measured",
@@ -61,21 +62,7 @@ export function LogHeader({ layout, prefs, onPrefs, sort, onSort }: Props) {
     const cell = (e.currentTarget.parentElement as HTMLElement | null) ?? null;
     const startX = e.clientX;
     const startW = cell?.getBoundingClientRect().width ?? 100;
-    const target = e.currentTarget;
-    target.setPointerCapture?.(e.pointerId);
-    let latest = prefs;
-    const move = (ev: PointerEvent) => {
-      latest = resizeColumn(prefs, c, startW + ev.clientX - startX);
-      onPrefs(latest);
-    };
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-      target.removeEventListener('pointercancel', up);
-    };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
-    target.addEventListener('pointercancel', up);
+    followPointer(e.currentTarget, e.pointerId, (ev) => onPrefs(resizeColumn(prefs, c, startW + ev.clientX - startX)));
   };
 
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useElementWidth } from './state/use-width';
+import { followPointer } from './state/pointer-drag';
 
 /** Below this panel width the log sits above the inspector (as in a side dock); above, beside it. */
 export const STACK_BELOW_PX = 760;
@@ -61,18 +62,8 @@ export function SplitPane({ first, second, firstRows, rowHeight }: { first: Reac
 
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     e.preventDefault();
-    const target = e.currentTarget;
-    target.setPointerCapture?.(e.pointerId);
     const r = box.current!.getBoundingClientRect();
-    const move = (ev: PointerEvent) => set(stacked ? (ev.clientY - r.top) / r.height : (ev.clientX - r.left) / r.width);
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-      target.removeEventListener('pointercancel', up);
-    };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
-    target.addEventListener('pointercancel', up);
+    followPointer(e.currentTarget, e.pointerId, (ev) => set(stacked ? (ev.clientY - r.top) / r.height : (ev.clientX - r.left) / r.width));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

@@ -1,5 +1,4 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { selectActiveAttempts } from './state/selectors';
 import { usePanel, type PanelView } from './state/store';
 import { CaptureStatsNotice } from './CaptureStatsNotice';
 import { TOOL_VERSION } from '../lib/report/version';
@@ -23,7 +22,6 @@ export function ViewTabs() {
   const view = usePanel((s) => s.view);
   const setView = usePanel((s) => s.setView);
   const count = usePanel((s) => s.live.attempts.length);
-  const shown = usePanel((s) => selectActiveAttempts(s).length);
   const imported = usePanel((s) => s.imported);
   const source = usePanel((s) => s.source);
   const showSource = usePanel((s) => s.showSource);
@@ -90,11 +88,6 @@ export function ViewTabs() {
         )}
       </div>
       <span className="tabs-fill" />
-      {source === 'imported' && (
-        <span className="dim imported-note" data-testid="imported-note">
-          showing {shown} imported
-        </span>
-      )}
       <span className="tabs-stats">
         <CaptureStatsNotice />
       </span>

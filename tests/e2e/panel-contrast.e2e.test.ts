@@ -171,3 +171,24 @@ describe('keyboard: tabs, the grid, visible focus', () => {
     }
   });
 });
+
+describe('an imported HAR keeps the tab strip on one line, docked narrow', () => {
+  for (const width of [550, 409]) {
+    it(`${width} px: one line, and Live stays reachable beside the imported file`, async () => {
+      const panel = await openPanel('light', width);
+      try {
+        await panel.locator('[data-testid="import-har-file"]').setInputFiles(HAR);
+        await panel.locator('[data-testid="source-imported"]').waitFor();
+        const tabs = await panel.locator('.tabs').boundingBox();
+        expect(tabs!.height).toBeLessThan(30);
+        // Import is on the toolbar itself, not under "»".
+        expect(await panel.locator('[data-testid="import-har"]').isVisible()).toBe(true);
+        await panel.screenshot({ path: path.join(OUT, `imported-${width}.png`) });
+        await panel.locator('[data-testid="source-live"]').click({ timeout: 5000 });
+        expect(await panel.locator('[data-testid="source-live"]').getAttribute('aria-pressed')).toBe('true');
+      } finally {
+        await panel.close();
+      }
+    });
+  }
+});

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { OffsetPoint } from '../../../lib/correlate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaptureStatsNotice } from '../../../components/CaptureStatsNotice';
 import { IatOffsetPlot } from '../../../components/IatOffsetPlot';
@@ -32,16 +33,19 @@ describe('capture stats notice', () => {
   });
 });
 
+/** The seed bug in two points: a success 30 s before the join, a 3712 with iat 20 s ahead and quantised. */
+const SEED_POINTS: OffsetPoint[] = [
+  { attemptId: 'ok', calledAt: 0, iat: 1, offset: -30, outcome: 'success', referenceCorrected: false, quantized: false },
+  { attemptId: 'bad', calledAt: 60_000, iat: 2, offset: 20, outcome: 'failure-3712', referenceCorrected: false, quantized: true },
+];
+
 describe('iat − join time plot', () => {
   it('draws the seed bug: failures above zero, successes below, each point clickable', async () => {
     const picked: string[] = [];
     r = await render(
       <IatOffsetPlot
         onPick={(id) => picked.push(id)}
-        points={[
-          { attemptId: 'ok', calledAt: 0, iat: 1, offset: -30, outcome: 'success', referenceCorrected: false, quantized: false },
-          { attemptId: 'bad', calledAt: 60_000, iat: 2, offset: 20, outcome: 'failure-3712', referenceCorrected: false, quantized: true },
-        ]}
+        points={SEED_POINTS}
       />,
     );
     const ok = r.container.querySelector('circle[data-attempt-id="ok"]')!;
@@ -60,10 +64,7 @@ describe('iat − join time plot', () => {
     r = await render(
       <IatOffsetPlot
         onPick={(id) => picked.push(id)}
-        points={[
-          { attemptId: 'ok', calledAt: 0, iat: 1, offset: -30, outcome: 'success', referenceCorrected: false, quantized: false },
-          { attemptId: 'bad', calledAt: 60_000, iat: 2, offset: 20, outcome: 'failure-3712', referenceCorrected: false, quantized: true },
-        ]}
+        points={SEED_POINTS}
       />,
     );
     const circles = [...r.container.querySelectorAll('circle')];
