@@ -43,7 +43,7 @@ export function CorrelationView() {
   }, [attempts, result, secretVersion]);
 
   const pick = (id: string) => {
-    setFilter({ outcomes: [], ruleId: '', text: '' });
+    setFilter({ outcomes: [], text: '' });
     select(id);
     setView('log');
   };
@@ -73,7 +73,7 @@ export function CorrelationView() {
       <CauseGroups
         correlation={c}
         onRule={(id) => {
-          setFilter({ outcomes: [], ruleId: id, text: '' });
+          setFilter({ outcomes: [], text: `rule:${id}` });
           setView('log');
         }}
         onPick={pick}

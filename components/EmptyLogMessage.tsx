@@ -14,7 +14,7 @@ export function EmptyLogMessage({ filtered }: { filtered: boolean }) {
         <h2>No attempt matches the filter</h2>
         <p>
           Change the outcome, rule or text filter, or{' '}
-          <button className="btn" onClick={() => setFilter({ outcomes: [], ruleId: '', text: '' })}>
+          <button className="btn" onClick={() => setFilter({ outcomes: [], text: '' })}>
             show all attempts
           </button>
         </p>

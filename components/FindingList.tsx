@@ -2,6 +2,8 @@ import type { Finding, FindingOrigin } from '../lib/rules/types';
 import { findingText } from '../lib/report/finding-text';
 import { ORIGIN_LABEL } from '../lib/rules/table';
 import { RuleLink } from './RuleLink';
+import { RichText } from './RichText';
+import { FixView } from './FixView';
 
 /**
  * The analysis findings, most severe first as the engine ordered them. Each reads in one line as
@@ -11,14 +13,41 @@ import { RuleLink } from './RuleLink';
  * are grouped by where they come from, the group with the most severe finding first; the ids
  * (`finding-<id>-<index>`) keep the engine's index so the claim table's links still land.
  */
-export function FindingList({ findings, emptyText }: { findings: readonly Finding[]; emptyText: string }) {
+export function FindingList({ findings, emptyText, affects }: { findings: readonly Finding[]; emptyText: string; affects?: (f: Finding) => boolean }) {
   if (findings.length === 0) return <p className="note" data-testid="no-findings">{emptyText}</p>;
-  const groups = byOrigin(findings);
+  const all = findings.map((f, i) => [f, i] as [Finding, number]);
+  const main = affects ? all.filter(([f]) => affects(f)) : all;
+  const quiet = affects ? all.filter(([f]) => !affects(f)) : [];
+  const folded = quiet.length > 0 && (
+    <details className="quiet-findings" data-testid="quiet-findings" data-count={quiet.length}>
+      <summary>
+        {quiet.length} {quiet.length === 1 ? 'note that does' : 'notes that do'} not affect this join:{' '}
+        <span className="mono">{quiet.map(([f]) => f.id).join(', ')}</span>
+      </summary>
+      <ul className="findings">
+        {quiet.map(([f, i]) => (
+          <FindingItem key={`${f.id}-${i}`} f={f} i={i} />
+        ))}
+      </ul>
+    </details>
+  );
+  if (main.length === 0) {
+    return (
+      <div data-testid="findings">
+        <p className="note" data-testid="no-findings">{emptyText}</p>
+        {folded}
+      </div>
+    );
+  }
+  const groups = byOrigin(main);
   if (groups.length === 1 && groups[0]!.origin === 'token') {
     return (
-      <ul className="findings" data-testid="findings">
-        {groups[0]!.items.map(([f, i]) => <FindingItem key={`${f.id}-${i}`} f={f} i={i} />)}
-      </ul>
+      <div data-testid="findings">
+        <ul className="findings">
+          {groups[0]!.items.map(([f, i]) => <FindingItem key={`${f.id}-${i}`} f={f} i={i} />)}
+        </ul>
+        {folded}
+      </div>
     );
   }
   return (
@@ -33,13 +62,14 @@ export function FindingList({ findings, emptyText }: { findings: readonly Findin
           </ul>
         </section>
       ))}
+      {folded}
     </div>
   );
 }
 
-function byOrigin(findings: readonly Finding[]): Array<{ origin: FindingOrigin; items: Array<[Finding, number]> }> {
+function byOrigin(items: ReadonlyArray<[Finding, number]>): Array<{ origin: FindingOrigin; items: Array<[Finding, number]> }> {
   const out = new Map<FindingOrigin, Array<[Finding, number]>>();
-  findings.forEach((f, i) => {
+  items.forEach(([f, i]) => {
     const o = f.origin ?? 'token';
     const list = out.get(o);
     if (list) list.push([f, i]);
@@ -55,17 +85,21 @@ function FindingItem({ f, i }: { f: Finding; i: number }) {
       <div className="fact-line">
         <span className={`sev sev-${f.severity}`} title={f.severity} />
         <span className="fact" data-testid="finding-fact">
-          {fact}
+          <RichText text={fact} />
         </span>
         <RuleLink id={f.id} />
       </div>
       <details className="why" data-testid="finding-why">
         <summary>why / how to fix</summary>
-        <div className="title">{f.title}</div>
-        {detail && <p>{detail}</p>}
-        <p className="fix">
-          <b>Fix:</b> {f.fix}
-        </p>
+        <div className="title">
+          <RichText text={f.title} />
+        </div>
+        {detail && (
+          <p>
+            <RichText text={detail} />
+          </p>
+        )}
+        <FixView fix={f.fix} sessionLang={null} testId="finding-fix" />
       </details>
     </li>
   );

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { OffsetPoint, OutcomeClass } from '../lib/correlate';
 import { LINEAR_S, layoutOffsetPlot } from '../lib/report/offset-plot';
 import { formatNumber } from './state/format';
@@ -26,14 +26,41 @@ const cls = (o: OutcomeClass) =>
 export function IatOffsetPlot({ points, labelOf, onPick }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const measured = useElementWidth(box);
+  const [focusIdx, setFocusIdx] = useState(0);
   if (points.length === 0) {
     return <p className="note" data-testid="iat-plot-empty">No attempt has a numeric iat to plot.</p>;
   }
   const W = Math.max(240, measured || 640);
   const L = layoutOffsetPlot(points, { width: W, height: H, margin: M });
+  const describe = (p: (typeof L.placed)[number]['point']) =>
+    `${labelOf?.(p.attemptId) ?? p.attemptId}: iat ${p.offset > 0 ? '+' : ''}${formatNumber(Math.round(p.offset * 10) / 10)} s vs join${p.referenceCorrected ? " on Zoom's clock" : ''}${p.quantized ? ', multiple of 128' : ''} (${p.outcome})`;
+  // One tab stop for the whole plot; ← → Home End move between points, Enter opens one (roving tabindex).
+  const current = Math.min(focusIdx, L.placed.length - 1);
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const n = L.placed.length;
+    const next = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? Math.min(n - 1, current + 1) : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? Math.max(0, current - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    if (next >= 0) {
+      e.preventDefault();
+      setFocusIdx(next);
+      (e.currentTarget.querySelectorAll('circle')[next] as SVGElement | undefined)?.focus();
+    } else if ((e.key === 'Enter' || e.key === ' ') && onPick) {
+      e.preventDefault();
+      const p = L.placed[current];
+      if (p) onPick(p.point.attemptId);
+    }
+  };
   return (
     <figure style={{ margin: 0 }} ref={box}>
-      <svg className="plot" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="iat minus join time per attempt over time" data-testid="iat-plot">
+      <svg
+        className="plot"
+        width={W}
+        height={H}
+        viewBox={`0 0 ${W} ${H}`}
+        role="group"
+        aria-label="iat minus join time per attempt over time; arrow keys move between points, Enter opens one"
+        data-testid="iat-plot"
+        onKeyDown={onKeyDown}
+      >
         <line className="axis" x1={M.l} x2={M.l} y1={M.t} y2={H - M.b} />
         <line className="axis" x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} />
         {L.yTicks.map((t) => (
@@ -50,9 +77,13 @@ export function IatOffsetPlot({ points, labelOf, onPick }: Props) {
             {t.label}
           </text>
         ))}
-        {L.placed.map(({ point: p, x, y }) => (
+        {L.placed.map(({ point: p, x, y }, i) => (
           <circle
             key={p.attemptId}
+            tabIndex={i === current ? 0 : -1}
+            role={onPick ? 'button' : 'img'}
+            aria-label={describe(p)}
+            onFocus={() => setFocusIdx(i)}
             className={cls(p.outcome)}
             cx={x}
             cy={y}
@@ -62,7 +93,7 @@ export function IatOffsetPlot({ points, labelOf, onPick }: Props) {
             style={{ cursor: onPick ? 'pointer' : undefined }}
             onClick={onPick ? () => onPick(p.attemptId) : undefined}
           >
-            <title>{`${labelOf?.(p.attemptId) ?? p.attemptId}: iat ${p.offset > 0 ? '+' : ''}${formatNumber(Math.round(p.offset * 10) / 10)} s vs join${p.referenceCorrected ? " on Zoom's clock" : ''}${p.quantized ? ', multiple of 128' : ''} (${p.outcome})`}</title>
+            <title>{describe(p)}</title>
           </circle>
         ))}
       </svg>
@@ -70,7 +101,7 @@ export function IatOffsetPlot({ points, labelOf, onPick }: Props) {
         <span><i style={{ background: 'var(--success)' }} />success</span>
         <span><i style={{ background: 'var(--error)' }} />failure / silent refusal</span>
         <span><i style={{ background: 'var(--pending)' }} />timeout / pending</span>
-        <span>above 0: iat in the future · y axis linear within ±{LINEAR_S} s, logarithmic beyond · click a point to open it</span>
+        <span>above 0: iat in the future · y axis linear within ±{LINEAR_S} s, logarithmic beyond · click a point (or Tab to the plot, ← →, Enter) to open it</span>
       </figcaption>
     </figure>
   );

@@ -1,49 +1,20 @@
-import { useRef, useState } from 'react';
-import { isJoinDoctorError } from '../lib/errors';
-import { readHar } from '../lib/har';
-import { usePanel } from './state/store';
+import { useRef } from 'react';
+import { useHarImport } from './state/har-import';
 
 /**
  * Opens a customer's HAR file (Network panel → Export HAR) as a separate, clearly marked session.
- * Read by lib/har in a stream, entirely inside the panel: the file goes nowhere.
+ * Dropping the file onto the panel does the same (App).
  */
 export function ImportHarButton({ compact = false }: { compact?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
-  const importSession = usePanel((s) => s.importSession);
-  const [busy, setBusy] = useState(false);
-  const setError = usePanel((s) => s.setImportError);
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const har = await readHar(file.stream() as unknown as Parameters<typeof readHar>[0]);
-      importSession({
-        fileName: file.name,
-        importedAt: Date.now(),
-        attempts: har.attempts,
-        warnings: har.warnings.map((w) => (w.count > 1 ? `${w.message} (×${w.count})` : w.message)),
-      });
-    } catch (e) {
-      setError(
-        isJoinDoctorError(e)
-          ? `${file.name}: ${e.message}`
-          : `${file.name} could not be read (${e instanceof Error ? e.message : String(e)}). Export it again from the Network panel (Export HAR… with content).`,
-      );
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
-  };
-
+  const { busy, importFile } = useHarImport();
   return (
     <>
       <button
         className="tool-btn"
         data-testid="import-har"
         disabled={busy}
-        title="Open a HAR file recorded during a join (shown apart from live capture)"
+        title="Open a HAR file recorded during a join (shown apart from live capture); or drop it onto the panel"
         onClick={() => input.current?.click()}
       >
         {busy ? 'Reading HAR…' : compact ? '⤒ Import' : '⤒ Import HAR'}
@@ -54,7 +25,12 @@ export function ImportHarButton({ compact = false }: { compact?: boolean }) {
         accept=".har,.json,application/json"
         hidden
         data-testid="import-har-file"
-        onChange={(e) => void onFile(e.target.files?.[0])}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          void importFile(file).finally(() => {
+            if (input.current) input.current.value = '';
+          });
+        }}
       />
     </>
   );

@@ -6,10 +6,17 @@ import { useSecretVersion } from './state/session-secret';
 import { JoinLogRow } from './JoinLogRow';
 import { EmptyLogMessage } from './EmptyLogMessage';
 import { LogHeader } from './LogHeader';
+import { cachedCorrelation, correlationOf } from './state/correlation';
+import { rowAnswerOf } from './state/answer';
+import { nextSort, sortAttempts } from './state/sort';
+import { classifyOutcome, isFailure } from '../lib/correlate';
+import type { JoinAttempt } from '../lib/model/attempt';
 import { anyOtherDay } from './state/format';
 import { columnLayout, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './state/columns';
 
 export const ROW_HEIGHT = 20;
+/** Up to this many attempts the log correlates the session by itself for its rows' causes. */
+export const LOG_CORRELATE_MAX = 2000;
 /** Rows rendered above and below the visible window, so fast scrolling shows no blank gap. */
 const OVERSCAN = 12;
 /** Used until the viewport has been measured (and in DOM-less tests). */
@@ -31,13 +38,39 @@ const KEYS: Record<string, 'up' | 'down' | 'home' | 'end' | 'pageup' | 'pagedown
 export function JoinLog() {
   const attempts = usePanel(selectActiveAttempts);
   const filter = usePanel((s) => s.filter);
+  const sort = usePanel((s) => s.sort);
+  const setSort = usePanel((s) => s.setSort);
   const selectedId = usePanel((s) => s.selectedId);
   const select = usePanel((s) => s.select);
+  const setShownCount = usePanel((s) => s.setShownCount);
   const secretVersion = useSecretVersion();
+
+  // The rows' causes come from the session's correlation: computed after the first paint, once per
+  // list, for a log of ordinary size. A longer one is correlated when the inspector or the
+  // Correlation tab asks; until then each failed row is judged alone (all but the session-wide
+  // Java Math.round evidence is the same).
+  const [correlationVersion, setCorrelationVersion] = useState(0);
+  useEffect(() => {
+    if (attempts.length === 0 || attempts.length > LOG_CORRELATE_MAX || cachedCorrelation(attempts)) return;
+    const t = setTimeout(() => {
+      correlationOf(attempts);
+      setCorrelationVersion((v) => v + 1);
+    }, 0);
+    return () => clearTimeout(t);
+  }, [attempts, secretVersion]);
+
   const rows = useMemo(() => {
     notePreviousJoins(attempts);
-    return filterAttempts(attempts, filter, findingsOf);
-  }, [attempts, filter, secretVersion]);
+    // A failure's cause is the answer line's; other rows have none (sorting by cause puts them first).
+    const causeOf = (a: JoinAttempt) => (isFailure(classifyOutcome(a.outcome)) ? rowAnswerOf(a, attempts).cause : '');
+    return sortAttempts(filterAttempts(attempts, filter, findingsOf, causeOf), sort, causeOf);
+  }, [attempts, filter, sort, secretVersion, correlationVersion]);
+
+  useEffect(() => setShownCount(rows.length), [rows.length, setShownCount]);
+  // Like the Network panel: a row the filter hides leaves the inspector too.
+  useEffect(() => {
+    if (selectedId !== null && !rows.some((a) => a.id === selectedId)) select(null);
+  }, [rows, selectedId, select]);
 
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -130,20 +163,32 @@ export function JoinLog() {
         compactOutcome={layout.compactOutcome}
         onSelect={select}
         secretVersion={secretVersion}
+        attempts={attempts}
+        correlationVersion={correlationVersion}
       />,
     );
   }
 
   return (
-    <div className="log" style={{ ['--log-cols' as string]: layout.template }} data-compact-outcome={layout.compactOutcome}>
-      <LogHeader layout={layout} prefs={prefs} width={width} onPrefs={setPrefs} />
+    <div
+      className="log"
+      id="join-log-grid"
+      role="grid"
+      aria-label="Join attempts"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={layout.columns.length}
+      aria-multiselectable={false}
+      style={{ ['--log-cols' as string]: layout.template }}
+      data-compact-outcome={layout.compactOutcome}
+    >
+      <LogHeader layout={layout} prefs={prefs} width={width} onPrefs={setPrefs} sort={sort} onSort={(c) => setSort(nextSort(sort, c))} />
       <div
         ref={viewport}
         className="log-viewport"
-        role="listbox"
-        aria-label="Join attempts"
+        role="rowgroup"
         tabIndex={0}
-        aria-activedescendant={selectedId && rows.length ? `attempt-${selectedId}` : undefined}
+        aria-label="Join attempts: arrow keys move the selection"
+        aria-activedescendant={selectedId && rows.some((a) => a.id === selectedId) ? `attempt-${selectedId}` : undefined}
         onKeyDown={onKeyDown}
         onScroll={onScroll}
         data-testid="join-log"

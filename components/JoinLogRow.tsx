@@ -2,7 +2,9 @@ import { memo } from 'react';
 import type { JoinAttempt } from '../lib/model/attempt';
 import type { LogColumn } from './state/columns';
 import { redactForDisplay } from '../lib/report/redact';
-import { topFindingOf } from './state/analysis';
+import { analysisOf } from './state/analysis';
+import { rowAnswerOf } from './state/answer';
+import { classifyOutcome, isFailure, topAffectingFinding } from '../lib/correlate';
 import { describeOutcome, issuerLabel, logTime, methodLabel, outcomeCode, sdkLabel, signedSeconds } from './state/format';
 
 interface Props {
@@ -17,14 +19,20 @@ interface Props {
   onSelect(id: string): void;
   /** The session secret's result version: a new one re-renders the row with the secret rules applied. */
   secretVersion?: number;
+  /** The session's attempts, for the row's cause (the same one the inspector and Correlation name). */
+  attempts: readonly JoinAttempt[];
+  /** Bumped when the session's correlation lands, so rows re-read their cause. */
+  correlationVersion?: number;
 }
 
 /**
  * One attempt in the join log. Its analysis (for the top finding) runs the first time the row
  * scrolls into view, so a long log never analyses rows nobody looked at.
  */
-export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected, rowHeight, columns, compactOutcome, onSelect }: Props) {
-  const top = columns.includes('finding') ? topFindingOf(a) : null;
+export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected, rowHeight, columns, compactOutcome, onSelect, attempts }: Props) {
+  const cls = classifyOutcome(a.outcome);
+  const answer = columns.includes('finding') && isFailure(cls) ? rowAnswerOf(a, attempts) : null;
+  const top = columns.includes('finding') && !answer ? topAffectingFinding(analysisOf(a).findings, cls) : null;
   const code = outcomeCode(a.outcome);
   const outcome = describeOutcome(a.outcome, a.sdk);
   const offsetMs = a.clockOffsetMs;
@@ -32,7 +40,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
     switch (c) {
       case 'time':
         return (
-          <div key={c} title={new Date(a.calledAt).toISOString()}>
+          <div key={c} role="gridcell" title={new Date(a.calledAt).toISOString()}>
             {logTime(a.calledAt)}
             {typeof offsetMs === 'number' && (
               <span
@@ -47,39 +55,49 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
         );
       case 'api':
         return (
-          <div key={c} title={`${sdkLabel(a)} · ${a.api}`}>
+          <div key={c} role="gridcell" title={`${sdkLabel(a)} · ${a.api}`}>
             <span className={`sdk-tag sdk-${a.sdk ?? 'meeting'}`} data-testid="attempt-sdk">{a.sdk === 'video' ? 'V' : 'M'}</span>
             {methodLabel(a)}
           </div>
         );
       case 'meeting':
         return (
-          <div key={c} className="mono" title={a.sdk === 'video' ? 'Video SDK session topic' : 'meeting number'}>
+          <div key={c} role="gridcell" className="mono" title={a.sdk === 'video' ? 'Video SDK session topic' : 'meeting number'}>
             {a.sdk === 'video' ? (typeof a.topic === 'string' ? a.topic : <span className="dim">—</span>) : a.meetingNumber === undefined || a.meetingNumber === null ? <span className="dim">—</span> : String(a.meetingNumber)}
           </div>
         );
       case 'outcome':
         return (
-          <div key={c} className={`o-${a.outcome.kind}`} title={outcome} data-testid="outcome-cell">
+          <div key={c} role="gridcell" className={`o-${a.outcome.kind}`} title={outcome} data-testid="outcome-cell">
             {compactOutcome ? compactOutcomeText(a, code) : outcome}
           </div>
         );
       case 'finding':
+        if (answer) {
+          return (
+            <div key={c} role="gridcell" title={`${answer.cause}${answer.fix ? `\nFix: ${answer.fix}` : ''}`} className="cause-cell">
+              <span data-testid="top-finding" data-rule-id={answer.ruleId ?? ''} data-cause-key={answer.key ?? ''} data-kind={answer.kind}>
+                <span className={`sev sev-${answer.kind === 'cause' ? 'error' : answer.kind === 'suspect' || answer.kind === 'check-secret' ? 'warning' : 'info'}`} />
+                {answer.cause}
+              </span>
+            </div>
+          );
+        }
         return (
-          <div key={c} title={top ? `${top.id}: ${top.message}` : 'no finding'}>
+          <div key={c} role="gridcell" title={top ? `${top.id}: ${top.message}` : 'no finding that affects this join'}>
             {top ? (
               <span data-testid="top-finding" data-rule-id={top.id}>
                 <span className={`sev sev-${top.severity}`} />
                 {top.id}
               </span>
             ) : (
-              <span className="dim">no finding</span>
+              <span className="dim">—</span>
             )}
           </div>
         );
       case 'issuer':
         return (
-          <div key={c} title={a.issuer ? redactForDisplay(a.issuer.url) : 'issuing endpoint not seen'}>
+          <div key={c} role="gridcell" title={a.issuer ? redactForDisplay(a.issuer.url) : 'issuing endpoint not seen'}>
             {a.issuer ? issuerLabel(a.issuer.url, a.pageUrl) : <span className="dim">—</span>}
           </div>
         );
@@ -88,7 +106,8 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
   return (
     <div
       className="log-row"
-      role="option"
+      role="row"
+      aria-rowindex={index + 2}
       id={`attempt-${a.id}`}
       aria-selected={selected}
       data-testid="attempt-row"

@@ -7,6 +7,7 @@ import { ExportMenu } from './ExportMenu';
 import { ImportHarButton } from './ImportHarButton';
 import { ScopeSwitch } from './ScopeSwitch';
 import { selectActiveAttempts } from './state/selectors';
+import { FILTER_HELP } from './state/filter-syntax';
 
 /** Below this toolbar width the outcome chips become a drop-down and the rest goes under "»". */
 export const COMPACT_TOOLBAR_PX = 640;
@@ -14,16 +15,17 @@ export const COMPACT_TOOLBAR_PX = 640;
 /**
  * The top bar: clear and preserve log like the Network panel, the filters, import and export.
  * The filters act on the join log only, so on Correlation and Reproduce they give way to a line
- * saying what those tabs cover. In a narrow dock it stays one line: chips become a select, and
- * Preserve log and Import move into the "»" overflow menu, as in DevTools' own toolbars.
+ * saying what those tabs cover. In a narrow dock it stays one line: chips become a select and
+ * Preserve log moves into the "»" overflow menu, as in DevTools' own toolbars; Import stays in view.
+ * One filter box in the Network panel's syntax, with how many rows it leaves ("4 / 106").
  */
 export function Toolbar() {
   const preserveLog = usePanel((s) => s.live.preserveLog);
   const source = usePanel((s) => s.source);
   const view = usePanel((s) => s.view);
   const text = usePanel((s) => s.filter.text);
-  const ruleId = usePanel((s) => s.filter.ruleId);
   const count = usePanel((s) => selectActiveAttempts(s).length);
+  const shown = usePanel((s) => s.shownCount);
   const setFilter = usePanel((s) => s.setFilter);
   const clearLog = usePanel((s) => s.clearLog);
   const togglePreserveLog = usePanel((s) => s.togglePreserveLog);
@@ -64,22 +66,18 @@ export function Toolbar() {
           <input
             className="filter-input"
             type="search"
-            placeholder="Filter"
-            aria-label="Filter by text"
+            placeholder={compact ? 'Filter: -text status: rule:' : 'Filter: text -text status:3712 rule:iat sdk: meeting:'}
+            title={FILTER_HELP}
+            aria-label="Filter the join log (text, -text, status:, rule:, sdk:, meeting:, cause:)"
+            aria-controls="join-log-grid"
             data-testid="filter-text"
             value={text}
             onChange={(e) => setFilter({ text: e.target.value })}
           />
-          <input
-            className="filter-input rule-input"
-            type="search"
-            placeholder={compact ? 'Rule: iat -iat-q…' : 'Rules: iat  -iat-quantized'}
-            title="Rule ids or prefixes, separated by spaces; a leading - hides attempts with that rule (e.g. iat -iat-quantized)"
-            aria-label="Filter by rule id prefix; -prefix excludes"
-            data-testid="filter-rule"
-            value={ruleId}
-            onChange={(e) => setFilter({ ruleId: e.target.value })}
-          />
+          <span className="shown-count" data-testid="shown-count" role="status" aria-live="polite" title="Rows shown / attempts in this session">
+            {shown} / {count}
+            {compact ? '' : ' shown'}
+          </span>
           {compact ? <OutcomeSelect /> : <OutcomeFilter />}
         </>
       ) : (
@@ -90,7 +88,7 @@ export function Toolbar() {
         </span>
       )}
       <span style={{ flex: 1 }} />
-      {!compact && <ImportHarButton />}
+      <ImportHarButton compact={compact} />
       <ExportMenu compact={compact} />
       {compact && (
         <span className="overflow" ref={overflowBox}>
@@ -98,7 +96,7 @@ export function Toolbar() {
             className="tool-btn"
             aria-label="More tools"
             aria-expanded={overflow}
-            title="Preserve log, Import HAR"
+            title="Preserve log"
             data-testid="toolbar-overflow"
             onClick={() => setOverflow(!overflow)}
           >
@@ -106,7 +104,6 @@ export function Toolbar() {
           </button>
           <div className="overflow-menu" role="menu" hidden={!overflow} data-testid="toolbar-overflow-menu">
             {preserve}
-            <ImportHarButton />
           </div>
         </span>
       )}

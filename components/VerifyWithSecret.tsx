@@ -25,7 +25,7 @@ export function SessionSecretWatcher() {
  * memory only (components/state/session-secret.ts), never in the panel store, storage or exports.
  * `attempt`, when given, is the one whose result is shown in detail below the form.
  */
-export function VerifyWithSecret({ attempt, compact = false }: { attempt?: JoinAttempt; compact?: boolean }) {
+export function VerifyWithSecret({ attempt, compact = false, inline = false }: { attempt?: JoinAttempt; compact?: boolean; inline?: boolean }) {
   const attempts = usePanel(selectActiveAttempts);
   const active = useSessionSecret((s) => s.secret !== '');
   const checking = useSessionSecret((s) => s.checking);
@@ -45,16 +45,19 @@ export function VerifyWithSecret({ attempt, compact = false }: { attempt?: JoinA
 
   const tally = tallyVerifications(byToken);
   const verification = attempt ? verificationFor(attempt) : undefined;
+  // Three forms can be on screen at once (answer line, inspector, Correlation): each needs its own ids.
+  const idSuffix = inline ? '-i' : compact ? '-c' : '';
+  const Wrapper = inline ? 'div' : 'section';
 
   return (
-    <section className="section" data-testid="verify-secret" data-active={String(active)}>
-      <h3>Verify with secret{compact ? '' : ' (optional)'}: every attempt of this session</h3>
-      <div className="section-body">
+    <Wrapper className={inline ? 'secret-inline' : 'section'} data-testid="verify-secret" data-active={String(active)} data-inline={String(inline)}>
+      {!inline && <h3>Verify with secret{compact ? '' : ' (optional)'}: every attempt of this session</h3>}
+      <div className={inline ? '' : 'section-body'}>
         {!active ? (
           <form className="secret-form" onSubmit={onSubmit} autoComplete="off">
-            <label htmlFor={compact ? 'jd-secret-c' : 'jd-secret'}>SDK / Client secret</label>
+            <label htmlFor={`jd-secret${idSuffix}`}>SDK / Client secret</label>
             <input
-              id={compact ? 'jd-secret-c' : 'jd-secret'}
+              id={`jd-secret${idSuffix}`}
               data-testid="secret-input"
               type="password"
               value={secret}
@@ -62,9 +65,9 @@ export function VerifyWithSecret({ attempt, compact = false }: { attempt?: JoinA
               spellCheck={false}
               autoComplete="off"
             />
-            <label htmlFor={compact ? 'jd-key-c' : 'jd-key'}>SDK key / Client ID</label>
+            <label htmlFor={`jd-key${idSuffix}`}>SDK key / Client ID</label>
             <input
-              id={compact ? 'jd-key-c' : 'jd-key'}
+              id={`jd-key${idSuffix}`}
               data-testid="key-input"
               type="text"
               value={key}
@@ -89,14 +92,20 @@ export function VerifyWithSecret({ attempt, compact = false }: { attempt?: JoinA
             </p>
           </div>
         )}
-        <p className="note" data-testid="secret-notice">
-          Checked here, in memory (HMAC-SHA256 with jose), for every attempt of this session and those captured next. The
-          secret is never saved, never sent anywhere and never included in exports (they only say which attempts were
-          checked); it is gone when you press Forget or close DevTools.
-        </p>
+        {inline ? (
+          <p className="note" data-testid="secret-notice" hidden={active}>
+            Checked in memory for every attempt of this session; never saved, sent or exported.
+          </p>
+        ) : (
+          <p className="note" data-testid="secret-notice">
+            Checked here, in memory (HMAC-SHA256 with jose), for every attempt of this session and those captured next. The
+            secret is never saved, never sent anywhere and never included in exports (they only say which attempts were
+            checked); it is gone when you press Forget or close DevTools.
+          </p>
+        )}
         {attempt && verification && <VerificationSummary attempt={attempt} verification={verification} />}
       </div>
-    </section>
+    </Wrapper>
   );
 }
 

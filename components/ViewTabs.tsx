@@ -1,66 +1,94 @@
-import { selectActiveAttempts } from './state/selectors';
-import { usePanel } from './state/store';
+import { useRef, type KeyboardEvent } from 'react';
+import { usePanel, type PanelView } from './state/store';
 import { CaptureStatsNotice } from './CaptureStatsNotice';
 import { TOOL_VERSION } from '../lib/report/version';
 import { ruleDocUrl } from './state/rule-docs';
 
-/** Log / Correlation tabs, which session is shown (live or an imported file), and the counts. */
+const TABS: ReadonlyArray<{ view: PanelView; label: string }> = [
+  { view: 'log', label: 'Join log' },
+  { view: 'correlation', label: 'Correlation' },
+  { view: 'reproduce', label: 'Reproduce' },
+];
+
+export const tabId = (v: PanelView) => `jd-tab-${v}`;
+export const panelId = (v: PanelView) => `jd-tabpanel-${v}`;
+
+/**
+ * Join log / Correlation / Reproduce as WAI-ARIA tabs (← → Home End move and select, one tab stop),
+ * then which session is shown: a two-way switch "Live: N | Imported file: N", styled as a switch
+ * and not as a fourth tab. One line at every dock width: the file name shrinks first.
+ */
 export function ViewTabs() {
   const view = usePanel((s) => s.view);
   const setView = usePanel((s) => s.setView);
   const count = usePanel((s) => s.live.attempts.length);
-  const shown = usePanel((s) => selectActiveAttempts(s).length);
   const imported = usePanel((s) => s.imported);
   const source = usePanel((s) => s.source);
   const showSource = usePanel((s) => s.showSource);
   const closeImported = usePanel((s) => s.closeImported);
+  const list = useRef<HTMLDivElement>(null);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((t) => t.view === view);
+    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setView(TABS[next]!.view);
+    list.current?.querySelector<HTMLElement>(`#${tabId(TABS[next]!.view)}`)?.focus();
+  };
+
   return (
-    <div className="tabs" role="tablist">
-      <button className="tab" role="tab" aria-selected={view === 'log'} onClick={() => setView('log')} data-testid="tab-log">
-        Join log
-      </button>
-      <button
-        className="tab"
-        role="tab"
-        aria-selected={view === 'correlation'}
-        onClick={() => setView('correlation')}
-        data-testid="tab-correlation"
-      >
-        Correlation
-      </button>
-      <button className="tab" role="tab" aria-selected={view === 'reproduce'} onClick={() => setView('reproduce')} data-testid="tab-reproduce">
-        Reproduce
-      </button>
-      <span className="sep" />
-      <button
-        className="tab"
-        aria-pressed={source === 'live'}
-        aria-selected={source === 'live'}
-        onClick={() => showSource('live')}
-        title="Attempts captured live on the inspected tab"
-        data-testid="source-live"
-      >
-        Live: <span data-testid="attempt-count">{count}</span>
-      </button>
-      {imported && (
-        <span style={{ display: 'inline-flex', alignItems: 'center' }}>
+    <div className="tabs">
+      <div className="tablist" role="tablist" aria-label="Views" ref={list} onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
           <button
+            key={t.view}
+            id={tabId(t.view)}
             className="tab"
-            aria-selected={source === 'imported'}
-            onClick={() => showSource('imported')}
-            title={`Imported ${new Date(imported.importedAt).toLocaleString()}; never mixed with live capture`}
-            data-testid="source-imported"
+            role="tab"
+            aria-selected={view === t.view}
+            aria-controls={panelId(t.view)}
+            tabIndex={view === t.view ? 0 : -1}
+            onClick={() => setView(t.view)}
+            data-testid={`tab-${t.view}`}
           >
-            <span className="imported-tag">Imported</span> {imported.fileName}: {imported.attempts.length}
+            {t.label}
           </button>
-          <button className="tool-btn" aria-label="Close the imported file" title="Close the imported file" onClick={closeImported}>
-            ✕
-          </button>
-        </span>
-      )}
-      <span style={{ flex: 1 }} />
-      {source === 'imported' && <span className="dim" style={{ alignSelf: 'center', padding: '0 6px' }}>showing {shown} imported</span>}
-      <span style={{ alignSelf: 'center', padding: '0 6px' }}>
+        ))}
+      </div>
+      <div className="source-switch" role="group" aria-label="Session shown">
+        <button
+          type="button"
+          className="source-btn"
+          aria-pressed={source === 'live'}
+          onClick={() => showSource('live')}
+          title="Attempts captured live on the inspected tab"
+          data-testid="source-live"
+        >
+          Live <span className="source-n" data-testid="attempt-count">{count}</span>
+        </button>
+        {imported && (
+          <>
+            <button
+              type="button"
+              className="source-btn imported"
+              aria-pressed={source === 'imported'}
+              onClick={() => showSource('imported')}
+              title={`${imported.fileName}, imported ${new Date(imported.importedAt).toLocaleString()}; never mixed with live capture`}
+              data-testid="source-imported"
+            >
+              <span className="imported-tag">HAR</span>
+              <span className="file-name">{imported.fileName}</span>
+              <span className="source-n">{imported.attempts.length}</span>
+            </button>
+            <button type="button" className="source-btn close" aria-label={`Close ${imported.fileName}`} title="Close the imported file" onClick={closeImported}>
+              ✕
+            </button>
+          </>
+        )}
+      </div>
+      <span className="tabs-fill" />
+      <span className="tabs-stats">
         <CaptureStatsNotice />
       </span>
       <a

@@ -11,7 +11,7 @@ export const COLUMN_LABEL: Record<LogColumn, string> = {
   api: 'API',
   meeting: 'Meeting',
   outcome: 'Outcome',
-  finding: 'Top finding',
+  finding: 'Cause',
   issuer: 'Issued by',
 };
 

@@ -24,3 +24,9 @@ export function correlationOf(attempts: readonly JoinAttempt[]): Correlation {
   cache.set(attempts, { version, correlation });
   return correlation;
 }
+
+/** The correlation if it is already computed for this list and secret version; never computes. */
+export function cachedCorrelation(attempts: readonly JoinAttempt[]): Correlation | null {
+  const hit = cache.get(attempts);
+  return hit && hit.version === sessionSecret.getState().version ? hit.correlation : null;
+}

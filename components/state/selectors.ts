@@ -4,9 +4,8 @@
  * when they scroll into view).
  */
 import type { JoinAttempt } from '../../lib/model/attempt';
-import type { Finding } from '../../lib/rules/types';
 import type { LogFilter, OutcomeKind, PanelState } from './store';
-import { describeOutcome, issuerLabel, methodLabel } from './format';
+import { matchesFilter, parseFilter, type CauseOf, type FindingsOf } from './filter-syntax';
 
 export function selectActiveAttempts(s: PanelState): JoinAttempt[] {
   return s.source === 'imported' && s.imported ? s.imported.attempts : s.live.attempts;
@@ -18,67 +17,17 @@ export function selectSelectedAttempt(s: PanelState): JoinAttempt | null {
 }
 
 export function filterIsActive(f: LogFilter): boolean {
-  return f.outcomes.length > 0 || f.ruleId.trim() !== '' || f.text.trim() !== '';
+  return f.outcomes.length > 0 || parseFilter(f.text).length > 0;
 }
 
-export type FindingsOf = (a: JoinAttempt) => readonly Finding[];
+export type { FindingsOf };
 
-/** The rows the log shows, in capture order. */
-export function filterAttempts(attempts: readonly JoinAttempt[], f: LogFilter, findingsOf: FindingsOf): JoinAttempt[] {
-  if (!filterIsActive(f)) return attempts as JoinAttempt[];
+/** The rows the log shows, in capture order: the outcome chips and the filter box's terms. */
+export function filterAttempts(attempts: readonly JoinAttempt[], f: LogFilter, findingsOf: FindingsOf, causeOf?: CauseOf): JoinAttempt[] {
+  const terms = parseFilter(f.text);
+  if (f.outcomes.length === 0 && terms.length === 0) return attempts as JoinAttempt[];
   const outcomes = f.outcomes.length ? new Set<OutcomeKind>(f.outcomes) : null;
-  const rule = parseRuleFilter(f.ruleId);
-  const text = f.text.trim().toLowerCase();
-  return attempts.filter((a) => {
-    if (outcomes && !outcomes.has(a.outcome.kind)) return false;
-    if (!rule.empty && !ruleFilterMatches(rule, findingsOf(a))) return false;
-    if (text && !rowText(a, findingsOf).includes(text)) return false;
-    return true;
-  });
-}
-
-export interface RuleFilter {
-  /** Each must prefix some finding's id ("iat" matches iat-future and iat-quantized). */
-  include: string[];
-  /** None may prefix any finding's id ("-iat-quantized" hides attempts that have it). */
-  exclude: string[];
-  empty: boolean;
-}
-
-/**
- * The rule filter's syntax, like the Network panel's filter box: terms separated by spaces or
- * commas, each a rule-id prefix, a leading "-" negates. "iat -iat-quantized" shows the attempts
- * that have some iat finding but not iat-quantized.
- */
-export function parseRuleFilter(text: string): RuleFilter {
-  const include: string[] = [];
-  const exclude: string[] = [];
-  for (const raw of text.toLowerCase().split(/[\s,]+/)) {
-    if (raw === '' || raw === '-') continue;
-    if (raw.startsWith('-')) exclude.push(raw.slice(1));
-    else include.push(raw);
-  }
-  return { include, exclude, empty: include.length === 0 && exclude.length === 0 };
-}
-
-export function ruleFilterMatches(f: RuleFilter, findings: readonly Finding[]): boolean {
-  const ids = findings.map((x) => x.id.toLowerCase());
-  for (const p of f.include) if (!ids.some((id) => id.startsWith(p))) return false;
-  for (const p of f.exclude) if (ids.some((id) => id.startsWith(p))) return false;
-  return true;
-}
-
-/** Everything the text filter looks at: what the row shows plus the finding ids and titles. */
-function rowText(a: JoinAttempt, findingsOf: FindingsOf): string {
-  const parts = [
-    methodLabel(a),
-    String(a.meetingNumber ?? ''),
-    describeOutcome(a.outcome, a.sdk),
-    a.issuer ? issuerLabel(a.issuer.url) : '',
-    a.pageUrl ?? '',
-  ];
-  for (const x of findingsOf(a)) parts.push(x.id, x.title);
-  return parts.join(' ').toLowerCase();
+  return attempts.filter((a) => (!outcomes || outcomes.has(a.outcome.kind)) && matchesFilter(a, terms, findingsOf, causeOf));
 }
 
 export function countByOutcome(attempts: readonly JoinAttempt[]): Record<OutcomeKind, number> {

@@ -5,6 +5,7 @@
  * ever reach it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LogSort } from './sort';
 import { useStore } from 'zustand';
 import { createContext, useContext } from 'react';
 import type { JoinAttempt, Outcome } from '../../lib/model/attempt';
@@ -54,9 +55,7 @@ export interface ImportedSession {
 export interface LogFilter {
   /** Empty: every outcome. */
   outcomes: OutcomeKind[];
-  /** Exact rule id ('' = any). */
-  ruleId: string;
-  /** Case-insensitive text over the row's visible fields. */
+  /** The filter box, in the Network panel's syntax (components/state/filter-syntax.ts). */
   text: string;
 }
 
@@ -77,6 +76,10 @@ export interface PanelState {
   source: SessionSource;
   selectedId: string | null;
   filter: LogFilter;
+  /** The log's sort column, null for capture order. */
+  sort: LogSort | null;
+  /** Rows the log shows after filtering (the toolbar's "4 / 106"), set by the log. */
+  shownCount: number;
   view: PanelView;
   commands: CaptureCommands | null;
   /** Why the last HAR import failed, shown in a dismissible banner under the toolbar. */
@@ -104,6 +107,8 @@ export interface PanelActions {
   setScope(scope: CaptureScope): void;
   select(id: string | null): void;
   setFilter(patch: Partial<LogFilter>): void;
+  setSort(sort: LogSort | null): void;
+  setShownCount(n: number): void;
   setView(view: PanelView): void;
   importSession(session: ImportedSession): void;
   setImportError(message: string | null): void;
@@ -141,7 +146,9 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
     imported: null,
     source: 'live',
     selectedId: null,
-    filter: { outcomes: [], ruleId: '', text: '' },
+    filter: { outcomes: [], text: '' },
+    sort: null,
+    shownCount: 0,
     view: 'log',
     commands: null,
     importError: null,
@@ -226,6 +233,10 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
     select: (id) => set({ selectedId: id }),
 
     setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
+
+    setSort: (sort) => set({ sort }),
+
+    setShownCount: (shownCount) => set((s) => (s.shownCount === shownCount ? {} : { shownCount })),
 
     setView: (view) => set({ view }),
 

@@ -44,3 +44,5 @@ export function correlate(items: ReadonlyArray<CorrelationItem>): Correlation {
     sdks: sdkBreakdown(items, classes),
   };
 }
+export { attemptAnswer, affectsJoin, topAffectingFinding, signatureRefused, CHECK_SECRET_CAUSE, CHECK_ACCOUNT_CAUSE } from './answer';
+export type { AttemptAnswer, AnswerKind, VerdictWord } from './answer';

@@ -144,7 +144,7 @@ function failureCode(a: JoinAttempt): number | null {
 }
 
 function unexplained(a: JoinAttempt, cls: OutcomeClass): PrimaryCause {
-  if (cls === 'failure-3712') return { key: 'unexplained:3712', kind: 'unexplained', ruleIds: [], title: 'no rule explains them: 3712 with a token that passes every check' };
+  if (cls === 'failure-3712') return { key: 'unexplained:3712', kind: 'unexplained', ruleIds: [], title: 'token looks valid: check the secret (3712 with a token that passes every check)' };
   if (cls === 'silent-refusal') return { key: 'unexplained:silent-refusal', kind: 'unexplained', ruleIds: [], title: 'the SDK refused before asking Zoom (silent refusal)' };
   if (cls === 'timeout') return { key: 'unexplained:timeout', kind: 'unexplained', ruleIds: [], title: 'the join never settled' };
   const o = a.outcome;

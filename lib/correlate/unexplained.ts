@@ -50,6 +50,14 @@ export function unexplainedFailures(
   const of = (cls: OutcomeClass) => open.filter((o) => o.cls === cls).map((o) => o.item);
   const signatureFailures = of('failure-3712');
   if (signatureFailures.length > 0) {
+    // First: of what the token cannot show, a wrong or swapped secret is the most common, and the panel checks it in one paste.
+    checks.push({
+      id: 'verify-secret',
+      text:
+        "Secret: a token signed with the wrong or swapped secret looks perfect. Paste the app's secret into " +
+        "\"Verify with secret\" in the panel: it checks every attempt of the session at once, in memory only. " +
+        'From a shell: `JD_SECRET=… join-doctor check --secret-env JD_SECRET TOKEN` (the secret is read from the environment only).',
+    });
     checks.push({
       id: 'credential-type',
       text:
@@ -75,13 +83,6 @@ export function unexplainedFailures(
             "Zoom's tolerance is undocumented and its servers' clocks can differ (devforum #82045): back-date iat by 30–120 s and keep exp − iat ≥ 1800 s."
           : "Server tolerance and clocks: Zoom's tolerance is undocumented and its servers' clocks can differ (devforum #82045); " +
             'measure the offset to Zoom (Date header) and back-date iat by 30–120 s if iat is close to the join time.',
-    });
-    checks.push({
-      id: 'verify-secret',
-      text:
-        "Secret: a token signed with the wrong or swapped secret looks perfect. Paste the app's secret into " +
-        "\"Verify with secret\" in the panel: it checks every attempt of the session at once, in memory only. " +
-        'From a shell: `JD_SECRET=… join-doctor check --secret-env JD_SECRET TOKEN` (the secret is read from the environment only).',
     });
   }
   const other = of('failure-other');

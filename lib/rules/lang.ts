@@ -133,3 +133,56 @@ export function langFix(intro: string, lines: LangLines, token?: DecodedToken | 
 /** Intros can carry measured values (a zone label), so the memo is bounded. */
 const MEMO_LIMIT = 256;
 const fixMemo = new WeakMap<LangLines, Map<string, Map<GeneratorGuess | null, string>>>();
+
+/** A fix as langFix wrote it, taken apart again so a reader sees their own language's line first. */
+export interface LangFixParts {
+  /** The language the token pointed to ("Likely a Java/Kotlin backend (…)"), when langFix named one. */
+  guess: { lang: Lang; evidence: string } | null;
+  /** What to change, before the per-language lines. */
+  intro: string;
+  /** One line per language, in langFix's order (the guessed language first). */
+  lines: Array<{ lang: Lang; text: string }>;
+}
+
+const LABEL_LANG = new Map<string, Lang>(LANGS.map((l) => [LANG_LABEL[l], l]));
+const LEAD_PREFIX = 'Likely a ';
+const LEAD_INFIX = ' backend (';
+
+/**
+ * The parts of a langFix text, or null when the text is not one (a fix written without per-language
+ * lines). Linear: each label is searched once, left to right, in the order langFix wrote them, so a
+ * fix from an imported report costs no more than its length.
+ */
+export function splitLangFix(text: string): LangFixParts | null {
+  let rest = text;
+  let guess: LangFixParts['guess'] = null;
+  if (rest.startsWith(LEAD_PREFIX)) {
+    const infix = rest.indexOf(LEAD_INFIX);
+    const lang = infix > 0 ? LABEL_LANG.get(rest.slice(LEAD_PREFIX.length, infix)) : undefined;
+    const end = lang ? rest.indexOf('). ', infix) : -1;
+    // Evidence may itself hold "). " only in theory; GUESS texts do not, and a miss only loses the lead.
+    if (lang && end > 0) {
+      guess = { lang, evidence: rest.slice(infix + LEAD_INFIX.length, end) };
+      rest = rest.slice(end + 3);
+    }
+  }
+  const order = guess ? [guess.lang, ...LANGS.filter((l) => l !== guess!.lang)] : LANGS;
+  const starts: number[] = [];
+  let from = 0;
+  for (let k = 0; k < order.length; k++) {
+    const label = `${LANG_LABEL[order[k]!]}: `;
+    // The first label follows the intro after a space; the others follow the previous line's "; ".
+    const at = k === 0 ? rest.indexOf(` ${label}`, from) : rest.indexOf(`; ${label}`, from);
+    if (at < 0) return null;
+    starts.push(at);
+    from = at + label.length + 1;
+  }
+  const lines: LangFixParts['lines'] = order.map((lang, k) => {
+    const begin = starts[k]! + (k === 0 ? 1 : 2) + LANG_LABEL[lang].length + 2;
+    const end = k + 1 < order.length ? starts[k + 1]! : rest.length;
+    let line = rest.slice(begin, end).trim();
+    if (k + 1 === order.length && line.endsWith('.')) line = line.slice(0, -1);
+    return { lang, text: line };
+  });
+  return { guess, intro: rest.slice(0, starts[0]).trim(), lines };
+}

@@ -21,7 +21,8 @@ import { openLabPage, runJoins, waitForSettled } from '../../lab/run';
 import { LAB_CREDENTIALS } from '../../lab/credentials';
 import { HS256_HEADER_JSON, signJsonText } from '../../lab/jwt';
 
-const OUT = process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'tests/screenshots');
+// Into the tracked tree only when asked (UPDATE_SCREENSHOTS=1); otherwise tmp/, where a run leaves no diff.
+const OUT = process.env.SCREENSHOT_DIR ?? (process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'tests/screenshots') : tmpDir('panel-screens'));
 const WIDTHS = [1400, 554, 409] as const;
 const THEMES = ['light', 'dark'] as const;
 const HEIGHT = 760;
@@ -177,11 +178,11 @@ describe('panel screenshots at three dock widths, light and dark', () => {
       expect(await head.getAttribute('data-columns')).not.toContain('issuer');
       await menu.locator('[data-testid="column-reset"]').click();
       expect(await head.getAttribute('data-columns')).toContain('issuer');
-      // The rule filter takes prefixes and negation.
-      await panel.locator('[data-testid="filter-rule"]').fill('iat');
+      // The one filter box takes rule: prefixes and negation, as the Network panel's does.
+      await panel.locator('[data-testid="filter-text"]').fill('rule:iat');
       const withIat = Number(await panel.locator('[data-testid="join-log"]').getAttribute('data-visible-rows'));
       expect(withIat).toBeGreaterThan(0);
-      await panel.locator('[data-testid="filter-rule"]').fill('iat -iat-quantized');
+      await panel.locator('[data-testid="filter-text"]').fill('rule:iat -rule:iat-quantized');
       const withoutQuantized = Number(await panel.locator('[data-testid="join-log"]').getAttribute('data-visible-rows'));
       expect(withoutQuantized).toBeLessThan(withIat);
     } finally {

@@ -29,7 +29,21 @@ export function runJoinRules(ctx: JoinRuleContext, given: readonly JoinRule[] = 
       });
     }
   }
-  return stepDownExplainedCodes(out);
+  return stepDownOnSuccess(ctx, stepDownExplainedCodes(out));
+}
+
+/**
+ * A join Zoom accepted was not stopped by the page or its assets: an asset that failed around it
+ * (the media files load after the join, or a later document's files landed in the same window) costs
+ * audio or video at most, so it is a warning there, said as such, and never an error on that row.
+ */
+function stepDownOnSuccess(ctx: JoinRuleContext, found: Finding[]): Finding[] {
+  if (ctx.attempt.outcome.kind !== 'success') return found;
+  return found.map((f) =>
+    (f.origin === 'assets' || f.origin === 'page') && f.severity === 'error'
+      ? { ...f, severity: 'warning', message: `${f.message} This join succeeded all the same: at most audio or video is missing.`, data: { ...f.data, afterSuccess: true } }
+      : f,
+  );
 }
 
 /**

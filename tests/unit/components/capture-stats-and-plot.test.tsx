@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { OffsetPoint } from '../../../lib/correlate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaptureStatsNotice } from '../../../components/CaptureStatsNotice';
 import { IatOffsetPlot } from '../../../components/IatOffsetPlot';
@@ -32,16 +33,19 @@ describe('capture stats notice', () => {
   });
 });
 
+/** The seed bug in two points: a success 30 s before the join, a 3712 with iat 20 s ahead and quantised. */
+const SEED_POINTS: OffsetPoint[] = [
+  { attemptId: 'ok', calledAt: 0, iat: 1, offset: -30, outcome: 'success', referenceCorrected: false, quantized: false },
+  { attemptId: 'bad', calledAt: 60_000, iat: 2, offset: 20, outcome: 'failure-3712', referenceCorrected: false, quantized: true },
+];
+
 describe('iat − join time plot', () => {
   it('draws the seed bug: failures above zero, successes below, each point clickable', async () => {
     const picked: string[] = [];
     r = await render(
       <IatOffsetPlot
         onPick={(id) => picked.push(id)}
-        points={[
-          { attemptId: 'ok', calledAt: 0, iat: 1, offset: -30, outcome: 'success', referenceCorrected: false, quantized: false },
-          { attemptId: 'bad', calledAt: 60_000, iat: 2, offset: 20, outcome: 'failure-3712', referenceCorrected: false, quantized: true },
-        ]}
+        points={SEED_POINTS}
       />,
     );
     const ok = r.container.querySelector('circle[data-attempt-id="ok"]')!;
@@ -52,6 +56,24 @@ describe('iat − join time plot', () => {
     expect(bad.getAttribute('class')).toBe('pt-failure');
     expect(ok.getAttribute('class')).toBe('pt-success');
     await r.act(() => void bad.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    expect(picked).toEqual(['bad']);
+  });
+
+  it('a keyboard user reaches every point: one tab stop, → moves to the next point, Enter opens it', async () => {
+    const picked: string[] = [];
+    r = await render(
+      <IatOffsetPlot
+        onPick={(id) => picked.push(id)}
+        points={SEED_POINTS}
+      />,
+    );
+    const circles = [...r.container.querySelectorAll('circle')];
+    expect(circles.map((c) => c.getAttribute('tabindex'))).toEqual(['0', '-1']);
+    expect(circles[1]!.getAttribute('aria-label')).toMatch(/iat \+20 s vs join, multiple of 128 \(failure-3712\)/);
+    const svg = $(r.container, 'iat-plot')!;
+    await r.act(() => void svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
+    expect([...r.container.querySelectorAll('circle')].map((c) => c.getAttribute('tabindex'))).toEqual(['-1', '0']);
+    await r.act(() => void svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     expect(picked).toEqual(['bad']);
   });
 

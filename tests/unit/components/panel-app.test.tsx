@@ -83,7 +83,7 @@ describe('join log', () => {
 
   it('filtering by rule id keeps the attempts that carry it', async () => {
     r = await render(<App />, storeWith(seed));
-    await r.act(() => r!.store.getState().setFilter({ ruleId: 'iat-future' }));
+    await r.act(() => r!.store.getState().setFilter({ text: 'rule:iat-future' }));
     const shown = rows(r.container);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((x) => x.dataset.outcome === 'failure')).toBe(true);

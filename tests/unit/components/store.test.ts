@@ -99,18 +99,18 @@ describe('log filtering', () => {
   const findingsOf = (a: { id: string }) => (a.id === bad.id ? [finding('iat-future')] : a.id === silent.id ? [finding('app-key-missing')] : []);
 
   it('filtering by the 3712 outcome keeps only failures', () => {
-    expect(filterAttempts([ok, bad, silent], { outcomes: ['failure'], ruleId: '', text: '' }, findingsOf)).toEqual([bad]);
+    expect(filterAttempts([ok, bad, silent], { outcomes: ['failure'], text: '' }, findingsOf)).toEqual([bad]);
   });
   it('filtering by rule id finds the attempts carrying that finding', () => {
-    expect(filterAttempts([ok, bad, silent], { outcomes: [], ruleId: 'app-key-missing', text: '' }, findingsOf)).toEqual([silent]);
+    expect(filterAttempts([ok, bad, silent], { outcomes: [], text: 'rule:app-key-missing' }, findingsOf)).toEqual([silent]);
   });
   it('text filter matches the meeting number and the Zoom message', () => {
-    expect(filterAttempts([ok, bad, silent], { outcomes: [], ruleId: '', text: '222' }, findingsOf)).toEqual([bad]);
-    expect(filterAttempts([ok, bad, silent], { outcomes: [], ruleId: '', text: 'invalid signature' }, findingsOf)).toEqual([bad]);
+    expect(filterAttempts([ok, bad, silent], { outcomes: [], text: '222' }, findingsOf)).toEqual([bad]);
+    expect(filterAttempts([ok, bad, silent], { outcomes: [], text: 'invalid signature' }, findingsOf)).toEqual([bad]);
   });
   it('no filter returns the list itself, so 10,000 rows are not copied on each render', () => {
     const list = [ok, bad];
-    expect(filterAttempts(list, { outcomes: [], ruleId: '', text: ' ' }, findingsOf)).toBe(list);
+    expect(filterAttempts(list, { outcomes: [], text: ' ' }, findingsOf)).toBe(list);
   });
 });
 

@@ -63,8 +63,9 @@ describe('correlate', () => {
     const c = correlate(items);
     expect(c.causes.map((g) => [g.key, g.failures])).toEqual([['unexplained:3712', 1]]);
     expect(c.unexplained.attemptIds).toEqual(['oauth']);
-    expect(c.unexplained.checks.map((x) => x.id)).toEqual(['credential-type', 'external-account', 'server-tolerance', 'verify-secret']);
-    expect(c.unexplained.checks[1]!.text).toContain('#106016');
+    // The secret first: the most common cause the token cannot show, and one paste checks it.
+    expect(c.unexplained.checks.map((x) => x.id)).toEqual(['verify-secret', 'credential-type', 'external-account', 'server-tolerance']);
+    expect(c.unexplained.checks[2]!.text).toContain('#106016');
     expect(c.unexplained.text).toBe('1 of 1 failure carries no finding that explains them (3712 ×1).');
   });
 

@@ -157,3 +157,19 @@ describe('a code the SDK reports for a missing asset steps back behind the asset
     expect(r.findings[0]?.severity).toBe('error');
   });
 });
+
+describe('a join Zoom accepted is not failed by the page or its assets (Preserve log keeps an earlier success beside a later broken page)', () => {
+  it('a wasm 404 within the window of a successful join is a warning that says the join succeeded', async () => {
+    // The later page's 404 lands 20 s after this join: the capture links by time, so the success carries it.
+    const a = await attempt({ assetFailures: [failure({ at: AT + 20_000 })] }, { video_webrtc_mode: 1 }, { outcome: { kind: 'success' }, settledAt: AT + 1500 });
+    const analysis = analyseAttempt(a);
+    const f = analysis.findings.find((x) => x.id === 'asset-http-error')!;
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('This join succeeded all the same');
+    expect(analysis.verdict).not.toBe('fail');
+  });
+  it('the same 404 on a join that never asked Zoom stays the error that explains it', async () => {
+    const a = await attempt({ assetFailures: [failure({})] }, { video_webrtc_mode: 1 }, { outcome: { kind: 'timeout', afterMs: 45_000 } });
+    expect(analyseAttempt(a).findings.find((x) => x.id === 'asset-http-error')!.severity).toBe('error');
+  });
+});
