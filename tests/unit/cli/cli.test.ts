@@ -186,8 +186,8 @@ describe('join-doctor', () => {
     expect((await runCli([])).code).toBe(2);
   });
 
-  it('runs for real as `node lib/cli/bin.mjs` (what npx join-doctor runs), token on stdin', async () => {
-    const bin = fileURLToPath(new URL('../../../lib/cli/bin.mjs', import.meta.url));
+  it('runs for real as `node bin/join-doctor.mjs` (what npx join-doctor runs in a clone), token on stdin', async () => {
+    const bin = fileURLToPath(new URL('../../../bin/join-doctor.mjs', import.meta.url));
     const iat = JOIN_TIME + 20;
     const token = await signClaims(samplePayload({ iat, exp: iat + 7200 }));
     const r = spawnSync(process.execPath, [bin, 'check', '--json', '--now', NOW, '-'], { input: `${token}\n`, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
