@@ -2,7 +2,8 @@
  * The panel as its three users meet it, in the real extension in real Chromium: a session of lab
  * joins (the Java Math.round(long) backend, a server clock 60 s fast, swapped credentials and one
  * expired token), shown at ~1400, ~554 and ~409 px in light and dark theme. Each view is written
- * to tests/screenshots/ (looked at by a person; see the file list in the test names) and the
+ * to tmp/screenshots/ (tests/screenshots/ with UPDATE_SCREENSHOTS=1; looked at by a person; see the
+ * file list in the test names) and the
  * layout facts a screenshot shows are asserted here too: the inspector reaches the join
  * arguments without scrolling through paragraphs, claim values are one line, the toolbar is one
  * line when docked narrow, the log's columns follow the width and the header's context menu.
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { extensionDir, repoRoot, tmpDir } from './harness/paths';
+import { extensionDir, screenshotDir, tmpDir } from './harness/paths';
 import { startLabServer, type LabServer } from '../../lab/server';
 import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
 import { findChromium } from '../../lab/find-chromium';
@@ -21,7 +22,7 @@ import { openLabPage, runJoins, waitForSettled } from '../../lab/run';
 import { LAB_CREDENTIALS } from '../../lab/credentials';
 import { HS256_HEADER_JSON, signJsonText } from '../../lab/jwt';
 
-const OUT = process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'tests/screenshots');
+const OUT = screenshotDir();
 const WIDTHS = [1400, 554, 409] as const;
 const THEMES = ['light', 'dark'] as const;
 const HEIGHT = 760;
