@@ -9,6 +9,7 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
+    reporters: ['default', './tests/tools/slowest-files-reporter.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
