@@ -15,6 +15,16 @@ export function extensionDir(): string {
   return process.env.JOIN_DOCTOR_E2E_EXT ?? path.join(DEFAULT_EXTENSION_BUILD, 'chrome-mv3');
 }
 
+/** The unpacked Firefox build the globalSetup made beside the Chrome one (tmp/e2e-ext/firefox-mv3). */
+export function firefoxExtensionDir(): string {
+  return path.join(DEFAULT_EXTENSION_BUILD, 'firefox-mv3');
+}
+
+/** Where `npm run zip`'s packages of this run are: beside the unpacked Chrome build. */
+export function packagesDir(): string {
+  return path.dirname(extensionDir());
+}
+
 /**
  * Where a test writes the screenshots a person looks at: tmp/screenshots, so `npm test` leaves a
  * clean checkout clean. `UPDATE_SCREENSHOTS=1` writes the committed set in tests/screenshots/

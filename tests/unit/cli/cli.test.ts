@@ -181,7 +181,7 @@ describe('join-doctor', () => {
     expect(help.code).toBe(0);
     for (const c of COMMANDS) expect(help.stdout).toContain(`  ${c.name}`);
     expect((await runCli(['check', '--help'])).stdout).toContain('--secret-env VAR');
-    expect((await runCli(['--version'])).stdout).toBe('join-doctor 0.1.0\n');
+    expect((await runCli(['--version'])).stdout).toBe('join-doctor 0.2.0\n');
     expect((await runCli(['frobnicate'])).code).toBe(2);
     expect((await runCli([])).code).toBe(2);
   });
