@@ -62,7 +62,12 @@ export async function readAllCapped(stream: AsyncIterable<string | Uint8Array>, 
  * what it wanted, so end at once and quietly, as a Unix tool stopped by SIGPIPE does (Node ignores
  * SIGPIPE). Any other stream error is still thrown.
  */
-export function endQuietlyWhenReaderLeaves(stream: { on(event: 'error', listener: (e: NodeJS.ErrnoException) => void): unknown }, exit: (code: number) => void = (code) => process.exit(code)): void {
+/** A stream error as Node reports it (`code` is EPIPE, ENOSPC, …); structural so the API's types need no @types/node. */
+export interface StreamError {
+  code?: string;
+}
+
+export function endQuietlyWhenReaderLeaves(stream: { on(event: 'error', listener: (e: StreamError) => void): unknown }, exit: (code: number) => void = (code) => process.exit(code)): void {
   stream.on('error', (e) => {
     if (e.code !== 'EPIPE') throw e;
     exit(0);

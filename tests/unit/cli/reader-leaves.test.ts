@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { endQuietlyWhenReaderLeaves } from '../../../lib/cli/io';
+import { endQuietlyWhenReaderLeaves, type StreamError } from '../../../lib/cli/io';
 import { startSignatureServer, type SignatureServer } from '../probe/signature-server';
 import { JOIN_TIME, samplePayload, signClaims } from '../rules/token-helpers';
 
@@ -70,9 +70,9 @@ describe('a reader that leaves early (| head, | less, | jq) ends the CLI quietly
 
 describe('endQuietlyWhenReaderLeaves', () => {
   it('still throws a stream error that is not the reader leaving (a full disk is no quiet end)', () => {
-    const listeners: Array<(e: NodeJS.ErrnoException) => void> = [];
+    const listeners: Array<(e: StreamError) => void> = [];
     const exit = vi.fn();
-    endQuietlyWhenReaderLeaves({ on: (_e: 'error', l: (e: NodeJS.ErrnoException) => void) => listeners.push(l) }, exit);
+    endQuietlyWhenReaderLeaves({ on: (_e: 'error', l: (e: StreamError) => void) => listeners.push(l) }, exit);
     expect(() => listeners[0]!(Object.assign(new Error('no space'), { code: 'ENOSPC' }))).toThrow('no space');
     expect(exit).not.toHaveBeenCalled();
     listeners[0]!(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
