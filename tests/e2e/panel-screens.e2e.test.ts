@@ -11,7 +11,7 @@
  * SCREENSHOT_DIR writes elsewhere (used to take the "before" set from an older build).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionDir, screenshotDir, tmpDir } from './harness/paths';
@@ -185,6 +185,25 @@ describe('panel screenshots at three dock widths, light and dark', () => {
       await panel.locator('[data-testid="filter-rule"]').fill('iat -iat-quantized');
       const withoutQuantized = Number(await panel.locator('[data-testid="join-log"]').getAttribute('data-visible-rows'));
       expect(withoutQuantized).toBeLessThan(withIat);
+    } finally {
+      await panel.close();
+    }
+  });
+
+  it('store listing: 1280×800, the size the Chrome Web Store and AMO take, on the Java session (store-1280x800-*.png)', async () => {
+    if (process.env.SCREENSHOT_DIR) return;
+    const panel = await openPanel(1280, 'light', 800);
+    try {
+      await selectQuantizedFailure(panel);
+      await shot(panel, 'store-1280x800-log');
+      await panel.locator('[data-testid="tab-correlation"]').click();
+      await panel.locator('[data-testid="correlation-view"]').waitFor();
+      await panel.locator('[data-testid="likely-cause"]').first().waitFor();
+      await shot(panel, 'store-1280x800-correlation');
+      for (const name of ['store-1280x800-log', 'store-1280x800-correlation']) {
+        const png = readFileSync(path.join(OUT, `${name}.png`));
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], name).toEqual([1280, 800]);
+      }
     } finally {
       await panel.close();
     }
