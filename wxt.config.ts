@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { bareRelayWrapper, checkHookBudget, HOOK_BUDGET_BYTES, stripMainWorldLogger } from './lib/build/hook-budget';
+import { noReactInnerHtml } from './lib/build/no-inner-html';
 
 // Chrome MV3 is the primary target; `npm run build:firefox` (wxt build -b firefox --mv3) produces the Firefox package.
 export default defineConfig({
@@ -10,21 +11,49 @@ export default defineConfig({
   // The page hook's size budget (HOOK_BUDGET_BYTES): WXT's production-dead logger is stripped from its wrapper, and
   // every build fails when the shipped hook is over budget (lib/build/hook-budget.ts). The relay,
   // dormant in every frame until Zoom shows up, skips WXT's unused content-script context.
-  vite: () => ({ plugins: [stripMainWorldLogger(), bareRelayWrapper()] }),
+  // React DOM's dangerouslySetInnerHTML is removed (lib/build/no-inner-html.ts): nothing captured is
+  // ever rendered as HTML, and the Firefox package lints without UNSAFE_VAR_ASSIGNMENT.
+  vite: () => ({ plugins: [stripMainWorldLogger(), bareRelayWrapper(), noReactInnerHtml()] }),
   hooks: {
     'build:done': (wxt) => {
       const size = checkHookBudget(wxt.config.outDir);
       wxt.logger.info(`page hook ${path.basename(wxt.config.outDir)}/content-scripts/zoom-hook.js: ${size} of ${HOOK_BUDGET_BYTES} bytes`);
     },
   },
+  // `npm run zip`: the Chrome package, the Firefox package and (Firefox) the sources package AMO
+  // asks for. The sources are what the build reads, and the README that says how to build them;
+  // never tmp/, the tests, the lab or anything else in the folder.
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'types/**',
+      'icons/**',
+      'package.json',
+      'package-lock.json',
+      '.npmrc',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'tsconfig.extension.json',
+      'README.md',
+      'docs/build-from-source.md',
+    ],
+    excludeSources: ['lib/cli/**', 'lib/api.ts'],
+    dotSources: true,
+  },
   manifest: ({ browser }) => ({
     name: 'Join Doctor',
-    description: 'Explains why a Zoom Meeting SDK join failed (3712 Invalid signature), in a DevTools panel.',
+    // The stores show at most 132 characters.
+    description: 'Explains why a Zoom Meeting SDK or Video SDK web join failed (3712 Invalid signature, Verify JWT failed), in a DevTools panel.',
+    // Rendered from icons/join-doctor.svg by `npm run icons` (public/icon/<size>.png).
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // storage: the capture log lives in storage.session. No host permissions: the content
     // scripts are declared (<all_urls>) and the devtools page needs none for devtools.network.
     permissions: ['storage'],
     // The toolbar badge counts the tab's failed joins.
-    action: { default_title: 'Join Doctor' },
+    action: { default_title: 'Join Doctor', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The panel's Reproduce asks for one endpoint's origin at click time (permissions.request),
     // never for every site at install.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
@@ -38,7 +67,10 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'join-doctor@join-doctor.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            // 140: the first Firefox (and ESR) that knows data_collection_permissions (on Android 142);
+            // MAIN-world content scripts alone would need 128.
+            gecko: { id: 'join-doctor@join-doctor.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the CLI from the sources through tsx (development and the repo's own tests). The package's
-// `join-doctor` bin is the compiled dist/cli.mjs (npm pack builds it; see scripts/build-package.mjs).
+// Runs the CLI from the sources through tsx: bin/join-doctor.mjs (the package's `join-doctor` bin)
+// comes here in a clone; the npm package runs the compiled dist/cli.mjs (scripts/build-package.mjs).
 import { register } from 'tsx/esm/api';
 
 register();

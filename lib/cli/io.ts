@@ -56,8 +56,28 @@ export async function readAllCapped(stream: AsyncIterable<string | Uint8Array>, 
   return Buffer.concat(chunks, bytes).toString('utf8');
 }
 
+/**
+ * `join-doctor … | head` (or less, jq) may close the pipe before the output ends; the next write then
+ * fails with EPIPE, which Node raises as an unhandled 'error' event with a stack trace. The reader has
+ * what it wanted, so end at once and quietly, as a Unix tool stopped by SIGPIPE does (Node ignores
+ * SIGPIPE). Any other stream error is still thrown.
+ */
+/** A stream error as Node reports it (`code` is EPIPE, ENOSPC, …); structural so the API's types need no @types/node. */
+export interface StreamError {
+  code?: string;
+}
+
+export function endQuietlyWhenReaderLeaves(stream: { on(event: 'error', listener: (e: StreamError) => void): unknown }, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+    exit(0);
+  });
+}
+
 export async function processIO(): Promise<CliIO> {
   const { readFile, stat } = await import('node:fs/promises');
+  endQuietlyWhenReaderLeaves(process.stdout);
+  endQuietlyWhenReaderLeaves(process.stderr);
   const ac = new AbortController();
   // Ctrl-C: let a running probe stop and print what it has, but never keep the process alive for it.
   process.once('SIGINT', () => {

@@ -6,12 +6,10 @@
  * its Date header), and the Join Doctor panel read inside Firefox's own DevTools toolbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { clientViewPage, repoRoot, sampleSignature, startPageServer, tmpDir, waitFor, type PageServer } from './harness';
+import { clientViewPage, firefoxExtensionDir, sampleSignature, startPageServer, tmpDir, waitFor, type PageServer } from './harness';
 import { startZoomProxy, type ZoomProxy } from './harness/zoom-proxy';
 import { compareObservations, corePage, observationTable, type Observations } from './harness/transparency-pages';
 
@@ -86,13 +84,6 @@ async function readFirefoxPanelRows(toolId: string) {
 
 beforeAll(async () => {
   if (!existsSync(FIREFOX)) throw new Error(`the Firefox test needs Debian firefox-esr at ${FIREFOX} (see .ci/run)`);
-  // Its own build of the Firefox package (never a shared .output).
-  const out = tmpDir('e2e-firefox-run');
-  execFileSync(path.join(repoRoot, 'node_modules/.bin/wxt'), ['build', '-b', 'firefox', '--mv3'], {
-    cwd: repoRoot,
-    env: { ...process.env, JOIN_DOCTOR_OUT_DIR: out },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   server = await startPageServer();
   server.setPage('/client.html', clientViewPage());
   server.setHandler('/api/signature', (_req, res) => {
@@ -126,7 +117,7 @@ beforeAll(async () => {
       'devtools.chrome.enabled': true,
     },
   });
-  const id = await browser.installExtension(path.join(out, 'firefox-mv3'));
+  const id = await browser.installExtension(firefoxExtensionDir());
   expect(id).toBe(GECKO_ID);
   page = (await browser.pages())[0] ?? (await browser.newPage());
   await page.goto(server.url('/client.html'), { waitUntil: 'domcontentloaded', timeout: 90_000 });

@@ -14,18 +14,18 @@ import {
   openDevToolsPanel,
   openPanelAsTab,
   readPanelRows,
-  repoRoot,
   routeZoom,
   sampleSignature,
   startPageServer,
   waitFor,
+  screenshotDir,
   waitForDevToolsTarget,
   type ExtensionBrowser,
   type PageServer,
 } from './harness';
 import { sampleIndexPage, sampleMeetingPage } from './harness/sample-tabs';
 
-const OUT = process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'tests/screenshots');
+const OUT = screenshotDir();
 const IAT_AHEAD_S = 300;
 
 let b: ExtensionBrowser;

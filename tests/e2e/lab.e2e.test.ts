@@ -1,8 +1,9 @@
 /**
- * The lab end to end: 100 joins against the Java Math.round(long) endpoint, captured by the real
- * extension, must make the panel's correlation name the quantised/future iat and plot the split
- * (failures above the zero line, successes on or below it), and show nothing a real session on a
- * Java backend would not (no clock-skew: page, endpoint and stand-in share the real clock).
+ * The lab end to end (its join scenarios: lab-join-scenarios.e2e.test.ts): 100 joins against
+ * the Java Math.round(long) endpoint, captured by the real extension, must make the panel's
+ * correlation name the quantised/future iat and plot the split (failures above the zero line,
+ * successes on or below it), and show nothing a real session on a Java backend would not
+ * (no clock-skew: page, endpoint and stand-in share the real clock).
  *
  * Why the failure band cannot fail by chance: the joins are spread evenly over one 128 s step of
  * Java's quantised iat (stratified, not random), so the count is N × (34 s − issue-to-judgement
@@ -16,9 +17,6 @@ import path from 'node:path';
 import { tmpDir } from './harness/paths';
 import { labTest } from './harness/fixture';
 import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from '../../lab/run';
-import { runJoinBatch } from '../../lab/join-run';
-import { joinScenario } from '../../lab/join-scenarios';
-import { matrixLines } from '../../lab/join-report';
 import { renderMarkdown } from '../../lib/report/markdown';
 
 const it = labTest('lab');
@@ -66,40 +64,5 @@ describe('lab: Java Math.round(long) endpoint, 100 joins', () => {
     expect(pts.filter((p) => p.outcome === 'success').every((p) => p.offset <= 1)).toBe(true);
     expect(pts.filter((p) => p.outcome === 'failure-3712').every((p) => p.offset > 0)).toBe(true);
     expect(await panel.locator('[data-testid="offset-split"]').textContent()).toMatch(/every failure \(\d+\) had iat ahead/);
-  }, 300_000);
-});
-
-describe('lab join scenarios with the real SDK 6.2.0 (npm run lab -- --scenario NAME)', () => {
-  it('a code row in each view, a silent wc/info, a page without COOP/COEP, a wasm served as text/html and a meeting server\'s 4011 give exactly their expected ids', async ({ b, server }) => {
-    const items = (
-      [
-        ['code-3707', 'client'],
-        ['code-3707', 'component'],
-        ['code-3610', 'client'],
-        ['silent', 'client'],
-        ['page-plain-mode0', 'client'],
-        ['wasm-html', 'client'],
-        // Past an accepted wc/info: the meeting server's 6601 (an unpublished app in another account's meeting).
-        ['code-4011', 'client'],
-        ['code-4011', 'component'],
-      ] as const
-    ).map(([name, view]) => ({ scenario: joinScenario(name)!, view }));
-    const t0 = Date.now();
-    const results = await runJoinBatch(b, server, items, 2);
-    console.log(`lab join scenarios (${((Date.now() - t0) / 1000).toFixed(1)} s):\n${matrixLines(results).join('\n')}`);
-    for (const r of results) {
-      expect(r.error, `${r.scenario.name} ${r.view}`).toBeUndefined();
-      expect(r.joins.map((j) => j.got), `${r.scenario.name} ${r.view}: ${r.joins.map((j) => j.outcome).join('; ')}`).toEqual(r.scenario.expected[r.view]!.map((ids) => [...ids]));
-    }
-    const [c3707, k3707, c3610, silent] = results;
-    expect(c3707!.joins[0]!.outcome).toMatch(/^failure 3707 /);
-    expect(k3707!.joins[0]!.outcome).toMatch(/^failure 3707 /);
-    // Zoom's 3001 "Meeting does not exist" becomes the client view's 3610.
-    expect(c3610!.joins[0]!.outcome).toMatch(/^failure 3610 .*\(Zoom 3001\)/);
-    expect(silent!.joins[0]!.outcome).toMatch(/^no callback/);
-    expect(silent!.saw).toEqual([]);
-    const [c4011, k4011] = results.slice(-2);
-    expect(c4011!.joins[0]!.outcome).toMatch(/4011/);
-    expect(k4011!.joins[0]!.outcome).toMatch(/4011/);
   }, 300_000);
 });

@@ -15,13 +15,12 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analyseAttempt } from '../../lib/attempt-context';
 import { acceptedJoinAnswer, routeMeetingServer, type MeetingServerResult, type MeetingServerStandIn } from '../../lab/meeting-server-stand-in';
-import { setSettleTimeout, clientViewPage, componentViewPage, extensionTest, openPanelAsTab, routeZoom, sampleSignature, waitFor, type ExtensionBrowser, type PageServer } from './harness';
+import { setSettleTimeout, clientViewPage, componentViewPage, extensionTest, openPanelAsTab, routeZoom, sampleSignature, screenshotDir, waitFor, type ExtensionBrowser, type PageServer } from './harness';
 
-const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL('../screenshots/', import.meta.url));
+const SCREENSHOTS = screenshotDir();
 let ms: MeetingServerStandIn;
 
 type View = 'client' | 'component';

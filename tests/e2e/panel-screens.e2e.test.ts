@@ -2,7 +2,8 @@
  * The panel as its three users meet it, in the real extension in real Chromium: a session of lab
  * joins (the Java Math.round(long) backend, a server clock 60 s fast, swapped credentials and one
  * expired token), shown at ~1400, ~554 and ~409 px in light and dark theme. Each view is written
- * to tests/screenshots/ (looked at by a person; see the file list in the test names) and the
+ * to tmp/screenshots/ (tests/screenshots/ with UPDATE_SCREENSHOTS=1; looked at by a person; see the
+ * file list in the test names) and the
  * layout facts a screenshot shows are asserted here too: the inspector reaches the join
  * arguments without scrolling through paragraphs, claim values are one line, the toolbar is one
  * line when docked narrow, the log's columns follow the width and the header's context menu.
@@ -10,10 +11,10 @@
  * SCREENSHOT_DIR writes elsewhere (used to take the "before" set from an older build).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { extensionDir, repoRoot, tmpDir } from './harness/paths';
+import { extensionDir, screenshotDir, tmpDir } from './harness/paths';
 import { startLabServer, type LabServer } from '../../lab/server';
 import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
 import { findChromium } from '../../lab/find-chromium';
@@ -21,8 +22,7 @@ import { openLabPage, runJoins, waitForSettled } from '../../lab/run';
 import { LAB_CREDENTIALS } from '../../lab/credentials';
 import { HS256_HEADER_JSON, signJsonText } from '../../lab/jwt';
 
-// Into the tracked tree only when asked (UPDATE_SCREENSHOTS=1); otherwise tmp/, where a run leaves no diff.
-const OUT = process.env.SCREENSHOT_DIR ?? (process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'tests/screenshots') : tmpDir('panel-screens'));
+const OUT = screenshotDir();
 const WIDTHS = [1400, 554, 409] as const;
 const THEMES = ['light', 'dark'] as const;
 const HEIGHT = 760;
@@ -185,6 +185,25 @@ describe('panel screenshots at three dock widths, light and dark', () => {
       await panel.locator('[data-testid="filter-text"]').fill('rule:iat -rule:iat-quantized');
       const withoutQuantized = Number(await panel.locator('[data-testid="join-log"]').getAttribute('data-visible-rows'));
       expect(withoutQuantized).toBeLessThan(withIat);
+    } finally {
+      await panel.close();
+    }
+  });
+
+  it('store listing: 1280×800, the size the Chrome Web Store and AMO take, on the Java session (store-1280x800-*.png)', async () => {
+    if (process.env.SCREENSHOT_DIR) return;
+    const panel = await openPanel(1280, 'light', 800);
+    try {
+      await selectQuantizedFailure(panel);
+      await shot(panel, 'store-1280x800-log');
+      await panel.locator('[data-testid="tab-correlation"]').click();
+      await panel.locator('[data-testid="correlation-view"]').waitFor();
+      await panel.locator('[data-testid="likely-cause"]').first().waitFor();
+      await shot(panel, 'store-1280x800-correlation');
+      for (const name of ['store-1280x800-log', 'store-1280x800-correlation']) {
+        const png = readFileSync(path.join(OUT, `${name}.png`));
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], name).toEqual([1280, 800]);
+      }
     } finally {
       await panel.close();
     }

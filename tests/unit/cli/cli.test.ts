@@ -181,13 +181,13 @@ describe('join-doctor', () => {
     expect(help.code).toBe(0);
     for (const c of COMMANDS) expect(help.stdout).toContain(`  ${c.name}`);
     expect((await runCli(['check', '--help'])).stdout).toContain('--secret-env VAR');
-    expect((await runCli(['--version'])).stdout).toBe('join-doctor 0.1.0\n');
+    expect((await runCli(['--version'])).stdout).toBe('join-doctor 0.2.0\n');
     expect((await runCli(['frobnicate'])).code).toBe(2);
     expect((await runCli([])).code).toBe(2);
   });
 
-  it('runs for real as `node lib/cli/bin.mjs` (what npx join-doctor runs), token on stdin', async () => {
-    const bin = fileURLToPath(new URL('../../../lib/cli/bin.mjs', import.meta.url));
+  it('runs for real as `node bin/join-doctor.mjs` (what npx join-doctor runs in a clone), token on stdin', async () => {
+    const bin = fileURLToPath(new URL('../../../bin/join-doctor.mjs', import.meta.url));
     const iat = JOIN_TIME + 20;
     const token = await signClaims(samplePayload({ iat, exp: iat + 7200 }));
     const r = spawnSync(process.execPath, [bin, 'check', '--json', '--now', NOW, '-'], { input: `${token}\n`, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });

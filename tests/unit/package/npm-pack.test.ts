@@ -59,6 +59,7 @@ describe('npm pack → npm install into an empty folder', () => {
   it('ships compiled JavaScript and declarations only, and installs nothing but jose beside it', async () => {
     const files = JSON.parse(await readFile(path.join(work, 'files.json'), 'utf8')) as string[];
     expect(files).toContain('dist/cli.mjs');
+    expect(files).toContain('bin/join-doctor.mjs');
     expect(files).toContain('dist/index.mjs');
     expect(files).toContain('dist/types/api.d.ts');
     expect(files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
