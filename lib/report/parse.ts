@@ -96,7 +96,15 @@ function checkCorrelation(v: unknown): void {
       str(cause['kind'], `${p}.kind`);
     }
   });
-  if (c['primary'] !== undefined) for (const [id, x] of Object.entries(obj(c['primary'], 'correlation.primary'))) checkPrimary(x, `correlation.primary[${JSON.stringify(id)}]`);
+  // Only a lookup the renderers fall back on: entries they could not read (exports before this
+  // version wrote "[cycle]" for a cause shared by several attempts) are dropped, not refused.
+  if (c['primary'] !== undefined) {
+    const primary = obj(c['primary'], 'correlation.primary');
+    for (const [id, x] of Object.entries(primary)) {
+      const cause = x as Obj | null;
+      if (typeof cause !== 'object' || cause === null || !Array.isArray(cause['ruleIds']) || !cause['ruleIds'].every((r) => typeof r === 'string')) delete primary[id];
+    }
+  }
   const offsets = obj(c['offsets'], 'correlation.offsets');
   arr(offsets['points'], 'correlation.offsets.points').forEach((x, i) => {
     const p = obj(x, `correlation.offsets.points[${i}]`);
@@ -105,8 +113,12 @@ function checkCorrelation(v: unknown): void {
   });
   if (offsets['split'] !== null) obj(offsets['split'], 'correlation.offsets.split');
   str(obj(c['quantization'], 'correlation.quantization')['text'], 'correlation.quantization.text');
-  arr(c['endpoints'], 'correlation.endpoints');
-  str(obj(c['unexplained'], 'correlation.unexplained')['text'], 'correlation.unexplained.text');
+  arr(c['endpoints'], 'correlation.endpoints').forEach((x, i) => obj(x, `correlation.endpoints[${i}]`));
+  if (c['sdks'] !== undefined) arr(c['sdks'], 'correlation.sdks').forEach((x, i) => obj(x, `correlation.sdks[${i}]`));
+  const unexplained = obj(c['unexplained'], 'correlation.unexplained');
+  str(unexplained['text'], 'correlation.unexplained.text');
+  strings(unexplained['attemptIds'], 'correlation.unexplained.attemptIds');
+  arr(unexplained['checks'], 'correlation.unexplained.checks').forEach((x, i) => obj(x, `correlation.unexplained.checks[${i}]`));
 }
 
 /**

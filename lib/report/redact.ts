@@ -102,20 +102,26 @@ export function redactSignature(signature: unknown, includeFullTokens = false): 
  * replaced in every string. Cycles and exotic values become short placeholders instead of throwing.
  */
 export function redactValue<T>(value: T, includeFullTokens = false): T {
-  const seen = new WeakSet<object>();
+  // Only the objects being walked (the path from the root), so an object shared by several
+  // places (one primary cause for many attempts) is copied at each, and only a real cycle stops.
+  const open = new WeakSet<object>();
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') return redactUrlParams(redactText(v, includeFullTokens));
     if (v === null || typeof v !== 'object') return typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint' ? `[${typeof v}]` : v;
-    if (seen.has(v) || depth > 32) return '[cycle]';
-    seen.add(v);
-    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      // Booleans under such keys (`secretHasWhitespace`) say nothing secret; strings and numbers may.
-      const hide = isSensitiveKey(k) && ((typeof x === 'string' && x !== '') || typeof x === 'number' || (typeof x === 'object' && x !== null));
-      setOwn(out, redactEmails(k), hide ? REDACTED : walk(x, depth + 1));
+    if (open.has(v) || depth > 32) return '[cycle]';
+    open.add(v);
+    try {
+      if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        // Booleans under such keys (`secretHasWhitespace`) say nothing secret; strings and numbers may.
+        const hide = isSensitiveKey(k) && ((typeof x === 'string' && x !== '') || typeof x === 'number' || (typeof x === 'object' && x !== null));
+        setOwn(out, redactEmails(k), hide ? REDACTED : walk(x, depth + 1));
+      }
+      return out;
+    } finally {
+      open.delete(v);
     }
-    return out;
   };
   return walk(value, 0) as T;
 }
