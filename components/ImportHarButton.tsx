@@ -13,11 +13,12 @@ export function ImportHarButton({ compact = false }: { compact?: boolean }) {
       <button
         className="tool-btn"
         data-testid="import-har"
+        aria-label="Import HAR"
         disabled={busy}
         title="Open a HAR file recorded during a join (shown apart from live capture); or drop it onto the panel"
         onClick={() => input.current?.click()}
       >
-        {busy ? 'Reading HAR…' : compact ? '⤒ Import' : '⤒ Import HAR'}
+        {busy ? (compact ? '…' : 'Reading HAR…') : compact ? '⤒' : '⤒ Import HAR'}
       </button>
       <input
         ref={input}
