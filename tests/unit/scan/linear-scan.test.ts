@@ -155,7 +155,7 @@ describe('a hostile HAR imports in linear time', () => {
   it('a HAR whose bodies are 256 KB near-matches (eyJ…, an e-mail that never comes, cb() and spaces) imports and renders in under 1 s', async () => {
     const run = async (chars: number) => {
       const text = hostileHar(chars);
-        const t0 = cpuMs();
+      const t0 = cpuMs();
       const imp = await readHar(text);
       const exp = diagnoseHar(imp);
       harText(exp, imp, 'hostile.har');
@@ -163,11 +163,14 @@ describe('a hostile HAR imports in linear time', () => {
       return { ms: cpuMs() - t0, attempts: imp.attempts.length };
     };
     await run(16 * KB);
-    const small = Math.min(...[await run(64 * KB), await run(64 * KB)].map((r) => r.ms));
-    const bigRuns = [await run(256 * KB), await run(256 * KB)];
+    const small = Math.min(...[await run(64 * KB), await run(64 * KB), await run(64 * KB)].map((r) => r.ms));
+    const bigRuns = [await run(256 * KB), await run(256 * KB), await run(256 * KB)];
     const big = Math.min(...bigRuns.map((r) => r.ms));
     expect(bigRuns[0]!.attempts).toBeGreaterThan(0);
-    expect(big / Math.max(small, 5), `64 KB ${small.toFixed(0)} ms, 256 KB ${big.toFixed(0)} ms`).toBeLessThanOrEqual(6);
+    // A whole import (streamed parse, diagnosis, two renderings) collects garbage at sizes of its own
+    // choosing: 6.4× was seen once on a linear run (13 → 81 ms). Linear is ~4×, the old patterns 16×+;
+    // 8× is the geometric middle, so only a quadratic scan fails it.
+    expect(big / Math.max(small, 5), `64 KB ${small.toFixed(0)} ms, 256 KB ${big.toFixed(0)} ms`).toBeLessThanOrEqual(8);
     expect(big).toBeLessThan(1000);
   });
 });
