@@ -146,6 +146,7 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
 
   it('in the panel: a URL-encoded passcode refused with 3004 shows the row\'s top finding and the Inspector grouped by origin', async () => {
     let groups: string[] = [];
+    let quiet: string[] = [];
     let top: string | null = null;
     let exported: Array<{ name: string; text: string }> = [];
     const r = await join('client', () => ANSWER(3004, 'Wrong passcode'), {
@@ -160,6 +161,7 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
         await row.click();
         await panel.locator('[data-testid="finding-group"]').first().waitFor();
         groups = await panel.locator('[data-testid="finding-group"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-origin')}:${[...e.querySelectorAll('[data-testid="finding"]')].map((f) => f.getAttribute('data-rule-id')).join('+')}`));
+        quiet = await panel.locator('[data-testid="quiet-findings"] [data-testid="finding"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-origin')}:${e.getAttribute('data-rule-id')}`));
         expect(await panel.content()).not.toContain('Pa%40ss');
         // The exports carry the same named causes, grouped by origin, and never the passcode.
         await captureExports(panel);
@@ -174,7 +176,9 @@ describe('real 6.2.0: Zoom\'s answers, no answer and the join arguments, named',
     expect(r.ids).toEqual(['answer-meeting-refused', 'args-passcode-encoded']);
     expect(top).toBe('answer-meeting-refused');
     expect(groups.filter((g) => !g.startsWith('page:'))).toEqual(['answer:answer-meeting-refused', 'arguments:args-passcode-encoded']);
-    expect(groups).toContain('page:page-not-isolated');
+    // The page's isolation does not affect a 3004: it folds into the one-line notes, never a group of its own (issue 21).
+    expect(groups.filter((g) => g.startsWith('page:'))).toEqual([]);
+    expect(quiet).toContain('page:page-not-isolated');
     expect(exported.map((f) => f.name.split('.').pop())).toEqual(['json', 'md', 'csv', 'html']);
     const json = JSON.parse(exported[0]!.text);
     const findings = json.items[0].analysis.findings as Array<{ id: string; origin?: string }>;

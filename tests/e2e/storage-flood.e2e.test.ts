@@ -122,5 +122,5 @@ describe('a page flooding storage.session', () => {
     await panel.close();
     await flood.close();
     await quiet.close();
-  });
+  }, 300_000);
 });

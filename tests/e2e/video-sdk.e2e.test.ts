@@ -100,7 +100,8 @@ describe('real @zoom/videosdk 2.5.0 from a <script> tag, each lab scenario', () 
       await row.waitFor();
       expect(await row.getAttribute('data-sdk')).toBe('video');
       const topEl = row.locator('[data-testid="top-finding"]');
-      const top = (await topEl.count()) > 0 ? await topEl.getAttribute('data-rule-id') : null;
+      // A failed row always names a cause (issue 21); an empty rule id means no rule is that cause.
+      const top = (await topEl.count()) > 0 ? (await topEl.getAttribute('data-rule-id')) || null : null;
       await row.click();
       const inspector = panel.locator('[data-testid="token-inspector"]');
       await inspector.waitFor();
@@ -213,9 +214,12 @@ describe('one page, both SDKs (real @zoom/meetingsdk 6.2.0 component view and @z
     expect(s.attempts.map((a) => [a.sdk, a.method])).toEqual([['meeting', 'client.join'], ['video', 'video.join']]);
     const panel = await openPanelAsTab(b, s.tabId);
     await panel.locator('[data-testid="attempt-row"]').nth(1).waitFor();
-    const rows = await panel.locator('[data-testid="attempt-row"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-sdk'), e.getAttribute('data-code'), e.querySelector('[data-testid="top-finding"]')?.getAttribute('data-rule-id') ?? null]));
-    // A perfect Meeting SDK token refused with 3712: the row leads with Zoom's answer, not a token rule.
-    expect(rows).toEqual(expect.arrayContaining([['meeting', '3712', 'answer-signature-rejected'], ['video', '200', 'vsdk-tpc-mismatch']]));
+    const rows = await panel.locator('[data-testid="attempt-row"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-sdk'), e.getAttribute('data-code'), (() => {
+      const t = e.querySelector('[data-testid="top-finding"]');
+      return t ? t.getAttribute('data-rule-id') || `kind:${t.getAttribute('data-kind')}` : null;
+    })()]));
+    // A perfect Meeting SDK token refused with 3712: no rule explains it, so the row says to check the secret (issue 21), not a token rule.
+    expect(rows).toEqual(expect.arrayContaining([['meeting', '3712', 'kind:check-secret'], ['video', '200', 'vsdk-tpc-mismatch']]));
     await panel.setViewportSize({ width: 1280, height: 400 });
     await panel.screenshot({ path: tmpDir('screenshots', 'video-sdk-both-sdks-log.png') });
     await panel.locator('[data-testid="tab-correlation"]').click();
