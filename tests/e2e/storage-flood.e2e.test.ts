@@ -77,12 +77,15 @@ describe('a page flooding storage.session', () => {
     expect(await quietDone).toBe(QUIET_JOINS);
 
     const floodState = await waitFor(
-      'every flood join stored or dropped, every bypass refused',
+      'every flood join stored, dropped or refused',
       async () => {
         const s = await b.tabState('/flood.html');
         if (!s) return null;
+        // A bypass join's 60 KB signature is cut by the hook itself ('[too large]', measured with the
+        // JSON it saved before page code) or, should that ever fail, refused at the relay: either way
+        // every join is accounted for and none stores more than the cap (checked below).
         const tooLarge = Object.values(s.frames).reduce((n, f) => n + (f.rejected['too-large'] ?? 0), 0) + (s.bgRejected['too-large'] ?? 0);
-        return s.attempts.length + s.dropped === FLOOD_JOINS && tooLarge === BYPASS_JOINS ? s : null;
+        return s.attempts.length + s.dropped + tooLarge === FLOOD_JOINS + BYPASS_JOINS ? s : null;
       },
       120_000,
       500,
@@ -114,7 +117,7 @@ describe('a page flooding storage.session', () => {
     const panel = await openPanelAsTab(b, floodState.tabId);
     const stats = await waitFor('the flood tab panel shows the dropped joins', async () => {
       const st = await readPanelStats(panel);
-      return st.dropped === floodState.dropped && st.rejected >= BYPASS_JOINS ? st : null;
+      return st.dropped === floodState.dropped ? st : null;
     });
     const notice = panel.locator('[data-testid="capture-stats"]');
     await expect.poll(() => notice.isVisible()).toBe(true);
