@@ -11,7 +11,7 @@
  *   with the backend response and the JSONP retry by the whole token) and a different one per token;
  * - a passcode keeps its length, %XX and whitespace (the args-passcode-* rules' PasscodeShape).
  */
-import { jwtsIn } from '../token/jwt-shape';
+import { jwtsIn, type JwtMatch } from '../token/jwt-shape';
 import { decodeSegment, segmentText, textToBase64Url, unpaddedLength } from '../token/base64';
 import { emailsIn } from '../report/emails';
 
@@ -204,15 +204,52 @@ export function textSanitizer(counts: SanitizeCounts, hmacs: HmacStandIns): Text
 
   const jwts = (s: string): string => {
     if (s.indexOf('eyJ') < 0) return s;
+    // PHP's json_encode writes `/` as `\/`: a standard-base64 token in such a body is cut at the
+    // first `\` by a plain scan, and the rest of its HMAC would stay. Scan the unescaped view and
+    // write the stand-ins back escaped.
+    if (s.indexOf('\\/') >= 0) return escapedJwts(s);
     let out = '';
     let last = 0;
     for (const m of jwtsIn(s)) {
-      if (m.signature === '' || m.signature.startsWith(HMAC_WORD) || isOurStandIn(m.signature)) continue;
-      counts.removed('jwt-hmac', m.signature);
-      out += s.slice(last, m.start) + jwtSegmentEmails(m.header) + '.' + jwtSegmentEmails(m.payload) + '.' + hmacs.standIn(m.signature);
+      if (m.signature === '' || isOurStandIn(m.signature)) continue;
+      out += s.slice(last, m.start) + replaceJwt(m);
       last = m.end;
     }
     return last === 0 ? s : out + s.slice(last);
+  };
+
+  const replaceJwt = (m: JwtMatch): string => {
+    counts.removed('jwt-hmac', m.signature);
+    return jwtSegmentEmails(m.header) + '.' + jwtSegmentEmails(m.payload) + '.' + hmacs.standIn(m.signature);
+  };
+
+  const escapedJwts = (s: string): string => {
+    // Positions (in s) of each `\/`; the view has `/` there, one character shorter each.
+    const escapes: number[] = [];
+    let view = '';
+    let last = 0;
+    for (let at = s.indexOf('\\/'); at >= 0; at = s.indexOf('\\/', at + 2)) {
+      escapes.push(at);
+      view += s.slice(last, at) + '/';
+      last = at + 2;
+    }
+    view += s.slice(last);
+    // View index → s index: add the escapes before it (walked forward once, matches come in order).
+    let e = 0;
+    const toS = (i: number): number => {
+      while (e < escapes.length && escapes[e]! - e < i) e++;
+      return i + e;
+    };
+    let out = '';
+    let done = 0;
+    for (const m of jwtsIn(view)) {
+      if (m.signature === '' || isOurStandIn(m.signature)) continue;
+      const start = toS(m.start);
+      const end = toS(m.end);
+      out += s.slice(done, start) + replaceJwt(m).replace(/\//g, '\\/');
+      done = end;
+    }
+    return done === 0 ? s : out + s.slice(done);
   };
 
   /** An address inside a claim is inside the segment's base64: re-encode that segment only, the address replaced by a same-length stand-in. */
@@ -225,7 +262,7 @@ export function textSanitizer(counts: SanitizeCounts, hmacs: HmacStandIns): Text
     for (const m of emailsIn(text)) {
       const addr = text.slice(m.start, m.end);
       counts.removed('email', addr);
-      out += text.slice(last, m.start) + sameLength(marker('email'), addr.length);
+      out += text.slice(last, m.start) + emailOfLength(addr.length);
       last = m.end;
     }
     return last === 0 ? segment : textToBase64Url(out + text.slice(last));
@@ -235,8 +272,10 @@ export function textSanitizer(counts: SanitizeCounts, hmacs: HmacStandIns): Text
     let out = '';
     let last = 0;
     for (const m of emailsIn(s)) {
-      counts.removed('email', s.slice(m.start, m.end));
-      out += s.slice(last, m.start) + marker('email');
+      const addr = s.slice(m.start, m.end);
+      if (addr === EMAIL_STAND_IN || addr === ENCODED_EMAIL_STAND_IN) continue;
+      counts.removed('email', addr);
+      out += s.slice(last, m.start) + (addr.includes('@') ? EMAIL_STAND_IN : ENCODED_EMAIL_STAND_IN);
       last = m.end;
     }
     return last === 0 ? s : out + s.slice(last);
@@ -298,9 +337,19 @@ function isOurStandIn(sig: string): boolean {
   return sig.includes(HMAC_WORD);
 }
 
-function sameLength(word: string, n: number): string {
-  if (n <= word.length) return word.slice(0, n);
-  return word + '*'.repeat(n - word.length);
+/**
+ * Addresses become an address that says it was removed (RFC 2606 reserves .invalid): what reads an
+ * e-mail field (the SDK's userEmail, the export's own e-mail redaction) still sees one, so the
+ * sanitized HAR's report reads as the original's did.
+ */
+export const EMAIL_STAND_IN = 'removed@email.invalid';
+const ENCODED_EMAIL_STAND_IN = 'removed%40email.invalid';
+
+/** An address-shaped stand-in of exactly n characters (inside a JWT claim, whose length rules may measure). */
+function emailOfLength(n: number): string {
+  if (n >= EMAIL_STAND_IN.length) return 'removed' + 'x'.repeat(n - EMAIL_STAND_IN.length) + '@email.invalid';
+  if (n >= 6) return 'r'.repeat(n - 5) + '@e.in';
+  return 'x'.repeat(n);
 }
 
 /** `application/x-www-form-urlencoded` decoding of one key or value; null when the %-escapes are broken. */

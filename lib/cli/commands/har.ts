@@ -10,6 +10,8 @@ import type { Command } from '../types';
 import { writeJsonPretty } from '../json-out';
 import { analyseAttempt } from '../../attempt-context';
 import { readHarFile } from '../../har/read-file';
+import { sanitizeHarFile, type SanitizeFileSummary } from '../../har/sanitize-file';
+import { REMOVED_KINDS, type RemovedKind } from '../../har/sanitize';
 import { clockText, harSectionMarkdown } from '../../har/har-section';
 import type { HarImport } from '../../har/types';
 import { buildExport, renderMarkdown } from '../../report';
@@ -21,6 +23,7 @@ import { outputWidth, wrapText } from '../terminal';
 import type { Finding } from '../../rules/types';
 
 const HELP = `Usage: join-doctor har FILE.har [--format text|md|json] [--json] [--include-full-tokens]
+       join-doctor har --sanitize OUT.har FILE.har
 
 Diagnoses the Zoom Meeting SDK joins in a HAR file (DevTools > Network > Export HAR): the SDK's
 wc/info requests and Zoom's answers, the signature endpoint that issued each token, and Zoom's
@@ -31,10 +34,15 @@ clock from its Date headers. Streams the file: HARs of hundreds of MB are fine.
   --format json   (or --json) a Join Doctor export (opens with \`join-doctor report\` and the panel),
                   plus a "har" key: clock offset, what the HAR was missing, per-attempt entry indexes
   --include-full-tokens   keep full signatures (a credential for up to 48 h); redacted by default
+  --sanitize OUT.har      write a copy safe to share instead: cookies, Authorization and other
+                          credential headers, passcodes, zak/tk/obfToken, e-mail addresses and every
+                          JWT's HMAC segment replaced by <removed:…> markers; JWT headers and payloads,
+                          timings, status codes, Date headers and Zoom's answers kept, so the copy
+                          diagnoses the same (docs/sanitize.md). Streams: any size.
 
 Exit status: 0 no failed join in the HAR, 1 failed joins found, 2 usage error or unreadable/invalid HAR.`;
 
-export const HAR_USAGE = 'Usage: join-doctor har FILE.har [--format text|md|json] [--json] [--include-full-tokens]';
+export const HAR_USAGE = 'Usage: join-doctor har FILE.har [--format text|md|json] [--json] [--include-full-tokens] | har --sanitize OUT.har FILE.har';
 
 type HarFormat = 'text' | 'md' | 'json';
 
@@ -43,15 +51,29 @@ export interface HarArgs {
   format: HarFormat;
   full: boolean;
   help: boolean;
+  /** Where to write the sanitized copy (`--sanitize OUT.har`); null to diagnose. */
+  sanitize: string | null;
 }
 
 export function parseHarArgs(argv: string[]): HarArgs {
-  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, format: { type: 'string', short: 'f' }, 'include-full-tokens': { type: 'boolean' } }, 'har');
-  if (values['help']) return { file: '', format: 'text', full: false, help: true };
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, format: { type: 'string', short: 'f' }, 'include-full-tokens': { type: 'boolean' }, sanitize: { type: 'string' } },
+    'har',
+  );
+  if (values['help']) return { file: '', format: 'text', full: false, help: true, sanitize: null };
+  const sanitize = typeof values['sanitize'] === 'string' ? values['sanitize'] : null;
+  if (sanitize !== null) {
+    if (sanitize === '') usage('har: --sanitize needs the path of the file to write.');
+    // A sanitized copy is the one output: a report would be a second file with other rules.
+    if (values['json'] || values['format'] !== undefined || values['include-full-tokens']) usage('har: --sanitize writes a HAR; --format, --json and --include-full-tokens do not apply to it.');
+    if (positionals.length !== 1) usage(`har: expected one HAR file to sanitize, got ${positionals.length}.\n${HAR_USAGE}`);
+    return { file: positionals[0]!, format: 'text', full: false, help: false, sanitize };
+  }
   const format = values['json'] ? 'json' : ((values['format'] ?? 'text') as string);
   if (format !== 'text' && format !== 'md' && format !== 'json') usage(`har: --format must be text, md or json (got ${JSON.stringify(format)}).`);
   if (positionals.length !== 1) usage(`har: expected one HAR file, got ${positionals.length}.\n${HAR_USAGE}`);
-  return { file: positionals[0]!, format, full: values['include-full-tokens'] === true, help: false };
+  return { file: positionals[0]!, format, full: values['include-full-tokens'] === true, help: false, sanitize: null };
 }
 
 /** Attempts, analyses and the export for one HAR import. */
@@ -141,6 +163,30 @@ export function writeHarJson(exp: JoinDoctorExport, imp: HarImport, write: (chun
   write('\n');
 }
 
+const KIND_NAME: Record<RemovedKind, string> = {
+  cookie: 'cookie values',
+  'credential-header': 'credential headers (Authorization, X-Api-Key, x-zm-…)',
+  passcode: 'passcodes',
+  'user-token': 'user tokens (zak, tk, obfToken, OAuth tokens)',
+  secret: 'values under a *secret* key',
+  email: 'e-mail addresses',
+  'jwt-hmac': 'JWT HMAC segments',
+  oversized: 'strings over the size cap (never read by the diagnosis)',
+};
+
+/** What `har --sanitize` did, in a few lines (counts only: no removed value is ever printed). */
+export function sanitizeText(s: SanitizeFileSummary, out: string): string {
+  const lines = [`Wrote ${out}: ${s.entries} entries, ${s.bytesIn} bytes in, ${s.bytesOut} bytes out.`];
+  const removed = REMOVED_KINDS.filter((k) => s.removed[k] > 0);
+  if (removed.length === 0) lines.push('Nothing to remove was found.');
+  else {
+    lines.push('Removed (occurrences):');
+    for (const k of removed) lines.push(`  ${String(s.removed[k]).padStart(7)}  ${KIND_NAME[k]}`);
+  }
+  lines.push('Kept: JWT headers and payloads, timings, status codes, Date/Age headers, Zoom\'s answers, SDK asset URLs. Check the file before you share it: see docs/sanitize.md.');
+  return `${lines.join('\n')}\n`;
+}
+
 export const har: Command = {
   name: 'har',
   summary: 'diagnose the joins recorded in a HAR file from DevTools',
@@ -149,6 +195,11 @@ export const har: Command = {
     const a = parseHarArgs(args);
     if (a.help) {
       io.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    if (a.sanitize !== null) {
+      const summary = await sanitizeHarFile(a.file, a.sanitize, { signal: io.signal });
+      io.stdout.write(sanitizeText(summary, a.sanitize));
       return 0;
     }
     const imp = await readHarFile(a.file);
