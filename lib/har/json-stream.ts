@@ -159,8 +159,11 @@ export class JsonStreamParser {
       j = start + 1;
     }
     let b = chunk.indexOf('\\', j);
+    // Both searches move forward only: re-searching for the quote after every escape would read the
+    // rest of the chunk once per backslash (quadratic in a body of `\\/` or `\\"`).
+    let q = chunk.indexOf('"', j);
     for (;;) {
-      const q = chunk.indexOf('"', j);
+      if (q !== -1 && q < j) q = chunk.indexOf('"', j);
       if (b !== -1 && b < j) b = chunk.indexOf('\\', j);
       if (b !== -1 && (q === -1 || b < q)) {
         if (b + 1 >= n) {

@@ -163,10 +163,12 @@ export function buildHmacStandIn(sig: string, id: string): string {
   const body = sig.slice(0, end);
   const hex = parseInt(id, 36).toString(16);
   const hexDigest = '0'.repeat(Math.max(0, 64 - hex.length)) + hex.slice(-64);
-  if (/^[0-9a-f]{64}$/i.test(sig)) return hexDigest;
+  // Same letter case as the original: lib/rules/lang.ts recognises PHP's lowercase hex digest only.
+  const cased = (original: string) => (/[A-F]/.test(original) ? hexDigest.toUpperCase() : hexDigest);
+  if (/^[0-9a-f]{64}$/i.test(sig)) return cased(sig);
   if (end % 4 !== 1 && end > 0) {
     const d = decodeSegment(sig);
-    if (d.ok && /^[0-9a-f]{64}$/i.test(d.text)) return textToBase64Url(hexDigest) + padding;
+    if (d.ok && /^[0-9a-f]{64}$/i.test(d.text)) return textToBase64Url(cased(d.text)) + padding;
     if (d.ok && /^[A-Za-z0-9+/_-]{43}=?$/.test(d.text)) return textToBase64Url(fill('removedHMAC', 43, id) + (d.text.length === 44 ? '=' : '')) + padding;
   }
   let plus = 0;
@@ -196,8 +198,10 @@ export interface TextSanitizer {
 
 export function textSanitizer(counts: SanitizeCounts, hmacs: HmacStandIns): TextSanitizer {
   const removeValue = (key: { kind: RemovedKind; label: string }, decoded: string): string => {
-    counts.removed(key.kind, decoded);
-    return key.kind === 'passcode' ? passcodeStandIn(decoded) : marker(key.label);
+    const standIn = key.kind === 'passcode' ? passcodeStandIn(decoded) : marker(key.label);
+    // A file sanitized before: its stand-ins are not values to count again.
+    if (standIn !== decoded) counts.removed(key.kind, decoded);
+    return standIn;
   };
 
   const jwtAndEmail = (s: string): string => emails(jwts(s));
