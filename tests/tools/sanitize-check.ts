@@ -137,7 +137,8 @@ export const PLANTED = {
   claimEmail: 'erin.planted@customer.example',
   phpSignature: '',
   standardSignature: '',
-} as Record<string, string>;
+  claimJwtHmac: '',
+};
 
 type Obj = Record<string, any>;
 
@@ -151,7 +152,7 @@ type Obj = Record<string, any>;
 export function credentialHar(recorded: string): { har: string; planted: Record<string, string> } {
   const h = JSON.parse(recorded) as Obj;
   const entries = h.log.entries as Obj[];
-  const planted = { ...PLANTED };
+  const planted: typeof PLANTED & Record<string, string> = { ...PLANTED };
   const pageUrl = `https://app.customer.example/meeting?mn=123456789&pwd=${planted.pagePwd}&email=${encodeURIComponent(planted.email)}`;
   for (const e of entries) {
     e.request.headers.push({ name: 'Cookie', value: `_zm_ssid=${planted.cookieHeader}; zm_aid=${planted.cookieHeader2}` });
