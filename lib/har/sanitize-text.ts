@@ -26,7 +26,7 @@ export type OnRemoved = (kind: RemovedKind, value: string) => void;
 
 /** Query/form/JSON keys whose values are passcodes: the marker keeps their shape. */
 const PASSCODE_KEYS = new Set(['password', 'passwd', 'pwd', 'passcode', 'meetingpassword', 'meeting_password']);
-/** Zoom user tokens and other bearer values carried as parameters (Zoom's join: zak, tk, obfToken). */
+/** Zoom user tokens and other bearer values carried as parameters (Zoom's join: zak, tk, obfToken; the meeting server's rwcToken). */
 const TOKEN_KEYS = new Map<string, string>([
   ['zak', 'zak'],
   ['tk', 'tk'],
@@ -35,6 +35,8 @@ const TOKEN_KEYS = new Map<string, string>([
   ['jmak', 'jmak'],
   ['recordingtoken', 'recordingToken'],
   ['childtoken', 'childToken'],
+  // The meeting server's WebSocket URL (wss://<rwg>/wc/api/<mn>?…&rwcToken=…).
+  ['rwctoken', 'rwcToken'],
   ['access_token', 'access_token'],
   ['refresh_token', 'refresh_token'],
   ['id_token', 'id_token'],

@@ -134,6 +134,7 @@ export const PLANTED = {
   base64Email: 'dave.planted@customer.example',
   jsonpZak: 'PLANTEDjsonpzak5f6e7d',
   wsPassword: 'PLANTEDwspass3c4d5e6f',
+  rwcToken: 'PLANTEDrwc9a8b7c6d5e4f',
   claimEmail: 'erin.planted@customer.example',
   phpSignature: '',
   standardSignature: '',
@@ -146,7 +147,7 @@ type Obj = Record<string, any>;
  * client-3712.har (a real recorded join) with PLANTED's values added where a customer's HAR has
  * them: Cookie/Set-Cookie/Authorization/x-zm-* headers, zak/tk/obfToken/userEmail in the wc/info
  * form, a passcode and an e-mail in the page URL and Referer, a backend body with a secret and an
- * e-mail, a base64 body, a JSONP answer, a WebSocket frame, a JWT with an e-mail claim, a PHP-style
+ * e-mail, a base64 body, a JSONP answer, WebSocket frames and the meeting server's rwcToken URL, a JWT with an e-mail claim, a PHP-style
  * body (`\/`) and a standard-base64 token in a form. The join itself is left as recorded.
  */
 export function credentialHar(recorded: string): { har: string; planted: Record<string, string> } {
@@ -206,6 +207,11 @@ export function credentialHar(recorded: string): { har: string; planted: Record<
   entries.push({
     ...extraEntry(-1000, 'wss://app.customer.example/socket', { size: 0, mimeType: 'x-unknown', text: '' }),
     _webSocketMessages: [{ type: 'send', time: t0 / 1000, opcode: 1, data: JSON.stringify({ password: planted.wsPassword, op: 'login' }) }],
+  });
+  // The SDK's meeting-server socket: its URL carries rwcToken (lab/meeting-server-stand-in.ts reads it).
+  entries.push({
+    ...extraEntry(-500, `wss://rwg.zoom.us/wc/api/123456789?rwcToken=${planted.rwcToken}&dn2=ZTJl`, { size: 0, mimeType: 'x-unknown', text: '' }),
+    _webSocketMessages: [{ type: 'receive', time: t0 / 1000, opcode: 1, data: '{"evt":4098,"body":{"res":0}}' }],
   });
   return { har: JSON.stringify(h, null, 2), planted };
 }
