@@ -40,34 +40,41 @@ export async function readHar(input: HarInput, opts: ReadHarOptions = {}): Promi
     onStreamed: (v, i) => collector.add(v, i),
   });
   let characters = 0;
-  const decoder = new TextDecoder('utf-8');
-  const feed = (chunk: string | Uint8Array) => {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  for await (const text of textChunks(input)) {
     characters += text.length;
     parser.write(text);
-  };
-  if (typeof input === 'string') feed(input);
-  else if (isChunkStream(input)) {
-    const reader = input.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (value !== undefined) feed(value);
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  } else if (Symbol.asyncIterator in input) for await (const chunk of input as AsyncIterable<string | Uint8Array>) feed(chunk);
-  else for (const chunk of input as Iterable<string | Uint8Array>) feed(chunk);
-  const tail = decoder.decode();
-  if (tail) feed(tail);
+  }
   const root = asObj(parser.end());
   const log = asObj(root?.log);
   if (!log || !Array.isArray(log.entries)) {
     throw new JoinDoctorError('ERR_HAR_INVALID', 'This JSON is not a HAR file: it has no log.entries array.', { hasLog: log !== null });
   }
   return finish(collector, log, characters);
+}
+
+/**
+ * The input as text, chunk by chunk, in order (the reader and the sanitizer share it). Bytes are
+ * decoded as a stream, so a character split across two chunks arrives whole.
+ */
+export async function* textChunks(input: HarInput): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  const text = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  if (typeof input === 'string') yield input;
+  else if (isChunkStream(input)) {
+    const reader = input.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (value !== undefined) yield text(value);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  } else if (Symbol.asyncIterator in input) for await (const chunk of input as AsyncIterable<string | Uint8Array>) yield text(chunk);
+  else for (const chunk of input as Iterable<string | Uint8Array>) yield text(chunk);
+  const tail = decoder.decode();
+  if (tail) yield tail;
 }
 
 function isChunkStream(v: unknown): v is ChunkStream {

@@ -14,7 +14,7 @@
  */
 import { JoinDoctorError } from '../errors';
 import { JsonStreamParser, SkippedString } from './json-stream';
-import type { ChunkStream, HarInput } from './read';
+import { textChunks, type HarInput } from './read';
 import { HmacStandIns, SanitizeCounts, marker, textSanitizer, type OnRemoved, type RemovedKind, type TextSanitizer } from './sanitize-text';
 
 export { REMOVED_KINDS, marker, type RemovedKind, type OnRemoved } from './sanitize-text';
@@ -241,10 +241,6 @@ function stripWhitespace(s: string): string {
   return s;
 }
 
-function isChunkStream(v: unknown): v is ChunkStream {
-  return typeof v === 'object' && v !== null && typeof (v as { getReader?: unknown }).getReader === 'function';
-}
-
 /**
  * Sanitizes a whole HAR from text, chunks or a stream, handing the output to `write` as it is made
  * (awaited, so a file or a network writer applies back-pressure). `signal` cancels between chunks.
@@ -255,28 +251,11 @@ export async function sanitizeHar(
   opts: SanitizeOptions & { signal?: { aborted: boolean } } = {},
 ): Promise<SanitizeSummary> {
   const s = new HarSanitizer(opts);
-  const decoder = new TextDecoder('utf-8');
-  const feed = async (chunk: string | Uint8Array) => {
+  for await (const text of textChunks(input)) {
     if (opts.signal?.aborted) throw new JoinDoctorError('ERR_IO', 'Sanitizing was cancelled.');
-    const out = s.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const out = s.write(text);
     if (out) await write(out);
-  };
-  if (typeof input === 'string') await feed(input);
-  else if (isChunkStream(input)) {
-    const reader = input.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (value !== undefined) await feed(value);
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  } else if (Symbol.asyncIterator in input) for await (const chunk of input as AsyncIterable<string | Uint8Array>) await feed(chunk);
-  else for (const chunk of input as Iterable<string | Uint8Array>) await feed(chunk);
-  const tail = decoder.decode();
-  if (tail) await feed(tail);
+  }
   const last = s.end();
   if (last) await write(last);
   return s.summary();

@@ -210,11 +210,18 @@ describe('streaming and budgets', () => {
 });
 
 describe('join-doctor har --sanitize OUT.har FILE.har', () => {
-  const dir = () => mkdtempSync(path.join(tmpdir(), 'jd-sanitize-'));
+  /** A fresh folder outside the tree, removed afterwards whatever happens. */
+  const inTempDir = async (body: (d: string) => Promise<void>) => {
+    const d = mkdtempSync(path.join(tmpdir(), 'jd-sanitize-'));
+    try {
+      await body(d);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  };
 
   it('writes the sanitized copy, prints counts and never a removed value', async () => {
-    const d = dir();
-    try {
+    await inTempDir(async (d) => {
       const src = path.join(d, 'in.har');
       const { har, planted } = credentialHar(fixtureText('client-3712.har'));
       writeFileSync(src, har);
@@ -228,37 +235,29 @@ describe('join-doctor har --sanitize OUT.har FILE.har', () => {
       expect(findLeaks(written, Object.values(planted))).toEqual([]);
       expect(await diagnosisOf(written)).toBe(await diagnosisOf(har));
       expect(readdirSync(d).sort()).toEqual(['in.har', 'shared.har']);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses to overwrite the input it is reading', async () => {
-    const d = dir();
-    try {
+    await inTempDir(async (d) => {
       const src = path.join(d, 'in.har');
       writeFileSync(src, fixtureText('client-3712.har'));
       const r = await runCli(['har', '--sanitize', src, src]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('OUT must not be the input file');
       expect(readFileSync(src, 'utf8')).toBe(fixtureText('client-3712.har'));
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a truncated input leaves neither OUT nor a partial file behind', async () => {
-    const d = dir();
-    try {
+    await inTempDir(async (d) => {
       const out = path.join(d, 'shared.har');
       const r = await runCli(['har', '--sanitize', out, fixturePath('truncated.har')]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('not a complete HAR file');
       expect(existsSync(out)).toBe(false);
       expect(readdirSync(d)).toEqual([]);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    });
   });
 
   it('--sanitize with --json is a usage error (the sanitized HAR is the one output)', async () => {
