@@ -4,3 +4,5 @@ export { clockText, harSectionMarkdown } from './har-section';
 export type * from './types';
 export { sdkCodeForAnswer } from '../capture/wc-info-codes';
 export type { SdkView } from '../capture/wc-info-codes';
+export { sanitizeHar, HarSanitizer, REMOVED_KINDS, DEFAULT_SANITIZE_MAX_STRING } from './sanitize';
+export type { SanitizeOptions, SanitizeSummary, RemovedKind } from './sanitize';

@@ -158,7 +158,8 @@ export class HarSanitizer {
     const o = v as Obj;
     if (key === 'content' && o.encoding === 'base64' && typeof o.text === 'string') return this.base64Content(o, depth);
     if (key === 'postData' && typeof o.text === 'string') {
-      const out = this.object(o, depth);
+      // The body is read once, as what its media type says it is (walking it as plain text too would count each value twice).
+      const out = this.object({ ...o, text: '' }, depth);
       out.text = typeof o.mimeType === 'string' && o.mimeType.toLowerCase().includes('x-www-form-urlencoded') ? this.t.form(o.text) : this.t.text(o.text);
       return out;
     }
@@ -179,7 +180,8 @@ export class HarSanitizer {
   /** Members of `headers`, `cookies`, `queryString` and `params`: {name, value} pairs judged by name. */
   private arrayItem(x: unknown, list: string, depth: number): unknown {
     if (!isObj(x) || typeof x.value !== 'string' || (list !== 'headers' && list !== 'cookies' && list !== 'queryString' && list !== 'params')) return this.value(x, list, depth);
-    const out = this.object(x, depth);
+    // The value is judged below by the pair's name; the other members (name, domain, path…) as text.
+    const out = this.object({ ...x, value: '' }, depth);
     const name = typeof x.name === 'string' ? x.name : '';
     const value = x.value;
     if (list === 'cookies') {
