@@ -165,6 +165,36 @@ describe('streaming and budgets', () => {
     expect(out).toBe(whole.out);
   });
 
+  it("reads a browser File's stream() (bytes, a character split across chunks) as the page's worker gives it", async () => {
+    const { har } = credentialHar(fixtureText('client-3712.har'));
+    const text = har.replace('"e2e"', '"Zoë ✓"');
+    const bytes = new TextEncoder().encode(text);
+    const at = bytes.indexOf(0xc3) + 1; // inside the ë
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.slice(0, at));
+        c.enqueue(bytes.slice(at));
+        c.close();
+      },
+    });
+    let out = '';
+    await sanitizeHar(stream, (c) => (out += c));
+    expect(out).toBe((await sanitized(text)).out);
+    expect(out).toContain('Zoë ✓');
+  });
+
+  it('stops when the page cancels (Cancel while a 200 MB file streams)', async () => {
+    const signal = { aborted: false };
+    const chunks = (function* () {
+      yield '{"log":{"entries":[';
+      signal.aborted = true;
+      yield '{"request":{"url":"https://x.example/"}}]}}';
+    })();
+    const err = await sanitizeHar(chunks, () => undefined, { signal }).catch((e: unknown) => e);
+    expect(isJoinDoctorError(err, 'ERR_IO')).toBe(true);
+    expect((err as Error).message).toContain('cancelled');
+  });
+
   it('a string over the cap becomes a counted <removed:oversized> marker instead of being held in memory', async () => {
     const big = 'A'.repeat(5000);
     const text = JSON.stringify({ log: { entries: [{ request: { method: 'GET', url: 'https://cdn.example/x.js' }, response: { status: 200, content: { text: big } } }] } });
