@@ -184,13 +184,15 @@ export class HarSanitizer {
     const out = this.object({ ...x, value: '' }, depth);
     const name = typeof x.name === 'string' ? x.name : '';
     const value = x.value;
+    // A marker from an earlier pass is not a value to count again.
+    const isMarker = value.startsWith('<removed:') && value.endsWith('>');
     if (list === 'cookies') {
-      if (value !== '') this.counts.removed('cookie', value);
+      if (value !== '' && !isMarker) this.counts.removed('cookie', value);
       out.value = value === '' ? '' : marker('cookie');
     } else if (list === 'headers') {
       const gone = headerRemoval(name);
       if (gone && value !== '') {
-        this.counts.removed(gone.kind, value);
+        if (!isMarker) this.counts.removed(gone.kind, value);
         out.value = marker(gone.label);
       } else out.value = value.indexOf('?') >= 0 ? this.t.url(value) : this.t.text(value);
     } else out.value = this.t.param(name, value, list === 'params');
