@@ -2,6 +2,7 @@ import { compactVerify } from 'jose';
 import type { DecodedToken } from './token/types';
 import { base64Bytes, bytesToBase64 } from './token/base64';
 import type { SecretVerification } from './rules/types';
+import { isSanitizedHmac } from './har/sanitize-text';
 
 type Outcome = { ok: true; verifies: boolean } | { ok: false; reason: string };
 
@@ -100,6 +101,9 @@ export async function verifySecret(token: DecodedToken, secret: string, key?: st
   const jws = token.token;
   if (jws === null || token.segments.length !== 3) {
     return { ...base, unverifiable: 'the token does not have three segments' };
+  }
+  if (isSanitizedHmac(token.segments[2]!)) {
+    return { ...base, unverifiable: "its HMAC was removed when the HAR was sanitized (join-doctor har --sanitize): verify the token from the original HAR or from the backend" };
   }
   const asGiven = await verifyWith(jws, secret);
   if (!asGiven.ok) return { ...base, unverifiable: asGiven.reason };

@@ -12,6 +12,8 @@ import { HarSanitizer, sanitizeHar, type RemovedKind } from '../../../lib/har/sa
 import { buildHmacStandIn, passcodeStandIn } from '../../../lib/har/sanitize-text';
 import { passcodeShape } from '../../../lib/model/join-args';
 import { analyse } from '../../../lib/analyse';
+import { decodeSignature } from '../../../lib/token/decode';
+import { verifySecret } from '../../../lib/verify-secret';
 import { isJoinDoctorError } from '../../../lib/errors';
 import { credentialHar, diagnosisOf, findLeaks, leakForms, plantedJwt } from '../../tools/sanitize-check';
 import { runCli } from '../cli/run-cli';
@@ -138,6 +140,19 @@ describe('JWT HMAC stand-ins: the signature rules judge them as they judged the 
       expect(standIn).not.toBe(sig);
     });
   }
+
+  it("a sanitized token with the right secret is \"cannot verify: HMAC removed\", never \"the secret is wrong\"", async () => {
+    for (const sig of Object.values(cases)) {
+      const original = `${header}.${payload}.${sig}`;
+      const standIn = `${header}.${payload}.${buildHmacStandIn(sig, '7')}`;
+      const token = decodeSignature(standIn);
+      const verification = await verifySecret(token, 'planted-secret');
+      // A stand-in shorter than its marker word (a 5-character "HMAC") is refused as no JWS at all.
+      if (sig.length >= 16) expect(verification.unverifiable, original).toContain('sanitized');
+      else expect(verification.unverifiable, original).toBeTruthy();
+      expect(analyse(standIn, { nowMs: now, verification } as never).findings.filter((f) => f.id.startsWith('secret-'))).toEqual([]);
+    }
+  });
 
   it('the same token keeps one stand-in (request ↔ issuing response ↔ JSONP retry), two tokens keep two', async () => {
     const a = plantedJwt({ appKey: 'k', iat: 1 });
