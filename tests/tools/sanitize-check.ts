@@ -217,13 +217,13 @@ export function credentialHar(recorded: string): { har: string; planted: Record<
 }
 
 /**
- * How much more each character of hostile text costs at 4n than at n, relative to benign text of
- * the same length run through the same work: about 1 when linear, about 4 when quadratic.
+ * How much more each character of hostile text costs at 8n than at n, relative to benign text of
+ * the same length run through the same work: about 1 when linear, about 8 when quadratic.
  * Measured interleaved, best of 5 each, so a machine loaded by other processes slows both alike
  * (a bare ratio of times swung from 4× to 22× under load on a linear scan).
  */
 export async function costGrowth(work: (text: string) => unknown, hostile: (n: number) => string, benign: (n: number) => string, n: number): Promise<number> {
-  const texts = [hostile(n), benign(n), hostile(n * 4), benign(n * 4)];
+  const texts = [hostile(n), benign(n), hostile(n * 8), benign(n * 8)];
   const best = [Infinity, Infinity, Infinity, Infinity];
   await work(texts[0]!); // warm up
   for (let r = 0; r < 5; r++) {
