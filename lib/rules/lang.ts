@@ -76,6 +76,7 @@ export const GUESS = {
   jsonwebtoken: { lang: 'js', evidence: 'iat is the last claim, appended after yours as Node jsonwebtoken jwt.sign() does' },
   pythonDumps: { lang: 'python', evidence: 'the payload JSON has a space after every colon and comma, the default of Python json.dumps' },
   goDuration: { lang: 'go', evidence: 'a time.Duration counts nanoseconds' },
+  dotnetUrlToken: { lang: 'csharp', evidence: 'its segments end in the padding-count digit ("0", "1", "2") that .NET HttpServerUtility.UrlTokenEncode appends' },
   dotnetTicks: { lang: 'csharp', evidence: ".NET DateTime.Ticks count from 0001-01-01, and iat is 62,135,596,800 s (the 0001→1970 epoch gap) past today's Unix time" },
 } as const satisfies Record<string, GeneratorGuess>;
 
@@ -84,6 +85,7 @@ const FIXED_DECIMALS = /^\d+\.(\d{3}|\d{6}|\d{9})$/;
 
 function infer(token: DecodedToken): GeneratorGuess | null {
   if (hexDigestSignature(token)) return GUESS.phpHex;
+  if (token.urlTokenSegments !== undefined && token.urlTokenSegments.length > 0) return GUESS.dotnetUrlToken;
   const header = token.headerJson;
   if (header === '{"typ":"JWT","alg":"HS256"}') return GUESS.phpHeader;
   const iat = rawLiteral(token, 'iat');
