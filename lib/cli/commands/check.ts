@@ -135,7 +135,7 @@ export const check: Command = {
     if (values['json']) text = `${JSON.stringify({ ...checkJson(analysis), sdk: sdkInfo }, null, 2)}\n`;
     else {
       const judgedAt = `${isoTime(at)} (${now !== undefined ? '--now' : "this machine's clock"})`;
-      text = wrapText(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk ?? (sdkInfo.from === 'meeting-number' ? 'meeting' : undefined), tokenSdk(analysis.token), sdkInfo.from === 'meeting-number' ? '--meeting' : '--sdk')), outputWidth(io.stdout, io.env));
+      text = wrapText(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk, tokenSdk(analysis.token))), outputWidth(io.stdout, io.env));
     }
     // checkToken scrubbed the analysis; this refuses (ERR_SECRET_IN_OUTPUT) whatever form slipped past it.
     assertSecretFree(text, opts.secret, 'output');
@@ -144,8 +144,10 @@ export const check: Command = {
   },
 };
 
-function sdkLine(judged: 'meeting' | 'video' | null, given: 'meeting' | 'video' | undefined, own: 'meeting' | 'video' | null, flag = '--sdk'): string {
+function sdkLine(judged: 'meeting' | 'video' | null, given: 'meeting' | 'video' | undefined, own: 'meeting' | 'video' | null): string {
   const name = (x: 'meeting' | 'video' | null) => (x === 'video' ? 'Video SDK' : x === 'meeting' ? 'Meeting SDK' : 'neither SDK');
+  // Without --sdk only --meeting makes the judging SDK differ from the claims' (lib/check.ts sdkOf).
+  if (given === undefined && own !== null && judged !== null && judged !== own) return `${name(judged)} join (--meeting), but the token is a ${name(own)} token`;
   if (given === undefined) return `${name(judged)} rules (detected from the claims; --sdk to say which join gets it)`;
-  return own !== null && own !== given ? `${name(given)} join (${flag}), but the token is a ${name(own)} token` : `${name(given)} rules (${flag})`;
+  return own !== null && own !== given ? `${name(given)} join (--sdk), but the token is a ${name(own)} token` : `${name(given)} rules (--sdk)`;
 }
