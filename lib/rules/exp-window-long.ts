@@ -44,7 +44,7 @@ export const expWindowLong = defineRule({
           `exp − iat is ${window}: ${hoursMinutes(ms)} in milliseconds (${ms} s × 1000). The window was added in milliseconds to an iat in seconds ` +
           '(e.g. `iat + 2 * 60 * 60 * 1000`); Zoom reads it as seconds, allows at most 172800 s (48 h) and rejects it with 3705 or 3712.',
         fix: langFix(`Add the window in seconds (${ms} s, not ${window}):`, WINDOW_IN_SECONDS, token),
-        data: { expMinusIat: window, windowUnit: 'milliseconds', windowSeconds: ms },
+        data: { expMinusIat: window, windowUnit: 'milliseconds', windowSeconds: ms, headline: `exp − iat in milliseconds (${hoursMinutes(ms)} × 1000)` },
       };
     }
     return {

@@ -24,10 +24,11 @@ export const iatFuture = defineRule({
     if (!(ahead > 0)) return null;
     const corrected = referenceCorrected(ctx);
     const withinResolution = corrected && ahead <= Math.max(DATE_HEADER_RESOLUTION_S, ctx.clockUncertainty ?? 0);
-    const quantized = isQuantizedIat(iat);
-    let message = `iat is ${seconds(ahead)} after ${referenceLabel(ctx)}.`;
     // Seconds since 0001-01-01 (.NET DateTime.Ticks / TicksPerSecond): the epoch gap, not a clock.
     const dotnetUnix = dotnetSecondsToUnix(iat);
+    // A ticks value that is a multiple of 128 is chance (float spacing there is 4096 s): no Java note.
+    const quantized = dotnetUnix === null && isQuantizedIat(iat);
+    let message = `iat is ${seconds(ahead)} after ${referenceLabel(ctx)}.`;
     const dotnetRest = dotnetUnix === null ? 0 : dotnetUnix - referenceTime;
     const dotnetZone = dotnetUnix === null ? null : zoneForShift(dotnetRest);
     if (dotnetUnix !== null) {
@@ -65,6 +66,8 @@ export const iatFuture = defineRule({
         quantized,
         utcOffsetMinutes: zone ? zone.offsetMin : dotnetZone ? dotnetZone.offsetMin : null,
         epoch: dotnetUnix !== null ? 'dotnet-0001' : 'unix',
+        // The cause as Correlation and the answer line name it (primary-cause.ts causeTitle).
+        ...(dotnetUnix !== null ? { headline: 'iat counted from 0001-01-01 (.NET DateTime.Ticks), not 1970' } : {}),
         judgedAt: ctx.requestTime !== undefined ? 'request' : 'join',
         requestDelay: requestDelay(ctx),
       },

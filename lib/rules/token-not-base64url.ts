@@ -91,6 +91,14 @@ function urlTokenFinding(token: DecodedToken, parts: ReadonlyArray<'header' | 'p
       'base64 length; a 43-character HMAC becomes 44, read as 33 bytes). Join Doctor decoded the segments without that digit; Zoom reads the ' +
       'token as sent and fails the join (3712, or a join timeout with no error callback as in devforum #93507).',
     fix: langFix('Encode every segment as base64url without padding and without a padding digit:', DOTNET_BASE64URL, token, GUESS.dotnetUrlToken),
-    data: { segments: parts.join(','), encoder: 'UrlTokenEncode', digits: digits.join(','), plus: 0, slash: 0, padding: 0 },
+    data: {
+      segments: parts.join(','),
+      encoder: 'UrlTokenEncode',
+      digits: digits.join(','),
+      plus: 0,
+      slash: 0,
+      padding: 0,
+      headline: ".NET HttpServerUtility.UrlTokenEncode's padding digit instead of base64url",
+    },
   };
 }

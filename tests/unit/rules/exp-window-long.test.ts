@@ -16,7 +16,7 @@ describe('exp-window-long', () => {
     expect(f?.message).toContain('exp − iat is 7200000: 2 h in milliseconds (7200 s × 1000)');
     expect(f?.message).not.toContain('2000 h');
     expect(f?.fix).toContain('TimeUnit.HOURS.toSeconds(2)');
-    expect(f?.data).toEqual({ expMinusIat: 7_200_000, windowUnit: 'milliseconds', windowSeconds: 7200 });
+    expect(f?.data).toEqual({ expMinusIat: 7_200_000, windowUnit: 'milliseconds', windowSeconds: 7200, headline: 'exp − iat in milliseconds (2 h × 1000)' });
   });
 
   it('Java TimeUnit.MINUTES.toMillis(90) added to iat: "1 h 30 min in milliseconds"', async () => {
