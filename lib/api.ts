@@ -8,12 +8,12 @@
  * Same options and the same JSON as the CLI's `--json`, plus `ok` and `errors`. A malformed token
  * is a finding, not a throw; a bad option throws a JoinDoctorError with code ERR_USAGE.
  */
-import { analyseToken, checkToken, type CheckedToken, type CheckOptions } from './check';
+import { analyseToken, checkToken, type CheckedToken, type CheckOptions, type SdkSource } from './check';
 import { checkJson, type CheckJson } from './cli/commands/check';
 import { MAX_TOKEN_LENGTH } from './token/decode';
 import { TOOL_VERSION } from './report/version';
 
-export type { CheckOptions } from './check';
+export type { CheckOptions, SdkSource } from './check';
 export type { CheckJson } from './cli/commands/check';
 export type { Severity, Verdict } from './rules/types';
 import { JoinDoctorError } from './errors';
@@ -24,7 +24,7 @@ export type CheckFinding = CheckJson['findings'][number];
 
 export interface CheckResult extends CheckJson {
   /** The SDK whose rules judged the token, and whether `sdk` said so or its claims did. */
-  sdk: { judgedAs: 'meeting' | 'video' | null; from: 'option' | 'claims' };
+  sdk: { judgedAs: 'meeting' | 'video' | null; from: SdkSource };
   /** No error-severity finding: Zoom would not reject the token for any reason Join Doctor can see. */
   ok: boolean;
   /** The error-severity findings (each one is a reason for 3712 or a refused join). */

@@ -34,8 +34,22 @@ export interface CheckedToken {
   analysis: Analysis;
   /** The time the claims were judged at, epoch seconds. */
   at: number;
-  /** The SDK whose rules judged the token, and whether it was given or detected. */
-  sdk: { judgedAs: 'meeting' | 'video' | null; from: 'option' | 'claims' };
+  /** The SDK whose rules judged the token, and whether it was given, implied by a meeting number, or detected. */
+  sdk: { judgedAs: 'meeting' | 'video' | null; from: SdkSource };
+}
+
+/** Where the SDK that judges a token came from: `--sdk`, `--meeting` (only a Meeting SDK join has one), or the token's claims. */
+export type SdkSource = 'option' | 'claims' | 'meeting-number';
+
+/**
+ * The SDK the options name: `sdk` when given; else a meeting number without a topic means a Meeting
+ * SDK join (ZoomMtg / ZoomMtgEmbedded take a meetingNumber, the Video SDK a topic), so a Video SDK
+ * JWT checked with `--meeting N` is named by token-not-sdk-jwt instead of passing as a Video SDK token.
+ */
+function sdkOf(opts: CheckOptions): { sdk: 'meeting' | 'video' | undefined; from: SdkSource } {
+  if (opts.sdk !== undefined) return { sdk: opts.sdk, from: 'option' };
+  if (opts.meetingNumber !== undefined && opts.topic === undefined) return { sdk: 'meeting', from: 'meeting-number' };
+  return { sdk: undefined, from: 'claims' };
 }
 
 /** How `check` shows the secret wherever the token or a message carried it (see lib/report/redact-secret.ts). */
@@ -48,7 +62,8 @@ function contextFor(opts: CheckOptions, clockMs: number): Omit<RuleContext, 'tok
   if (opts.sdk !== undefined && opts.sdk !== 'meeting' && opts.sdk !== 'video') usage(`sdk must be "meeting" or "video" (got ${JSON.stringify(String(opts.sdk).slice(0, 20))}).`);
   const at = opts.now ?? clockMs / 1000;
   const ctx: Omit<RuleContext, 'token'> = { referenceTime: at, joinTime: at };
-  if (opts.sdk !== undefined) ctx.sdk = opts.sdk;
+  const { sdk } = sdkOf(opts);
+  if (sdk !== undefined) ctx.sdk = sdk;
   const { meetingNumber, sdkKey, topic } = opts;
   if (meetingNumber !== undefined || sdkKey !== undefined || topic !== undefined) {
     ctx.join = { ...(meetingNumber !== undefined ? { meetingNumber } : {}), ...(sdkKey !== undefined ? { sdkKey } : {}), ...(topic !== undefined ? { topic } : {}) };
@@ -61,7 +76,8 @@ function finish(token: DecodedToken, ctx: Omit<RuleContext, 'token'>, opts: Chec
   // A swapped backend puts the secret in appKey, and rules quote claims (app-key-mismatch names
   // both keys): the token, its decoded parts and every message lose the secret in every form.
   if (opts.secret !== undefined) analysis = redactKnownSecret(analysis, opts.secret, SECRET_SHOWN);
-  return { analysis, at: ctx.referenceTime!, sdk: { judgedAs: judgedAs({ token, sdk: opts.sdk }), from: opts.sdk !== undefined ? 'option' : 'claims' } };
+  const { sdk, from } = sdkOf(opts);
+  return { analysis, at: ctx.referenceTime!, sdk: { judgedAs: judgedAs({ token, sdk }), from } };
 }
 
 /** Checks one token's claims (no secret). Bad options are usage errors (ERR_USAGE); a bad token is a finding, never a throw. */

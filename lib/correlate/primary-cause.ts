@@ -184,7 +184,8 @@ export function primaryCause(item: CorrelationItem, cls: OutcomeClass, quantizat
   const softFuture = findings.find((f) => f.id === 'iat-future');
   if (softFuture && javaRound(softFuture, findings, quantizedEvidence)) return javaRoundCause([]);
   // The page's isolation costs features (gallery view), never the join: it is no suspect for a failure.
-  const suspects = findings.filter((f) => f.severity === 'warning' && !restates(f) && f.id !== 'iat-quantized' && f.id !== 'clock-skew' && f.origin !== 'page').sort(byRank(code));
+  // A Video SDK JWT without `version` is what Zoom's own web sample sends and Zoom accepts: no suspect either.
+  const suspects = findings.filter((f) => f.severity === 'warning' && !restates(f) && f.id !== 'iat-quantized' && f.id !== 'clock-skew' && f.origin !== 'page' && !(f.id === 'vsdk-version-missing' && f.data?.version === null)).sort(byRank(code));
   const s = suspects[0];
   if (s) return { key: `suspect:${causeKey(s)}`, kind: 'suspect', ruleIds: suspects.map((f) => f.id), title: `suspect only: ${causeTitle(s)} (a warning; Zoom may accept it)`, severity: 'warning' };
   return unexplained(item.attempt, cls);

@@ -224,7 +224,7 @@ export function assemble(c: HarCollector): Assembled {
   };
   warn('no-join-requests', attempts.length === 0 ? 1 : 0, 'The HAR holds no request to Zoom\'s wc/info: the recording started after the join, was filtered (e.g. "Fetch/XHR" only with a search term), or the SDK refused before asking Zoom (6.x does that silently for a signature without appKey/sdkKey).');
   warn('request-bodies-missing', noRequestBody, `${noRequestBody} join request(s) have no recorded body: their signature, meeting number and SDK version are unknown.`);
-  warn('response-bodies-missing', noAnswer, `${noAnswer} of Zoom's answers have no body in the HAR (exported without content): their outcome (3712 or success) is unknown. Export again with response bodies ("Export HAR (with sensitive data)" in Chrome 130+).`);
+  warn('response-bodies-missing', noAnswer, `${noAnswer} of Zoom's answers ${noAnswer === 1 ? 'has' : 'have'} no body in the HAR (exported without content): their outcome (3712 or success) is unknown. Export again with response bodies ("Export HAR (with sensitive data)" in Chrome 130+).`);
   warn('retry-missing', retryMissing, `${retryMissing} join request(s) got HTTP 5xx and the SDK's JSONP retry is not in the HAR.`);
   warn('issuer-not-found', issuerMissing, `${issuerMissing} signature(s) were not found in any response of the page's own backend: they were issued before the recording started, embedded in a script, or the endpoint's body was not kept. Issuing endpoint and its Date are unknown for these.`);
   return { attempts, details, warnings };

@@ -55,7 +55,7 @@ export function impliedFailureRate(samples: readonly ProbeSample[]): ImpliedFail
     ? `≈ ${r3(impliedFutureShare(b, 0, spacing) * spacing)} of every ${spacing} s (${pct(impliedFutureShare(b, 0, spacing))}; between ${secMin} and ${secMax} s)`
     : `between ${secMin} and ${secMax} of every ${spacing} s (${pct(shareMin)}–${pct(shareMax)})`;
   const text =
-    `${q.length} of ${samples.length} tokens have an iat that is a multiple of ${spacing} s: the backend rounds iat through a float ` +
+    `${q.length} of ${samples.length} tokens ${q.length === 1 ? 'has' : 'have'} an iat that is a multiple of ${spacing} s: the backend rounds iat through a float ` +
     `(Java Math.round(long)), so iat jumps in ${spacing} s steps and is in the future for (${half} − b) of every ${spacing} s, b being the ` +
     `back-date it subtracts. The samples' iat and ${basis === 'date-header' ? 'Date headers' : 'local receive times (no Date header)'} put b ` +
     `${narrow ? `at ≈ ${r3(b)} s` : `between ${r3(lo)} and ${r3(hi)} s`}, so over time joins get a future iat (3712) ${rate}, ` +

@@ -2,6 +2,7 @@ import { defineRule } from './define';
 import { claim, claimValue, sdkPayload, show } from './claim-values';
 import { SAMPLE_PAYLOAD } from './fixes';
 import { langFix } from './lang';
+import { CLAIM_NAMES, misnamedClaim, misspelledMeetingClaims, sameNameOtherSpelling, spellingText } from './claim-names';
 
 /** A key claim counts only as a non-empty string: the SDK rejects "" the same as absence. */
 export function usableKey(value: unknown): value is string {
@@ -23,14 +24,28 @@ export const appKeyMissing = defineRule({
       .map((c, i) => `${i === 0 ? 'appKey' : 'sdkKey'} ${c.present ? `is ${show(c.value)}` : 'is absent'}`)
       .join(' and ');
     const claims = Object.keys(payload).slice(0, 12).join(', ') || 'none';
+    // AppKey, app_key, SdkKey: the key is there, spelled as Zoom does not read it.
+    const written = appKey.present ? null : (misnamedClaim(payload, 'appKey') ?? (sdkKey.present ? null : misnamedClaim(payload, 'sdkKey')));
+    const misspelled = misspelledMeetingClaims(payload);
+    const spelled = written === null ? null : spellingText(written, sameNameOtherSpelling(written, 'appKey') ? 'appKey' : 'sdkKey');
+    const others = misspelled.filter(([k]) => k !== written);
+    const also = others.length > 0 ? ` Also misnamed: ${others.map(([k, n]) => `${k} (Zoom reads ${n})`).join(', ')}.` : '';
     return {
       claim: 'appKey',
       message:
-        `${described} (claims present: ${claims}). Web SDK 6.x then refuses the join without calling ` +
+        (spelled ? `${spelled}, so to Zoom ${described} (claims present: ${claims}).${also}` : `${described} (claims present: ${claims}).`) +
+        ' Web SDK 6.x then refuses the join without calling ' +
         'success or error: client view only logs "please check your signature and please add appKey", ' +
         'component view rejects with "appKey can not empty in the signature".',
-      fix: langFix("Add appKey set to the Meeting SDK app's Client ID (SDK Key), as in Zoom's sample payload:", SAMPLE_PAYLOAD, token),
-      data: { appKeyPresent: appKey.present, sdkKeyPresent: sdkKey.present },
+      fix: spelled
+        ? langFix(`Write the claim names exactly as Zoom reads them (${misspelled.map(([k, n]) => `${k} → ${n}`).join(', ')}):`, CLAIM_NAMES, token)
+        : langFix("Add appKey set to the Meeting SDK app's Client ID (SDK Key), as in Zoom's sample payload:", SAMPLE_PAYLOAD, token),
+      data: {
+        appKeyPresent: appKey.present,
+        sdkKeyPresent: sdkKey.present,
+        // The cause as Correlation and the answer line name it (lib/correlate/primary-cause.ts causeTitle).
+        ...(written !== null ? { misnamedKey: written, headline: `claim names Zoom does not read (${misspelled.slice(0, 3).map(([k, n]) => `${k}, not ${n}`).join('; ')})` } : {}),
+      },
     };
   },
 });

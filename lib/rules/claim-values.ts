@@ -86,13 +86,30 @@ export function isoTime(epochS: number): string {
  * may be the local clock's fault.
  */
 export function referenceLabel(ctx: RuleContext): string {
+  const delay = requestDelay(ctx);
+  // The request went out when join() was called (to the half second): "the join time" says it.
+  const atRequest = delay === null || delay >= REQUEST_DELAY_SHOWN_S;
+  const what = ctx.requestTime !== undefined && Number.isFinite(ctx.requestTime) && atRequest ? REQUEST_SUBJECT : JOIN_SUBJECT;
+  const sent = what === REQUEST_SUBJECT && delay !== null ? `; its request left ${seconds(delay)} after join()` : '';
   if (ctx.clockOffset !== undefined && Number.isFinite(ctx.clockOffset)) {
     const sign = ctx.clockOffset >= 0 ? '+' : '−';
     const pm = ctx.clockUncertainty !== undefined && Number.isFinite(ctx.clockUncertainty) ? ` ±${seconds(ctx.clockUncertainty)}` : '';
     const from = ctx.clockOffsetSource ? `, measured from ${ctx.clockOffsetSource}` : '';
-    return `the join time on Zoom's clock (local clock ${sign}${seconds(Math.abs(ctx.clockOffset))}${pm}${from})`;
+    return `${what} on Zoom's clock (local clock ${sign}${seconds(Math.abs(ctx.clockOffset))}${pm}${from}${sent})`;
   }
-  return `the join time on the local clock (no offset to Zoom's clock was measured${ctx.clockNote ? `: ${ctx.clockNote}` : ''})`;
+  return `${what} on the local clock (no offset to Zoom's clock was measured${ctx.clockNote ? `: ${ctx.clockNote}` : ''}${sent})`;
+}
+
+/** How the reference time is named: at the join() call, or when the SDK's request reached Zoom. */
+export const JOIN_SUBJECT = 'the join time';
+export const REQUEST_SUBJECT = 'the time the request reached Zoom';
+/** Under half a second between join() and its request, the two times are one: say "the join time". */
+const REQUEST_DELAY_SHOWN_S = 0.5;
+
+/** Seconds from the join() call to the SDK's request carrying the token, when both were seen. */
+export function requestDelay(ctx: Pick<RuleContext, 'joinTime' | 'requestTime'>): number | null {
+  const { joinTime, requestTime } = ctx;
+  return joinTime !== undefined && requestTime !== undefined && Number.isFinite(joinTime) && Number.isFinite(requestTime) ? requestTime - joinTime : null;
 }
 
 export function referenceCorrected(ctx: RuleContext): boolean {

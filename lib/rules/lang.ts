@@ -7,6 +7,7 @@
 import type { DecodedToken } from '../token/types';
 import { decodeSegment } from '../token/base64';
 import { FLOAT_SPACING_S, floatSpacingAt, isQuantizedIat } from './quantization';
+import { dotnetSecondsToUnix } from './epoch-gap';
 
 export type Lang = 'js' | 'python' | 'java' | 'php' | 'go' | 'ruby' | 'csharp';
 
@@ -75,6 +76,8 @@ export const GUESS = {
   jsonwebtoken: { lang: 'js', evidence: 'iat is the last claim, appended after yours as Node jsonwebtoken jwt.sign() does' },
   pythonDumps: { lang: 'python', evidence: 'the payload JSON has a space after every colon and comma, the default of Python json.dumps' },
   goDuration: { lang: 'go', evidence: 'a time.Duration counts nanoseconds' },
+  dotnetUrlToken: { lang: 'csharp', evidence: 'its segments end in the padding-count digit ("0", "1", "2") that .NET HttpServerUtility.UrlTokenEncode appends' },
+  dotnetTicks: { lang: 'csharp', evidence: ".NET DateTime.Ticks count from 0001-01-01, and iat is 62,135,596,800 s (the 0001→1970 epoch gap) past today's Unix time" },
 } as const satisfies Record<string, GeneratorGuess>;
 
 const PY_FLOAT = /^\d+\.0$/;
@@ -82,12 +85,14 @@ const FIXED_DECIMALS = /^\d+\.(\d{3}|\d{6}|\d{9})$/;
 
 function infer(token: DecodedToken): GeneratorGuess | null {
   if (hexDigestSignature(token)) return GUESS.phpHex;
+  if (token.urlTokenSegments !== undefined && token.urlTokenSegments.length > 0) return GUESS.dotnetUrlToken;
   const header = token.headerJson;
   if (header === '{"typ":"JWT","alg":"HS256"}') return GUESS.phpHeader;
   const iat = rawLiteral(token, 'iat');
   const exp = rawLiteral(token, 'exp');
   if ((iat !== null && PY_FLOAT.test(iat)) || (exp !== null && PY_FLOAT.test(exp))) return GUESS.pythonFloat;
   const iatValue = token.payload?.['iat'];
+  if (dotnetSecondsToUnix(iatValue) !== null) return GUESS.dotnetTicks;
   if (isQuantizedIat(iatValue) && floatSpacingAt(iatValue as number) === FLOAT_SPACING_S) return GUESS.javaRound;
   // golang-jwt's NumericDate writes strconv.FormatFloat(…, 'f', prec): a fixed number of decimals set by
   // TimePrecision, trailing zeros kept (JS and Python drop them).

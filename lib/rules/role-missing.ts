@@ -1,6 +1,7 @@
 import { defineRule } from './define';
 import { claim, claimValue, sdkPayload, show } from './claim-values';
-import { isBlank } from './mn-missing';
+import { isBlank, ROLE_ALIASES } from './mn-missing';
+import { CLAIM_NAMES, misnamedClaim, sameNameOtherSpelling, spellingText } from './claim-names';
 import { ROLE_NUMBER } from './fixes';
 import { langFix } from './lang';
 
@@ -14,14 +15,18 @@ export const roleMissing = defineRule({
     const payload = sdkPayload(token);
     if (!payload) return null;
     const role = claim(token, 'role');
-    const misnamed = ['roleType', 'role_type', 'Role'].find((k) => k in payload);
+    const misnamed = misnamedClaim(payload, 'role', ROLE_ALIASES);
+    const spelledOtherwise = misnamed !== null && sameNameOtherSpelling(misnamed, 'role');
     let message = role.present ? `role is ${show(role.value)}.` : 'The payload has no role.';
-    if (misnamed) message += ` It has ${misnamed} = ${show(payload[misnamed])} instead: Zoom reads only role.`;
+    if (misnamed && spelledOtherwise) message += ` ${spellingText(misnamed, 'role')}: ${misnamed} = ${show(payload[misnamed])}.`;
+    else if (misnamed) message += ` It has ${misnamed} = ${show(payload[misnamed])} instead: Zoom reads only role.`;
     message += ' The Web SDK needs role: 0 to join as participant, 1 as host or co-host.';
     return {
       claim: 'role',
       message,
-      fix: langFix('Add `role: 0` (attendee) or `role: 1` (host; starting a meeting also needs a zak) as a JSON number:', ROLE_NUMBER, token),
+      fix: spelledOtherwise
+        ? langFix(`Write the claim names exactly as Zoom reads them (${misnamed} → role):`, CLAIM_NAMES, token)
+        : langFix('Add `role: 0` (attendee) or `role: 1` (host; starting a meeting also needs a zak) as a JSON number:', ROLE_NUMBER, token),
       data: { misnamedKey: misnamed ?? null },
     };
   },

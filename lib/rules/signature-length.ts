@@ -47,6 +47,8 @@ export const signatureLength = defineRule({
   source: 'signature-facts §1 (HS256: HMAC-SHA256, base64url segments); RFC 7518 §3.2 (HS256 output is 256 bits)',
   check({ token }) {
     if (token.segments.length !== 3 || token.header?.['alg'] !== 'HS256') return null;
+    // UrlTokenEncode's padding digit makes 43 characters 44: token-not-base64url names that encoder.
+    if (token.urlTokenSegments?.includes('signature')) return null;
     const sig = token.segments[2]!;
     const end = unpaddedLength(sig);
     const bytes = Math.floor((end * 6) / 8);

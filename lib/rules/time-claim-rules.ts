@@ -3,6 +3,7 @@ import type { Rule } from './types';
 import { claim, show, signaturePayload } from './claim-values';
 import { EXP_WINDOW, WHOLE_SECONDS } from './fixes';
 import { langFix } from './lang';
+import { CLAIM_NAMES, misnamedClaim, spellingText } from './claim-names';
 
 /** iat-missing and exp-missing differ only in the claim and what Zoom does without it. */
 export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string): Rule {
@@ -15,14 +16,22 @@ export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string)
       if (!signaturePayload(token)) return null;
       const c = claim(token, name);
       if (c.present && c.value !== null) return null;
+      // Iat, Exp (a Go struct without json tags, a C# PascalCase class): there, under a name Zoom does not read.
+      const payload = signaturePayload(token)!;
+      const spelled = c.present ? null : misnamedClaim(payload, name);
       const hint =
         name === 'exp' && claim(token, 'tokenExp').present
           ? ' tokenExp is present, but Zoom\'s window check is on exp.'
           : '';
       return {
         claim: name,
-        message: `${c.present ? `${name} is null` : `The payload has no ${name}`}. ${why}${hint}`,
-        fix: langFix(`Add ${name} in whole epoch seconds${name === 'exp' ? ', 7200 s after iat' : ''}:`, name === 'exp' ? EXP_WINDOW : WHOLE_SECONDS, token),
+        message: spelled
+          ? `The payload has no ${name}: ${spellingText(spelled, name)}. ${why}`
+          : `${c.present ? `${name} is null` : `The payload has no ${name}`}. ${why}${hint}`,
+        fix: spelled
+          ? langFix(`Write the claim names exactly as Zoom reads them (${spelled} → ${name}):`, CLAIM_NAMES, token)
+          : langFix(`Add ${name} in whole epoch seconds${name === 'exp' ? ', 7200 s after iat' : ''}:`, name === 'exp' ? EXP_WINDOW : WHOLE_SECONDS, token),
+        ...(spelled ? { data: { misnamedKey: spelled } } : {}),
       };
     },
   });

@@ -1,5 +1,5 @@
 import { defineRule } from './define';
-import { epochSeconds, isoTime, referenceLabel, seconds } from './claim-values';
+import { epochSeconds, isoTime, referenceLabel, requestDelay, seconds } from './claim-values';
 import { langFix, type LangLines } from './lang';
 import { ZONE_FIX, hoursMinutes, zoneExplanation, zoneForShift } from './time-zone';
 
@@ -30,10 +30,14 @@ export const tokenExpired = defineRule({
     // iat far behind the join with exp − iat a normal window: a local time behind UTC read as UTC, not a stale token.
     const behind = iat !== null ? referenceTime - iat : NaN;
     const zone = iat !== null && exp - iat > 0 ? zoneForShift(-behind) : null;
+    // Still valid when the page called join(): it expired while the page waited to send the request.
+    const delay = requestDelay(ctx);
+    const waited = delay !== null && delay > 0 && exp > referenceTime - delay;
     return {
       claim: 'exp',
       message:
         `The signature expired at ${isoTime(exp)}, ${seconds(late)} before ${referenceLabel(ctx)}. Zoom answers 3705 "The signature has expired" (or 3712).` +
+        (waited ? ` It was still valid at join(): it expired while the page waited ${seconds(delay)} before the SDK sent its request (a preview screen, a device check).` : '') +
         (zone ? ` Either the page reused a signature issued ${hoursMinutes(behind)} earlier, or ${lowerFirst(zoneExplanation(-behind, zone))}` : ''),
       fix: zone
         ? langFix(
@@ -46,7 +50,12 @@ export const tokenExpired = defineRule({
             FRESH,
             ctx.token,
           ),
-      data: { expMinusReference: Math.round((exp - referenceTime) * 1000) / 1000, utcOffsetMinutes: zone ? zone.offsetMin : null },
+      data: {
+        expMinusReference: Math.round((exp - referenceTime) * 1000) / 1000,
+        utcOffsetMinutes: zone ? zone.offsetMin : null,
+        judgedAt: ctx.requestTime !== undefined ? 'request' : 'join',
+        requestDelay: requestDelay(ctx),
+      },
     };
   },
 });

@@ -1,8 +1,9 @@
 import { decodeJwt } from 'jose';
-import { defineRule } from './define';
+import { defineRule, type FindingInput } from './define';
+import type { DecodedToken } from '../token/types';
 import { BASE64URL_INTRO } from './generator-fixes';
 import { BASE64URL } from './fixes';
-import { langFix } from './lang';
+import { GUESS, langFix, type LangLines } from './lang';
 
 function count(s: string, ch: string): number {
   let n = 0;
@@ -26,8 +27,11 @@ export const tokenNotBase64url = defineRule({
   severity: 'error',
   title: 'A segment uses standard base64 (+, /, = padding) instead of base64url',
   source: 'signature-facts §1 (base64url, no padding), §4.5 (devforum #93507 intermittent join timeout, #98154 btoa)',
-  check({ token }) {
-    if (token.nonUrlSafeSegments.length === 0 || token.token === null) return null;
+  check({ token }): FindingInput | null {
+    if (token.token === null) return null;
+    const urlToken = token.urlTokenSegments ?? [];
+    if (urlToken.length > 0) return urlTokenFinding(token, urlToken);
+    if (token.nonUrlSafeSegments.length === 0) return null;
     const details: string[] = [];
     let plus = 0;
     let slash = 0;
@@ -55,3 +59,46 @@ export const tokenNotBase64url = defineRule({
     };
   },
 });
+
+/** The .NET encoders that write base64url without padding, in place of UrlTokenEncode. */
+const DOTNET_BASE64URL: LangLines = {
+  ...BASE64URL,
+  csharp:
+    '`Base64UrlEncoder.Encode(bytes)` (Microsoft.IdentityModel.Tokens) or `WebEncoders.Base64UrlEncode(bytes)` (Microsoft.AspNetCore.WebUtilities), ' +
+    'not `HttpServerUtility.UrlTokenEncode`, which appends the padding count "0", "1" or "2"',
+};
+
+const PART_INDEX = { header: 0, payload: 1, signature: 2 } as const;
+
+/**
+ * .NET `HttpServerUtility.UrlTokenEncode`: base64url with a padding-count digit instead of `=`
+ * (lib/token/base64.ts urlTokenBody). Each segment is one character too long, so a header reads as
+ * "not a valid base64 length" and a signature as 33 bytes unless the digit is named.
+ */
+function urlTokenFinding(token: DecodedToken, parts: ReadonlyArray<'header' | 'payload' | 'signature'>): FindingInput {
+  const details = parts.map((part) => {
+    const seg = token.segments[PART_INDEX[part]] ?? '';
+    return `${part} (${seg.length} characters ending in "${seg.charAt(seg.length - 1)}")`;
+  });
+  const digits = parts.map((part) => {
+    const seg = token.segments[PART_INDEX[part]] ?? '';
+    return seg.charAt(seg.length - 1);
+  });
+  return {
+    message:
+      `${details.join('; ')}: .NET \`HttpServerUtility.UrlTokenEncode\` output. It writes base64url but replaces the "=" padding with a digit ` +
+      'counting it ("0", "1" or "2"), so each segment is one character longer than base64url (a 36-character header becomes 37, not a valid ' +
+      'base64 length; a 43-character HMAC becomes 44, read as 33 bytes). Join Doctor decoded the segments without that digit; Zoom reads the ' +
+      'token as sent and fails the join (3712, or a join timeout with no error callback as in devforum #93507).',
+    fix: langFix('Encode every segment as base64url without padding and without a padding digit:', DOTNET_BASE64URL, token, GUESS.dotnetUrlToken),
+    data: {
+      segments: parts.join(','),
+      encoder: 'UrlTokenEncode',
+      digits: digits.join(','),
+      plus: 0,
+      slash: 0,
+      padding: 0,
+      headline: ".NET HttpServerUtility.UrlTokenEncode's padding digit instead of base64url",
+    },
+  };
+}

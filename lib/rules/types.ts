@@ -84,8 +84,14 @@ export interface RuleContext {
    * need it are skipped.
    */
   referenceTime?: number;
-  /** The local (page) clock at join time, epoch seconds; the basis of `referenceTime`. */
+  /** The local (page) clock at join time, epoch seconds; the basis of `referenceTime` when no request was seen. */
   joinTime?: number;
+  /**
+   * The local (page) clock when the SDK's request carrying the token (wc/info, wc/lsdk) was sent,
+   * epoch seconds, when it was seen: Zoom judges iat and exp then, so it is the basis of
+   * `referenceTime` when known.
+   */
+  requestTime?: number;
   /** Zoom's clock minus the local clock, in seconds, when measured (Date headers). */
   clockOffset?: number;
   /** What the offset was measured from, for messages ("the Date of its own join answer (zoom.us)"). */

@@ -47,6 +47,22 @@ export function unpaddedLength(segment: string): number {
   return end;
 }
 
+/**
+ * .NET `HttpServerUtility.UrlTokenEncode` (System.Web): `Convert.ToBase64String`, `+`→`-`, `/`→`_`,
+ * the `=` padding removed and its count appended as one digit, "0", "1" or "2". A 27-byte header
+ * (36 base64 characters, no padding) becomes 37 characters ending in "0", not a valid base64 length;
+ * a 32-byte HMAC (43 characters and one "=") becomes 44 ending in "1". Returns the segment without
+ * that digit when its last character is the padding count its length implies, else null.
+ */
+export function urlTokenBody(segment: string): string | null {
+  const n = segment.length;
+  if (n < 2) return null;
+  const digit = segment.charCodeAt(n - 1) - 48;
+  if (digit < 0 || digit > 2) return null;
+  // Padding of an unpadded base64 body of length L: L % 4 = 0 → 0, 3 → 1, 2 → 2 (1 is never valid).
+  return (4 - ((n - 1) % 4)) % 4 === digit ? segment.slice(0, n - 1) : null;
+}
+
 const NON_ASCII = /[^\x00-\x7f]/;
 const nativeAtob: ((s: string) => string) | null = typeof atob === 'function' ? atob : null;
 

@@ -1,5 +1,5 @@
 import type { DecodedToken, DecodeProblem, JsonMember } from './types';
-import { decodeSegment, invalidCharacter, unpaddedLength, usesStandardBase64 } from './base64';
+import { decodeSegment, invalidCharacter, unpaddedLength, urlTokenBody, usesStandardBase64 } from './base64';
 import { lexJsonObject } from './json-lexer';
 
 /**
@@ -93,7 +93,29 @@ function decodeString(input: string): DecodedToken {
     decodeJsonPart(t, 'payload', segments[1]!, standard && t.nonUrlSafeSegments.includes('payload'));
   }
   if (segments.length === 3) checkSignatureSegment(t, segments[2]!, plain);
+  if (t.urlTokenSegments !== undefined) urlTokenRest(t, segments);
   return t;
+}
+
+/**
+ * Once one part shows UrlTokenEncode's digit, the same encoder wrote the others: a payload whose
+ * padding was 2 ends in "2", which decodes as written to the JSON plus a trailing "\r" (JSON
+ * whitespace), so only the encoder seen elsewhere tells it apart. Decoded again without the digit.
+ */
+function urlTokenRest(t: DecodedToken, segments: string[]): void {
+  const seen = t.urlTokenSegments!;
+  for (let i = 0; i < 2 && i < segments.length; i++) {
+    const part = PARTS[i] as 'header' | 'payload';
+    if (seen.includes(part) || (part === 'header' ? t.header : t.payload) === null) continue;
+    const body = urlTokenBody(segments[i]!);
+    if (body === null) continue;
+    const d = decodeSegment(body);
+    if (!d.ok || !lexJsonObject(d.text).ok) continue;
+    seen.push(part);
+    t.problems = t.problems.filter((p) => p.part !== part);
+    decodeJsonPart(t, part, body, false);
+  }
+  seen.sort((a, b) => PARTS.indexOf(a) - PARTS.indexOf(b));
 }
 
 /** Removes what generators and copy-paste wrap a token in, recording each kind. */
@@ -195,6 +217,7 @@ function decodeJsonPart(t: DecodedToken, part: 'header' | 'payload', segment: st
   }
   const decoded = decodeSegment(segment, standardBase64);
   if (!decoded.ok) {
+    if (decodeUrlToken(t, part, segment, standardBase64)) return;
     t.problems.push({
       code: 'segment-encoding',
       part,
@@ -207,6 +230,7 @@ function decodeJsonPart(t: DecodedToken, part: 'header' | 'payload', segment: st
   else t.payloadJson = text;
   const lexed = lexJsonObject(text);
   if (!lexed.ok) {
+    if (decodeUrlToken(t, part, segment, standardBase64)) return;
     const notObject = lexed.reason === 'not-object';
     t.problems.push({
       code: notObject
@@ -244,6 +268,25 @@ function decodeJsonPart(t: DecodedToken, part: 'header' | 'payload', segment: st
   }
 }
 
+/**
+ * A part that fails to decode as written but decodes to a JSON object without its last character,
+ * the padding-count digit of .NET `HttpServerUtility.UrlTokenEncode`: decoded that way (as standard
+ * base64 is) and recorded, so token-not-base64url names the encoder instead of "not a valid base64
+ * length", and the claims are still judged. Runs only on a part that already failed.
+ */
+function decodeUrlToken(t: DecodedToken, part: 'header' | 'payload', segment: string, standardBase64: boolean): boolean {
+  const body = urlTokenBody(segment);
+  if (body === null) return false;
+  const d = decodeSegment(body, standardBase64);
+  if (!d.ok || !lexJsonObject(d.text).ok) return false;
+  (t.urlTokenSegments ??= []).push(part);
+  decodeJsonPart(t, part, body, standardBase64);
+  return true;
+}
+
+/** A 32-byte HMAC (43 characters and one "=") written by UrlTokenEncode: 44 characters ending in "1". */
+const URL_TOKEN_HMAC_LENGTH = 44;
+
 function checkSignatureSegment(t: DecodedToken, segment: string, alphabetChecked: boolean): void {
   if (segment.length === 0) {
     t.problems.push({
@@ -251,6 +294,10 @@ function checkSignatureSegment(t: DecodedToken, segment: string, alphabetChecked
       part: 'signature',
       message: 'The signature segment is empty: the token is unsigned (header.payload. with no HMAC).',
     });
+    return;
+  }
+  if (segment.length === URL_TOKEN_HMAC_LENGTH && t.header?.['alg'] === 'HS256' && urlTokenBody(segment) !== null && BASE64_BODY.test(segment)) {
+    (t.urlTokenSegments ??= []).push('signature');
     return;
   }
   const end = unpaddedLength(segment);

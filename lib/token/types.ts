@@ -58,5 +58,10 @@ export interface DecodedToken {
   payloadMembers: Record<string, JsonMember> | null;
   /** Segments that use the standard base64 alphabet or padding (`+`, `/`, `=`). */
   nonUrlSafeSegments: Array<'header' | 'payload' | 'signature'>;
+  /**
+   * Segments written by .NET `HttpServerUtility.UrlTokenEncode` (a padding-count digit "0"/"1"/"2"
+   * appended instead of `=` padding), decoded without that digit. Absent when there are none.
+   */
+  urlTokenSegments?: Array<'header' | 'payload' | 'signature'>;
   problems: DecodeProblem[];
 }

@@ -34,7 +34,7 @@ Example: JD_SECRET=… join-doctor check --secret-env JD_SECRET --meeting 123456
 export interface CheckJson {
   verdict: Analysis['verdict'];
   /** The SDK whose rules judged the token, and whether it was given (--sdk) or detected. */
-  sdk?: { judgedAs: 'meeting' | 'video' | null; from: 'option' | 'claims' };
+  sdk?: { judgedAs: 'meeting' | 'video' | null; from: import('../../check').SdkSource };
   header: Record<string, unknown> | null;
   payload: Record<string, unknown> | null;
   findings: Array<{ id: string; severity: Severity; claim?: string; message: string; fix: string }>;
@@ -146,6 +146,8 @@ export const check: Command = {
 
 function sdkLine(judged: 'meeting' | 'video' | null, given: 'meeting' | 'video' | undefined, own: 'meeting' | 'video' | null): string {
   const name = (x: 'meeting' | 'video' | null) => (x === 'video' ? 'Video SDK' : x === 'meeting' ? 'Meeting SDK' : 'neither SDK');
+  // Without --sdk only --meeting makes the judging SDK differ from the claims' (lib/check.ts sdkOf).
+  if (given === undefined && own !== null && judged !== null && judged !== own) return `${name(judged)} join (--meeting), but the token is a ${name(own)} token`;
   if (given === undefined) return `${name(judged)} rules (detected from the claims; --sdk to say which join gets it)`;
   return own !== null && own !== given ? `${name(given)} join (--sdk), but the token is a ${name(own)} token` : `${name(given)} rules (--sdk)`;
 }

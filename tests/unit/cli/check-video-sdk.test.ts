@@ -41,6 +41,20 @@ describe('join-doctor check with a Video SDK JWT', () => {
     expect(out.findings[0].message).toContain('given to a Meeting SDK join');
   });
 
+  it('--meeting N with a Video SDK JWT: a meeting number means a Meeting SDK join, so the wrong SDK\'s token is named (exit 1)', async () => {
+    const r = await runCli(['check', '--json', '--meeting', '123456789', sampleVideoToken()], { nowMs: NOW_MS });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.sdk).toEqual({ judgedAs: 'meeting', from: 'meeting-number' });
+    expect(out.findings[0].id).toBe('token-not-sdk-jwt');
+    expect(out.findings[0].message).toContain('given to a Meeting SDK join');
+    const human = await runCli(['check', '--meeting', '123456789', sampleVideoToken()], { nowMs: NOW_MS });
+    expect(human.stdout).toContain('Meeting SDK join (--meeting), but the token is a Video SDK token');
+    // With the session's topic as well, the caller said which join it is: the claims decide.
+    const both = await runCli(['check', '--json', '--meeting', '123456789', '--topic', 'Support Session 42', sampleVideoToken()], { nowMs: NOW_MS });
+    expect(JSON.parse(both.stdout).sdk).toEqual({ judgedAs: 'video', from: 'claims' });
+  });
+
   it('--sdk video with a Meeting SDK signature, and the human output says so', async () => {
     const r = await runCli(['check', '--sdk', 'video', await sampleSignature({ iat: 1_795_912_284, exp: 1_795_912_284 + 7200, tokenExp: 1_795_912_284 + 7200 })], { nowMs: NOW_MS });
     expect(r.code).toBe(1);

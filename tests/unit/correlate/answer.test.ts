@@ -69,7 +69,9 @@ describe('verdict words follow the outcome', () => {
     // exp − iat of 600 s would be an error; a join Zoom nevertheless accepted still reads OK.
     const iat = Math.floor(START / 1000) - 30;
     const i = await item('ok', START, { iat, exp: iat + 600, tokenExp: iat + 600 }, { kind: 'success' });
-    expect(i.analysis.verdict).toBe('fail');
+    // The token's error stays an error finding, but Zoom accepted the join: the verdict is capped at warn.
+    expect(i.analysis.findings.find((f) => f.id === 'exp-window-short')?.severity).toBe('error');
+    expect(i.analysis.verdict).toBe('warn');
     expect(attemptAnswer(i)).toMatchObject({ verdict: 'OK', kind: 'joined' });
   });
   it('a join still pending is judged by its token alone', async () => {

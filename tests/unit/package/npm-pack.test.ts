@@ -99,7 +99,8 @@ console.log(JSON.stringify({ future, good, wrongSecret, sync, usage }));
     const out = JSON.parse(r.stdout);
     expect(out.future.ok).toBe(false);
     expect(out.future.errors.map((f: { id: string }) => f.id)).toContain('iat-future');
-    expect(out.good).toMatchObject({ ok: true, errors: [], sdk: { judgedAs: 'meeting', from: 'claims' } });
+    // A meeting number means a Meeting SDK join: the SDK comes from it, not from the claims.
+    expect(out.good).toMatchObject({ ok: true, errors: [], sdk: { judgedAs: 'meeting', from: 'meeting-number' } });
     expect(JSON.stringify(out.good)).not.toContain('pack-secret');
     expect(out.wrongSecret.ok).toBe(false);
     expect(out.sync.findings.map((f: { id: string }) => f.id)).not.toContain('iat-future'); // judged an hour later
