@@ -13,7 +13,9 @@ export default defineConfig({
   // dormant in every frame until Zoom shows up, skips WXT's unused content-script context.
   // React DOM's dangerouslySetInnerHTML is removed (lib/build/no-inner-html.ts): nothing captured is
   // ever rendered as HTML, and the Firefox package lints without UNSAFE_VAR_ASSIGNMENT.
-  vite: () => ({ plugins: [stripMainWorldLogger(), bareRelayWrapper(), noReactInnerHtml()] }),
+  // The triage page's HAR reader is a module worker (components/triage/worker-reader.ts): a file of
+  // its own in the build, allowed by the extension pages' script-src 'self'.
+  vite: () => ({ plugins: [stripMainWorldLogger(), bareRelayWrapper(), noReactInnerHtml()], worker: { format: 'es' as const } }),
   hooks: {
     'build:done': (wxt) => {
       const size = checkHookBudget(wxt.config.outDir);
@@ -52,8 +54,8 @@ export default defineConfig({
     // storage: the capture log lives in storage.session. No host permissions: the content
     // scripts are declared (<all_urls>) and the devtools page needs none for devtools.network.
     permissions: ['storage'],
-    // The toolbar badge counts the tab's failed joins.
-    action: { default_title: 'Join Doctor', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // The toolbar badge counts the tab's failed joins; a click opens the triage page (triage.html).
+    action: { default_title: 'Join Doctor: open the triage page (HAR, export or token)', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The panel's Reproduce asks for one endpoint's origin at click time (permissions.request),
     // never for every site at install.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
