@@ -60,39 +60,42 @@ export function ViewTabs() {
           </button>
         ))}
       </div>
-      <div className="source-switch" role="group" aria-label="Session shown">
-        {!page && (
-          <button
-            type="button"
-            className="source-btn"
-            aria-pressed={source === 'live'}
-            onClick={() => showSource('live')}
-            title="Attempts captured live on the inspected tab"
-            data-testid="source-live"
-          >
-            Live <span className="source-n" data-testid="attempt-count">{count}</span>
-          </button>
-        )}
-        {imported && (
-          <>
+      {/* The triage page has no live session: the switch only appears with a file to show. */}
+      {(!page || imported) && (
+        <div className="source-switch" role="group" aria-label="Session shown">
+          {!page && (
             <button
               type="button"
-              className="source-btn imported"
-              aria-pressed={source === 'imported'}
-              onClick={() => showSource('imported')}
-              title={`${imported.fileName}, imported ${new Date(imported.importedAt).toLocaleString()}; never mixed with live capture`}
-              data-testid="source-imported"
+              className="source-btn"
+              aria-pressed={source === 'live'}
+              onClick={() => showSource('live')}
+              title="Attempts captured live on the inspected tab"
+              data-testid="source-live"
             >
-              <span className="imported-tag">{imported.kind === 'export' ? 'export' : imported.kind === 'tokens' ? 'token' : 'HAR'}</span>
-              <span className="file-name">{imported.fileName}</span>
-              <span className="source-n">{imported.attempts.length}</span>
+              Live <span className="source-n" data-testid="attempt-count">{count}</span>
             </button>
-            <button type="button" className="source-btn close" aria-label={`Close ${imported.fileName}`} title="Close the imported file" onClick={closeImported}>
-              ✕
-            </button>
-          </>
-        )}
-      </div>
+          )}
+          {imported && (
+            <>
+              <button
+                type="button"
+                className="source-btn imported"
+                aria-pressed={source === 'imported'}
+                onClick={() => showSource('imported')}
+                title={`${imported.fileName}, imported ${new Date(imported.importedAt).toLocaleString()}; never mixed with live capture`}
+                data-testid="source-imported"
+              >
+                <span className="imported-tag">{imported.kind === 'export' ? 'export' : imported.kind === 'tokens' ? 'token' : 'HAR'}</span>
+                <span className="file-name">{imported.fileName}</span>
+                <span className="source-n">{imported.attempts.length}</span>
+              </button>
+              <button type="button" className="source-btn close" aria-label={`Close ${imported.fileName}`} title="Close the imported file" onClick={closeImported}>
+                ✕
+              </button>
+            </>
+          )}
+        </div>
+      )}
       <span className="tabs-fill" />
       <span className="tabs-stats">
         <CaptureStatsNotice />

@@ -24,8 +24,12 @@ const TYPES = {
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; worker-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** Starts the server; resolves with its origin and a close function. Port 0 picks a free one. */
-export async function serveWeb(dir, port = 4178) {
+/**
+ * Starts the server; resolves with its origin and a close function. Port 0 picks a free one.
+ * `isolated: false` leaves out the headers (CSP, COOP/COEP): a plain static host, where only the
+ * page's own meta CSP protects it.
+ */
+export async function serveWeb(dir, port = 4178, { isolated = true } = {}) {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -54,10 +58,9 @@ export async function serveWeb(dir, port = 4178) {
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': s.size,
-      'content-security-policy': CSP,
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-      'x-content-type-options': 'nosniff',
+      ...(isolated
+        ? { 'content-security-policy': CSP, 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'x-content-type-options': 'nosniff' }
+        : {}),
       'cache-control': 'no-cache',
     });
     if (req.method === 'HEAD') res.end();

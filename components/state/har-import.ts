@@ -18,6 +18,7 @@ import { droppedFileKind, SNIFF_CHARS } from '../../lib/triage/file-kind';
 import { MAX_EXPORT_CHARS, parseExport } from '../../lib/report/parse';
 import { exportSession } from '../../lib/triage/export-session';
 import { usePanel, usePanelStoreApi } from './store';
+import { presetAnalysis } from './analysis';
 
 /** Reads a HAR file; reports bytes read; stops with ERR_CANCELLED when `signal` aborts. */
 export type HarReader = (file: File, onBytes: (bytes: number) => void, signal: AbortSignal) => Promise<HarImport>;
@@ -59,8 +60,9 @@ export function useHarImport(): { busy: boolean; importFile(file: File | undefin
           if (file.size > MAX_EXPORT_CHARS * 3) {
             throw new JoinDoctorError('ERR_INPUT_TOO_LARGE', `${Math.round(file.size / 1e6)} MB is more than a Join Doctor export can be.`);
           }
-          const { attempts, warnings } = exportSession(parseExport(await file.text()));
+          const { attempts, analyses, warnings } = exportSession(parseExport(await file.text()));
           if (controller.signal.aborted) return;
+          analyses?.forEach((analysis, i) => presetAnalysis(attempts[i]!, analysis));
           s().importSession({ fileName: file.name, kind: 'export', importedAt: Date.now(), attempts, warnings });
           return;
         }

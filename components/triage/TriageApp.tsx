@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App } from '../App';
-import { HarReaderContext, useHarImport, type HarReader } from '../state/har-import';
+import { dragHasFiles, HarReaderContext, useHarImport, type HarReader } from '../state/har-import';
 import { saveBlob } from '../state/download';
-import { readHarInWorker } from './worker-reader';
+import { prewarmHarWorker, readHarInWorker } from './worker-reader';
 import { TokenForm } from './TokenForm';
 import { sanitizeHarFile } from './sanitize';
 
@@ -16,6 +16,7 @@ import { sanitizeHarFile } from './sanitize';
 export function TriageApp() {
   // The HAR last read, kept in memory for Sanitize only; never stored.
   const [harFile, setHarFile] = useState<File | null>(null);
+  useEffect(prewarmHarWorker, []);
   const reader = useMemo<HarReader>(
     () => async (file, onBytes, signal) => {
       const result = await readHarInWorker(file, onBytes, signal);
@@ -26,11 +27,38 @@ export function TriageApp() {
   );
   return (
     <HarReaderContext.Provider value={reader}>
-      <div className="triage" data-testid="triage-page">
+      <DropAnywhere>
         <TriageHeader harFile={harFile} />
         <App />
-      </div>
+      </DropAnywhere>
     </HarReaderContext.Provider>
+  );
+}
+
+/**
+ * The App takes a file dropped on it; this takes one dropped on the header or the token form, so a
+ * file dropped anywhere on the page opens instead of the browser navigating to it.
+ */
+function DropAnywhere({ children }: { children: ReactNode }) {
+  const { importFile } = useHarImport();
+  return (
+    <div
+      className="triage"
+      data-testid="triage-page"
+      onDragOver={(e) => {
+        if (e.defaultPrevented || !dragHasFiles(e.dataTransfer?.types)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDrop={(e) => {
+        // The App handled (and prevented) drops on itself.
+        if (e.defaultPrevented || !dragHasFiles(e.dataTransfer?.types)) return;
+        e.preventDefault();
+        void importFile(e.dataTransfer.files?.[0]);
+      }}
+    >
+      {children}
+    </div>
   );
 }
 
