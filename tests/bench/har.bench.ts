@@ -15,7 +15,7 @@ import { stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateBenchHar as generate } from './bench-har';
+import { generateBenchHar } from './har-generate';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = path.join(root, 'tmp', 'har-bench');
@@ -53,7 +53,7 @@ const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 async function measure(joins: number, megabytes: number) {
   const file = path.join(dir, `joins-${joins}-${megabytes}mb.har`);
-  await generate(file, joins, megabytes * 1024 * 1024);
+  await generateBenchHar(file, joins, megabytes * 1024 * 1024);
   const size = (await stat(file)).size;
   const har = run(HAR_RUN(file)) as { ms: number; rss: number; code: number; outChars: number };
   const tok = run(TOKENISE(file)) as { ms: number; rss: number; entries: number };

@@ -1,6 +1,6 @@
 /**
  * The triage page on the 200 MB bench HAR (the file `npm run bench:har` reads, from
- * tests/bench/bench-har.ts), in headless Chromium: time to read it in the page's Web Worker, the
+ * tests/bench/har-generate.ts), in headless Chromium: time to read it in the page's Web Worker, the
  * page's memory while it reads, and whether its headline is the one `join-doctor har` gives.
  *
  * Memory, three ways:
@@ -21,11 +21,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../lab/find-chromium';
 import { serveWeb } from '../../scripts/serve-web.mjs';
-import { BENCH_JOINS, BENCH_MB, generateBenchHar } from './bench-har';
+import { generateBenchHar } from './har-generate';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const MB = Number(process.env.HAR_BENCH_MB ?? BENCH_MB);
-const JOINS = Number(process.env.HAR_BENCH_JOINS ?? BENCH_JOINS);
+// The same defaults, and so the same file, as `npm run bench:har`.
+const MB = Number(process.env.HAR_BENCH_MB ?? 200);
+const JOINS = Number(process.env.HAR_BENCH_JOINS ?? 24_745);
 const file = path.join(root, 'tmp', 'har-bench', `joins-${JOINS}-${MB}mb.har`);
 const webDir = path.join(root, 'tmp', 'bench-web');
 const mb = (n: number) => (n / 1e6).toFixed(1);
@@ -84,11 +85,19 @@ try {
   await cdp.send('Performance.enable');
   const idle = await rendererMemory();
 
-  type Sample = { t: number; page: number; worker: number; window: number; rss: number };
+  type Sample = { t: number; page: number; worker: number; window: number };
   const samples: Sample[] = [];
+  const rss: number[] = [];
   let reading = true;
   const t0 = Date.now();
-  const sampler = (async () => {
+  // Two loops: the OS figure every 200 ms, and the browser's own measurement as often as it answers.
+  const osLoop = (async () => {
+    while (reading) {
+      rss.push((await rendererMemory()).rss);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  const umemLoop = (async () => {
     while (reading) {
       const m = await page
         .evaluate(async () => {
@@ -102,16 +111,15 @@ try {
           return { bytes: r.bytes, worker, window };
         })
         .catch(() => null);
-      const os = await rendererMemory();
-      if (m) samples.push({ t: Date.now() - t0, page: m.bytes, worker: m.worker, window: m.window, rss: os.rss });
-      await new Promise((r) => setTimeout(r, 500));
+      if (m) samples.push({ t: Date.now() - t0, page: m.bytes, worker: m.worker, window: m.window });
     }
   })();
   await page.setInputFiles('[data-testid="open-file-input"]', file);
   await page.waitForFunction((n) => document.querySelector('[data-testid="source-imported"] .file-name')?.textContent === n, path.basename(file), { timeout: 600_000, polling: 250 });
   const readMs = Date.now() - t0;
   reading = false;
-  await sampler;
+  await Promise.all([osLoop, umemLoop]);
+  const atRead = await rendererMemory();
   await page.click('[data-testid="tab-correlation"]');
   const headline = await page.locator('[data-testid="cause-headline"] b').textContent({ timeout: 600_000 });
   const attempts = Number(await page.locator('[data-testid="source-imported"] .source-n').textContent());
@@ -119,10 +127,12 @@ try {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   const jsHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
   const peak = (k: keyof Sample) => Math.max(0, ...samples.map((s) => s[k]));
+  const avgMs = samples.length ? Math.round(readMs / samples.length) : 0;
 
   console.log(`${path.basename(file)}: ${mb(size)} MB, read in the page's worker in ${(readMs / 1000).toFixed(1)} s, ${attempts} attempts`);
-  console.log(`  measureUserAgentSpecificMemory (${samples.length} samples): peak ${mb(peak('page'))} MB (worker ${mb(peak('worker'))} MB, window ${mb(peak('window'))} MB)`);
-  console.log(`  renderer process: idle RSS ${mb(idle.rss)} MB, peak RSS sampled ${mb(peak('rss'))} MB, VmHWM ${mb(after.hwm)} MB, RSS after ${mb(after.rss)} MB`);
+  console.log(`  measureUserAgentSpecificMemory while reading (${samples.length} samples, one per ${avgMs} ms): peak ${mb(peak('page'))} MB (worker ${mb(peak('worker'))} MB, window ${mb(peak('window'))} MB)`);
+  console.log(`  renderer process while reading (${rss.length} samples): idle RSS ${mb(idle.rss)} MB, peak RSS ${mb(Math.max(0, ...rss))} MB, VmHWM at the end of the read ${mb(atRead.hwm)} MB`);
+  console.log(`  after Correlation of all ${attempts} attempts: VmHWM ${mb(after.hwm)} MB, RSS ${mb(after.rss)} MB`);
   console.log(`  window JS heap after the read and Correlation (CDP JSHeapUsedSize): ${mb(jsHeap)} MB`);
   console.log(`  headline: ${headline}`);
 

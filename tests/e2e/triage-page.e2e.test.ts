@@ -17,7 +17,7 @@ import { readHarFile } from '../../lib/har/read-file';
 import { diagnoseHar } from '../../lib/cli/commands/har';
 import { isJoinDoctorError } from '../../lib/errors';
 import { parseExport, serializeExport } from '../../lib/report';
-import { generateBenchHar } from '../bench/bench-har';
+import { generateBenchHar } from '../bench/har-generate';
 import { buildWebPage, dropFile, pageVerdict } from './harness/triage-web';
 import { repoRoot, tmpDir } from './harness/paths';
 import { signJwt } from './harness/signatures';

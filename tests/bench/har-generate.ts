@@ -1,17 +1,13 @@
 /**
- * The synthetic support-session HAR of `npm run bench:har` (tests/bench/har.bench.ts), shared with
- * the triage page's bench (tests/bench/triage-page.bench.ts) so both read the very same file.
- * Each join is a signature-endpoint response, Zoom's wc/info answer (every 10th join a 5xx and the
- * SDK's JSONP retry) and script/image bodies between them; every 7th token is 40 s in the future.
+ * The synthetic HAR of the `join-doctor har` bench (tests/bench/har.bench.ts) and the sanitizer's
+ * bench (tests/bench/sanitize.bench.ts): per join a signature-endpoint response, Zoom's wc/info
+ * answer (every 10th a 5xx and the SDK's JSONP retry, every 7th token 40 s in the future) and
+ * script/image bodies between them, up to the target size.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createHmac } from 'node:crypto';
-
-/** The full-size bench: ~200 MB, 24,745 joins. */
-export const BENCH_JOINS = 24_745;
-export const BENCH_MB = 200;
 
 const b64u = (s: string) => Buffer.from(s).toString('base64url');
 const START = Date.UTC(2026, 10, 1, 8, 0, 0);
