@@ -15,12 +15,14 @@ export function ReadingProgress() {
   const share = reading.total > 0 ? Math.min(1, reading.bytes / reading.total) : 0;
   return (
     <div className="banner info reading" role="status" data-testid="reading-progress">
-      <span className="reading-name">Reading {reading.fileName}</span>
-      <progress max={1} value={share} aria-label={`Reading ${reading.fileName}`} data-testid="reading-bar" />
+      <span className="reading-name">
+        {reading.doing ?? 'Reading'} {reading.fileName}
+      </span>
+      <progress max={1} value={share} aria-label={`${reading.doing ?? 'Reading'} ${reading.fileName}`} data-testid="reading-bar" />
       <span className="reading-count" data-testid="reading-count">
         {mb(reading.bytes)} of {mb(reading.total)} MB
       </span>
-      <button className="tool-btn" data-testid="reading-cancel" onClick={cancelHarRead} title="Stop reading this file">
+      <button className="tool-btn" data-testid="reading-cancel" onClick={cancelHarRead} title="Stop; nothing half-done is shown or saved">
         Cancel
       </button>
     </div>

@@ -29,11 +29,25 @@ export const readHarHere: HarReader = (file, onBytes, signal) =>
 
 export const HarReaderContext = createContext<HarReader>(readHarHere);
 
-/** The read in progress, for Cancel. One at a time: a new file cancels the one before. */
+/** The long job in progress (a read, a sanitize), for Cancel. One at a time: a new one cancels the one before. */
 let current: AbortController | null = null;
 
 export function cancelHarRead(): void {
   current?.abort();
+}
+
+/** Starts a cancellable job in the one slot Cancel acts on. */
+export function startCancellable(): AbortController {
+  current?.abort();
+  current = new AbortController();
+  return current;
+}
+
+/** Ends the job if it is still the current one; true when it was (its progress can be cleared). */
+export function endCancellable(c: AbortController): boolean {
+  if (current !== c) return false;
+  current = null;
+  return true;
 }
 
 /** The warnings line of an imported session, as the import banner lists them. */
@@ -49,9 +63,7 @@ export function useHarImport(): { busy: boolean; importFile(file: File | undefin
     async (file: File | undefined | null) => {
       if (!file) return;
       const s = () => api.getState();
-      current?.abort();
-      const controller = new AbortController();
-      current = controller;
+      const controller = startCancellable();
       s().setImportError(null);
       s().setReading({ fileName: file.name, bytes: 0, total: file.size });
       try {
@@ -69,7 +81,7 @@ export function useHarImport(): { busy: boolean; importFile(file: File | undefin
         const har = await readHarFile(
           file,
           (bytes) => {
-            if (current === controller) s().setReading({ fileName: file.name, bytes, total: file.size });
+            if (!controller.signal.aborted) s().setReading({ fileName: file.name, bytes, total: file.size });
           },
           controller.signal,
         );
@@ -83,10 +95,7 @@ export function useHarImport(): { busy: boolean; importFile(file: File | undefin
             : `${file.name} could not be read (${e instanceof Error ? e.message : String(e)}). Export it again from the Network panel (Export HAR… with content).`,
         );
       } finally {
-        if (current === controller) {
-          current = null;
-          s().setReading(null);
-        }
+        if (endCancellable(controller)) s().setReading(null);
       }
     },
     [api, readHarFile],

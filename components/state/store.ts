@@ -72,6 +72,8 @@ export type PanelHost = 'panel' | 'page';
 /** A HAR being read: shown with a progress bar and Cancel (components/ReadingProgress.tsx). */
 export interface ReadingProgress {
   fileName: string;
+  /** What is being done to the file (default: reading it). */
+  doing?: 'Reading' | 'Sanitizing';
   /** Bytes read so far, and the file's size. */
   bytes: number;
   total: number;

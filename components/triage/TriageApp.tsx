@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App } from '../App';
-import { dragHasFiles, HarReaderContext, useHarImport, type HarReader } from '../state/har-import';
+import { dragHasFiles, endCancellable, HarReaderContext, startCancellable, useHarImport, type HarReader } from '../state/har-import';
+import { usePanel, usePanelStoreApi } from '../state/store';
+import { isJoinDoctorError } from '../../lib/errors';
 import { saveBlob } from '../state/download';
-import { prewarmHarWorker, readHarInWorker } from './worker-reader';
+import { prewarmHarWorker, readHarInWorker, sanitizeInWorker } from './worker-reader';
 import { TokenForm } from './TokenForm';
-import { sanitizeHarFile } from './sanitize';
+import { harSanitizer } from './sanitize';
 
 /**
  * The triage page: Join Doctor without DevTools, for whoever received a HAR, an export or a token.
@@ -93,24 +95,42 @@ function TriageHeader({ harFile }: { harFile: File | null }) {
         <button className="btn" aria-expanded={pasting} data-testid="paste-toggle" onClick={() => setPasting(!pasting)}>
           Paste token
         </button>
-        {sanitizeHarFile && <SanitizeButton harFile={harFile} sanitize={sanitizeHarFile} />}
+        {/* SANITIZER HOOK: shown once ./sanitize.ts has the sanitizer (harSanitizer). */}
+        {harSanitizer && <SanitizeButton harFile={harFile} />}
       </header>
       {pasting && <TokenForm onDone={closePaste} />}
     </>
   );
 }
 
-function SanitizeButton({ harFile, sanitize }: { harFile: File | null; sanitize: NonNullable<typeof sanitizeHarFile> }) {
-  const [state, setState] = useState<{ busy: boolean; text: string | null; error: boolean }>({ busy: false, text: null, error: false });
+/**
+ * Saves a copy of the HAR opened last with credentials removed (./sanitize.ts, run in the worker
+ * with progress and Cancel like a read), for a customer or an engineer to share it safely.
+ */
+function SanitizeButton({ harFile }: { harFile: File | null }) {
+  const api = usePanelStoreApi();
+  const busy = usePanel((s) => s.reading !== null);
+  const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
   const run = async () => {
     if (!harFile) return;
-    setState({ busy: true, text: null, error: false });
+    const s = () => api.getState();
+    const controller = startCancellable();
+    setResult(null);
+    s().setReading({ fileName: harFile.name, doing: 'Sanitizing', bytes: 0, total: harFile.size });
     try {
-      const out = await sanitize(harFile);
-      saveBlob(harFile.name.replace(/\.(har|json)$/i, '') + '.sanitized.har', out.blob);
-      setState({ busy: false, text: out.summary, error: false });
+      const out = await sanitizeInWorker(
+        harFile,
+        (bytes) => {
+          if (!controller.signal.aborted) s().setReading({ fileName: harFile.name, doing: 'Sanitizing', bytes, total: harFile.size });
+        },
+        controller.signal,
+      );
+      saveBlob(sanitizedName(harFile.name), out.blob);
+      setResult({ text: `Saved ${sanitizedName(harFile.name)}: ${out.summary}`, error: false });
     } catch (e) {
-      setState({ busy: false, text: `Could not sanitize ${harFile.name}: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      if (!isJoinDoctorError(e, 'ERR_CANCELLED')) setResult({ text: `Could not sanitize ${harFile.name}: ${e instanceof Error ? e.message : String(e)}`, error: true });
+    } finally {
+      if (endCancellable(controller)) s().setReading(null);
     }
   };
   return (
@@ -118,17 +138,24 @@ function SanitizeButton({ harFile, sanitize }: { harFile: File | null; sanitize:
       <button
         className="btn"
         data-testid="sanitize-har"
-        disabled={!harFile || state.busy}
+        disabled={!harFile || busy}
         onClick={() => void run()}
-        title={harFile ? `Save a copy of ${harFile.name} without cookies, credentials, passcodes, e-mail addresses and JWT signatures` : 'Open a HAR first'}
+        title={harFile ? `Save a copy of ${harFile.name} without cookies, credentials, passcodes, user tokens, e-mail addresses and JWT signatures` : 'Open a HAR first'}
       >
-        {state.busy ? 'Sanitizing…' : 'Sanitize HAR'}
+        Sanitize HAR
       </button>
-      {state.text && (
-        <span className={state.error ? 'o-failure' : 'dim'} role="status" data-testid="sanitize-result">
-          {state.text}
+      {result && (
+        <span className={result.error ? 'o-failure' : 'dim'} role="status" data-testid="sanitize-result">
+          {result.text}
         </span>
       )}
     </>
   );
+}
+
+/** customer.har → customer.sanitized.har (linear: one suffix test, no backtracking). */
+export function sanitizedName(name: string): string {
+  const lower = name.toLowerCase();
+  const base = lower.endsWith('.har') ? name.slice(0, -4) : lower.endsWith('.json') ? name.slice(0, -5) : name;
+  return `${base}.sanitized.har`;
 }

@@ -1,18 +1,30 @@
 /**
- * SANITIZER HOOK (issue 22). The triage page's "Sanitize HAR" button calls `sanitizeHarFile` and
- * only this: it is the one import between the page and the HAR sanitizer (lib/har, built beside
- * `join-doctor har --sanitize`). While it is null the button is not shown (no control that does
- * nothing); wiring the sanitizer is this file alone.
+ * SANITIZER HOOK (issue 22): the one import between the triage page and the HAR sanitizer that
+ * `join-doctor har --sanitize` uses (lib/har/sanitize.ts, built beside this page). The page's
+ * worker (har.worker.ts) streams the opened HAR through `harSanitizer` and hands back the
+ * sanitized file as a Blob; the "Sanitize HAR" button appears only when it is set, so the page
+ * never shows a control that does nothing.
  *
- * Contract: the HAR the user opened last, in; a HAR with credentials removed, out (as a Blob the
- * page offers to save as <name>.sanitized.har), plus a one-line summary of what was removed.
+ * To wire it (one line, nothing else changes):
+ *   import { sanitizeHar } from '../../lib/har/sanitize';
+ *   export const harSanitizer: HarSanitizer | null = null;
+ * The test that then runs: tests/e2e/triage-page.e2e.test.ts, "Sanitize HAR …".
  */
-export interface SanitizedHar {
-  blob: Blob;
-  /** "Removed 14 values: 3 cookies, 2 Authorization headers, 9 JWT signatures". */
-  summary: string;
+import type { HarInput } from '../../lib/har/read';
+
+/** lib/har/sanitize.ts's sanitizeHar: chunks in, sanitized HAR text out through `write`, a summary at the end. */
+export type HarSanitizer = (
+  input: HarInput,
+  write: (chunk: string) => unknown,
+  opts?: { signal?: { aborted: boolean } },
+) => Promise<{ entries: number; removed: Record<string, number> }>;
+
+export const harSanitizer: HarSanitizer | null = null;
+
+/** "14 values removed: 3 cookie, 9 jwt-hmac, …" from the sanitizer's counts. */
+export function removedSummary(entries: number, removed: Record<string, number>): string {
+  const kinds = Object.entries(removed).filter(([, n]) => n > 0);
+  const total = kinds.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return `${entries} entries; nothing needed removing.`;
+  return `${total} value${total === 1 ? '' : 's'} removed from ${entries} entries: ${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}.`;
 }
-
-export type HarSanitizer = (file: File) => Promise<SanitizedHar>;
-
-export const sanitizeHarFile: HarSanitizer | null = null;
