@@ -76,6 +76,10 @@ export async function serveWeb(dir, port = 4178, { isolated = true } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    console.log('Usage: node scripts/serve-web.mjs [DIR] [--port N]   (npm run serve:web)\nServes the triage page built by npm run build:web (DIR: .output/web) on http://127.0.0.1:N/ (4178; 0 picks a free port).');
+    process.exit(0);
+  }
   const at = args.indexOf('--port');
   const port = at >= 0 ? Number(args[at + 1]) : 4178;
   const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port') ?? fileURLToPath(new URL('../.output/web', import.meta.url));
