@@ -2,13 +2,13 @@
 /**
  * Serves the built triage page (npm run build:web → .output/web) on http://127.0.0.1:4178/, for
  * trying it locally: `npm run serve:web` (or `node scripts/serve-web.mjs [DIR] [--port N]`).
- * Loopback only, GET/HEAD only, files under DIR only. It adds the page's CSP as a header too, and
+ * Loopback only, GET/HEAD only, files under DIR only. It sends the page's own CSP as a header too, and
  * COOP/COEP so the page is cross-origin isolated (performance.measureUserAgentSpecificMemory works
  * there); any plain static host serves the folder as well, the meta CSP travels with it.
  */
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,8 +21,13 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; worker-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The CSP the build wrote into the page (lib/build/page-csp.ts), sent as a header too: one source. */
+async function builtCsp(root) {
+  const html = await readFile(path.join(root, 'index.html'), 'utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+  if (!csp) throw new Error(`${root}/index.html has no Content-Security-Policy meta tag: not a triage page build`);
+  return `${csp}; frame-ancestors 'none'`;
+}
 
 /**
  * Starts the server; resolves with its origin and a close function. Port 0 picks a free one.
@@ -31,6 +36,7 @@ export const CSP =
  */
 export async function serveWeb(dir, port = 4178, { isolated = true } = {}) {
   const root = path.resolve(dir);
+  const csp = await builtCsp(root);
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -59,7 +65,7 @@ export async function serveWeb(dir, port = 4178, { isolated = true } = {}) {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': s.size,
       ...(isolated
-        ? { 'content-security-policy': CSP, 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'x-content-type-options': 'nosniff' }
+        ? { 'content-security-policy': csp, 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'x-content-type-options': 'nosniff' }
         : {}),
       'cache-control': 'no-cache',
     });

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { noReactInnerHtml } from '../lib/build/no-inner-html.ts';
+import { pageCsp } from '../lib/build/page-csp.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_OUT_DIR = path.resolve(here, '..', process.env.JOIN_DOCTOR_WEB_OUT_DIR ?? '.output/web');
@@ -18,7 +19,7 @@ export default defineConfig({
   root: here,
   base: './',
   publicDir: false,
-  plugins: [react(), noReactInnerHtml()],
+  plugins: [react(), noReactInnerHtml(), pageCsp()],
   worker: { format: 'es' },
   build: {
     outDir: WEB_OUT_DIR,

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ImportHarButton } from '../ImportHarButton';
 import { App } from '../App';
 import { dragHasFiles, endCancellable, HarReaderContext, startCancellable, useHarImport, type HarReader } from '../state/har-import';
 import { usePanel, usePanelStoreApi } from '../state/store';
@@ -65,8 +66,6 @@ function DropAnywhere({ children }: { children: ReactNode }) {
 }
 
 function TriageHeader({ harFile }: { harFile: File | null }) {
-  const input = useRef<HTMLInputElement>(null);
-  const { busy, importFile } = useHarImport();
   const [pasting, setPasting] = useState(false);
   const closePaste = useCallback(() => setPasting(false), []);
   return (
@@ -77,21 +76,7 @@ function TriageHeader({ harFile }: { harFile: File | null }) {
           Zoom SDK join triage · read in this tab, nothing uploaded
         </span>
         <span className="triage-fill" />
-        <button className="btn" data-testid="open-file" disabled={busy} onClick={() => input.current?.click()} title="A HAR (DevTools → Network → Export HAR) or a Join Doctor export; or drop it anywhere on the page">
-          Open file…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".har,.json,application/json"
-          hidden
-          data-testid="open-file-input"
-          onChange={(e) => {
-            void importFile(e.target.files?.[0]).finally(() => {
-              if (input.current) input.current.value = '';
-            });
-          }}
-        />
+        <ImportHarButton page />
         <button className="btn" aria-expanded={pasting} data-testid="paste-toggle" onClick={() => setPasting(!pasting)}>
           Paste token
         </button>
