@@ -226,7 +226,7 @@ describe('the triage page, served as a static folder', () => {
 });
 
 describe('the triage page at 550 and 1400 px, light and dark', () => {
-  it('screenshots of the empty page, a HAR in the log with its inspector, and Correlation', async () => {
+  it('screenshots of the empty page, the token form, a HAR in the log with its inspector, and Correlation', async () => {
     await mkdir(SCREENS, { recursive: true });
     const har = await readFile(path.join(FIXTURES, 'java-endpoint.har'));
     const written: string[] = [];
@@ -244,6 +244,9 @@ describe('the triage page at 550 and 1400 px, light and dark', () => {
           written.push(out);
         };
         await shot('empty');
+        await p.click('[data-testid="paste-toggle"]');
+        await shot('paste');
+        await p.click('[data-testid="paste-toggle"]');
         await dropFile(p, 'java-endpoint.har', har);
         await p.waitForSelector('[data-testid="attempt-row"]');
         await p.locator('[data-testid="attempt-row"]').first().click();
