@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { bareRelayWrapper, checkHookBudget, HOOK_BUDGET_BYTES, stripMainWorldLogger } from './lib/build/hook-budget';
 import { noReactInnerHtml } from './lib/build/no-inner-html';
+import { pageCsp } from './lib/build/page-csp';
 
 // Chrome MV3 is the primary target; `npm run build:firefox` (wxt build -b firefox --mv3) produces the Firefox package.
 export default defineConfig({
@@ -13,7 +14,10 @@ export default defineConfig({
   // dormant in every frame until Zoom shows up, skips WXT's unused content-script context.
   // React DOM's dangerouslySetInnerHTML is removed (lib/build/no-inner-html.ts): nothing captured is
   // ever rendered as HTML, and the Firefox package lints without UNSAFE_VAR_ASSIGNMENT.
-  vite: () => ({ plugins: [stripMainWorldLogger(), bareRelayWrapper(), noReactInnerHtml()] }),
+  // The triage page's CSP comes from lib/build/page-csp.ts (one source with the static build).
+  // The triage page's HAR reader is a module worker (components/triage/worker-reader.ts): a file of
+  // its own in the build, allowed by the extension pages' script-src 'self'.
+  vite: () => ({ plugins: [stripMainWorldLogger(), bareRelayWrapper(), noReactInnerHtml(), pageCsp()], worker: { format: 'es' as const } }),
   hooks: {
     'build:done': (wxt) => {
       const size = checkHookBudget(wxt.config.outDir);
@@ -52,8 +56,8 @@ export default defineConfig({
     // storage: the capture log lives in storage.session. No host permissions: the content
     // scripts are declared (<all_urls>) and the devtools page needs none for devtools.network.
     permissions: ['storage'],
-    // The toolbar badge counts the tab's failed joins.
-    action: { default_title: 'Join Doctor', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // The toolbar badge counts the tab's failed joins; a click opens the triage page (triage.html).
+    action: { default_title: 'Join Doctor: open the triage page (HAR, export or token)', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The panel's Reproduce asks for one endpoint's origin at click time (permissions.request),
     // never for every site at install.
     optional_host_permissions: ['http://*/*', 'https://*/*'],

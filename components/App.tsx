@@ -13,15 +13,19 @@ import { ReproducePanel } from './ReproducePanel';
 import { SessionSecretWatcher } from './VerifyWithSecret';
 import { OtherTabsNotice } from './ScopeSwitch';
 import { SplitPane } from './SplitPane';
+import { ReadingProgress } from './ReadingProgress';
 
 /**
  * The Join Doctor panel. Data arrives through the store; see entrypoints/devtools-panel/main.tsx.
  * A HAR file dropped anywhere on it is imported, as the Network panel takes a dropped HAR.
+ * The triage page (entrypoints/triage) renders the same App with host 'page': no live capture,
+ * no Reproduce (it would send requests), only files and pasted tokens.
  */
 export function App() {
   const view = usePanel((s) => s.view);
   const shown = usePanel((s) => s.shownCount);
   const total = usePanel((s) => selectActiveAttempts(s).length);
+  const page = usePanel((s) => s.host === 'page');
   const { importFile } = useHarImport();
   const [dropping, setDropping] = useState(false);
 
@@ -50,6 +54,7 @@ export function App() {
     >
       <Toolbar />
       <ViewTabs />
+      <ReadingProgress />
       <ImportErrorBanner />
       <ConnectionBanner />
       {view === 'log' && <OtherTabsNotice />}
@@ -65,7 +70,7 @@ export function App() {
       </div>
       {dropping && (
         <div className="drop-hint" data-testid="drop-hint" aria-hidden="true">
-          Drop a HAR file to open it (it stays in this panel)
+          {page ? 'Drop a HAR or a Join Doctor export to open it (it stays in this browser tab)' : 'Drop a HAR file to open it (it stays in this panel)'}
         </div>
       )}
     </div>

@@ -5,6 +5,7 @@ import { TokenInspector } from './TokenInspector';
 /** The right (or lower) pane: the selected attempt, or how to get one. */
 export function AttemptDetails() {
   const attempt = usePanel(selectSelectedAttempt);
+  const page = usePanel((s) => s.host === 'page');
   const any = usePanel((s) => (s.source === 'imported' ? (s.imported?.attempts.length ?? 0) : s.live.attempts.length) > 0);
   if (!attempt) {
     return (
@@ -13,7 +14,9 @@ export function AttemptDetails() {
         <p>
           {any
             ? 'Click a row in the join log (or focus it and use ↑ ↓ Home End) to see its token, findings and fixes.'
-            : 'When a join happens, its token is decoded here claim by claim, with what is wrong and how to fix it.'}
+            : page
+              ? 'Open a HAR or an export, or paste a token: each join\'s token is decoded here claim by claim, with what is wrong and how to fix it.'
+              : 'When a join happens, its token is decoded here claim by claim, with what is wrong and how to fix it.'}
         </p>
       </div>
     );

@@ -27,7 +27,9 @@ export function CauseGroups({ correlation: c, onRule, onPick }: { correlation: C
       <h3>Failures by cause</h3>
       <div className="section-body">
         {!top ? (
-          <p className="note">No failed join in this session. Failures will be grouped by what explains each of them here.</p>
+          <p className="note" data-testid="cause-headline" data-key="">
+            <b>{c.headline}</b> Failures will be grouped by what explains each of them here.
+          </p>
         ) : (
           <>
             <p className={top.kind === 'cause' ? 'o-failure' : 'warn-text'} data-testid="cause-headline" data-key={top.key}>

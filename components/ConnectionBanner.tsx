@@ -5,6 +5,17 @@ export function ConnectionBanner() {
   const { status, message } = usePanel((s) => s.connection);
   const source = usePanel((s) => s.source);
   const imported = usePanel((s) => s.imported);
+  const page = usePanel((s) => s.host === 'page');
+  if (page) {
+    // The triage page has no live capture to tell apart: only what the file could not give.
+    if (!imported || imported.warnings.length === 0) return null;
+    return (
+      <div className="banner warning" data-testid="imported-banner">
+        {imported.warnings.slice(0, 3).join(' ')}
+        {imported.warnings.length > 3 ? ` (+${imported.warnings.length - 3} more)` : ''}
+      </div>
+    );
+  }
   if (source === 'imported' && imported) {
     return (
       <div className="banner warning" data-testid="imported-banner">

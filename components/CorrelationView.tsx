@@ -19,6 +19,7 @@ import { SdkBreakdown } from './SdkBreakdown';
  * so, because analysing thousands of attempts takes a moment.
  */
 export function CorrelationView() {
+  const page = usePanel((s) => s.host === 'page');
   const attempts = usePanel(selectActiveAttempts);
   const select = usePanel((s) => s.select);
   const setView = usePanel((s) => s.setView);
@@ -52,7 +53,11 @@ export function CorrelationView() {
     return (
       <div className="empty corr" data-testid="correlation-empty">
         <h2>No join to correlate yet</h2>
-        <p>Reload the page with DevTools open, or call ZoomMtg.join; intermittent 3712s need several joins, so join a few times (or import a HAR).</p>
+        <p>
+          {page
+            ? 'Open a HAR recorded during the joins (or an export, or paste a token); intermittent 3712s need several joins.'
+            : 'Reload the page with DevTools open, or call ZoomMtg.join; intermittent 3712s need several joins, so join a few times (or import a HAR).'}
+        </p>
       </div>
     );
   }

@@ -7,6 +7,7 @@ export function EmptyLogMessage({ filtered }: { filtered: boolean }) {
   const setFilter = usePanel((s) => s.setFilter);
   const scope = usePanel((s) => s.live.scope);
   const usedElsewhere = usePanel((s) => s.live.issuedUsedElsewhere);
+  const page = usePanel((s) => s.host === 'page');
 
   if (filtered) {
     return (
@@ -18,6 +19,15 @@ export function EmptyLogMessage({ filtered }: { filtered: boolean }) {
             show all attempts
           </button>
         </p>
+      </div>
+    );
+  }
+  if (page && source !== 'imported') {
+    return (
+      <div className="empty" data-testid="empty-log" data-reason="page-empty">
+        <h2>Open a HAR, an export or a token</h2>
+        <p>Drop a HAR file (DevTools → Network → Export HAR) or a Join Doctor export anywhere on this page, use Open file, or paste a token above.</p>
+        <p className="dim">Everything is read in this browser tab: nothing is uploaded, stored or sent.</p>
       </div>
     );
   }

@@ -35,6 +35,8 @@ export function Toolbar() {
   const [overflow, setOverflow] = useState(false);
   const overflowBox = useRef<HTMLSpanElement>(null);
   const live = source === 'live';
+  // The triage page has no live capture: nothing to clear, preserve or scope.
+  const page = usePanel((s) => s.host === 'page');
 
   const closeOverflow = useCallback(() => setOverflow(false), []);
   useDismiss(overflow, overflowBox, closeOverflow);
@@ -48,19 +50,23 @@ export function Toolbar() {
 
   return (
     <div className={`toolbar${compact ? ' compact' : ''}`} role="toolbar" aria-label="Join log" ref={bar} data-testid="toolbar" data-compact={compact}>
-      <button
-        className="tool-btn"
-        data-testid="clear-log"
-        onClick={clearLog}
-        disabled={!live}
-        aria-label="Clear"
-        title={live ? 'Clear the live log for this tab' : 'Clearing applies to the live log; close the imported file instead'}
-      >
-        {compact ? '⊘' : '⊘ Clear'}
-      </button>
-      {!compact && preserve}
-      <ScopeSwitch compact={compact} />
-      <span className="sep" />
+      {!page && (
+        <>
+          <button
+            className="tool-btn"
+            data-testid="clear-log"
+            onClick={clearLog}
+            disabled={!live}
+            aria-label="Clear"
+            title={live ? 'Clear the live log for this tab' : 'Clearing applies to the live log; close the imported file instead'}
+          >
+            {compact ? '⊘' : '⊘ Clear'}
+          </button>
+          {!compact && preserve}
+          <ScopeSwitch compact={compact} />
+          <span className="sep" />
+        </>
+      )}
       {view === 'log' ? (
         <>
           <input
@@ -88,9 +94,10 @@ export function Toolbar() {
         </span>
       )}
       <span style={{ flex: 1 }} />
-      <ImportHarButton compact={compact} />
+      {/* The triage page opens files from its header ("Open file…"). */}
+      {!page && <ImportHarButton compact={compact} />}
       <ExportMenu compact={compact} />
-      {compact && (
+      {compact && !page && (
         <span className="overflow" ref={overflowBox}>
           <button
             className="tool-btn"

@@ -31,6 +31,7 @@ export function VerifyWithSecret({ attempt, compact = false, inline = false }: {
   const checking = useSessionSecret((s) => s.checking);
   const byToken = useSessionSecret((s) => s.byToken);
   useSecretVersion();
+  const page = usePanel((s) => s.host === 'page');
   const [secret, setSecret] = useState('');
   const [key, setKey] = useState('');
 
@@ -100,7 +101,7 @@ export function VerifyWithSecret({ attempt, compact = false, inline = false }: {
           <p className="note" data-testid="secret-notice">
             Checked here, in memory (HMAC-SHA256 with jose), for every attempt of this session and those captured next. The
             secret is never saved, never sent anywhere and never included in exports (they only say which attempts were
-            checked); it is gone when you press Forget or close DevTools.
+            checked); it is gone when you press Forget or close {page ? 'this tab' : 'DevTools'}.
           </p>
         )}
         {attempt && verification && <VerificationSummary attempt={attempt} verification={verification} />}

@@ -4,11 +4,12 @@ import { CaptureStatsNotice } from './CaptureStatsNotice';
 import { TOOL_VERSION } from '../lib/report/version';
 import { ruleDocUrl } from './state/rule-docs';
 
-const TABS: ReadonlyArray<{ view: PanelView; label: string }> = [
+const PANEL_TABS: ReadonlyArray<{ view: PanelView; label: string }> = [
   { view: 'log', label: 'Join log' },
   { view: 'correlation', label: 'Correlation' },
   { view: 'reproduce', label: 'Reproduce' },
 ];
+const PAGE_TABS = PANEL_TABS.filter((t) => t.view !== 'reproduce');
 
 export const tabId = (v: PanelView) => `jd-tab-${v}`;
 export const panelId = (v: PanelView) => `jd-tabpanel-${v}`;
@@ -19,6 +20,9 @@ export const panelId = (v: PanelView) => `jd-tabpanel-${v}`;
  * and not as a fourth tab. One line at every dock width: the file name shrinks first.
  */
 export function ViewTabs() {
+  const page = usePanel((s) => s.host === 'page');
+  // Reproduce fetches signatures from an endpoint: the triage page sends nothing, so it has no such tab.
+  const TABS = page ? PAGE_TABS : PANEL_TABS;
   const view = usePanel((s) => s.view);
   const setView = usePanel((s) => s.setView);
   const count = usePanel((s) => s.live.attempts.length);
@@ -56,37 +60,42 @@ export function ViewTabs() {
           </button>
         ))}
       </div>
-      <div className="source-switch" role="group" aria-label="Session shown">
-        <button
-          type="button"
-          className="source-btn"
-          aria-pressed={source === 'live'}
-          onClick={() => showSource('live')}
-          title="Attempts captured live on the inspected tab"
-          data-testid="source-live"
-        >
-          Live <span className="source-n" data-testid="attempt-count">{count}</span>
-        </button>
-        {imported && (
-          <>
+      {/* The triage page has no live session: the switch only appears with a file to show. */}
+      {(!page || imported) && (
+        <div className="source-switch" role="group" aria-label="Session shown">
+          {!page && (
             <button
               type="button"
-              className="source-btn imported"
-              aria-pressed={source === 'imported'}
-              onClick={() => showSource('imported')}
-              title={`${imported.fileName}, imported ${new Date(imported.importedAt).toLocaleString()}; never mixed with live capture`}
-              data-testid="source-imported"
+              className="source-btn"
+              aria-pressed={source === 'live'}
+              onClick={() => showSource('live')}
+              title="Attempts captured live on the inspected tab"
+              data-testid="source-live"
             >
-              <span className="imported-tag">HAR</span>
-              <span className="file-name">{imported.fileName}</span>
-              <span className="source-n">{imported.attempts.length}</span>
+              Live <span className="source-n" data-testid="attempt-count">{count}</span>
             </button>
-            <button type="button" className="source-btn close" aria-label={`Close ${imported.fileName}`} title="Close the imported file" onClick={closeImported}>
-              ✕
-            </button>
-          </>
-        )}
-      </div>
+          )}
+          {imported && (
+            <>
+              <button
+                type="button"
+                className="source-btn imported"
+                aria-pressed={source === 'imported'}
+                onClick={() => showSource('imported')}
+                title={`${imported.fileName}, imported ${new Date(imported.importedAt).toLocaleString()}; never mixed with live capture`}
+                data-testid="source-imported"
+              >
+                <span className="imported-tag">{imported.kind === 'export' ? 'export' : imported.kind === 'tokens' ? 'token' : 'HAR'}</span>
+                <span className="file-name">{imported.fileName}</span>
+                <span className="source-n">{imported.attempts.length}</span>
+              </button>
+              <button type="button" className="source-btn close" aria-label={`Close ${imported.fileName}`} title="Close the imported file" onClick={closeImported}>
+                ✕
+              </button>
+            </>
+          )}
+        </div>
+      )}
       <span className="tabs-fill" />
       <span className="tabs-stats">
         <CaptureStatsNotice />

@@ -11,6 +11,8 @@ export type JoinDoctorErrorCode =
   | 'ERR_PROBE_FAILED'
   | 'ERR_IO'
   | 'ERR_INPUT_TOO_LARGE'
+  /** The user cancelled a long read (a HAR on the triage page). */
+  | 'ERR_CANCELLED'
   /** Text about to leave (an export, CLI output) still held the user's SDK secret after redaction: refused. */
   | 'ERR_SECRET_IN_OUTPUT';
 

@@ -13,6 +13,12 @@ import { sessionSecret, verificationFor, withoutSessionSecret } from './session-
 import { previousJoins } from '../../lib/capture/previous-join';
 
 const cache = new WeakMap<JoinAttempt, { version: number; analysis: Analysis }>();
+/** Analyses shown as a file recorded them (a redacted export: lib/triage/export-session.ts), never re-run. */
+const preset = new WeakMap<JoinAttempt, Analysis>();
+
+export function presetAnalysis(a: JoinAttempt, analysis: Analysis): void {
+  preset.set(a, analysis);
+}
 /** The join before each join of the same page (args-join-repeated), noted by whoever holds the list. */
 let previous = new WeakMap<JoinAttempt, JoinAttempt>();
 
@@ -24,6 +30,8 @@ export function notePreviousJoins(attempts: readonly JoinAttempt[]): void {
 }
 
 export function analysisOf(a: JoinAttempt): Analysis {
+  const recorded = preset.get(a);
+  if (recorded) return recorded;
   const version = sessionSecret.getState().version;
   const hit = cache.get(a);
   if (hit && hit.version === version) return hit.analysis;

@@ -7,6 +7,7 @@ export const RULES_PAGE = '/rules.html';
 
 export function ruleDocUrl(id: string): string {
   const rt = (globalThis as { chrome?: { runtime?: { getURL?(p: string): string } } }).chrome?.runtime;
-  const base = typeof rt?.getURL === 'function' ? rt.getURL(RULES_PAGE) : RULES_PAGE;
+  // Without an extension runtime (the static triage page) the rules page sits beside this page.
+  const base = typeof rt?.getURL === 'function' ? rt.getURL(RULES_PAGE) : RULES_PAGE.slice(1);
   return `${base}#${encodeURIComponent(id)}`;
 }

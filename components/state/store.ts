@@ -46,6 +46,8 @@ export type CaptureScope = 'tab' | 'site';
 /** A session read from a file. Kept apart from live capture and never merged into it. */
 export interface ImportedSession {
   fileName: string;
+  /** What was opened (absent: a HAR, as the panel's Import always made). */
+  kind?: 'har' | 'export' | 'tokens';
   importedAt: number;
   attempts: JoinAttempt[];
   /** What the reader could not use (entries skipped and why), shown to the user. */
@@ -60,6 +62,22 @@ export interface LogFilter {
 }
 
 export type PanelView = 'log' | 'correlation' | 'reproduce';
+/**
+ * Where the UI runs: the DevTools panel (live capture from the background, plus imports), or the
+ * triage page (entrypoints/triage: a static page and the extension's toolbar page) that only
+ * imports files and pasted tokens and never talks to a background or the network.
+ */
+export type PanelHost = 'panel' | 'page';
+
+/** A HAR being read: shown with a progress bar and Cancel (components/ReadingProgress.tsx). */
+export interface ReadingProgress {
+  fileName: string;
+  /** What is being done to the file (default: reading it). */
+  doing?: 'Reading' | 'Sanitizing';
+  /** Bytes read so far, and the file's size. */
+  bytes: number;
+  total: number;
+}
 export type SessionSource = 'live' | 'imported';
 
 /** What the panel can ask the background to do; set by the connection once it exists. */
@@ -70,6 +88,7 @@ export interface CaptureCommands {
 }
 
 export interface PanelState {
+  host: PanelHost;
   connection: { status: ConnectionStatus; message: string | null };
   live: LiveSession;
   imported: ImportedSession | null;
@@ -84,6 +103,8 @@ export interface PanelState {
   commands: CaptureCommands | null;
   /** Why the last HAR import failed, shown in a dismissible banner under the toolbar. */
   importError: string | null;
+  /** The HAR being read, null when none. */
+  reading: ReadingProgress | null;
   /** Bumped on every attempts change, so derived lists can be memoised on it. */
   revision: number;
 }
@@ -112,6 +133,7 @@ export interface PanelActions {
   setView(view: PanelView): void;
   importSession(session: ImportedSession): void;
   setImportError(message: string | null): void;
+  setReading(reading: ReadingProgress | null): void;
   showSource(source: SessionSource): void;
   closeImported(): void;
 }
@@ -141,6 +163,7 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
   };
 
   const store = createStore<PanelStore>()((set, get) => ({
+    host: 'panel',
     connection: { status: 'connecting', message: null },
     live: emptyLive(),
     imported: null,
@@ -152,6 +175,7 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
     view: 'log',
     commands: null,
     importError: null,
+    reading: null,
     revision: 0,
     ...initial,
 
@@ -244,6 +268,8 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
       set((s) => ({ imported: session, source: 'imported', selectedId: null, importError: null, revision: s.revision + 1 })),
 
     setImportError: (importError) => set({ importError }),
+
+    setReading: (reading) => set({ reading }),
 
     showSource: (source) =>
       set((s) => (s.source === source || (source === 'imported' && !s.imported) ? {} : { source, selectedId: null })),

@@ -50,4 +50,8 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void router.onTabRemoved(tabId));
+
+  // The toolbar button opens the triage page (entrypoints/triage): a HAR, an export or a token,
+  // checked without DevTools on any tab. The action has no popup, so every click lands here.
+  browser.action.onClicked.addListener(() => void browser.tabs.create({ url: (browser.runtime as unknown as { getURL(path: string): string }).getURL('/triage.html') }).catch(() => undefined));
 });

@@ -61,6 +61,7 @@ const STAND_INS: Record<string, StandIn> = {
     run: 'npm run lab -- --headless --scenario java-round --joins 100 --out tmp/lab/java-round --help',
     why: '100 joins spread over 128 s in Chromium (tests/e2e/lab.e2e.test.ts runs exactly that); --help parses the arguments and exits',
   },
+  'npm run serve:web': { run: 'npm run serve:web -- --help', why: 'serves until stopped; tests/e2e/triage-page.e2e.test.ts builds and serves the page with the same scripts/serve-web.mjs, and --help loads it and exits' },
   'npm pack': { run: null, why: 'tests/unit/package/npm-pack.test.ts packs, installs the tarball into an empty project and runs npx join-doctor check there' },
   'cd ../my-backend && npm install --save-dev ../join-doctor/join-doctor-0.2.0.tgz': { run: null, why: 'another project; tests/unit/package/npm-pack.test.ts installs the tarball into an empty one' },
   'npx join-doctor check "$(curl -s -X POST localhost:4000/api/signature | jq -r .signature)"': { run: null, why: 'needs your backend; tests/unit/package/npm-pack.test.ts runs npx join-doctor check from the installed package' },

@@ -6,6 +6,9 @@ import { App } from '../../../components/App';
 import { createPanelStore, EMPTY_STATS } from '../../../components/state/store';
 import { makeAttempt } from './fixtures';
 import { $, click, render, type Rendered } from './render';
+import { readHar } from '../../../lib/har';
+import { diagnoseHar } from '../../../lib/cli/commands/har';
+import { serializeExport } from '../../../lib/report';
 
 let r: Rendered | undefined;
 afterEach(() => r?.unmount());
@@ -47,5 +50,23 @@ describe('Import HAR', () => {
     expect($(r.container, 'toolbar')?.contains($(r.container, 'import-har-error'))).toBe(false);
     await r.act(() => click($(r!.container, 'import-har-error-dismiss')));
     expect($(r.container, 'import-har-error')).toBeNull();
+  });
+
+  it('a Join Doctor export opens too, marked as an export, with the findings it was written with', async () => {
+    const exp = diagnoseHar(await readHar(HAR));
+    r = await render(<App />, createPanelStore());
+    await pick('ticket-4711.json', serializeExport(exp));
+    expect($(r.container, 'source-imported')?.textContent).toContain('ticket-4711.json');
+    expect($(r.container, 'source-imported')?.querySelector('.imported-tag')?.textContent).toBe('export');
+    const rows = [...r.container.querySelectorAll<HTMLElement>('[data-testid="attempt-row"]')];
+    expect(rows.length).toBe(exp.items.length);
+    expect(rows.some((x) => x.dataset.code === '3712')).toBe(true);
+    expect($(r.container, 'imported-banner')?.textContent).toMatch(/redacted/);
+  });
+
+  it('on the triage page (host page) there is no live session, Clear, scope or Reproduce to offer', async () => {
+    r = await render(<App />, createPanelStore({ host: 'page', connection: { status: 'live', message: null } }));
+    for (const id of ['source-live', 'clear-log', 'scope-switch', 'tab-reproduce', 'import-har']) expect($(r.container, id), id).toBeNull();
+    expect($(r.container, 'empty-log')?.dataset.reason).toBe('page-empty');
   });
 });
