@@ -2,7 +2,7 @@ import { OUTCOME_LABEL, classifyOutcome } from '../correlate';
 import type { OutcomeClass } from '../correlate/types';
 import { OUTCOME_CLASSES } from '../correlate/types';
 import type { ExportedItem, JoinDoctorExport } from './schema';
-import { successLabel, type Outcome } from '../model/attempt';
+import { outcomeWords } from '../correlate/words';
 import { findingText } from './finding-text';
 
 const SOURCE_LABEL: Record<JoinDoctorExport['source'], string> = { live: 'live capture', har: 'HAR file', lab: 'lab run' };
@@ -11,23 +11,9 @@ export function outcomeOf(item: ExportedItem): OutcomeClass {
   return classifyOutcome(item.attempt.outcome);
 }
 
-/** "3712 (Invalid signature.)", "success", "silent refusal: no appKey", for one attempt. */
+/** The outcome's words for one attempt (lib/correlate/words.ts, the panel's words too). */
 export function outcomeText(item: ExportedItem): string {
-  const o = item.attempt.outcome;
-  switch (o.kind) {
-    case 'failure': {
-      const msg = o.serverMessage ?? o.message;
-      return `${o.code ?? 'failure'}${msg ? ` (${msg})` : ''}`;
-    }
-    case 'silent-refusal':
-      return `silent refusal: ${o.reason}`;
-    case 'timeout':
-      return `timeout after ${Math.round(o.afterMs / 1000)} s`;
-    case 'success':
-      return successLabel(o);
-    default:
-      return o.kind;
-  }
+  return outcomeWords(item.attempt.outcome, item.attempt.sdk);
 }
 
 /** The counts by outcome in a fixed order, zero counts left out. */
@@ -62,35 +48,7 @@ export function isoMs(epochMs: number): string {
   return Number.isNaN(d.getTime()) ? String(epochMs) : d.toISOString();
 }
 
-export interface NamedOutcomeCount {
-  outcome: OutcomeClass;
-  /** "3712 Invalid signature", "3705 The signature has expired.", "silent refusal". */
-  label: string;
-  count: number;
-}
-
-/**
- * Counts by outcome with the other failures named by their code and message instead of lumped
- * as "1 other failure": a 3705 next to 3712s is a different cause and must say so.
- */
-export function namedOutcomeCounts(outcomes: Iterable<Outcome | null | undefined>): NamedOutcomeCount[] {
-  const byKey = new Map<string, NamedOutcomeCount>();
-  for (const o of outcomes) {
-    const cls = classifyOutcome(o);
-    let label = OUTCOME_LABEL[cls];
-    if (cls === 'failure-other' && o?.kind === 'failure') {
-      const code = o.code ?? o.serverCode ?? null;
-      const msg = (o.serverMessage || o.message || o.type || '').trim();
-      label = [code === null ? 'failure' : String(code), msg].filter(Boolean).join(' ');
-    }
-    const key = `${cls}\u0000${label}`;
-    const hit = byKey.get(key);
-    if (hit) hit.count += 1;
-    else byKey.set(key, { outcome: cls, label, count: 1 });
-  }
-  const order = (c: OutcomeClass) => OUTCOME_CLASSES.indexOf(c);
-  return [...byKey.values()].sort((a, b) => order(a.outcome) - order(b.outcome) || b.count - a.count || (a.label < b.label ? -1 : 1));
-}
+export { namedOutcomeCounts, type NamedOutcomeCount } from '../correlate/words';
 
 export interface ExplainedRule {
   id: string;
