@@ -5,6 +5,7 @@
  * break (a lone CR starts a new line, and `# ` there a heading), no emphasis or table cells.
  */
 import { escapeControls } from './control-chars';
+import { codeSpans } from './fix-text';
 
 /**
  * Backslash-escaped wherever they appear (CommonMark lets any ASCII punctuation be escaped). Not
@@ -58,4 +59,14 @@ export function mdCode(value: unknown): string {
   const fence = '`'.repeat(longest + 1);
   const pad = longest || s.startsWith(' ') || s.endsWith(' ') ? ' ' : '';
   return `${fence}${pad}${s}${pad}${fence}`;
+}
+
+/**
+ * Rule text with its `code` spans (lib/report/fix-text.ts codeSpans): prose through mdText, each
+ * span through mdCode, so `Time.now.to_i` reads as code and not `Time.now.to\_i`.
+ */
+export function mdRich(value: string): string {
+  return codeSpans(value)
+    .map((s) => (s.code ? mdCode(s.text) : mdText(s.text)))
+    .join('');
 }

@@ -1,7 +1,9 @@
 import type { JoinDoctorExport } from './schema';
-import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, reportTitle, summarySentence } from './report-facts';
+import { answerFix, answerHeadline, explainOnce, exportWords, isoMs, outcomeText, reportTitle, summarySentence } from './report-facts';
+import { fixLayout, introSentence, langHeading, sessionLangOfFixes } from './fix-text';
+import type { Lang } from '../rules/lang';
 import { issuerShort } from './html';
-import { mdCode, mdLine, mdText } from './markdown-text';
+import { mdCode, mdLine, mdRich, mdText } from './markdown-text';
 import { ownValue } from './own-props';
 
 const md = mdText;
@@ -24,16 +26,20 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   const index = new Map(exp.items.map((item, i) => [item.attempt.id, i]));
   const numbers = (ids: readonly string[], max = 20) =>
     ids.slice(0, max).map((id) => (index.has(id) ? `#${index.get(id)! + 1}` : code(id))).join(', ') + (ids.length > max ? ` and ${ids.length - max} more` : '');
-  if (top) {
-    out.push(`# ${md(reportTitle(exp))}`, '');
-    out.push(`**${md(c.headline)}**`, '');
-    const fixOf = top.kind !== 'unexplained' ? exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === top.ruleIds[0])?.fix : undefined;
-    if (fixOf) out.push(`**Fix:** ${md(fixOf)}`, '');
-  } else {
-    out.push(`# ${md(reportTitle(exp))}`, '');
+  const words = exportWords(exp);
+  // The language of the headline group's tokens, not the session's: a mixed session's Java tokens
+  // say nothing about the Node backend whose clock runs ahead.
+  const lang = groupLang(exp, words.group?.attemptIds ?? []);
+  out.push(`# ${md(reportTitle(exp))}`, '');
+  // The answer first: the headline group's cause, then its fix (taken from an attempt of that
+  // group, never from the first finding with the same rule id elsewhere in the session).
+  const headline = answerHeadline(exp, words);
+  if (top && headline) {
+    out.push(`**${md(headline)}**`, '');
+    const fix = top.kind !== 'unexplained' || words.answer?.kind === 'check-secret' || words.answer?.kind === 'check-account' ? answerFix(words.answer) : null;
+    if (fix) out.push(...mdFix(fix, lang, '**Fix:**'), '');
   }
   out.push(mdLine(summarySentence(exp)), '');
-  out.push(namedOutcomeCounts(exp.items.map((i) => i.attempt.outcome)).map((o) => `${o.count} × ${md(o.label)}`).join(' · '), '');
   // A session holding both SDKs' joins: say how each fared (issue 11).
   if (c.sdks && c.sdks.length > 1) {
     out.push('| SDK | joins | failed | succeeded |', '|---|---:|---:|---:|');
@@ -46,7 +52,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   c.causes.forEach((x, i) =>
     out.push(
       `${i + 1}. ${x.ruleIds.length ? `${code(x.ruleIds.join(' + '))} ` : ''}(${md(x.kind)}): ${md(x.text)}` +
-        `${x.kind !== 'unexplained' && x.successes > 0 ? `; ${md(x.successesWith)} of ${md(x.successes)} successes carry it too` : ''}. Attempts ${numbers(x.attemptIds)}.`,
+        `. Attempts ${numbers(x.attemptIds)}.`,
     ),
   );
   out.push('');
@@ -73,7 +79,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
       if (same) out.push(`  Fix: as for ${code(same[1])}.`);
       else {
         fixes.set(x.fix, x.id);
-        out.push(`  Fix: ${md(x.fix)}`);
+        out.push(...mdFix(x.fix, null, 'Fix:').map((l) => `  ${l}`));
       }
     }
     out.push('');
@@ -105,4 +111,22 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   if (exp.redacted) out.push('_Redacted: signatures lost their HMAC segment; passcodes, user tokens and e-mails are not included._', '');
   out.push(`<sub>join-doctor ${md(exp.tool.version)}, export schema ${md(exp.schemaVersion)}</sub>`, '');
   return out.join('\n');
+}
+
+/**
+ * A fix in Markdown: what to change and the line for the backend's language on one line, then the
+ * other languages once, on the next. Code is code (mdRich), never literal backticks or `to\\_i`.
+ */
+export function mdFix(fix: string, lang: Lang | null, label: string): string[] {
+  const f = fixLayout(fix, lang);
+  if (f.lang === null) return [`${label} ${mdRich(f.intro)}`];
+  const lines = [`${label} ${mdRich(introSentence(f.intro))} ${md(langHeading(f))}: ${mdRich(f.line)}`];
+  if (f.others.length) lines.push(`Other languages: ${f.others.map((o) => `${md(o.label)}: ${mdRich(o.text)}`).join('; ')}.`);
+  return lines;
+}
+
+/** The languages the given attempts' fixes point to, the most common first (lib/report/fix-text.ts). */
+export function groupLang(exp: JoinDoctorExport, attemptIds: readonly string[]): Lang | null {
+  const ids = new Set(attemptIds);
+  return sessionLangOfFixes(exp.items.filter((i) => ids.has(i.attempt.id)).flatMap((i) => i.analysis.findings.map((f) => f.fix)));
 }
