@@ -93,3 +93,32 @@ export function plainText(text: string): string {
     .map((s) => s.text)
     .join('');
 }
+
+/**
+ * What makes two fixes the same advice: their per-language lines (two rules may introduce the same
+ * lines with their own sentence: iat-future and iat-quantized on a Java token both say "replace
+ * Math.round(…)"), or the whole text when it has no such lines.
+ */
+export function fixKey(fix: string): string {
+  const parts = splitLangFix(fix);
+  return parts ? parts.lines.map((l) => `${l.lang}\u0000${l.text}`).join('\u0001') : fix.trim();
+}
+
+/**
+ * Remembers which rule printed a fix first, so a later rule with the same advice (or advice the
+ * first one contains) says "as for <rule>" instead of printing it again.
+ */
+export class FixesSeen {
+  private readonly byKey = new Map<string, string>();
+  private readonly texts: Array<[string, string]> = [];
+
+  /** The rule that already printed this fix, or null (and the fix is now remembered for `id`). */
+  seen(fix: string, id: string): string | null {
+    const key = fixKey(fix);
+    const hit = this.byKey.get(key) ?? this.texts.find(([text]) => text.includes(fix))?.[1] ?? null;
+    if (hit !== null) return hit;
+    this.byKey.set(key, id);
+    this.texts.push([fix, id]);
+    return null;
+  }
+}

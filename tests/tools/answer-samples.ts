@@ -69,7 +69,9 @@ async function harOf(joins: Join[], extra: unknown[] = []): Promise<string> {
   for (const j of joins) entries.push(...(await joinEntries(j)));
   entries.push(...extra);
   // Referer ties the requests to the page.
-  for (const e of entries as Array<{ request: { headers: Array<{ name: string; value: string }> } }>) e.request.headers.push({ name: 'Referer', value: PAGE });
+  for (const e of entries as Array<{ request: { headers: Array<{ name: string; value: string }> } }>) {
+    if (!e.request.headers.some((h) => h.name === 'Referer')) e.request.headers.push({ name: 'Referer', value: PAGE });
+  }
   return har(entries);
 }
 
@@ -86,13 +88,9 @@ async function cases(): Promise<Array<{ name: string; har: string; token?: { tex
     mixed.push({ backend, at: step(i) });
   }
   const later = START + 10 * 60_000;
-  const wasm404 = [
-    pageEntry(later, `${PAGE}?room=2`),
-    {
-      ...entry({ at: iso(later + 3_000), url: 'https://app.example.com/lib/av/audio.simd.wasm', status: 404, headers: [{ name: 'content-type', value: 'text/html' }], body: '<!doctype html><title>404</title>' }),
-      _resourceType: 'fetch',
-    },
-  ];
+  const wasm = entry({ at: iso(later + 3_000), url: 'https://app.example.com/lib/av/audio.simd.wasm', status: 404, headers: [{ name: 'content-type', value: 'text/html' }], body: '<!doctype html><title>404</title>' }) as { request: { headers: unknown[] } };
+  wasm.request.headers.push({ name: 'Referer', value: `${PAGE}?room=2` });
+  const wasm404 = [pageEntry(later, `${PAGE}?room=2`), { ...wasm, _resourceType: 'fetch' }];
   return [
     { name: 'swapped secret (token signed with the Client ID as the secret)', har: await harOf([swapped]), token: { text: await signClaims(samplePayload({ iat: swappedIat, exp: swappedIat + 7200, tokenExp: swappedIat + 7200 }), KEY), at: START } },
     { name: 'Java Math.round(long) with −30 s (24 joins)', har: await harOf(java), token: { text: await signClaims(samplePayload({ iat: iatFor('java', javaFail.at), exp: iatFor('java', javaFail.at) + 7200, tokenExp: iatFor('java', javaFail.at) + 7200 })), at: javaFail.at } },
@@ -110,8 +108,8 @@ async function main() {
     for (const c of await cases()) {
       const file = path.join(dir, 'session.har');
       writeFileSync(file, c.har);
-      const md = await runCli(['har', file, '--format', 'md'], { env });
-      const cli = await runCli(['har', file], { env });
+      const md = await runCli(['har', file, '--format', 'md'], { env, nowMs: START + 86_400_000 });
+      const cli = await runCli(['har', file], { env, nowMs: START + 86_400_000 });
       text.push(`${'='.repeat(80)}`, `CASE: ${c.name}`, '', '--- join-doctor har --format md (first 10 lines) ---', ...md.stdout.split('\n').slice(0, 10), '', `--- join-doctor har (80 columns, exit ${cli.code}) ---`, cli.stdout.trimEnd(), '');
       if (c.token) {
         const chk = await runCli(['check', '--meeting', '123456789', '--now', String(Math.floor(c.token.at / 1000)), c.token.text], { env });
