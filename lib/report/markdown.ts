@@ -1,6 +1,6 @@
 import type { JoinDoctorExport } from './schema';
-import { answerFix, answerHeadline, explainOnce, exportWords, isoMs, outcomeText, reportTitle, summarySentence } from './report-facts';
-import { fixLayout, introSentence, langHeading, sessionLangOfFixes } from './fix-text';
+import { answerFix, answerHeadline, explainOnce, exportWords, groupLang, isoMs, outcomeText, reportTitle, summarySentence } from './report-facts';
+import { fixLayout, introSentence, langHeading } from './fix-text';
 import type { Lang } from '../rules/lang';
 import { issuerShort } from './html';
 import { mdCode, mdLine, mdRich, mdText } from './markdown-text';
@@ -123,10 +123,4 @@ export function mdFix(fix: string, lang: Lang | null, label: string): string[] {
   const lines = [`${label} ${mdRich(introSentence(f.intro))} ${md(langHeading(f))}: ${mdRich(f.line)}`];
   if (f.others.length) lines.push(`Other languages: ${f.others.map((o) => `${md(o.label)}: ${mdRich(o.text)}`).join('; ')}.`);
   return lines;
-}
-
-/** The languages the given attempts' fixes point to, the most common first (lib/report/fix-text.ts). */
-export function groupLang(exp: JoinDoctorExport, attemptIds: readonly string[]): Lang | null {
-  const ids = new Set(attemptIds);
-  return sessionLangOfFixes(exp.items.filter((i) => ids.has(i.attempt.id)).flatMap((i) => i.analysis.findings.map((f) => f.fix)));
 }

@@ -1,11 +1,12 @@
-import { OUTCOME_LABEL, classifyOutcome } from '../correlate';
+import { classifyOutcome } from '../correlate';
 import type { OutcomeClass } from '../correlate/types';
-import { OUTCOME_CLASSES } from '../correlate/types';
 import type { ExportedItem, JoinDoctorExport } from './schema';
 import { attemptWords, countsLine, namedOutcomeCounts, outcomeWords, sessionWords, type AttemptWords, type SessionWords } from '../correlate/words';
 import type { PrimaryCause } from '../correlate/types';
 import { plural } from '../correlate/causes';
 import { ownValue } from './own-props';
+import { sessionLangOfFixes } from './fix-text';
+import type { Lang } from '../rules/lang';
 import { findingText } from './finding-text';
 
 const SOURCE_LABEL: Record<JoinDoctorExport['source'], string> = { live: 'live capture', har: 'HAR file', lab: 'lab run' };
@@ -19,10 +20,6 @@ export function outcomeText(item: ExportedItem): string {
   return outcomeWords(item.attempt.outcome, item.attempt.sdk);
 }
 
-/** The counts by outcome in a fixed order, zero counts left out. */
-export function outcomeCounts(exp: JoinDoctorExport): Array<{ outcome: OutcomeClass; label: string; count: number }> {
-  return OUTCOME_CLASSES.map((c) => ({ outcome: c, label: OUTCOME_LABEL[c], count: exp.correlation.counts[c] ?? 0 })).filter((r) => r.count > 0);
-}
 
 /**
  * One sentence: how many joins, where, from what, and how they ended, in the outcome words every
@@ -133,3 +130,9 @@ export function answerFix(a: AttemptWords | SessionWords['answer']): string | nu
 
 export const CHECK_SECRET_FIX_ELSEWHERE =
   "Verify the token with the app's Client Secret (the panel's Verify with secret, or `join-doctor check --secret-env VAR TOKEN`): a wrong, re-generated or swapped secret signs a token that passes every other check, and only the HMAC shows it.";
+
+/** The language the given attempts' fixes point to, the most common first (lib/report/fix-text.ts). */
+export function groupLang(exp: JoinDoctorExport, attemptIds: readonly string[]): Lang | null {
+  const ids = new Set(attemptIds);
+  return sessionLangOfFixes(exp.items.filter((i) => ids.has(i.attempt.id)).flatMap((i) => i.analysis.findings.map((f) => f.fix)));
+}

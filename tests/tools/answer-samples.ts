@@ -108,6 +108,7 @@ async function main() {
     for (const c of await cases()) {
       const file = path.join(dir, 'session.har');
       writeFileSync(file, c.har);
+      if (process.env['KEEP_HARS']) writeFileSync(path.join(process.env['KEEP_HARS'], `${c.name.split(' ')[0]!.toLowerCase()}.har`), c.har);
       const md = await runCli(['har', file, '--format', 'md'], { env, nowMs: START + 86_400_000 });
       const cli = await runCli(['har', file], { env, nowMs: START + 86_400_000 });
       text.push(`${'='.repeat(80)}`, `CASE: ${c.name}`, '', '--- join-doctor har --format md (first 10 lines) ---', ...md.stdout.split('\n').slice(0, 10), '', `--- join-doctor har (80 columns, exit ${cli.code}) ---`, cli.stdout.trimEnd(), '');
