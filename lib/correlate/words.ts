@@ -5,7 +5,7 @@
  * all read them from here, so a join cannot be "signature accepted" in one place and "success" in
  * another, or WARN in a ticket and FAIL in the panel (issue 21, "One wording everywhere").
  *
- * Outcome words (docs/reports.md "Outcome words"):
+ * Outcome words (docs/cli.md "One wording everywhere"):
  * - "success": the join's own callback or promise said it joined.
  * - "signature accepted by Zoom": all that was seen is Zoom's `status: true` answer to the join
  *   request (a HAR, a bundled SDK seen on the wire): the signature passed, the join's end is unknown.

@@ -4,7 +4,7 @@
  * reader (lib/har/assemble.ts), so the two cannot word the same answer differently (issue 24: an
  * accepted Video SDK join read "signature accepted" live and "success" from a HAR).
  *
- * The wording rule (docs/reports.md "Outcome words"): an answer with `status: true` is Zoom
+ * The wording rule (docs/cli.md "One wording everywhere"): an answer with `status: true` is Zoom
  * accepting the *signature*; the join can still fail after it (the meeting server's 4011, the SDK's
  * own "Fail to join the meeting"). So this answer alone is `acceptedOnly` ("signature accepted by
  * Zoom") for both SDKs; only the join's own callback or promise (or a meeting server that admits

@@ -74,7 +74,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     out.push('## Findings explained (once per rule)', '');
     const fixes = new Map<string, string>();
     for (const x of explained) {
-      out.push(`- ${code(x.id)} (${md(x.severity)}, ${x.attempts} of ${n} attempts): ${md(x.title)}.${x.detail ? ` ${md(x.detail)}` : ''}`);
+      out.push(`- ${code(x.id)} (${md(x.severity)}, ${x.attempts} of ${n} ${n === 1 ? 'attempt' : 'attempts'}): ${md(x.title)}.${x.detail ? ` ${md(x.detail)}` : ''}`);
       const same = [...fixes].find(([text]) => text.includes(x.fix));
       if (same) out.push(`  Fix: as for ${code(same[1])}.`);
       else {
