@@ -1,5 +1,5 @@
 import type { JoinDoctorExport } from './schema';
-import { answerFix, answerHeadline, explainOnce, exportWords, groupLang, isoMs, outcomeText, reportTitle, summarySentence } from './report-facts';
+import { answerFix, answerHeadline, explainOnce, exportWords, groupLang, isoMs, itemWords, reportTitle, summarySentence } from './report-facts';
 import { fixLayout, introSentence, langHeading } from './fix-text';
 import type { Lang } from '../rules/lang';
 import { issuerShort } from './html';
@@ -51,7 +51,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   if (c.causes.length === 0) out.push('No failures to explain.');
   c.causes.forEach((x, i) =>
     out.push(
-      `${i + 1}. ${x.ruleIds.length ? `${code(x.ruleIds.join(' + '))} ` : ''}(${md(x.kind)}): ${md(x.text)}` +
+      `${i + 1}. ${x.ruleIds.length ? `${code(x.ruleIds.join(' + '))} ` : ''}(${md(x.kind)}): ${mdRich(x.text)}` +
         `. Attempts ${numbers(x.attemptIds)}.`,
     ),
   );
@@ -65,7 +65,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
 
   if (c.unexplained.attemptIds.length > 0) {
     out.push('## Failures no rule explains', '', `${mdLine(c.unexplained.text)} Attempts: ${numbers(c.unexplained.attemptIds)}.`, '');
-    for (const chk of c.unexplained.checks) out.push(`- ${md(chk.text)}`);
+    for (const chk of c.unexplained.checks) out.push(`- ${mdRich(chk.text)}`);
     out.push('');
   }
 
@@ -74,7 +74,7 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     out.push('## Findings explained (once per rule)', '');
     const fixes = new Map<string, string>();
     for (const x of explained) {
-      out.push(`- ${code(x.id)} (${md(x.severity)}, ${x.attempts} of ${n} ${n === 1 ? 'attempt' : 'attempts'}): ${md(x.title)}.${x.detail ? ` ${md(x.detail)}` : ''}`);
+      out.push(`- ${code(x.id)} (${md(x.severity)}, ${x.attempts} of ${n} ${n === 1 ? 'attempt' : 'attempts'}): ${mdRich(x.title)}.${x.detail ? ` ${mdRich(x.detail)}` : ''}`);
       const same = [...fixes].find(([text]) => text.includes(x.fix));
       if (same) out.push(`  Fix: as for ${code(same[1])}.`);
       else {
@@ -99,11 +99,13 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     const target = a.sdk === 'video' ? (typeof a.topic === 'string' ? md(a.topic) : '') : a.meetingNumber === undefined || a.meetingNumber === null ? '' : md(a.meetingNumber);
     const meeting = `${target}${sdkNote}`;
     // An imported export's id is anybody's string, `__proto__` included: only the map's own entries.
+    const w = itemWords(exp, item);
     const cause = item.primaryCause ?? (ownValue(c.primary, a.id) as typeof item.primaryCause);
-    // Unexplained failures share one long title; the groups above say it once.
-    const causeText = cause ? (cause.ruleIds.length ? code(cause.ruleIds.join(' + ')) : '_no rule_') : '';
+    // Unexplained failures share one long title; the groups above say it once. A 3712 on a token
+    // that passes every check says what to check, as the answer line does.
+    const causeText = !cause ? '' : cause.ruleIds.length ? code(cause.ruleIds.join(' + ')) : w.kind === 'check-secret' || w.kind === 'check-account' ? md(w.cause) : '_no rule_';
     out.push(
-      `| ${i + 1} | ${md(isoMs(a.calledAt).slice(0, 19).replace('T', ' '))} | ${meeting} | ${md(outcomeText(item))} | ${causeText} | ${a.issuer?.url ? md(issuerShort(a.issuer.url)) : ''} |`,
+      `| ${i + 1} | ${md(isoMs(a.calledAt).slice(0, 19).replace('T', ' '))} | ${meeting} | ${w.verdict} ${md(w.outcome)} | ${causeText} | ${a.issuer?.url ? md(issuerShort(a.issuer.url)) : ''} |`,
     );
   });
   if (exp.items.length > MAX_TABLE_ROWS) out.push('', `… and ${exp.items.length - MAX_TABLE_ROWS} more attempts in the JSON export.`);
