@@ -13,7 +13,6 @@
  * - "pending": still waiting for an answer (live only).
  */
 import { SIGNATURE_ACCEPTED_LABEL, type JoinAttempt, type Outcome } from '../model/attempt';
-import type { Finding } from '../rules/types';
 import { attemptAnswer, type AnswerInput, type AttemptAnswer } from './answer';
 import { classifyOutcome, OUTCOME_LABEL } from './outcome';
 import type { CauseGroup, Correlation, OutcomeClass, PrimaryCause } from './types';
@@ -129,12 +128,4 @@ export function sessionWords(items: readonly AnswerInput[], correlation: Pick<Co
   if (!item) return { group, answer: null, counts };
   const primary = primaryOf?.(item, index) ?? (Object.hasOwn(correlation.primary, first!) ? correlation.primary[first!] : group);
   return { group, answer: attemptAnswer(item, primary), counts };
-}
-
-/** Findings that decide nothing about this join, split from those that do (for a folded line). */
-export function splitByEffect<F extends Finding>(findings: readonly F[], cls: OutcomeClass, affects: (f: F, cls: OutcomeClass) => boolean): { shown: F[]; folded: F[] } {
-  const shown: F[] = [];
-  const folded: F[] = [];
-  for (const f of findings) (affects(f, cls) ? shown : folded).push(f);
-  return { shown, folded };
 }
