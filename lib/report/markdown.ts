@@ -1,6 +1,6 @@
 import type { JoinDoctorExport } from './schema';
 import { answerFix, answerHeadline, explainOnce, exportWords, groupLang, isoMs, itemWords, reportTitle, summarySentence } from './report-facts';
-import { fixLayout, introSentence, langHeading } from './fix-text';
+import { FixesSeen, fixLayout, introSentence, langHeading } from './fix-text';
 import type { Lang } from '../rules/lang';
 import { issuerShort } from './html';
 import { mdCode, mdLine, mdRich, mdText } from './markdown-text';
@@ -72,15 +72,13 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   const explained = explainOnce(exp);
   if (explained.length) {
     out.push('## Findings explained (once per rule)', '');
-    const fixes = new Map<string, string>();
+    // Two rules giving the same per-language lines (iat-future and iat-quantized on a Java token) share one fix.
+    const fixes = new FixesSeen();
     for (const x of explained) {
       out.push(`- ${code(x.id)} (${md(x.severity)}, ${x.attempts} of ${n} ${n === 1 ? 'attempt' : 'attempts'}): ${mdRich(x.title)}.${x.detail ? ` ${mdRich(x.detail)}` : ''}`);
-      const same = [...fixes].find(([text]) => text.includes(x.fix));
-      if (same) out.push(`  Fix: as for ${code(same[1])}.`);
-      else {
-        fixes.set(x.fix, x.id);
-        out.push(...mdFix(x.fix, null, 'Fix:').map((l) => `  ${l}`));
-      }
+      const same = fixes.seen(x.fix, x.id);
+      if (same) out.push(`  Fix: as for ${code(same)}.`);
+      else out.push(...mdFix(x.fix, null, 'Fix:').map((l) => `  ${l}`));
     }
     out.push('');
   }

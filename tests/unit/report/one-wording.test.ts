@@ -78,6 +78,13 @@ describe('one wording in the reports and the CLI', () => {
     expect(fix).not.toMatch(/NTP/);
   });
 
+  it('the Markdown report gives the Java fix once: iat-quantized shares iat-future\'s per-language lines', async () => {
+    const md = renderMarkdown(exportOf(await series('java', 40)));
+    const explained = md.slice(md.indexOf('## Findings explained'));
+    expect(explained.split('`Instant.now().getEpochSecond()`').length - 1).toBe(1);
+    expect(explained).toMatch(/Fix: as for `iat-(quantized|future)`\./);
+  });
+
   it('"successes carry it too" is said once per cause line, not twice', async () => {
     const exp = exportOf(await mixedSession());
     const md = renderMarkdown(exp);
