@@ -7,6 +7,7 @@
  * code span, an HTML <code>, plain text on a terminal), so no reader ever sees a literal backtick.
  */
 import { LANG_LABEL, splitLangFix, type Lang } from '../rules/lang';
+import { textOf } from './control-chars';
 
 export interface FixLayout {
   /** What to change, without the per-language lines. */
@@ -25,7 +26,9 @@ export interface FixLayout {
  * The fix laid out for one reader. `sessionLang` is the language most of the session's tokens
  * point to, used when this token does not say.
  */
-export function fixLayout(fix: string, sessionLang: Lang | null = null): FixLayout {
+export function fixLayout(fixValue: string, sessionLang: Lang | null = null): FixLayout {
+  // An imported export's fix may be anything; it reads as text.
+  const fix = textOf(fixValue);
   const parts = splitLangFix(fix);
   if (!parts) return { intro: fix.trim(), lang: null, because: null, line: '', others: [] };
   const lang = parts.guess?.lang ?? sessionLang ?? parts.lines[0]!.lang;
@@ -52,10 +55,10 @@ export function langHeading(f: FixLayout): string {
 }
 
 /** The language most fixes in a session name ("Likely a Java/Kotlin backend"), or null. */
-export function sessionLangOfFixes(fixes: Iterable<string>): Lang | null {
+export function sessionLangOfFixes(fixes: Iterable<unknown>): Lang | null {
   const counts = new Map<Lang, number>();
   for (const fix of fixes) {
-    const g = fix.startsWith('Likely a ') ? splitLangFix(fix)?.guess : null;
+    const g = typeof fix === 'string' && fix.startsWith('Likely a ') ? splitLangFix(fix)?.guess : null;
     if (g) counts.set(g.lang, (counts.get(g.lang) ?? 0) + 1);
   }
   let best: Lang | null = null;
@@ -69,7 +72,8 @@ export interface TextSpan {
 }
 
 /** Text and `code` spans, one pass; an unpaired backtick stays a character of the text. */
-export function codeSpans(text: string): TextSpan[] {
+export function codeSpans(value: string): TextSpan[] {
+  const text = textOf(value);
   const out: TextSpan[] = [];
   let i = 0;
   while (i < text.length) {
@@ -87,7 +91,8 @@ export function codeSpans(text: string): TextSpan[] {
 }
 
 /** For a terminal: the code spans' text without their backticks. */
-export function plainText(text: string): string {
+export function plainText(value: string): string {
+  const text = textOf(value);
   if (!text.includes('`')) return text;
   return codeSpans(text)
     .map((s) => s.text)
@@ -99,7 +104,8 @@ export function plainText(text: string): string {
  * lines with their own sentence: iat-future and iat-quantized on a Java token both say "replace
  * Math.round(…)"), or the whole text when it has no such lines.
  */
-export function fixKey(fix: string): string {
+export function fixKey(fixValue: string): string {
+  const fix = textOf(fixValue);
   const parts = splitLangFix(fix);
   return parts ? parts.lines.map((l) => `${l.lang}\u0000${l.text}`).join('\u0001') : fix.trim();
 }
@@ -113,7 +119,8 @@ export class FixesSeen {
   private readonly texts: Array<[string, string]> = [];
 
   /** The rule that already printed this fix, or null (and the fix is now remembered for `id`). */
-  seen(fix: string, id: string): string | null {
+  seen(fixValue: string, id: string): string | null {
+    const fix = textOf(fixValue);
     const key = fixKey(fix);
     const hit = this.byKey.get(key) ?? this.texts.find(([text]) => text.includes(fix))?.[1] ?? null;
     if (hit !== null) return hit;

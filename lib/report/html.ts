@@ -3,7 +3,7 @@ import { OUTCOME_LABEL } from '../correlate';
 import type { JoinDoctorExport } from './schema';
 import { LINEAR_S, layoutOffsetPlot } from './offset-plot';
 import { findingText } from './finding-text';
-import { escapeControls } from './control-chars';
+import { escapeControls, textOf } from './control-chars';
 import { answerFix, answerHeadline, explainOnce, exportWords, groupLang, iatOffsetFor, isoMs, itemWords, outcomeOf, reportTitle, summarySentence } from './report-facts';
 import { affectsJoin } from '../correlate/answer';
 import { codeSpans, FixesSeen, fixLayout, introSentence, langHeading } from './fix-text';
@@ -15,7 +15,7 @@ import type { Lang } from '../rules/lang';
  * U+202E cannot reorder what a reader sees (and `cat report.html` cannot drive a terminal).
  */
 export function escapeHtml(v: unknown): string {
-  return escapeControls(String(v)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return escapeControls(textOf(v)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** A colour for an outcome class; an imported export's unknown class (even `__proto__`) gets black, never an inherited property. */
@@ -189,8 +189,8 @@ export function issuerShort(url: string): string {
 }
 
 /** Rule text with its `code` spans as <code>, everything escaped; no literal backticks. */
-export function htmlRich(text: string): string {
-  return codeSpans(text)
+export function htmlRich(text: unknown): string {
+  return codeSpans(textOf(text))
     .map((x) => (x.code ? `<code>${escapeHtml(x.text)}</code>` : escapeHtml(x.text)))
     .join('');
 }

@@ -213,3 +213,15 @@ describe('join-doctor har through the CLI', () => {
     }
   });
 });
+
+describe('hostile exports', () => {
+  it('an imported export whose text fields are not strings renders in every format instead of crashing (fast-check found method {"toString":""} and title null)', async () => {
+    const exp = exportOf(await series('java', 6));
+    const evil = JSON.parse(JSON.stringify(exp));
+    evil.items[2].attempt.method = { toString: '' };
+    evil.items[4].analysis.findings[0].title = null;
+    evil.items[4].analysis.findings[0].fix = { toString: '' };
+    for (const render of [renderMarkdown, renderHtml, renderCsv]) expect(() => render(evil)).not.toThrow();
+    expect(renderHtml(evil)).toContain('{&quot;toString&quot;:&quot;&quot;}');
+  });
+});
