@@ -3,7 +3,7 @@
  * (that is lib/'s job); it turns numbers and records into the short text DevTools users expect.
  */
 import type { AttemptApi, JoinAttempt, Outcome } from '../../lib/model/attempt';
-import { successLabel } from '../../lib/model/attempt';
+import { outcomeWords } from '../../lib/correlate/words';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -101,27 +101,9 @@ export function outcomeCode(o: Outcome): number | null {
   return o.kind === 'failure' ? o.code ?? o.serverCode ?? null : null;
 }
 
-/**
- * One line for the outcome column: "3712 Signature is invalid.", "silent refusal: …". A Video SDK
- * join shows the SDK's reason ("200 Verify JWT failed"): its errorCode 200 covers several server
- * answers, and the reason is what tells them apart (docs/zoom-facts.md "Video SDK").
- */
+/** One line for the outcome column: the words every report and the CLI use (lib/correlate/words.ts). */
 export function describeOutcome(o: Outcome, sdk?: JoinAttempt['sdk']): string {
-  switch (o.kind) {
-    case 'success':
-      return successLabel(o);
-    case 'failure': {
-      const code = outcomeCode(o);
-      const msg = (sdk === 'video' ? o.message || o.serverMessage : o.serverMessage || o.message) || o.type || 'failed';
-      return code === null ? msg : `${code} ${msg}`;
-    }
-    case 'silent-refusal':
-      return `silent refusal: ${o.reason}`;
-    case 'timeout':
-      return `timeout after ${formatNumber(round1(o.afterMs / 1000))} s`;
-    case 'pending':
-      return 'pending';
-  }
+  return outcomeWords(o, sdk);
 }
 
 /**

@@ -9,9 +9,10 @@ import type { HookEvent, HookRwgEvent, HookWireRequestEvent, HookWireResponseEve
 import { sdkCodeForMeetingServer } from './meeting-server-codes';
 import { payloadHasAppKey } from './payload-keys';
 import { clearTabState, clockEvidence, type TabState } from './tab-state';
-import { sdkCodeForAnswer, viewOfFields, type SdkView } from './wc-info-codes';
+import { viewOfFields, type SdkView } from './wc-info-codes';
 import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
-import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from './lsdk-codes';
+import { isLsdkUrl, topicFromLsdkField } from './lsdk-codes';
+import { outcomeForZoomAnswer } from '../correlate/zoom-answer';
 import type { AssetFailure } from '../model/page-facts';
 import { emptyTabPageState, noteAssetFailure, noteCspViolation, notePageDocument, refreshPageFacts, relinkNear } from './page-link';
 
@@ -266,19 +267,7 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
   let outcome: Outcome;
   if (e.body === null) {
     outcome = { kind: 'failure', code: null, message: e.http === 0 ? 'No answer from Zoom (network error or aborted).' : `HTTP ${e.http} without a JSON body.`, serverCode: null, serverMessage: null };
-  } else if (e.body.status === true) {
-    // Zoom accepted the signature; only the join's own callback/promise can say it succeeded.
-    outcome = { kind: 'success', acceptedOnly: true };
-  } else if (a.sdk === 'video') {
-    // The Video SDK's own table (bundle 2.5.0); an unmapped code leaves its promise pending.
-    const { code, message, type } = videoSdkRejectionForLsdk(serverCode, serverMessage);
-    outcome = { kind: 'failure', code, message, serverCode, serverMessage, type };
-  } else {
-    const view = viewOfAttempt(a, m.view);
-    const { code, message } = sdkCodeForAnswer(serverCode, serverMessage, view);
-    outcome = { kind: 'failure', code, message, serverCode, serverMessage };
-    if (view === 'component-view') outcome.type = 'JOIN_MEETING_FAILED';
-  }
+  } else outcome = outcomeForZoomAnswer({ status: e.body.status, errorCode: serverCode, errorMessage: serverMessage }, a.sdk, viewOfAttempt(a, m.view));
   a.outcome = outcome;
   // For an API attempt this is provisional: the callback, when it comes, has the final word.
   a.settledAt = a.api === 'wire' ? e.at : a.settledAt ?? e.at;

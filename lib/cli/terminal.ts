@@ -136,3 +136,40 @@ export function wrapText(text: string, width: number): string {
     .flatMap((l) => wrapLine(l, w))
     .join('\n');
 }
+
+/**
+ * JSON text on as many lines as it needs, each broken after a comma between members or elements,
+ * never inside a string, a key or a number (`"m` / `n"`, `17` / `96670426` were cut by wrapLine).
+ * The first line starts with `label`, the others are indented under it. A single member longer than
+ * the line stays whole: the terminal folds it without adding characters, so a copy still pastes
+ * as the token's JSON. One pass over the text.
+ */
+export function wrapJson(json: string, width: number, label: string): string[] {
+  const room = Math.max(20, width) - label.length;
+  const pad = ' '.repeat(label.length);
+  const out: string[] = [];
+  let line = '';
+  let piece = '';
+  let inString = false;
+  const flush = () => {
+    if (line !== '' && visibleLength(line) + visibleLength(piece) > room) {
+      out.push(line);
+      line = piece.replace(/^ +/, '');
+    } else line += piece;
+    piece = '';
+  };
+  for (let i = 0; i < json.length; i++) {
+    const ch = json.charAt(i);
+    piece += ch;
+    if (inString) {
+      if (ch === '\\') {
+        piece += json.charAt(i + 1);
+        i++;
+      } else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === ',') flush();
+  }
+  flush();
+  if (line !== '') out.push(line);
+  return out.map((l, i) => `${i === 0 ? label : pad}${l}`);
+}

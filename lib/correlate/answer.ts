@@ -6,7 +6,7 @@
  * from here so they cannot say different things.
  */
 import type { JoinAttempt } from '../model/attempt';
-import type { Finding } from '../rules/types';
+import type { Analysis, Finding } from '../rules/types';
 import type { CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
 import { classifyOutcome, isFailure } from './outcome';
 import { JAVA_ROUND_KEY, primaryCause } from './primary-cause';
@@ -74,11 +74,20 @@ function decidingFinding(cause: PrimaryCause, findings: readonly Finding[]): Fin
 }
 
 /**
+ * What an answer reads: a live attempt with its analysis, or an exported one (a report, a HAR in
+ * the CLI), whose analysis keeps only the verdict, the findings and whether the secret was checked.
+ */
+export interface AnswerInput {
+  attempt: Pick<JoinAttempt, 'id' | 'outcome' | 'sdk'>;
+  analysis: Pick<Analysis, 'verdict' | 'findings'> & { secretChecked?: boolean };
+}
+
+/**
  * One attempt's answer. `primary` is the attempt's cause from the session's correlation (it knows
  * whether iat quantisation is more than chance across the session); without it the attempt is
  * judged alone.
  */
-export function attemptAnswer(item: CorrelationItem, primary?: PrimaryCause | null): AttemptAnswer {
+export function attemptAnswer(item: AnswerInput, primary?: PrimaryCause | null): AttemptAnswer {
   const { attempt, analysis } = item;
   const cls = classifyOutcome(attempt.outcome);
   if (cls === 'success') return { verdict: 'OK', kind: 'joined', cause: 'Zoom accepted this join', ruleId: null, finding: null, fix: null, key: null };
@@ -87,12 +96,13 @@ export function attemptAnswer(item: CorrelationItem, primary?: PrimaryCause | nu
     const verdict: VerdictWord = analysis.verdict === 'fail' ? 'ERROR' : analysis.verdict === 'warn' ? 'WARN' : 'PASS';
     return { verdict, kind: 'pending', cause: top ? top.message : 'No answer from Zoom yet; the token passes every check', ruleId: top?.id ?? null, finding: top, fix: top?.fix ?? null, key: null };
   }
-  const cause = primary ?? primaryCause(item, cls, NO_EVIDENCE);
+  // primaryCause reads the attempt's outcome and the findings only, which an exported item has too.
+  const cause = primary ?? primaryCause(item as CorrelationItem, cls, NO_EVIDENCE);
   const finding = decidingFinding(cause, analysis.findings);
   const ruleId = cause.ruleIds[0] ?? null;
   if (cause.kind === 'cause') return { verdict: 'FAIL', kind: 'cause', cause: cause.title, ruleId, finding, fix: finding?.fix ?? null, key: cause.key };
   if (cause.kind === 'suspect') return { verdict: 'FAIL', kind: 'suspect', cause: cause.title, ruleId, finding, fix: finding?.fix ?? null, key: cause.key };
-  if (signatureRefused(attempt, cls)) {
+  if (signatureRefused(attempt as JoinAttempt, cls)) {
     // A secret check that found nothing wrong leaves what the token cannot show: the app and the account.
     const verified = analysis.secretChecked === true;
     return verified

@@ -45,4 +45,5 @@ export function correlate(items: ReadonlyArray<CorrelationItem>): Correlation {
   };
 }
 export { attemptAnswer, affectsJoin, topAffectingFinding, signatureRefused, CHECK_SECRET_CAUSE, CHECK_ACCOUNT_CAUSE } from './answer';
-export type { AttemptAnswer, AnswerKind, VerdictWord } from './answer';
+export type { AttemptAnswer, AnswerKind, AnswerInput, VerdictWord } from './answer';
+export * from './words';

@@ -101,6 +101,6 @@ export function unexplainedFailures(
   return {
     attemptIds: ids,
     checks,
-    text: `${open.length} of ${failures.length} ${plural(failures.length, 'failure')} ${open.length === 1 ? 'carries' : 'carry'} no finding that explains them (${describeCodes(open.map((o) => o.item))}).`,
+    text: `${open.length} of ${failures.length} ${plural(failures.length, 'failure')} ${open.length === 1 ? 'carries' : 'carry'} no finding that explains ${open.length === 1 ? 'it' : 'them'} (${describeCodes(open.map((o) => o.item))}).`,
   };
 }

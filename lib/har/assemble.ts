@@ -9,9 +9,9 @@ import type { JoinAttempt, Outcome } from '../model/attempt';
 import type { HarCollector, TokenIssuance, WcInfoExchange } from './collect';
 import { applyClock, ClockIndex, clockForAttempt } from '../capture/zoom-clock';
 import type { HarAttemptDetail, HarWarning } from './types';
-import { sdkCodeForAnswer } from '../capture/wc-info-codes';
+import { outcomeForZoomAnswer } from '../correlate/zoom-answer';
 import { viewOf } from './wc-info';
-import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from '../capture/lsdk-codes';
+import { isLsdkUrl, topicFromLsdkField } from '../capture/lsdk-codes';
 import { HarPageIndex } from './page';
 import { linkMeetingServer } from './meeting-server';
 
@@ -26,36 +26,32 @@ function byStart(a: WcInfoExchange, b: WcInfoExchange): number {
 /** The JWT of a join request: `signature` (wc/info) or `zlk` (the Video SDK's wc/lsdk). */
 const tokenField = (f: Record<string, string> | null | undefined): string | undefined => f?.signature ?? f?.zlk;
 
-/** A Video SDK wc/lsdk exchange, judged by the 2.5.0 bundle's own table (lib/capture/lsdk-codes.ts). */
-function videoOutcomeOf(x: WcInfoExchange, retried: boolean): Outcome {
-  // No answer, or a 5xx whose JSONP retry failed: the SDK reports its transport error.
-  const connection: Outcome = { kind: 'failure', code: 200, message: 'connection error', type: 'JOIN_MEETING_FAILED', serverMessage: x.failureText, serverCode: null };
-  if (x.status === 0) return connection;
-  if (x.answer) {
-    if (x.answer.status === true) return { kind: 'success' };
-    const r = videoSdkRejectionForLsdk(x.answer.errorCode, x.answer.errorMessage);
-    return { kind: 'failure', code: r.code, message: r.message, type: r.type, serverMessage: x.answer.errorMessage, serverCode: x.answer.errorCode };
+/**
+ * What a HAR shows of a join's end. Zoom's answer, when recorded, is worded by the same function
+ * the live capture uses (lib/correlate/zoom-answer.ts). A response whose body the HAR did not keep
+ * (Chrome's "Save all as HAR" without content, a sanitised export) cannot show how the join ended:
+ * that is `unseen`, worded "unknown", never "pending" (nothing is still waiting in a recording).
+ */
+function outcomeOf(x: WcInfoExchange, sdk: 'meeting' | 'video', view: ReturnType<typeof viewOf>, retried: boolean): Outcome {
+  if (sdk === 'video') {
+    // No answer, or a 5xx whose JSONP retry failed: the SDK reports its transport error.
+    const connection: Outcome = { kind: 'failure', code: 200, message: 'connection error', type: 'JOIN_MEETING_FAILED', serverMessage: x.failureText, serverCode: null };
+    if (x.status === 0) return connection;
+    if (x.answer) return outcomeForZoomAnswer(x.answer, 'video', view);
+    if (x.bodyState !== 'present') return unseen();
+    if (x.status >= 500 && !retried) return { ...connection, serverMessage: `HTTP ${x.status}` };
+    return { kind: 'failure', code: null, message: `HTTP ${x.status}: the response is not a wc/lsdk answer`, serverMessage: null, serverCode: null };
   }
-  if (x.bodyState !== 'present') return { kind: 'pending' };
-  if (x.status >= 500 && !retried) return { ...connection, serverMessage: `HTTP ${x.status}` };
-  return { kind: 'failure', code: null, message: `HTTP ${x.status}: the response is not a wc/lsdk answer`, serverMessage: null, serverCode: null };
-}
-
-function outcomeOf(x: WcInfoExchange, view: ReturnType<typeof viewOf>, retried: boolean): Outcome {
   // No response at all: the SDK reports its generic 1 (measured: an aborted POST gives errorCode 1, no retry).
   if (x.status === 0) return { kind: 'failure', code: 1, message: GENERIC_FAILURE, serverMessage: x.failureText, serverCode: null };
-  if (x.answer) {
-    // A HAR holds the wire only: Zoom accepted the signature, the join may still have failed after.
-    if (x.answer.status === true) return { kind: 'success', acceptedOnly: true };
-    const mapped = sdkCodeForAnswer(x.answer.errorCode, x.answer.errorMessage, view);
-    const out: Outcome = { kind: 'failure', code: mapped.code, message: mapped.message, serverMessage: x.answer.errorMessage, serverCode: x.answer.errorCode };
-    if (view === 'component-view') out.type = 'JOIN_MEETING_FAILED';
-    return out;
-  }
-  if (x.bodyState !== 'present') return { kind: 'pending' };
+  // A HAR holds the wire only: an accepted answer is "signature accepted"; the join may still have failed after.
+  if (x.answer) return outcomeForZoomAnswer(x.answer, 'meeting', view);
+  if (x.bodyState !== 'present') return unseen();
   if (x.status >= 500 && !retried) return { kind: 'failure', code: 1, message: GENERIC_FAILURE, serverMessage: `HTTP ${x.status}`, serverCode: null };
   return { kind: 'failure', code: null, message: `HTTP ${x.status}: the response is not a wc/info answer`, serverMessage: null, serverCode: null };
 }
+
+const unseen = (): Outcome => ({ kind: 'pending', unseen: true });
 
 /**
  * Issuances by token, each list sorted by arrival (stable), so finding the issuer of one join is a
@@ -187,7 +183,7 @@ export function assemble(c: HarCollector): Assembled {
       sdkVersion: fields?.cv ?? null,
       calledAt,
       settledAt: last.endedAt,
-      outcome: video ? videoOutcomeOf(last, last !== first) : outcomeOf(last, view, last !== first),
+      outcome: outcomeOf(last, video ? 'video' : 'meeting', view, last !== first),
       pageUrl: first.referer,
       wire: { sentAt: first.startedAt, answeredAt: last.status > 0 || last.failureText !== null ? last.endedAt : null, http: last.status, accepted: last.answer ? last.answer.status === true : null },
     };

@@ -30,7 +30,11 @@ export type Outcome =
   | { kind: 'silent-refusal'; reason: string }
   /** Nothing settled within the hook's timeout. */
   | { kind: 'timeout'; afterMs: number }
-  | { kind: 'pending' };
+  /**
+   * Not settled. `unseen`: never will be as far as this record goes: a HAR that did not keep the
+   * answer's body cannot show how the join ended (worded "unknown", not "pending").
+   */
+  | { kind: 'pending'; unseen?: true };
 
 export interface Issuance {
   /** The page's own signature endpoint that returned this token. */
@@ -98,8 +102,4 @@ export function isSettled(a: Pick<JoinAttempt, 'api' | 'outcome'>): boolean {
 /** All that is known is Zoom's accepted wc/info answer ("signature accepted"), not the join's own result. */
 export function isAcceptedOnly(o: Outcome): boolean {
   return o.kind === 'success' && o.acceptedOnly === true;
-}
-
-export function successLabel(o: { kind: 'success'; acceptedOnly?: true }): string {
-  return o.acceptedOnly ? SIGNATURE_ACCEPTED_LABEL : 'success';
 }

@@ -22,3 +22,21 @@ export function hasControls(s: string): boolean {
 export function escapeControls(s: string): string {
   return CONTROL_CHAR.test(s) ? s.replace(CONTROL, visibleEscape) : s;
 }
+
+/**
+ * Any value as text, for a renderer: an imported export's field that should be a string may be an
+ * object whose `toString` is not a function (`{"toString":""}` makes String() throw), so such a
+ * value is shown as its JSON instead of crashing the report.
+ */
+export function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  try {
+    return String(v);
+  } catch {
+    try {
+      return JSON.stringify(v) ?? '';
+    } catch {
+      return '';
+    }
+  }
+}

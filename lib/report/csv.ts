@@ -1,11 +1,24 @@
 import type { JoinDoctorExport } from './schema';
-import { iatOffsetFor, isoMs, outcomeOf } from './report-facts';
+import { answerFix, iatOffsetFor, isoMs, itemWords } from './report-facts';
+import { fixLayout, introSentence, langHeading, plainText } from './fix-text';
 import { escapeControls } from './control-chars';
 
+/**
+ * `#` is the row number the Markdown and HTML reports use; `outcome`, `verdict`, `primaryCause` and
+ * `fix` are the answer line's words (lib/correlate/words.ts), so a spreadsheet says what the panel
+ * says: a failed join is FAIL, never the token's "warn".
+ */
 const COLUMNS = [
-  'id', 'calledAt', 'api', 'method', 'outcome', 'code', 'serverMessage', 'verdict', 'findings', 'meetingNumber',
+  '#', 'id', 'calledAt', 'api', 'method', 'outcome', 'code', 'serverMessage', 'verdict', 'primaryCause', 'fix', 'findings', 'meetingNumber',
   'mn', 'appKey', 'iat', 'exp', 'iatMinusJoinS', 'issuer', 'signature', 'sdk', 'topic', 'tpc',
 ] as const;
+
+/** The fix in one cell: what to change and the backend language's line, code as plain text. */
+function fixCell(fix: string | null): string | null {
+  if (!fix) return null;
+  const f = fixLayout(fix);
+  return plainText(f.lang === null ? f.intro : `${introSentence(f.intro)} ${langHeading(f)}: ${f.line}`);
+}
 
 /** What a spreadsheet runs as a formula when a cell starts with it (OWASP CSV injection). */
 const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
@@ -56,19 +69,24 @@ export function csvCell(v: unknown): string {
 /** One row per attempt, CRLF line ends (RFC 4180), header row first. */
 export function renderCsv(exp: JoinDoctorExport): string {
   const rows: string[] = [COLUMNS.join(',')];
-  for (const item of exp.items) {
+  exp.items.forEach((item, i) => {
     const a = item.attempt;
+    const w = itemWords(exp, item);
+    const showsCause = w.kind !== 'joined' && w.kind !== 'pending';
     const p = item.analysis.payload ?? {};
     const o = a.outcome;
     const cells: unknown[] = [
+      i + 1,
       a.id,
       isoMs(a.calledAt),
       a.api,
       a.method ?? '',
-      outcomeOf(item),
+      w.outcome,
       o.kind === 'failure' ? o.code : null,
       o.kind === 'failure' ? (o.serverMessage ?? o.message) : o.kind === 'silent-refusal' ? o.reason : null,
-      item.analysis.verdict,
+      w.verdict,
+      showsCause ? w.cause : null,
+      showsCause || w.kind === 'pending' ? fixCell(answerFix(w)) : null,
       item.analysis.findings.map((f) => f.id).join(' '),
       a.meetingNumber === null || a.meetingNumber === undefined ? null : String(a.meetingNumber),
       p['mn'] === undefined ? null : typeof p['mn'] === 'string' ? p['mn'] : JSON.stringify(p['mn']),
@@ -84,6 +102,6 @@ export function renderCsv(exp: JoinDoctorExport): string {
       typeof p['tpc'] === 'string' ? p['tpc'] : null,
     ];
     rows.push(cells.map(csvCell).join(','));
-  }
+  });
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -3,8 +3,11 @@ import { OUTCOME_LABEL } from '../correlate';
 import type { JoinDoctorExport } from './schema';
 import { LINEAR_S, layoutOffsetPlot } from './offset-plot';
 import { findingText } from './finding-text';
-import { escapeControls } from './control-chars';
-import { explainOnce, iatOffsetFor, isoMs, outcomeCounts, outcomeOf, outcomeText, reportTitle, summarySentence } from './report-facts';
+import { escapeControls, textOf } from './control-chars';
+import { answerFix, answerHeadline, explainOnce, exportWords, groupLang, iatOffsetFor, isoMs, itemWords, outcomeOf, reportTitle, summarySentence } from './report-facts';
+import { affectsJoin } from '../correlate/answer';
+import { codeSpans, FixesSeen, fixLayout, introSentence, langHeading } from './fix-text';
+import type { Lang } from '../rules/lang';
 
 /**
  * Everything that reaches the document goes through here: tokens and pages are attacker-controlled.
@@ -12,7 +15,7 @@ import { explainOnce, iatOffsetFor, isoMs, outcomeCounts, outcomeOf, outcomeText
  * U+202E cannot reorder what a reader sees (and `cat report.html` cannot drive a terminal).
  */
 export function escapeHtml(v: unknown): string {
-  return escapeControls(String(v)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return escapeControls(textOf(v)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** A colour for an outcome class; an imported export's unknown class (even `__proto__`) gets black, never an inherited property. */
@@ -77,10 +80,19 @@ export function renderOffsetPlotSvg(points: readonly OffsetPoint[], threshold: n
   return parts.join('');
 }
 
-const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:24px;max-width:960px;color:#1f2328}
+/**
+ * Fits a docked DevTools window (550 px) without horizontal scrolling: the page, the table and the
+ * plot shrink to the width, long tokens and URLs break, and the attempts table scrolls inside its
+ * own box when a cell still cannot shrink.
+ */
+const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:16px;max-width:960px;color:#1f2328;overflow-wrap:anywhere}
 table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}
-code{font:12px ui-monospace,monospace;word-break:break-all}.error{color:#cf222e}.warning{color:#9a6700}.info{color:#0969da}
-.legend span{margin-right:12px}.nowrap{white-space:nowrap}table.attempts td{font-size:13px}.dot{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}`;
+.scroll{overflow-x:auto;max-width:100%}
+code{font:12px ui-monospace,monospace;overflow-wrap:anywhere;background:#f6f8fa;padding:0 2px;border-radius:3px}.error{color:#cf222e}.warning{color:#9a6700}.info{color:#0969da}
+.legend span{margin-right:12px}.nowrap{white-space:nowrap}table.attempts td{font-size:13px}.dot{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}
+.answer{border:1px solid #d0d7de;border-left:4px solid #cf222e;padding:8px 12px;margin:8px 0 16px}.answer.ok{border-left-color:#1a7f37}
+.answer p{margin:4px 0}.verdict{font-weight:700;color:#fff;background:#cf222e;border-radius:3px;padding:0 6px;margin-right:6px}.answer.ok .verdict{background:#1a7f37}
+.others{color:#57606a;font-size:13px}.folded{color:#57606a}`;
 
 /** A standalone HTML report: opens offline, no scripts or external resources, everything escaped. */
 export function renderHtml(exp: JoinDoctorExport): string {
@@ -94,12 +106,16 @@ export function renderHtml(exp: JoinDoctorExport): string {
     `<h1>${e(reportTitle(exp))}</h1>`,
   ];
   const top = c.causes[0];
-  // The answer first, then how many joins and where.
-  if (top) h.push(`<p><strong>${e(c.headline)}</strong></p>`);
+  // The answer first (verdict · cause · fix), then how many joins and where.
+  const words = exportWords(exp);
+  const headline = answerHeadline(exp, words);
+  if (top && headline) {
+    const fix = answerFix(words.answer);
+    h.push(`<section class="answer" aria-label="Cause and fix"><p><span class="verdict">FAIL</span><strong>${e(headline)}</strong></p>${fix ? htmlFix(fix, groupLang(exp, top.attemptIds)) : ''}</section>`);
+  } else h.push(`<section class="answer ok" aria-label="Outcome"><p><span class="verdict">OK</span><strong>No failed join.</strong></p></section>`);
   h.push(`<p>${e(summarySentence(exp))}</p>`);
-  h.push('<h2>Outcomes</h2><table><tr><th>outcome</th><th>attempts</th></tr>');
-  for (const r of outcomeCounts(exp)) h.push(`<tr><td><span class="dot" style="background:${colourOf(r.outcome)}"></span>${e(r.label)}</td><td>${e(r.count)}</td></tr>`);
-  h.push('</table><h2>Failures by cause</h2>');
+  // The counts are the summary sentence's (said once); the plot's legend gives the colours.
+  h.push('<h2>Failures by cause</h2>');
   if (c.causes.length === 0) h.push('<p>No failures to explain.</p>');
   else h.push(`<ol>${c.causes.map((x) => `<li>${x.ruleIds[0] ? `<code>${e(x.ruleIds.join(' + '))}</code> ` : ''}<span class="${e(x.kind === 'cause' ? 'error' : x.kind === 'suspect' ? 'warning' : 'info')}">${e(x.kind)}</span>: ${e(x.text)}.</li>`).join('')}</ol>`);
   h.push('<h2>iat vs join time</h2>');
@@ -115,25 +131,46 @@ export function renderHtml(exp: JoinDoctorExport): string {
   }
   h.push('<h2>Attempts</h2>');
   if (exp.redacted) h.push('<p><em>Signatures are redacted (third segment removed); passcodes, user tokens and e-mails are not included.</em></p>');
-  h.push('<table class="attempts"><tr><th>#</th><th>called (UTC)</th><th>meeting</th><th>outcome</th><th>iat − join</th><th>issued by</th><th>findings</th></tr>');
+  h.push('<div class="scroll"><table class="attempts"><tr><th>#</th><th>called (UTC)</th><th>meeting</th><th>outcome</th><th>iat − join</th><th>issued by</th><th>findings</th></tr>');
+  const folded = new Map<string, { title: string; attempts: number }>();
   exp.items.forEach((item, i) => {
     const a = item.attempt;
     const off = iatOffsetFor(exp, a.id);
-    // The measured fact only: each rule's explanation and fix are listed once, below.
-    const findings = item.analysis.findings.map((f) => `<div><span class="${e(f.severity)}">●</span> <code>${e(f.id)}</code> ${e(findingText(f).fact)}</div>`).join('');
+    const w = itemWords(exp, item);
+    const cls = outcomeOf(item);
+    // The measured fact of what bears on this join; each rule's explanation and fix are listed
+    // once, below, and what decides no join (page isolation…) once, after the table.
+    const findings = item.analysis.findings
+      .filter((f) => {
+        if (affectsJoin(f, cls)) return true;
+        if (f.data?.restatesOutcome !== true) {
+          const x = folded.get(f.id);
+          if (x) x.attempts += 1;
+          else folded.set(f.id, { title: f.title, attempts: 1 });
+        }
+        return false;
+      })
+      .map((f) => `<div><span class="${e(f.severity)}">●</span> <code>${e(f.id)}</code> ${htmlRich(findingText(f).fact)}</div>`)
+      .join('');
     h.push(
       `<tr><td title="${e(a.id)}">${i + 1}</td><td class="nowrap">${e(isoMs(a.calledAt).replace('T', ' ').replace('Z', ''))}<br><small>${e(a.method ?? a.api)} · ${a.sdk === 'video' ? 'Video SDK' : 'Meeting SDK'}</small></td>` +
-        `<td class="nowrap">${a.sdk === 'video' ? (typeof a.topic === 'string' ? e(a.topic) : '') : a.meetingNumber === undefined || a.meetingNumber === null ? '' : e(a.meetingNumber)}</td>` +
-        `<td><span class="dot" style="background:${colourOf(outcomeOf(item))}"></span>${e(outcomeText(item))}</td>` +
+        `<td>${a.sdk === 'video' ? (typeof a.topic === 'string' ? e(a.topic) : '') : a.meetingNumber === undefined || a.meetingNumber === null ? '' : e(a.meetingNumber)}</td>` +
+        `<td><span class="dot" style="background:${colourOf(cls)}"></span>${e(w.outcome)}<br><small>${e(w.verdict)}${w.kind !== 'joined' && w.kind !== 'pending' ? ` · ${e(w.cause)}` : ''}</small></td>` +
         `<td class="nowrap">${off === null ? '' : `${e(off)} s`}</td><td>${a.issuer?.url ? `<code>${e(issuerShort(a.issuer.url))}</code>` : ''}</td><td>${findings}</td></tr>`,
     );
   });
-  h.push('</table>');
+  h.push('</table></div>');
+  if (folded.size) {
+    const n = exp.items.length;
+    h.push(`<p class="folded">Decides no join (said once): ${[...folded].map(([id, x]) => `<code>${e(id)}</code> ${e(x.title)} (${e(x.attempts)} of ${e(n)})`).join('; ')}.</p>`);
+  }
   const explained = explainOnce(exp);
   if (explained.length) {
     h.push('<h2>Findings explained</h2><dl>');
+    const fixes = new FixesSeen();
     for (const x of explained) {
-      h.push(`<dt><code>${e(x.id)}</code> <span class="${e(x.severity)}">${e(x.severity)}</span>: ${e(x.title)}</dt><dd>${x.detail ? `${e(x.detail)}<br>` : ''}<small>Fix: ${e(x.fix)}</small></dd>`);
+      const same = fixes.seen(x.fix, x.id);
+      h.push(`<dt><code>${e(x.id)}</code> <span class="${e(x.severity)}">${e(x.severity)}</span>: ${htmlRich(x.title)}</dt><dd>${x.detail ? `${htmlRich(x.detail)}` : ''}${same ? `<p>Fix: as for <code>${e(same)}</code>.</p>` : htmlFix(x.fix, null)}</dd>`);
     }
     h.push('</dl>');
   }
@@ -149,4 +186,19 @@ export function issuerShort(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Rule text with its `code` spans as <code>, everything escaped; no literal backticks. */
+export function htmlRich(text: unknown): string {
+  return codeSpans(textOf(text))
+    .map((x) => (x.code ? `<code>${escapeHtml(x.text)}</code>` : escapeHtml(x.text)))
+    .join('');
+}
+
+/** A fix: what to change and the backend language's line, then the other languages once. */
+export function htmlFix(fix: string, lang: Lang | null): string {
+  const f = fixLayout(fix, lang);
+  if (f.lang === null) return `<p><b>Fix:</b> ${htmlRich(f.intro)}</p>`;
+  const others = f.others.length ? `<p class="others">Other languages: ${f.others.map((o) => `${escapeHtml(o.label)}: ${htmlRich(o.text)}`).join('; ')}.</p>` : '';
+  return `<p><b>Fix:</b> ${htmlRich(introSentence(f.intro))} <b>${escapeHtml(langHeading(f))}:</b> ${htmlRich(f.line)}</p>${others}`;
 }

@@ -4,7 +4,8 @@
  * (`[a](javascript:…)`, `![x](http://…)` would load or link whatever the page chose), no line
  * break (a lone CR starts a new line, and `# ` there a heading), no emphasis or table cells.
  */
-import { escapeControls } from './control-chars';
+import { escapeControls, textOf } from './control-chars';
+import { codeSpans } from './fix-text';
 
 /**
  * Backslash-escaped wherever they appear (CommonMark lets any ASCII punctuation be escaped). Not
@@ -23,7 +24,7 @@ const LINE_START_META = new Set(['#', '-', '+', '=']);
  * only unescaped text. Controls and bidi characters are shown as `\uXXXX`.
  */
 export function mdText(value: unknown): string {
-  const s = escapeControls(String(value).replace(/\r\n?|\n/g, ' '));
+  const s = escapeControls(textOf(value).replace(/\r\n?|\n/g, ' '));
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const ch = s.charAt(i);
@@ -48,7 +49,7 @@ export function mdLine(value: unknown): string {
 
 /** A code span that survives backticks inside the value; one line, controls escaped, `|` escaped for tables. */
 export function mdCode(value: unknown): string {
-  const s = escapeControls(String(value).replace(/\r\n?|\n/g, ' ')).replace(/\|/g, '\\|');
+  const s = escapeControls(textOf(value).replace(/\r\n?|\n/g, ' ')).replace(/\|/g, '\\|');
   let longest = 0;
   let run = 0;
   for (let i = 0; i < s.length; i++) {
@@ -58,4 +59,14 @@ export function mdCode(value: unknown): string {
   const fence = '`'.repeat(longest + 1);
   const pad = longest || s.startsWith(' ') || s.endsWith(' ') ? ' ' : '';
   return `${fence}${pad}${s}${pad}${fence}`;
+}
+
+/**
+ * Rule text with its `code` spans (lib/report/fix-text.ts codeSpans): prose through mdText, each
+ * span through mdCode, so `Time.now.to_i` reads as code and not `Time.now.to\_i`.
+ */
+export function mdRich(value: unknown): string {
+  return codeSpans(textOf(value))
+    .map((s) => (s.code ? mdCode(s.text) : mdText(s.text)))
+    .join('');
 }

@@ -1,7 +1,9 @@
 import type { JoinDoctorExport } from './schema';
-import { explainOnce, isoMs, namedOutcomeCounts, outcomeText, reportTitle, summarySentence } from './report-facts';
+import { answerFix, answerHeadline, explainOnce, exportWords, groupLang, isoMs, itemWords, reportTitle, summarySentence } from './report-facts';
+import { FixesSeen, fixLayout, introSentence, langHeading } from './fix-text';
+import type { Lang } from '../rules/lang';
 import { issuerShort } from './html';
-import { mdCode, mdLine, mdText } from './markdown-text';
+import { mdCode, mdLine, mdRich, mdText } from './markdown-text';
 import { ownValue } from './own-props';
 
 const md = mdText;
@@ -24,16 +26,20 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   const index = new Map(exp.items.map((item, i) => [item.attempt.id, i]));
   const numbers = (ids: readonly string[], max = 20) =>
     ids.slice(0, max).map((id) => (index.has(id) ? `#${index.get(id)! + 1}` : code(id))).join(', ') + (ids.length > max ? ` and ${ids.length - max} more` : '');
-  if (top) {
-    out.push(`# ${md(reportTitle(exp))}`, '');
-    out.push(`**${md(c.headline)}**`, '');
-    const fixOf = top.kind !== 'unexplained' ? exp.items.flatMap((i) => i.analysis.findings).find((f) => f.id === top.ruleIds[0])?.fix : undefined;
-    if (fixOf) out.push(`**Fix:** ${md(fixOf)}`, '');
-  } else {
-    out.push(`# ${md(reportTitle(exp))}`, '');
+  const words = exportWords(exp);
+  // The language of the headline group's tokens, not the session's: a mixed session's Java tokens
+  // say nothing about the Node backend whose clock runs ahead.
+  const lang = groupLang(exp, words.group?.attemptIds ?? []);
+  out.push(`# ${md(reportTitle(exp))}`, '');
+  // The answer first: the headline group's cause, then its fix (taken from an attempt of that
+  // group, never from the first finding with the same rule id elsewhere in the session).
+  const headline = answerHeadline(exp, words);
+  if (top && headline) {
+    out.push(`**${md(headline)}**`, '');
+    const fix = top.kind !== 'unexplained' || words.answer?.kind === 'check-secret' || words.answer?.kind === 'check-account' ? answerFix(words.answer) : null;
+    if (fix) out.push(...mdFix(fix, lang, '**Fix:**'), '');
   }
   out.push(mdLine(summarySentence(exp)), '');
-  out.push(namedOutcomeCounts(exp.items.map((i) => i.attempt.outcome)).map((o) => `${o.count} × ${md(o.label)}`).join(' · '), '');
   // A session holding both SDKs' joins: say how each fared (issue 11).
   if (c.sdks && c.sdks.length > 1) {
     out.push('| SDK | joins | failed | succeeded |', '|---|---:|---:|---:|');
@@ -45,8 +51,8 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   if (c.causes.length === 0) out.push('No failures to explain.');
   c.causes.forEach((x, i) =>
     out.push(
-      `${i + 1}. ${x.ruleIds.length ? `${code(x.ruleIds.join(' + '))} ` : ''}(${md(x.kind)}): ${md(x.text)}` +
-        `${x.kind !== 'unexplained' && x.successes > 0 ? `; ${md(x.successesWith)} of ${md(x.successes)} successes carry it too` : ''}. Attempts ${numbers(x.attemptIds)}.`,
+      `${i + 1}. ${x.ruleIds.length ? `${code(x.ruleIds.join(' + '))} ` : ''}(${md(x.kind)}): ${mdRich(x.text)}` +
+        `. Attempts ${numbers(x.attemptIds)}.`,
     ),
   );
   out.push('');
@@ -59,22 +65,20 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
 
   if (c.unexplained.attemptIds.length > 0) {
     out.push('## Failures no rule explains', '', `${mdLine(c.unexplained.text)} Attempts: ${numbers(c.unexplained.attemptIds)}.`, '');
-    for (const chk of c.unexplained.checks) out.push(`- ${md(chk.text)}`);
+    for (const chk of c.unexplained.checks) out.push(`- ${mdRich(chk.text)}`);
     out.push('');
   }
 
   const explained = explainOnce(exp);
   if (explained.length) {
     out.push('## Findings explained (once per rule)', '');
-    const fixes = new Map<string, string>();
+    // Two rules giving the same per-language lines (iat-future and iat-quantized on a Java token) share one fix.
+    const fixes = new FixesSeen();
     for (const x of explained) {
-      out.push(`- ${code(x.id)} (${md(x.severity)}, ${x.attempts} of ${n} attempts): ${md(x.title)}.${x.detail ? ` ${md(x.detail)}` : ''}`);
-      const same = [...fixes].find(([text]) => text.includes(x.fix));
-      if (same) out.push(`  Fix: as for ${code(same[1])}.`);
-      else {
-        fixes.set(x.fix, x.id);
-        out.push(`  Fix: ${md(x.fix)}`);
-      }
+      out.push(`- ${code(x.id)} (${md(x.severity)}, ${x.attempts} of ${n} ${n === 1 ? 'attempt' : 'attempts'}): ${mdRich(x.title)}.${x.detail ? ` ${mdRich(x.detail)}` : ''}`);
+      const same = fixes.seen(x.fix, x.id);
+      if (same) out.push(`  Fix: as for ${code(same)}.`);
+      else out.push(...mdFix(x.fix, null, 'Fix:').map((l) => `  ${l}`));
     }
     out.push('');
   }
@@ -93,11 +97,13 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
     const target = a.sdk === 'video' ? (typeof a.topic === 'string' ? md(a.topic) : '') : a.meetingNumber === undefined || a.meetingNumber === null ? '' : md(a.meetingNumber);
     const meeting = `${target}${sdkNote}`;
     // An imported export's id is anybody's string, `__proto__` included: only the map's own entries.
+    const w = itemWords(exp, item);
     const cause = item.primaryCause ?? (ownValue(c.primary, a.id) as typeof item.primaryCause);
-    // Unexplained failures share one long title; the groups above say it once.
-    const causeText = cause ? (cause.ruleIds.length ? code(cause.ruleIds.join(' + ')) : '_no rule_') : '';
+    // Unexplained failures share one long title; the groups above say it once. A 3712 on a token
+    // that passes every check says what to check, as the answer line does.
+    const causeText = !cause ? '' : cause.ruleIds.length ? code(cause.ruleIds.join(' + ')) : w.kind === 'check-secret' || w.kind === 'check-account' ? md(w.cause) : '_no rule_';
     out.push(
-      `| ${i + 1} | ${md(isoMs(a.calledAt).slice(0, 19).replace('T', ' '))} | ${meeting} | ${md(outcomeText(item))} | ${causeText} | ${a.issuer?.url ? md(issuerShort(a.issuer.url)) : ''} |`,
+      `| ${i + 1} | ${md(isoMs(a.calledAt).slice(0, 19).replace('T', ' '))} | ${meeting} | ${w.verdict} ${md(w.outcome)} | ${causeText} | ${a.issuer?.url ? md(issuerShort(a.issuer.url)) : ''} |`,
     );
   });
   if (exp.items.length > MAX_TABLE_ROWS) out.push('', `… and ${exp.items.length - MAX_TABLE_ROWS} more attempts in the JSON export.`);
@@ -105,4 +111,16 @@ export function renderMarkdown(exp: JoinDoctorExport): string {
   if (exp.redacted) out.push('_Redacted: signatures lost their HMAC segment; passcodes, user tokens and e-mails are not included._', '');
   out.push(`<sub>join-doctor ${md(exp.tool.version)}, export schema ${md(exp.schemaVersion)}</sub>`, '');
   return out.join('\n');
+}
+
+/**
+ * A fix in Markdown: what to change and the line for the backend's language on one line, then the
+ * other languages once, on the next. Code is code (mdRich), never literal backticks or `to\\_i`.
+ */
+export function mdFix(fix: string, lang: Lang | null, label: string): string[] {
+  const f = fixLayout(fix, lang);
+  if (f.lang === null) return [`${label} ${mdRich(f.intro)}`];
+  const lines = [`${label} ${mdRich(introSentence(f.intro))} ${md(langHeading(f))}: ${mdRich(f.line)}`];
+  if (f.others.length) lines.push(`Other languages: ${f.others.map((o) => `${md(o.label)}: ${mdRich(o.text)}`).join('; ')}.`);
+  return lines;
 }

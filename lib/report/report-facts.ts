@@ -1,8 +1,12 @@
-import { OUTCOME_LABEL, classifyOutcome } from '../correlate';
+import { classifyOutcome } from '../correlate';
 import type { OutcomeClass } from '../correlate/types';
-import { OUTCOME_CLASSES } from '../correlate/types';
 import type { ExportedItem, JoinDoctorExport } from './schema';
-import { successLabel, type Outcome } from '../model/attempt';
+import { attemptWords, countsLine, namedOutcomeCounts, outcomeWords, sessionWords, type AttemptWords, type SessionWords } from '../correlate/words';
+import type { PrimaryCause } from '../correlate/types';
+import { plural } from '../correlate/causes';
+import { ownValue } from './own-props';
+import { sessionLangOfFixes } from './fix-text';
+import type { Lang } from '../rules/lang';
 import { findingText } from './finding-text';
 
 const SOURCE_LABEL: Record<JoinDoctorExport['source'], string> = { live: 'live capture', har: 'HAR file', lab: 'lab run' };
@@ -11,45 +15,38 @@ export function outcomeOf(item: ExportedItem): OutcomeClass {
   return classifyOutcome(item.attempt.outcome);
 }
 
-/** "3712 (Invalid signature.)", "success", "silent refusal: no appKey", for one attempt. */
+/** The outcome's words for one attempt (lib/correlate/words.ts, the panel's words too). */
 export function outcomeText(item: ExportedItem): string {
-  const o = item.attempt.outcome;
-  switch (o.kind) {
-    case 'failure': {
-      const msg = o.serverMessage ?? o.message;
-      return `${o.code ?? 'failure'}${msg ? ` (${msg})` : ''}`;
-    }
-    case 'silent-refusal':
-      return `silent refusal: ${o.reason}`;
-    case 'timeout':
-      return `timeout after ${Math.round(o.afterMs / 1000)} s`;
-    case 'success':
-      return successLabel(o);
-    default:
-      return o.kind;
-  }
+  return outcomeWords(item.attempt.outcome, item.attempt.sdk);
 }
 
-/** The counts by outcome in a fixed order, zero counts left out. */
-export function outcomeCounts(exp: JoinDoctorExport): Array<{ outcome: OutcomeClass; label: string; count: number }> {
-  return OUTCOME_CLASSES.map((c) => ({ outcome: c, label: OUTCOME_LABEL[c], count: exp.correlation.counts[c] ?? 0 })).filter((r) => r.count > 0);
-}
 
-const SUMMARY_VERB: Record<OutcomeClass, string> = {
-  success: 'succeeded',
-  'failure-3712': 'failed with 3712 (Invalid signature)',
-  'failure-other': 'failed with another code',
-  'silent-refusal': 'refused silently by the SDK',
-  timeout: 'timed out',
-  pending: 'pending',
-};
-
-/** One sentence: how many joins, where, from what, and how they ended. */
+/**
+ * One sentence: how many joins, where, from what, and how they ended, in the outcome words every
+ * view uses ("6 × 3712 Invalid signature · 18 × signature accepted by Zoom"): said once, not as a
+ * sentence and again as a counts line.
+ */
 export function summarySentence(exp: JoinDoctorExport): string {
   const n = exp.items.length;
   const where = exp.pageHost ? ` on ${exp.pageHost}` : '';
-  const parts = outcomeCounts(exp).map((r) => `${r.count} ${SUMMARY_VERB[r.outcome]}`);
-  return `${n} join ${n === 1 ? 'attempt' : 'attempts'}${where} (${SOURCE_LABEL[exp.source] ?? exp.source}, exported ${exp.createdAt}): ${parts.length ? parts.join(', ') : 'none'}.`;
+  const counts = countsLine(namedOutcomeCounts(exp.items.map((i) => i.attempt.outcome)));
+  return `${n} join ${plural(n, 'attempt')}${where} (${SOURCE_LABEL[exp.source] ?? exp.source}, exported ${exp.createdAt}): ${counts || 'none'}.`;
+}
+
+/** The session's answer (lib/correlate/words.ts): the headline group, its answer and fix, the counts. */
+export function exportWords(exp: JoinDoctorExport): SessionWords {
+  return sessionWords(exp.items, exp.correlation, (item) => (item as ExportedItem).primaryCause);
+}
+
+/** One exported attempt's words: outcome, verdict (from the outcome: a failed join is never WARN), cause and fix. */
+export function itemWords(exp: JoinDoctorExport, item: ExportedItem): AttemptWords {
+  const primary = item.primaryCause ?? (ownValue(exp.correlation.primary, item.attempt.id) as PrimaryCause | undefined);
+  return attemptWords(item, primary ?? null);
+}
+
+/** "FAIL · iat in the future, …": the answer in the words of the panel's answer line. */
+export function answerLine(a: Pick<AttemptWords, 'verdict' | 'cause'>): string {
+  return `${a.verdict} · ${a.cause}`;
 }
 
 export function iatOffsetFor(exp: JoinDoctorExport, attemptId: string): number | null {
@@ -62,35 +59,7 @@ export function isoMs(epochMs: number): string {
   return Number.isNaN(d.getTime()) ? String(epochMs) : d.toISOString();
 }
 
-export interface NamedOutcomeCount {
-  outcome: OutcomeClass;
-  /** "3712 Invalid signature", "3705 The signature has expired.", "silent refusal". */
-  label: string;
-  count: number;
-}
-
-/**
- * Counts by outcome with the other failures named by their code and message instead of lumped
- * as "1 other failure": a 3705 next to 3712s is a different cause and must say so.
- */
-export function namedOutcomeCounts(outcomes: Iterable<Outcome | null | undefined>): NamedOutcomeCount[] {
-  const byKey = new Map<string, NamedOutcomeCount>();
-  for (const o of outcomes) {
-    const cls = classifyOutcome(o);
-    let label = OUTCOME_LABEL[cls];
-    if (cls === 'failure-other' && o?.kind === 'failure') {
-      const code = o.code ?? o.serverCode ?? null;
-      const msg = (o.serverMessage || o.message || o.type || '').trim();
-      label = [code === null ? 'failure' : String(code), msg].filter(Boolean).join(' ');
-    }
-    const key = `${cls}\u0000${label}`;
-    const hit = byKey.get(key);
-    if (hit) hit.count += 1;
-    else byKey.set(key, { outcome: cls, label, count: 1 });
-  }
-  const order = (c: OutcomeClass) => OUTCOME_CLASSES.indexOf(c);
-  return [...byKey.values()].sort((a, b) => order(a.outcome) - order(b.outcome) || b.count - a.count || (a.label < b.label ? -1 : 1));
-}
+export { namedOutcomeCounts, type NamedOutcomeCount } from '../correlate/words';
 
 export interface ExplainedRule {
   id: string;
@@ -131,7 +100,39 @@ export function reportTitle(exp: JoinDoctorExport): string {
   const c = exp.correlation;
   const n = exp.items.length;
   const where = exp.pageHost ? ` on ${exp.pageHost}` : '';
-  const top = c.causes[0];
-  if (!top) return `Join Doctor: no failed join${where} (${n} ${n === 1 ? 'attempt' : 'attempts'})`;
-  return `Join Doctor: ${c.failures} of ${n} joins${where} failed: ${top.title}`;
+  if (!c.causes[0]) return `Join Doctor: no failed join${where} (${n} ${plural(n, 'attempt')})`;
+  // The cause is the next line's (the answer): a title that named it too said it twice.
+  return `Join Doctor: ${c.failures} of ${n} ${plural(n, 'join')}${where} failed`;
+}
+
+/**
+ * The line under the title: what the headline group is, in the answer line's words. A failure the
+ * token cannot explain says what to check ("Token looks valid: check the secret"), the way the
+ * panel does, not "No rule explains…".
+ */
+export function answerHeadline(exp: JoinDoctorExport, w: SessionWords = exportWords(exp)): string | null {
+  const g = w.group;
+  if (!g) return null;
+  const a = w.answer;
+  if (a && (a.kind === 'check-secret' || a.kind === 'check-account')) return `${a.cause} (${g.failures} of ${g.ofFailures} ${plural(g.ofFailures, 'failure')})`;
+  return exp.correlation.headline;
+}
+
+/**
+ * The fix of an answer for a reader who is not in the panel: a report or a terminal has no secret
+ * field "below", so the secret check says where to make it.
+ */
+export function answerFix(a: AttemptWords | SessionWords['answer']): string | null {
+  if (!a) return null;
+  if (a.kind === 'check-secret') return CHECK_SECRET_FIX_ELSEWHERE;
+  return a.fix;
+}
+
+export const CHECK_SECRET_FIX_ELSEWHERE =
+  "Verify the token with the app's Client Secret (the panel's Verify with secret, or `join-doctor check --secret-env VAR TOKEN`): a wrong, re-generated or swapped secret signs a token that passes every other check, and only the HMAC shows it.";
+
+/** The language the given attempts' fixes point to, the most common first (lib/report/fix-text.ts). */
+export function groupLang(exp: JoinDoctorExport, attemptIds: readonly string[]): Lang | null {
+  const ids = new Set(attemptIds);
+  return sessionLangOfFixes(exp.items.filter((i) => ids.has(i.attempt.id)).flatMap((i) => i.analysis.findings.map((f) => f.fix)));
 }

@@ -5,7 +5,10 @@ import type { Analysis, Severity } from '../../rules/types';
 import { numberOption, parseCommandArgs, sdkOption, usage } from '../args';
 import { tokenSdk } from '../../rules/sdk-family';
 import { paint, useColour, type CliIO } from '../io';
-import { outputWidth, safeText, wrapText } from '../terminal';
+import { outputWidth, safeText, wrapJson, wrapText } from '../terminal';
+import { fixLines } from '../fix-lines';
+import { FixesSeen, plainText } from '../../report/fix-text';
+import { plural } from '../../correlate/causes';
 import { findingText } from '../../report/finding-text';
 import { assertSecretFree } from '../../report/redact-secret';
 import type { Command } from '../types';
@@ -18,7 +21,7 @@ detected from the claims (appKey/mn/role: Meeting SDK; app_key/tpc/role_type: Vi
 
   TOKEN                the signature; "-" reads it from standard input
                        (one trailing newline, as echo adds, is ignored)
-  --json               print {"verdict","header","payload","findings":[…]}
+  --json               print {"verdict","header","payload","findings":[…],"secretChecked"}
   --now EPOCH_S        judge the time claims at this time (default: this machine's clock)
   --meeting N          the meetingNumber passed to join (checks mn)
   --sdk-key K          the sdkKey passed to join (checks appKey)
@@ -49,7 +52,7 @@ export function checkJson(a: Analysis): CheckJson {
   };
 }
 
-/** JSON text on one line: each line break with the spaces around it becomes one space (split, not a regex: `\\s*\\r?\\n\\s*` backtracked on long runs of spaces). */
+/** The payload's JSON as the token wrote it, on one logical line (line breaks and the spaces around them become one space). */
 function oneLine(text: string): string {
   const lines = text.split('\n');
   const last = lines.length - 1;
@@ -59,32 +62,53 @@ function oneLine(text: string): string {
     .join(' ');
 }
 
-function renderHuman(a: Analysis, judgedAt: string, colour: boolean, sdkLine: string): string {
-  const p = paint(colour);
+/** What a check without the secret leaves open: the one thing the token's bytes cannot show. */
+export const HMAC_NOT_CHECKED =
+  'not checked (no --secret-env): a wrong, re-generated or swapped secret signs a token that passes every other check; only the HMAC shows it';
+
+interface HumanOptions {
+  judgedAt: string;
+  colour: boolean;
+  sdkLine: string;
+  secretChecked: boolean;
+  width: number;
+}
+
+/**
+ * The human report: the answer first (verdict and what decides it), then the token, then each
+ * finding's fact, explanation and fix. The fix is printed once per advice: two rules giving the
+ * same per-language lines (iat-future and iat-quantized on a Java token) share one. The JSON lines
+ * are wrapped at member boundaries, never inside a key or a number (lib/cli/terminal.ts wrapJson).
+ */
+function renderHuman(a: Analysis, o: HumanOptions): string {
+  const p = paint(o.colour);
   const count = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
-  const parts = (['error', 'warning', 'info'] as const).map((s) => [s, count(s)] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}${n === 1 ? '' : 's'}`);
+  const parts = (['error', 'warning', 'info'] as const).map((s) => [s, count(s)] as const).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${plural(n, s)}`);
   const head = a.verdict === 'fail' ? p.red(p.bold('FAIL')) : a.verdict === 'warn' ? p.yellow(p.bold('WARN')) : p.green(p.bold('PASS'));
-  const lines = [`${head}  ${parts.length ? parts.join(', ') : 'no findings'}`, ''];
-  lines.push(`header   ${a.token.headerJson !== null ? safeText(JSON.stringify(a.token.header)) : p.dim('(not decodable)')}`);
-  lines.push(`payload  ${a.token.payloadJson !== null ? safeText(oneLine(a.token.payloadJson)) : p.dim('(not decodable)')}`);
-  lines.push(`sdk      ${sdkLine}`);
-  lines.push(`judged   ${judgedAt}`, '');
-  // Each explanation and fix once: three malformed segments share one fix paragraph.
-  const fixes = new Map<string, string>();
+  const top = a.findings.find((f) => f.severity !== 'info') ?? null;
+  const what = top ? `${top.id}: ${findingText(top).fact}` : o.secretChecked ? 'no findings; the HMAC verifies with the secret' : 'no findings in the token; the HMAC was not checked';
+  const wrapped: string[] = [`${head}  ${safeText(what)}`];
+  if (parts.length) wrapped.push(`      ${parts.join(', ')}`);
+  wrapped.push('');
+  const out = [wrapText(wrapped.join('\n'), o.width)];
+  out.push(...wrapJson(a.token.headerJson !== null ? safeText(JSON.stringify(a.token.header)) : p.dim('(not decodable)'), o.width, 'header   '));
+  out.push(...wrapJson(a.token.payloadJson !== null ? safeText(oneLine(a.token.payloadJson)) : p.dim('(not decodable)'), o.width, 'payload  '));
+  const lines: string[] = [];
+  lines.push(`sdk      ${o.sdkLine}`);
+  lines.push(`secret   ${o.secretChecked ? 'checked (--secret-env)' : HMAC_NOT_CHECKED}`);
+  lines.push(`judged   ${o.judgedAt}`, '');
+  const fixes = new FixesSeen();
   for (const f of a.findings) {
     const sev = f.severity === 'error' ? p.red('error  ') : f.severity === 'warning' ? p.yellow('warning') : p.blue('info   ');
     const { fact, detail } = findingText(f);
     lines.push(`${sev}  ${p.bold(f.id)}${f.claim ? p.dim(` [${f.claim}]`) : ''}  ${safeText(fact)}`);
-    if (detail) lines.push(`         ${safeText(detail)}`);
-    // Rules share fix paragraphs, sometimes one inside another (token-malformed's three segments).
-    const same = [...fixes].find(([text]) => text.includes(f.fix));
-    if (same) lines.push(`         ${p.dim('fix:')} as for ${same[1]} above`, '');
-    else {
-      fixes.set(f.fix, f.id);
-      lines.push(`         ${p.dim('fix:')} ${safeText(f.fix)}`, '');
-    }
+    if (detail) lines.push(`         ${safeText(plainText(detail))}`);
+    const same = fixes.seen(f.fix, f.id);
+    if (same) lines.push(`         ${p.dim('fix:')} as for ${same} above`, '');
+    else lines.push(...fixLines(f.fix, null, '         ', p.dim('fix:')), '');
   }
-  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  out.push(wrapText(lines.join('\n').replace(/\n+$/, ''), o.width));
+  return `${out.join('\n')}\n`;
 }
 
 async function readToken(positional: string, io: CliIO): Promise<string> {
@@ -132,10 +156,10 @@ export const check: Command = {
     const { analysis, at, sdk: sdkInfo } = await checkToken(tokenText, opts, io.now());
     const judged = sdkInfo.judgedAs;
     let text: string;
-    if (values['json']) text = `${JSON.stringify({ ...checkJson(analysis), sdk: sdkInfo }, null, 2)}\n`;
+    if (values['json']) text = `${JSON.stringify({ ...checkJson(analysis), sdk: sdkInfo, secretChecked: opts.secret !== undefined }, null, 2)}\n`;
     else {
       const judgedAt = `${isoTime(at)} (${now !== undefined ? '--now' : "this machine's clock"})`;
-      text = wrapText(renderHuman(analysis, judgedAt, useColour(io.stdout, io.env), sdkLine(judged, sdk, tokenSdk(analysis.token))), outputWidth(io.stdout, io.env));
+      text = renderHuman(analysis, { judgedAt, colour: useColour(io.stdout, io.env), sdkLine: sdkLine(judged, sdk, tokenSdk(analysis.token)), secretChecked: opts.secret !== undefined, width: outputWidth(io.stdout, io.env) });
     }
     // checkToken scrubbed the analysis; this refuses (ERR_SECRET_IN_OUTPUT) whatever form slipped past it.
     assertSecretFree(text, opts.secret, 'output');

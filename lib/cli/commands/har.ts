@@ -17,7 +17,11 @@ import type { HarImport } from '../../har/types';
 import { buildExport, renderMarkdown } from '../../report';
 import { redactForDisplay } from '../../report/redact';
 import type { JoinDoctorExport } from '../../report';
-import { OUTCOME_LABEL, classifyOutcome } from '../../correlate';
+import { affectsJoin, classifyOutcome } from '../../correlate';
+import { plural } from '../../correlate/causes';
+import { answerFix, answerHeadline, exportWords, groupLang, itemWords } from '../../report/report-facts';
+import { FixesSeen, plainText } from '../../report/fix-text';
+import { fixLines } from '../fix-lines';
 import { findingText } from '../../report/finding-text';
 import { outputWidth, wrapText } from '../terminal';
 import type { Finding } from '../../rules/types';
@@ -101,26 +105,61 @@ export function harMarkdown(exp: JoinDoctorExport, imp: HarImport, fileName: str
   return at === -1 ? `${report}\n${section}` : `${report.slice(0, at)}${section}\n${report.slice(at)}`;
 }
 
+/**
+ * The terminal report: the answer first (verdict, the headline group's cause and its fix), then one
+ * block per attempt in the answer line's words (outcome, verdict from the outcome: a failed join is
+ * never "warn"), with only the findings that bear on that join; what does not (page isolation, iat
+ * quantisation on an accepted join) is said once at the end, with how many attempts carry it.
+ */
 export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string): string {
-  const out: string[] = [`${fileName}: ${imp.stats.entries} entries, ${exp.items.length} join attempt(s)`, clockText(imp.clock), ''];
+  const n = exp.items.length;
+  const out: string[] = [`${fileName}: ${imp.stats.entries} ${plural(imp.stats.entries, 'entry', 'entries')}, ${n} join ${plural(n, 'attempt')}`, clockText(imp.clock), ''];
+  const c = exp.correlation;
+  const words = exportWords(exp);
+  const headline = answerHeadline(exp, words);
+  if (headline) {
+    out.push(`FAIL  ${c.failures} of ${n} ${plural(n, 'join')} failed. ${headline}`);
+    const fix = answerFix(words.answer);
+    if (fix) out.push(...fixLines(fix, groupLang(exp, words.group?.attemptIds ?? []), '      ', 'fix:'));
+  } else out.push(`OK    no failed join (${n} ${plural(n, 'attempt')})`);
+  out.push('');
+  const folded = new Map<string, { f: Finding; attempts: number }>();
   exp.items.forEach((item, i) => {
     const a = item.attempt;
-    const o = a.outcome;
-    const outcome = o.kind === 'failure' ? `${o.code ?? 'failure'}${o.serverMessage || o.message ? ` (${o.serverMessage ?? o.message})` : ''}` : OUTCOME_LABEL[classifyOutcome(o)];
+    const w = itemWords(exp, item);
     const when = Number.isFinite(a.calledAt) ? new Date(a.calledAt).toISOString() : 'time unknown';
-    out.push(`${a.id}  ${when}  ${a.method ?? a.api}  ${outcome}  verdict: ${item.analysis.verdict}`);
+    out.push(`${a.id}  ${when}  ${a.method ?? a.api}  ${w.outcome}  ${w.verdict}`);
+    if (w.kind !== 'joined' && w.kind !== 'pending') out.push(`  cause: ${w.cause}`);
     if (a.issuer?.url) out.push(`  issued by ${redactForDisplay(a.issuer.url)}${a.issuer.serverDate ? ` (Date ${new Date(a.issuer.serverDate).toUTCString()})` : ''}`);
     const d = imp.details[i];
     if (d && !d.signatureRecorded) out.push('  signature not recorded in the HAR');
-    for (const f of item.analysis.findings) out.push(`  ${f.severity.padEnd(9)}${f.id}: ${findingText(f).fact}`);
+    const cls = classifyOutcome(a.outcome);
+    const seenHere = new Set<string>();
+    for (const f of item.analysis.findings) {
+      if (affectsJoin(f, cls)) out.push(`  ${f.severity.padEnd(9)}${f.id}: ${plainText(findingText(f).fact)}`);
+      // The outcome restated ("the join failed with 3712") is the outcome line's; not a note.
+      else if (f.data?.restatesOutcome !== true && !seenHere.has(f.id)) {
+        seenHere.add(f.id);
+        const x = folded.get(f.id);
+        if (x) x.attempts += 1;
+        else folded.set(f.id, { f, attempts: 1 });
+      }
+    }
   });
-  const c = exp.correlation;
-  out.push('', c.headline, 'Failures by cause:');
+  out.push('', 'Failures by cause:');
   if (c.causes.length === 0) out.push('  no failures to explain');
   c.causes.forEach((x, i) => out.push(`  ${i + 1}. ${x.text}${x.ruleIds.length ? ` [${x.ruleIds[0]}]` : ''}`));
   if (c.offsets.split) out.push(`  iat vs join time: ${c.offsets.split.text}`);
   if (c.quantization.verdict !== 'none') out.push(`  ${c.quantization.text}`);
-  out.push(...explainedOnce(exp.items.flatMap((i) => i.analysis.findings)));
+  const shown = exp.items.flatMap((item) => {
+    const cls = classifyOutcome(item.attempt.outcome);
+    return item.analysis.findings.filter((f) => affectsJoin(f, cls));
+  });
+  out.push(...explainedOnce(shown));
+  if (folded.size) {
+    out.push('', 'Notes that decide no join (said once, not per attempt):');
+    for (const { f, attempts } of folded.values()) out.push(`  ${f.id} (${attempts} of ${n} ${plural(n, 'attempt')}): ${plainText(f.title)}`);
+  }
   if (imp.warnings.length) {
     out.push('', 'Missing from the HAR:');
     for (const w of imp.warnings) out.push(`  - ${w.message}`);
@@ -131,20 +170,17 @@ export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string)
 /** Each rule's explanation and fix once, after the attempts that only named its measured fact. */
 export function explainedOnce(findings: readonly Finding[]): string[] {
   const seen = new Set<string>();
-  const fixes = new Map<string, string>();
+  const fixes = new FixesSeen();
   const out: string[] = [];
   for (const f of findings) {
     if (seen.has(f.id)) continue;
     seen.add(f.id);
     if (out.length === 0) out.push('', 'Why, and how to fix (once per rule):');
     const { detail } = findingText(f);
-    out.push(`  ${f.id}: ${f.title}.${detail ? ` ${detail}` : ''}`);
-    const same = [...fixes].find(([text]) => text.includes(f.fix));
-    if (same) out.push(`    fix: as for ${same[1]}`);
-    else {
-      fixes.set(f.fix, f.id);
-      out.push(`    fix: ${f.fix}`);
-    }
+    out.push(`  ${f.id}: ${plainText(f.title)}.${detail ? ` ${plainText(detail)}` : ''}`);
+    const same = fixes.seen(f.fix, f.id);
+    if (same) out.push(`    fix: as for ${same}`);
+    else out.push(...fixLines(f.fix, null, '    '));
   }
   return out;
 }

@@ -16,11 +16,14 @@ describe('join-doctor check', () => {
     const token = await signClaims(samplePayload());
     const human = await runCli(['check', '--now', NOW, '--meeting', '123456789', token]);
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/^PASS {2}no findings\n/);
+    // Without the secret the HMAC is unchecked, and the first line says so (never a bare "no findings").
+    expect(human.stdout).toMatch(/^PASS {2}no findings in the token; the HMAC was not checked\n/);
+    expect(human.stdout).toMatch(/\nsecret {3}not checked \(no --secret-env\): a wrong, re-generated or swapped secret/);
     const json = await runCli(['check', '--json', '--now', NOW, token]);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout);
-    expect(Object.keys(out)).toEqual(['verdict', 'header', 'payload', 'findings', 'sdk']);
+    expect(Object.keys(out)).toEqual(['verdict', 'header', 'payload', 'findings', 'sdk', 'secretChecked']);
+    expect(out.secretChecked).toBe(false);
     expect(out.sdk).toEqual({ judgedAs: 'meeting', from: 'claims' });
     expect(out).toMatchObject({ verdict: 'pass', header: { alg: 'HS256', typ: 'JWT' }, payload: { mn: '123456789' }, findings: [] });
   });

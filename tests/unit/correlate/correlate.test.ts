@@ -66,7 +66,7 @@ describe('correlate', () => {
     // The secret first: the most common cause the token cannot show, and one paste checks it.
     expect(c.unexplained.checks.map((x) => x.id)).toEqual(['verify-secret', 'credential-type', 'external-account', 'server-tolerance']);
     expect(c.unexplained.checks[2]!.text).toContain('#106016');
-    expect(c.unexplained.text).toBe('1 of 1 failure carries no finding that explains them (3712 ×1).');
+    expect(c.unexplained.text).toBe('1 of 1 failure carries no finding that explains it (3712 ×1).');
   });
 
   it('pending joins are excluded from rates; silent refusals and timeouts count as failures with their own checks', async () => {

@@ -19,7 +19,10 @@ describe('join-doctor har', () => {
   it('--format md gives a ticket-ready report with the HAR section, and never the full signature', async () => {
     const r = await run([fixturePath('client-3712.har'), '--format', 'md']);
     expect(r.code).toBe(1); // failed joins found
-    expect(r.out).toMatch(/^# Join Doctor: 1 of 1 joins on 127\.0\.0\.1:\d+ failed: /);
+    expect(r.out).toMatch(/^# Join Doctor: 1 of 1 join on 127\.0\.0\.1:\d+ failed\n/);
+    // A 3712 on a token that passes every check says what to check, the way the panel does, with a fix a reader of the ticket can follow.
+    expect(r.out).toContain('**Token looks valid: check the secret (1 of 1 failure)**');
+    expect(r.out).toContain('`join-doctor check --secret-env VAR TOKEN`');
     expect(r.out).toContain('## HAR file');
     expect(r.out).toMatch(/Zoom's clock matches the customer's within a second/);
     expect(r.out).toContain('3712');
@@ -44,7 +47,11 @@ describe('join-doctor har', () => {
     const r = await run([fixturePath('java-endpoint.har')]);
     expect(r.code).toBe(1);
     // Wrapped at 80 columns (not a terminal): the headline may take two lines.
-    expect(r.out).toMatch(/Most likely cause: iat in the future, from Java Math.round \(iat a multiple of\s+128 s\)[^]*?\nFailures by cause:\n {2}1\. /);
+    // The answer first: verdict, the headline group's cause, then its fix in the detected language.
+    expect(r.out).toMatch(/\n\nFAIL {2}2 of 5 joins failed\. Most likely cause: iat in the future, from Java\s+Math\.round \(iat a multiple of\s+128 s\) \(2 of 2 failures\)\n {6}fix: Stop rounding epoch seconds through a float\.\n {11}Java\/Kotlin \(detected: /);
+    expect(r.out).toMatch(/\nFailures by cause:\n {2}1\. /);
+    // Code is plain text on a terminal: no literal backticks.
+    expect(r.out).not.toContain('`');
     expect(Math.max(...r.out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
     expect(r.out).toMatch(/128/);
   });

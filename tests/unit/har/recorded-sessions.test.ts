@@ -2,6 +2,7 @@
  * HAR files recorded from the real 6.2.0 SDK in headless Chromium (tests/tools/record-har-fixtures.ts,
  * `npm run fixtures:har`): what a support engineer gets from a customer's DevTools export.
  */
+import { outcomeWords } from '../../../lib/correlate/words';
 import { describe, expect, it } from 'vitest';
 import { readHar } from '../../../lib/har';
 import { readHarFile } from '../../../lib/har/read-file';
@@ -87,7 +88,9 @@ describe('a session against a Java backend that rounds iat through float (Math.r
 describe('a HAR exported without response bodies', () => {
   it('still has the signature from the request, says the outcomes are unknown instead of guessing', async () => {
     const imp = await readHarFile(fixturePath('no-bodies.har'));
-    expect(imp.attempts[0]!.outcome).toEqual({ kind: 'pending' });
+    // Nothing is still waiting in a recording: the outcome is one the HAR cannot show.
+    expect(imp.attempts[0]!.outcome).toEqual({ kind: 'pending', unseen: true });
+    expect(outcomeWords(imp.attempts[0]!.outcome)).toBe('unknown');
     expect(payloadOf(imp.attempts[0]!.signature).mn).toBe('123456789');
     expect(imp.warnings.map((w) => w.code)).toEqual(['response-bodies-missing', 'issuer-not-found']);
   });

@@ -11,6 +11,7 @@ import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../../../lab/scena
 import { judgeWcInfo } from '../../../lab/wc-info-judge';
 import type { JoinAttempt } from '../../../lib/model/attempt';
 import { buildExport, renderHtml, renderMarkdown } from '../../../lib/report';
+import { answerHeadline } from '../../../lib/report/report-facts';
 
 const START = Date.UTC(2026, 10, 30, 19, 0, 7);
 const ORIGIN = 'http://127.0.0.1:39765';
@@ -58,7 +59,7 @@ describe('the Markdown ticket report for 40 joins of each lab scenario', () => {
       expect(title).toContain('127.0.0.1:39765');
       if (exp.correlation.failures > 0) {
         expect(title).toContain(`${exp.correlation.failures} of 40 joins`);
-        expect(answer).toBe(`**${exp.correlation.headline}**`);
+        expect(answer).toBe(`**${answerHeadline(exp)}**`);
       } else expect(title).toContain('no failed join');
       // Per-attempt tokens stay in the JSON.
       expect(md).not.toContain(String(attempts[0]!.signature).split('.')[1]);

@@ -112,7 +112,8 @@ describe('renderers', () => {
     const { exp } = await seedExport();
     const md = renderMarkdown(exp);
     const idx = (s: string) => md.indexOf(s);
-    expect(md.split('\n')[0]).toMatch(/^# Join Doctor: \d+ of 40 joins on app\.example\.com failed: iat in the future, from Java Math\.round/);
+    // The title counts; the cause is the next line's, said once.
+    expect(md.split('\n')[0]).toMatch(/^# Join Doctor: \d+ of 40 joins on app\.example\.com failed$/);
     expect(idx('**Most likely cause: iat in the future, from Java Math.round (iat a multiple of 128 s) (')).toBeLessThan(idx('40 join attempts on app.example.com (live capture, exported 2026-11-29T03:00:00.000Z):'));
     expect(idx('## Failures by cause')).toBeLessThan(idx('## Findings explained'));
     expect(idx('## Findings explained')).toBeLessThan(idx('## Attempts'));
@@ -146,7 +147,7 @@ describe('renderers', () => {
     const csv = renderCsv(buildExport([a], { source: 'lab', createdAt: CREATED }));
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('id,calledAt,api,method,outcome,code,serverMessage,verdict,findings,meetingNumber,mn,appKey,iat,exp,iatMinusJoinS,issuer,signature,sdk,topic,tpc');
+    expect(lines[0]).toBe('#,id,calledAt,api,method,outcome,code,serverMessage,verdict,primaryCause,fix,findings,meetingNumber,mn,appKey,iat,exp,iatMinusJoinS,issuer,signature,sdk,topic,tpc');
     expect(lines[1]).toContain(",'=1+2,");
   });
 
