@@ -1,5 +1,5 @@
 import type { JoinRule } from './types';
-import { readCode, viewName } from './answer-code';
+import { endSentence, readCode, viewName, zoomSaid } from './answer-code';
 
 /**
  * A failure whose code no row of the table names (or that came without any code): it says so and
@@ -14,14 +14,12 @@ export const answerCodeUnknown: JoinRule = {
   check({ attempt }) {
     const r = readCode(attempt);
     if (!r || r.fact) return null;
-    const said = [
-      r.serverCode !== null || r.serverMessage ? `Zoom's answer: errorCode ${r.serverCode ?? '(none)'}${r.serverMessage ? ` "${r.serverMessage}"` : ''}` : "no answer from Zoom was seen",
-      r.message ? `the SDK said "${r.message}"` : null,
-      r.type ? `type ${r.type}` : null,
-    ].filter((x): x is string => x !== null);
+    const said = zoomSaid(r, "Zoom's answer:");
+    if (r.serverCode === null && !r.serverMessage) said.unshift('no answer from Zoom was seen');
+    if (r.type) said.push(`type ${r.type}`);
     const what = r.code === null ? 'without an error code' : `with code ${r.code}, which is not in the 6.2.0 SDK's tables`;
     return {
-      message: `The join failed ${what} (${viewName(attempt)}). ${said.join('; ')}.`,
+      message: endSentence(`The join failed ${what} (${viewName(attempt)}). ${said.join('; ')}`),
       fix: r.code === null
         ? 'A rejection without a code is usually a plain Error thrown by the SDK (component view: "appKey can not empty in the signature", "zoomAppRoot must be defined"): its message names the problem; see also the token findings.'
         : 'Search the code and Zoom\'s words in Zoom\'s error-code pages and developer forum; a newer SDK may have added it. Export this join (secrets are redacted) when asking for help.',

@@ -80,11 +80,26 @@ export function readCode(a: JoinAttempt): ReadCode | null {
   return { ...base, fact };
 }
 
-function words(r: ReadCode): string {
+/**
+ * What Zoom and the SDK said, as one clause: `Zoom answered errorCode 3712 "Signature is invalid."`.
+ * A missing code is left out rather than printed as "(none)".
+ */
+export function zoomSaid(r: ReadCode, lead = 'Zoom answered'): string[] {
   const parts: string[] = [];
-  if (r.serverCode !== null || r.serverMessage) parts.push(`Zoom answered errorCode ${r.serverCode ?? '(none)'}${r.serverMessage ? ` "${r.serverMessage}"` : ''}`);
+  if (r.serverCode !== null) parts.push(`${lead} errorCode ${r.serverCode}${r.serverMessage ? ` "${r.serverMessage}"` : ''}`);
+  else if (r.serverMessage) parts.push(`${lead} "${r.serverMessage}" without an error code`);
   if (r.message && r.message !== r.serverMessage) parts.push(`the SDK said "${r.message}"`);
-  return parts.join('; ');
+  return parts;
+}
+
+/** Ends a sentence once: Zoom's own words often end in a full stop inside the quotes. */
+export function endSentence(text: string): string {
+  const last = text.endsWith('"') ? text.at(-2) : text.at(-1);
+  return last === '.' || last === '!' || last === '?' ? text : `${text}.`;
+}
+
+function words(r: ReadCode): string {
+  return zoomSaid(r).join('; ');
 }
 
 /** Token findings that produce this code (signature-facts §2), by id. */
@@ -107,7 +122,7 @@ export function answerFinding(attempt: JoinAttempt, token: Analysis, groups: rea
   const said = [ms !== null ? `Zoom accepted the signature (wc/info status:true); the meeting server then answered the join with result code ${ms}` : '', words(r)].filter(Boolean).join('; ');
   const via = r.viaServerCode !== null ? ` The ${viewName(attempt)} reported ${r.code}; Zoom's own code ${r.viaServerCode} is what the client view calls ${f.code}.` : '';
   const explained = explainers(f.code, token, f.restates === true);
-  const lead = `The join failed with ${r.code ?? `no code ("${r.message ?? ''}")`}${r.type ? ` (${r.type})` : ''}${attempt.api === 'wire' ? ' (read from the wc/info exchange)' : ` in the ${viewName(attempt)}`}: ${f.meaning}.${via} It stopped ${STAGE_LABEL[f.stage]}.${said ? ` ${said[0]!.toUpperCase()}${said.slice(1)}.` : ''}`;
+  const lead = `The join failed with ${r.code ?? `no code ("${r.message ?? ''}")`}${r.type ? ` (${r.type})` : ''}${attempt.api === 'wire' ? ' (read from the wc/info exchange)' : ` in the ${viewName(attempt)}`}: ${f.meaning}.${via} It stopped ${STAGE_LABEL[f.stage]}.${said ? ` ${endSentence(`${said[0]!.toUpperCase()}${said.slice(1)}`)}` : ''}`;
   const data: Record<string, number | string | boolean | null> = { code: r.code, meaningCode: f.code, serverCode: r.serverCode, stage: f.stage, group: f.group, headline: f.meaning };
   if (r.serverMessage) data.serverMessage = r.serverMessage;
   if (ms !== null) data.meetingServerCode = ms;

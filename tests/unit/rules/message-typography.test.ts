@@ -43,6 +43,8 @@ export function typographySlips(text: string): string[] {
     const b = p[i + 1]!;
     if (a === '.' && b === '.' && p[i + 2] !== '.' && p[i - 1] !== '.') out.push(`".." at ${i}`);
     if (a === '.' && b === ';') out.push(`".;" at ${i}`);
+    // Zoom's own words end in a full stop inside the quotes: the sentence must not end again.
+    if (a === '"' && b === '.' && p[i - 1] === '.') out.push(`".\"." at ${i}`);
     if (a === ' ' && (b === ';' || b === ',')) out.push(`" ${b}" at ${i}`);
   }
   const words = p.split(/[\s()]+/);
@@ -99,6 +101,7 @@ describe('rule messages are free of typographic slips', () => {
     expect(typographySlips('The token expired.; fetch a fresh one')).toEqual(['".;" at 17']);
     expect(typographySlips('use `a`; then `b`, and `c`.')).toEqual([]);
     expect(typographySlips('It failed.. Retry')).toEqual(['".." at 9']);
+    expect(typographySlips('the SDK said "Signature is invalid.".')).toEqual(['"."." at 35']);
     expect(typographySlips('one clause ; another')).toEqual(['" ;" at 10']);
     expect(typographySlips('1 attempts failed')).toEqual(['"1 attempts"']);
     expect(typographySlips('1 token have iat ahead')).toEqual(['"1 … have"']);
@@ -129,6 +132,9 @@ describe('rule messages are free of typographic slips', () => {
       await joinWith({ kind: 'timeout', afterMs: 30_000 }, { wire: { sentAt: JOIN_TIME * 1000 + 10, answeredAt: null, http: null, accepted: null } }),
       await joinWith({ kind: 'silent-refusal', reason: 'please check your signature and please add appKey' }, {}, { appKey: undefined, sdkKey: undefined }),
       await joinWith({ kind: 'failure', code: 9999, message: 'Something new' }),
+      // Zoom's words end in a full stop, and the SDK's differ from them: both are quoted mid-sentence.
+      await joinWith({ kind: 'failure', code: 3712, message: 'Invalid signature.', serverCode: 3712, serverMessage: 'Signature is invalid.' }),
+      await joinWith({ kind: 'failure', code: 9999, message: 'Something new.', serverCode: null, serverMessage: 'Not seen before.' }),
     ];
     for (const a of others) slips.push(...slipsOf(analyseAttempt(a).findings));
     expect(slips).toEqual([]);
