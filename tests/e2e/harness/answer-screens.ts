@@ -39,6 +39,19 @@ export function answerScreens(of: AnswerScreensOf) {
 
   async function selectRow(panel: Page, selector: string): Promise<string> {
     const row = panel.locator(`[data-testid="attempt-row"]${selector}`).first();
+    // The log renders only the rows in view: in a long session (the lab's 100 Java joins) scroll
+    // down to the row, as a person would, until it is rendered or the log ends.
+    const log = panel.locator('[data-testid="join-log"]');
+    await log.waitFor({ timeout: 10_000 });
+    for (let i = 0; i < 100 && (await row.count()) === 0; i++) {
+      const atEnd = await log.evaluate((el) => {
+        const before = el.scrollTop;
+        el.scrollTop += Math.max(1, el.clientHeight - 40);
+        return el.scrollTop === before;
+      });
+      await row.waitFor({ state: 'attached', timeout: 500 }).catch(() => undefined);
+      if (atEnd) break;
+    }
     await row.waitFor({ timeout: 10_000 });
     await row.dispatchEvent('mousedown');
     await row.click();
