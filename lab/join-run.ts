@@ -13,7 +13,6 @@ import { analyseAll } from './run';
 import { BROKEN_WASM, type JoinScenario, type JoinView } from './join-scenarios';
 import { joinPageTimeoutMs } from './join-page';
 import { setSettleTimeout } from './extension-worker';
-import { watchRequests } from './network-quiet';
 
 /** Findings set aside before comparing: iat-quantized is right by chance once in 128 fresh tokens. */
 const CHANCE = new Set(['iat-quantized']);
@@ -71,7 +70,6 @@ export async function runJoinScenario(b: LabBrowser, server: LabServer, page: Pa
   const expected = s.expected[view] ?? [];
   const marker = `run=${++runCounter}-${process.pid}&`;
   const base = { scenario: s, view, saw: [] as unknown[] };
-  const net = watchRequests(page);
   if (s.page.assets === 'wasm-blocked' && !blockerInstalled.has(page)) {
     // What an ad blocker does: the request fails in the browser with net::ERR_BLOCKED_BY_CLIENT.
     await page.route(`**/libblock/${BROKEN_WASM}`, (route) => route.abort('blockedbyclient'));
@@ -99,9 +97,9 @@ export async function runJoinScenario(b: LabBrowser, server: LabServer, page: Pa
     if (attempts.length >= want && attempts.every(isSettled)) break;
     await page.waitForTimeout(250);
   }
-  // Media files keep loading after the answer: wait until they have ended and DevTools has had a moment to report them.
+  // Media files keep loading after the answer: give the devtools page a moment to report them.
   if (s.page.assets !== 'ok' || s.page.csp) {
-    await net.quiet();
+    await page.waitForTimeout(3000);
     attempts = await storedAttempts(b, marker).catch(() => attempts);
   }
   const saw = (await page.evaluate(() => (window as any).labSaw as unknown[]).catch(() => [])) ?? [];

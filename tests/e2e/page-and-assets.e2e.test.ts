@@ -11,7 +11,6 @@ import type { Page } from 'playwright-core';
 import { setSettleTimeout, clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, startPageServer, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer } from './harness';
 import { analyseAttempt } from '../../lib/attempt-context';
 import type { JoinAttempt } from '../../lib/model/attempt';
-import { watchRequests } from '../../lab/network-quiet';
 
 const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 let b: ExtensionBrowser;
@@ -50,7 +49,6 @@ afterAll(async () => {
  * `settles: false` starts the join without waiting and lets the hook's shortened timeout end it.
  */
 async function joinOn(path: string, claims: Record<string, unknown> = {}, settles = true): Promise<{ attempt: JoinAttempt; ids: string[]; seen: unknown }> {
-  watchRequests(page);
   await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 90_000 });
   const token = sampleSignature(claims);
@@ -61,8 +59,8 @@ async function joinOn(path: string, claims: Record<string, unknown> = {}, settle
         void (window as any).joinNow(sig);
         return 'not awaited';
       }, token);
-  // Media files keep loading after the join's answer: wait until they have ended and the devtools page has had a moment to report them.
-  await watchRequests(page).quiet();
+  // Media files keep loading after the join's answer: give the devtools page a moment to report them.
+  await page.waitForTimeout(3000);
   const s = await waitFor(`the settled attempt for ${path}`, async () => {
     const st = await b.tabState(path);
     return st && st.attempts.length > 0 && st.attempts.every((a) => a.outcome.kind !== 'pending') ? st : null;

@@ -12,6 +12,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LabBrowser } from '../../../lab/launch';
 import { repoRoot, tmpDir } from './paths';
+import { scrollLogUntil } from './panel-log';
 
 export const ANSWER_OUT = process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'tests/screenshots') : tmpDir('answer-screens');
 const WIDTHS = [409, 550, 1400] as const;
@@ -39,19 +40,9 @@ export function answerScreens(of: AnswerScreensOf) {
 
   async function selectRow(panel: Page, selector: string): Promise<string> {
     const row = panel.locator(`[data-testid="attempt-row"]${selector}`).first();
-    // The log renders only the rows in view: in a long session (the lab's 100 Java joins) scroll
-    // down to the row, as a person would, until it is rendered or the log ends.
-    const log = panel.locator('[data-testid="join-log"]');
-    await log.waitFor({ timeout: 10_000 });
-    for (let i = 0; i < 100 && (await row.count()) === 0; i++) {
-      const atEnd = await log.evaluate((el) => {
-        const before = el.scrollTop;
-        el.scrollTop += Math.max(1, el.clientHeight - 40);
-        return el.scrollTop === before;
-      });
-      await row.waitFor({ state: 'attached', timeout: 500 }).catch(() => undefined);
-      if (atEnd) break;
-    }
+    // A long session's row may be outside the rows the log renders: scroll to it.
+    await panel.locator('[data-testid="join-log"]').waitFor({ timeout: 10_000 });
+    await scrollLogUntil(panel, async () => (await row.count()) > 0);
     await row.waitFor({ timeout: 10_000 });
     await row.dispatchEvent('mousedown');
     await row.click();

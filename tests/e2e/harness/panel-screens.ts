@@ -19,6 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshotDir } from './paths';
+import { scrollLogUntil } from './panel-log';
 import type { LabBrowser } from '../../../lab/launch';
 import { runJoins } from '../../../lab/run';
 import { LAB_CREDENTIALS } from '../../../lab/credentials';
@@ -81,18 +82,26 @@ export function panelScreenTests(session: () => PanelScreensSession): void {
 
   const shot = (p: Page, name: string) => p.screenshot({ path: path.join(OUT, `${name}.png`) });
 
-  /** Selects the first Java-round 3712 (iat-future + iat-quantized): the inspector's worst case. */
+  /** Selects the first Java-round 3712 (iat-future + iat-quantized) the log shows: the inspector's worst case. */
   async function selectQuantizedFailure(panel: Page): Promise<void> {
-    const ids = await panel.evaluate(() => {
-      const pane = document.querySelector('[data-testid="join-log"]') as HTMLElement;
-      return pane ? [...pane.querySelectorAll('[data-testid="attempt-row"][data-code="3712"]')].map((r) => r.getAttribute('data-attempt-id')) : [];
-    });
-    for (const id of ids) {
-      await panel.locator(`[data-testid="attempt-row"][data-attempt-id="${id}"]`).dispatchEvent('mousedown');
-      const quantized = await panel.locator('[data-testid="finding"][data-rule-id="iat-quantized"]').count();
-      if (quantized > 0) return;
-    }
-    throw new Error('no 3712 with iat-quantized in the lab session');
+    await panel.locator('[data-testid="join-log"]').waitFor();
+    const tried = new Set<string>();
+    const selectOneShown = async (): Promise<boolean> => {
+      const ids = await panel.evaluate(() => {
+        const pane = document.querySelector('[data-testid="join-log"]') as HTMLElement;
+        return pane ? [...pane.querySelectorAll('[data-testid="attempt-row"][data-code="3712"]')].map((r) => r.getAttribute('data-attempt-id') ?? '') : [];
+      });
+      for (const id of ids) {
+        if (tried.has(id)) continue;
+        tried.add(id);
+        await panel.locator(`[data-testid="attempt-row"][data-attempt-id="${id}"]`).dispatchEvent('mousedown');
+        const quantized = await panel.locator('[data-testid="finding"][data-rule-id="iat-quantized"]').count();
+        if (quantized > 0) return true;
+      }
+      return false;
+    };
+    // The log renders the rows in view only: scroll through the session until one is shown.
+    if (!(await scrollLogUntil(panel, selectOneShown))) throw new Error('no 3712 with iat-quantized in the lab session');
   }
 
   /** How far the detail pane must scroll to show the "Join arguments" heading, and its total height. */
