@@ -8,14 +8,14 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const LONGEST_FIRST = [
   'lab.e2e.test.ts',
-  'answer-screens.e2e.test.ts',
-  'lab-join-scenarios.e2e.test.ts',
   'page-and-assets.e2e.test.ts',
-  'sdk-matrix.e2e.test.ts',
-  'join-answers.e2e.test.ts',
-  'readme-commands.e2e.test.ts',
-  'meeting-server.e2e.test.ts',
   'zoom-clock.e2e.test.ts',
+  'join-answers.e2e.test.ts',
+  'meeting-server.e2e.test.ts',
+  'answer-screens.e2e.test.ts',
+  'sdk-matrix.e2e.test.ts',
+  'lab-join-scenarios.e2e.test.ts',
+  'readme-commands.e2e.test.ts',
 ];
 
 export default class LongestFirst extends BaseSequencer {
