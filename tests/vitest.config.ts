@@ -19,6 +19,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     maxWorkers: workers,
+    // CPU-bound files (fast-check properties, the linear-time ratios) share the cores with another
+    // file: 5 s (vitest's default) failed a 600-run property on a loaded machine; nothing here waits on I/O.
+    testTimeout: 20_000,
     reporters: ['default', './tests/tools/slowest-files-reporter.ts'],
   },
 });
