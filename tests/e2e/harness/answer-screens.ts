@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import type { LabBrowser } from '../../../lab/launch';
 import { repoRoot, tmpDir } from './paths';
 import { scrollLogUntil } from './panel-log';
+import { showTheme } from './theme';
 
 export const ANSWER_OUT = process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'tests/screenshots') : tmpDir('answer-screens');
 const WIDTHS = [409, 550, 1400] as const;
@@ -32,8 +33,8 @@ export function answerScreens(of: AnswerScreensOf) {
     const b = of.b();
     const panel = await b.context.newPage();
     await panel.setViewportSize({ width, height: ANSWER_HEIGHT });
-    await panel.emulateMedia({ colorScheme: theme });
     await panel.goto(`chrome-extension://${b.extensionId}/devtools-panel.html?tabId=${of.tabId()}`);
+    await showTheme(panel, theme);
     await panel.waitForFunction((n) => Number(document.querySelector('[data-testid="attempt-count"]')?.textContent ?? '0') >= n, atLeast, { timeout: 30_000 });
     return panel;
   }

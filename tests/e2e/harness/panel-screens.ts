@@ -20,6 +20,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshotDir } from './paths';
 import { scrollLogUntil } from './panel-log';
+import { showTheme } from './theme';
 import type { LabBrowser } from '../../../lab/launch';
 import { runJoins } from '../../../lab/run';
 import { LAB_CREDENTIALS } from '../../../lab/credentials';
@@ -74,8 +75,8 @@ export function panelScreenTests(session: () => PanelScreensSession): void {
     mkdirSync(OUT, { recursive: true });
     const panel = await b.context.newPage();
     await panel.setViewportSize({ width, height });
-    await panel.emulateMedia({ colorScheme: theme });
     await panel.goto(`chrome-extension://${b.extensionId}/devtools-panel.html?tabId=${tabId}`);
+    await showTheme(panel, theme);
     await panel.waitForFunction((n) => Number(document.querySelector('[data-testid="attempt-count"]')?.textContent ?? '0') >= n, total, { timeout: 30_000 });
     return panel;
   }
