@@ -1,7 +1,14 @@
-import type { EndpointRate } from '../lib/correlate';
+import type { EndpointRate, SdkOutcomeCounts } from '../lib/correlate';
 
-/** Failure rate per issuing endpoint: the node-vs-Java comparison, done for you. */
-export function EndpointFailureRates({ endpoints }: { endpoints: readonly EndpointRate[] }) {
+/**
+ * Failure rate per issuing endpoint: the node-vs-Java comparison, done for you. The signature
+ * columns are the session's SDKs' own: 3712 for Meeting SDK joins, Zoom's JWT refusal (124) for
+ * Video SDK joins, which never report 3712.
+ */
+export function EndpointFailureRates({ endpoints, sdks }: { endpoints: readonly EndpointRate[]; sdks?: readonly Pick<SdkOutcomeCounts, 'sdk'>[] }) {
+  // An export from before Video SDK support has no SDK list: all its joins are Meeting SDK joins.
+  const meeting = !sdks || sdks.length === 0 || sdks.some((s) => s.sdk === 'meeting');
+  const video = !!sdks?.some((s) => s.sdk === 'video');
   return (
     <section className="section" data-testid="endpoint-rates">
       <h3>Failure rate per issuing endpoint</h3>
@@ -14,7 +21,12 @@ export function EndpointFailureRates({ endpoints }: { endpoints: readonly Endpoi
               <th>Endpoint</th>
               <th className="num">Joins</th>
               <th className="num">Failed</th>
-              <th className="num">3712</th>
+              {meeting && <th className="num">3712</th>}
+              {video && (
+                <th className="num" title="Video SDK joins whose JWT Zoom refused (wc/lsdk error 124: Verify JWT failed, expired or invalid topic)">
+                  JWT refused
+                </th>
+              )}
               <th>Rate</th>
             </tr>
           </thead>
@@ -26,7 +38,8 @@ export function EndpointFailureRates({ endpoints }: { endpoints: readonly Endpoi
                 </td>
                 <td className="num">{e.attempts}</td>
                 <td className="num">{e.failures}</td>
-                <td className="num">{e.failures3712}</td>
+                {meeting && <td className="num">{e.failures3712}</td>}
+                {video && <td className="num">{e.failuresJwt ?? 0}</td>}
                 <td>
                   <span className="bar" style={{ width: `${Math.round(e.rate * 60)}px` }} /> {Math.round(e.rate * 100)}%
                 </td>

@@ -106,7 +106,10 @@ export interface EndpointRate {
   /** Settled attempts (pending excluded). */
   attempts: number;
   failures: number;
+  /** Meeting SDK joins refused with 3712. */
   failures3712: number;
+  /** Video SDK joins whose JWT Zoom refused (wc/lsdk code 124); absent in exports made before it was counted. */
+  failuresJwt?: number;
   rate: number;
   text: string;
 }

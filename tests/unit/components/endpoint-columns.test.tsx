@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { EndpointFailureRates } from '../../../components/EndpointFailureRates';
+import { analyseAttempt } from '../../../lib/attempt-context';
+import { correlate } from '../../../lib/correlate';
+import type { JoinAttempt } from '../../../lib/model/attempt';
+import { render, type Rendered } from './render';
+
+let r: Rendered | undefined;
+afterEach(() => r?.unmount());
+
+const T = 1_795_912_284_000;
+const video = (id: string, serverCode: number | null): JoinAttempt => ({
+  id,
+  api: 'video-sdk',
+  sdk: 'video',
+  signature: 'x.y.z',
+  calledAt: T,
+  issuer: { url: 'https://app.example/api/video-token', receivedAt: T - 500 },
+  outcome: serverCode === null ? { kind: 'success' } : { kind: 'failure', code: 200, message: 'Verify JWT failed', serverCode, serverMessage: 'JWT verify failed' },
+});
+const meeting = (id: string): JoinAttempt => ({ id, api: 'client-view', signature: 'x.y.z', calledAt: T, outcome: { kind: 'failure', code: 3712, message: 'Signature is invalid.' } });
+
+const headers = () => [...r!.container.querySelectorAll('[data-testid="endpoint-rates"] th')].map((th) => th.textContent);
+const cells = () => [...r!.container.querySelectorAll('[data-testid="endpoint-rate"] td')].map((td) => td.textContent);
+
+describe('per-endpoint table columns follow the SDKs of the session', () => {
+  it('a Video SDK-only session (its JWT refusals are wc/lsdk 124, never 3712) shows no 3712 column and counts JWT refusals', async () => {
+    const c = correlate([video('a', 124), video('b', 124), video('c', null)].map((a) => ({ attempt: a, analysis: analyseAttempt(a) })));
+    expect(c.endpoints[0]).toMatchObject({ attempts: 3, failures: 2, failures3712: 0, failuresJwt: 2 });
+    expect(c.endpoints[0]!.text).toContain('2 with JWT refused (124)');
+    r = await render(<EndpointFailureRates endpoints={c.endpoints} sdks={c.sdks} />);
+    expect(headers()).not.toContain('3712');
+    expect(headers()).toContain('JWT refused');
+    expect(cells()).toEqual(['https://app.example/api/video-token', '3', '2', '2', expect.stringContaining('67%')]);
+  });
+
+  it('a Meeting SDK session keeps its 3712 column and no Video SDK column; a mixed session shows both', async () => {
+    const only = correlate([meeting('m')].map((a) => ({ attempt: a, analysis: analyseAttempt(a) })));
+    r = await render(<EndpointFailureRates endpoints={only.endpoints} sdks={only.sdks} />);
+    expect(headers()).toContain('3712');
+    expect(headers()).not.toContain('JWT refused');
+    r.unmount();
+    const mixed = correlate([meeting('m'), video('v', 124)].map((a) => ({ attempt: a, analysis: analyseAttempt(a) })));
+    r = await render(<EndpointFailureRates endpoints={mixed.endpoints} sdks={mixed.sdks} />);
+    expect(headers()).toEqual(expect.arrayContaining(['3712', 'JWT refused']));
+  });
+
+  it('an export from before SDKs were recorded (no sdks list) is a Meeting SDK session', async () => {
+    const c = correlate([meeting('m')].map((a) => ({ attempt: a, analysis: analyseAttempt(a) })));
+    r = await render(<EndpointFailureRates endpoints={c.endpoints} />);
+    expect(headers()).toContain('3712');
+  });
+});
