@@ -149,8 +149,10 @@ function install() {
       return '[unreadable]';
     }
   };
-  // The first Zoom event of a document is preceded by the page's isolation and start (issue 10 §4).
-  const id = () => (n || send({ t: 'page', coi, o: origin, at: now() }), nonce + ':' + ++n);
+  // The first sign of Zoom (an SDK global, a join, a wc/info) is the page's isolation and start
+  // (issue 10 §4): it wakes the relay, and the document's start is where its asset failures begin.
+  const page = () => seen++ || send({ t: 'page', coi, o: origin, at: now() });
+  const id = () => (page(), nonce + ':' + ++n);
   // CSP refusals of Zoom's requests or the SDK's /av/ code (wasm-eval), 20 per document at most.
   let v = 0;
   const CSP = SecurityPolicyViolationEvent.prototype;
@@ -263,8 +265,7 @@ function install() {
         const o = g.value;
         if (!isObj(o) || hget(o)) continue;
         hset(o, o);
-        // An SDK global is the first sign of Zoom: it wakes the relay.
-        seen++ || send({ t: 'seen', at: now() });
+        page();
         if (globals[name]) {
           globals[name](o);
           continue;

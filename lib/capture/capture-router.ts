@@ -64,6 +64,8 @@ export interface SenderLike {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** The sending frame (0: the tab's top frame), for content scripts. */
+  frameId?: number;
 }
 
 /**
@@ -112,7 +114,7 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     const src = (raw as { source?: unknown } | null)?.source;
     if (src !== SOURCE.relay && src !== SOURCE.devtools) return null;
     const ownTab = kind === 'content-script' || kind === 'extension-tab' ? sender.tab!.id! : undefined;
-    if (src === SOURCE.relay) return kind === 'content-script' ? this.relayBatch(raw, ownTab) : this.badSender(raw, ownTab, `a relay batch from ${kind ?? 'an unknown sender'}`);
+    if (src === SOURCE.relay) return kind === 'content-script' ? this.relayBatch(raw, ownTab, sender.frameId) : this.badSender(raw, ownTab, `a relay batch from ${kind ?? 'an unknown sender'}`);
     return kind === 'extension-page' ? this.devtools(raw) : this.badSender(raw, ownTab, `a devtools-page record from ${kind ?? 'an unknown sender'}`);
   }
 
@@ -174,7 +176,7 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     return this.deps.store.remove(tabId);
   }
 
-  private async relayBatch(raw: unknown, tabId: number | undefined): Promise<BatchAck> {
+  private async relayBatch(raw: unknown, tabId: number | undefined, frameId?: number): Promise<BatchAck> {
     const seq = (raw as { seq?: unknown }).seq;
     const ack = (r: Reply): BatchAck => ({ ...r, seq: typeof seq === 'number' ? seq : 0 });
     const c = checkRelayMessage(raw);
@@ -192,7 +194,7 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     let r;
     try {
       r = await store.update(tabId, (s) => {
-        const res = applyBatch(s, batch, { top });
+        const res = applyBatch(s, batch, { top, ...(typeof frameId === 'number' && Number.isInteger(frameId) && frameId >= 0 ? { frameId } : {}) });
         return { state: res.state, result: res };
       });
     } catch (e) {

@@ -13,7 +13,7 @@ import { sdkCodeForAnswer, viewOfFields, type SdkView } from './wc-info-codes';
 import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
 import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from './lsdk-codes';
 import type { AssetFailure } from '../model/page-facts';
-import { emptyTabPageState, noteAssetFailure, noteCspViolation, notePageDocument, refreshPageFacts, relinkNear } from './page-link';
+import { emptyTabPageState, TOP_FRAME, noteAssetFailure, noteCspViolation, notePageDocument, refreshPageFacts, relinkNear } from './page-link';
 
 export interface ApplyResult {
   state: TabState;
@@ -32,6 +32,8 @@ export interface ApplyOptions {
    * document not seen before is a navigation, exactly as if its own first batch had arrived.
    */
   top?: { relayId: string; url: string } | null;
+  /** The browser's frameId of the batch's sender (runtime.MessageSender.frameId), when it gave one. */
+  frameId?: number;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -60,7 +62,9 @@ export function applyBatch(input: TabState, batch: RelayBatchMessage, opts: Appl
   state.frames[frame.relayId] = { lastSeq: batch.seq, rejected: batch.rejected, hookErrors: batch.hookErrors, url: frame.url, ...(frame.top ? { top: true } : {}) };
 
   const changed = new Map<string, JoinAttempt>();
-  const ctx = { state, frameUrl: frame.url, relayId: frame.relayId, changed, max: opts.maxAttempts ?? MAX_ATTEMPTS_PER_TAB };
+  // The document's frame: the top one, else the browser's frameId, else a frame of its own.
+  const frameKey = frame.top ? TOP_FRAME : opts.frameId ?? frame.relayId;
+  const ctx = { state, frameUrl: frame.url, relayId: frame.relayId, frameKey, changed, max: opts.maxAttempts ?? MAX_ATTEMPTS_PER_TAB };
   for (const e of batch.events) applyEvent(ctx, e);
   // Attempts dropped by the cap in this same batch are not reported as changed.
   const live = new Set(state.attempts.map((a) => a.id));
@@ -71,6 +75,7 @@ interface Ctx {
   state: TabState;
   frameUrl: string;
   relayId: string;
+  frameKey: number | string;
   changed: Map<string, JoinAttempt>;
   max: number;
 }
@@ -181,10 +186,12 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
     case 'page':
     case 'csp': {
       // Isolation and CSP violations of this document: linked to its joins near them (page-link).
+      // A new document also ends the previous one of its frame: asset failures that were linked
+      // to that one's joins before this event arrived go back to this document.
       const p = (s.page ??= emptyTabPageState());
-      if (e.t === 'page') notePageDocument(p, ctx.relayId, e.coi, e.o);
+      if (e.t === 'page') notePageDocument(p, ctx.relayId, e.coi, e.o, ctx.frameKey);
       else if (!noteCspViolation(p, ctx.relayId, { directive: e.d, blocked: e.u, at: e.at, seen: 'event' })) return;
-      for (const a of relinkNear(p, s.attempts, (x) => s.meta[x.id]?.relayId, e.at, ctx.relayId)) touch(ctx, a);
+      for (const a of relinkNear(p, s.attempts, (x) => s.meta[x.id]?.relayId, e.at, e.t === 'page' ? undefined : ctx.relayId)) touch(ctx, a);
       return;
     }
   }
