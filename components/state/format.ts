@@ -119,6 +119,8 @@ export function describeOutcome(o: Outcome, sdk?: JoinAttempt['sdk']): string {
       return `silent refusal: ${o.reason}`;
     case 'timeout':
       return `timeout after ${formatNumber(round1(o.afterMs / 1000))} s`;
+    case 'superseded':
+      return `superseded: ${o.reason}`;
     case 'pending':
       return 'pending';
   }

@@ -13,6 +13,7 @@ import { sdkCodeForAnswer, viewOfFields, type SdkView } from './wc-info-codes';
 import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
 import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from './lsdk-codes';
 import type { AssetFailure } from '../model/page-facts';
+import { replacedBy, supersede, SUPERSEDE_WINDOW_MS } from './superseded';
 import { emptyTabPageState, TOP_FRAME, noteAssetFailure, noteCspViolation, notePageDocument, refreshPageFacts, relinkNear } from './page-link';
 
 export interface ApplyResult {
@@ -102,6 +103,7 @@ function add(ctx: Ctx, a: JoinAttempt) {
   s.attempts.push(a);
   s.meta[a.id] = { relayId: ctx.relayId, wire: 'none', apiSettled: false };
   refreshPageFacts(s.page, ctx.relayId, a);
+  supersededBy(ctx, a);
   while (s.attempts.length > ctx.max) {
     const gone = s.attempts.shift()!;
     delete s.meta[gone.id];
@@ -149,7 +151,8 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       if (!a) return;
       s.meta[a.id] = { ...(s.meta[a.id] ?? { relayId: ctx.relayId, wire: 'none' }), apiSettled: true };
       a.settledAt = e.at;
-      a.outcome = e.ok ? { kind: 'success' } : apiFailure(e.res, a.outcome);
+      // A replaced join's own promise rejects too ("connection error"): the replacement is the news.
+      if (a.outcome.kind !== 'superseded') a.outcome = e.ok ? { kind: 'success' } : apiFailure(e.res, a.outcome);
       touch(ctx, a);
       return;
     }
@@ -262,6 +265,7 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
     return;
   }
   m.wire = 'done';
+  if (replacedLater(ctx, a)) return;
   const serverCode = num(e.body?.errorCode);
   const serverMessage = str(e.body?.errorMessage);
   if (m.apiSettled) {
@@ -324,6 +328,38 @@ function meetingServer(ctx: Ctx, e: HookRwgEvent) {
     a.settledAt = e.at;
   }
   touch(ctx, a);
+}
+
+/**
+ * A new join of this document may be the one the SDK replaced an earlier request with (React
+ * StrictMode's double join): the earlier attempt, when its request already ended, is marked
+ * superseded (lib/capture/superseded.ts). Newest first, stopping outside the window.
+ */
+function supersededBy(ctx: Ctx, later: JoinAttempt) {
+  const s = ctx.state;
+  for (let i = s.attempts.length - 2; i >= 0; i--) {
+    const a = s.attempts[i]!;
+    if (later.calledAt - a.calledAt > SUPERSEDE_WINDOW_MS) break;
+    if (s.meta[a.id]?.relayId !== ctx.relayId || !replacedBy(a, later)) continue;
+    supersede(a, later);
+    touch(ctx, a);
+    return;
+  }
+}
+
+/** The request that just ended without an answer was replaced by a join already seen: true when so marked. */
+function replacedLater(ctx: Ctx, a: JoinAttempt): boolean {
+  const s = ctx.state;
+  for (let i = s.attempts.length - 1; i >= 0; i--) {
+    const later = s.attempts[i]!;
+    if (later.calledAt < a.calledAt) break;
+    if (s.meta[later.id]?.relayId !== ctx.relayId || !replacedBy(a, later)) continue;
+    supersede(a, later);
+    a.settledAt = a.settledAt ?? a.wire?.answeredAt ?? null;
+    touch(ctx, a);
+    return true;
+  }
+  return false;
 }
 
 /** The view that made the join: the hooked API's, else what the request's own fields say. */

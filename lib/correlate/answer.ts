@@ -73,6 +73,8 @@ function decidingFinding(cause: PrimaryCause, findings: readonly Finding[]): Fin
   return id === undefined ? null : (findings.find((f) => f.id === id) ?? null);
 }
 
+const SUPERSEDED_FIX = 'Nothing to fix for this row: read the next join. React StrictMode runs effects twice in development; if two joins happen in production too, guard the join with a ref so it runs once per page.';
+
 /**
  * One attempt's answer. `primary` is the attempt's cause from the session's correlation (it knows
  * whether iat quantisation is more than chance across the session); without it the attempt is
@@ -82,6 +84,11 @@ export function attemptAnswer(item: CorrelationItem, primary?: PrimaryCause | nu
   const { attempt, analysis } = item;
   const cls = classifyOutcome(attempt.outcome);
   if (cls === 'success') return { verdict: 'OK', kind: 'joined', cause: 'Zoom accepted this join', ruleId: null, finding: null, fix: null, key: null };
+  if (attempt.outcome.kind === 'superseded') {
+    // Not a join result at all: the SDK dropped this request for the page's next identical join.
+    const verdict: VerdictWord = analysis.verdict === 'fail' ? 'ERROR' : analysis.verdict === 'warn' ? 'WARN' : 'PASS';
+    return { verdict, kind: 'pending', cause: `Not a failure: replaced by the next join (${attempt.outcome.reason.split(';')[0]})`, ruleId: null, finding: null, fix: SUPERSEDED_FIX, key: null };
+  }
   if (!isFailure(cls)) {
     const top = analysis.findings.find((f) => f.severity !== 'info' && affectsJoin(f, cls)) ?? null;
     const verdict: VerdictWord = analysis.verdict === 'fail' ? 'ERROR' : analysis.verdict === 'warn' ? 'WARN' : 'PASS';

@@ -33,7 +33,8 @@ export function endpointRates(items: readonly CorrelationItem[], classes: readon
   const by = new Map<string, { attempts: number; failures: number; failures3712: number; failuresJwt: number }>();
   items.forEach((item, i) => {
     const cls = classes[i] ?? 'pending';
-    if (cls === 'pending') return;
+    // Undecided joins and requests the SDK replaced say nothing about the endpoint's tokens.
+    if (cls === 'pending' || cls === 'superseded') return;
     const key = endpointKey(item.attempt.issuer?.url);
     const row = by.get(key) ?? { attempts: 0, failures: 0, failures3712: 0, failuresJwt: 0 };
     row.attempts += 1;

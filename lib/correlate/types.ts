@@ -6,9 +6,10 @@ import type { JoinAttempt } from '../model/attempt';
 import type { Analysis, Severity } from '../rules/types';
 
 /** How an attempt ended, in the classes correlation distinguishes. `pending` is excluded from rates. */
-export type OutcomeClass = 'success' | 'failure-3712' | 'failure-other' | 'silent-refusal' | 'timeout' | 'pending';
+export type OutcomeClass = 'success' | 'failure-3712' | 'failure-other' | 'silent-refusal' | 'timeout' | 'superseded' | 'pending';
 
-export const OUTCOME_CLASSES: readonly OutcomeClass[] = ['success', 'failure-3712', 'failure-other', 'silent-refusal', 'timeout', 'pending'];
+/** `superseded`: a request the SDK replaced with the page's next identical join; like `pending`, in no rate. */
+export const OUTCOME_CLASSES: readonly OutcomeClass[] = ['success', 'failure-3712', 'failure-other', 'silent-refusal', 'timeout', 'superseded', 'pending'];
 
 export interface CorrelationItem {
   attempt: JoinAttempt;

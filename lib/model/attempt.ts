@@ -30,6 +30,12 @@ export type Outcome =
   | { kind: 'silent-refusal'; reason: string }
   /** Nothing settled within the hook's timeout. */
   | { kind: 'timeout'; afterMs: number }
+  /**
+   * The SDK itself replaced this join's request: it aborted it when the page called join() again
+   * with the same token moments later (React StrictMode runs effects twice in development). Not a
+   * failure; `by` is the attempt that carried on, `reason` says what was seen.
+   */
+  | { kind: 'superseded'; by: string; reason: string }
   | { kind: 'pending' };
 
 export interface Issuance {

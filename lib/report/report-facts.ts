@@ -23,6 +23,8 @@ export function outcomeText(item: ExportedItem): string {
       return `silent refusal: ${o.reason}`;
     case 'timeout':
       return `timeout after ${Math.round(o.afterMs / 1000)} s`;
+    case 'superseded':
+      return `superseded: ${o.reason}`;
     case 'success':
       return successLabel(o);
     default:
@@ -41,6 +43,7 @@ const SUMMARY_VERB: Record<OutcomeClass, string> = {
   'failure-other': 'failed with another code',
   'silent-refusal': 'refused silently by the SDK',
   timeout: 'timed out',
+  superseded: 'replaced by the SDK with the next identical join (not failures)',
   pending: 'pending',
 };
 
