@@ -178,21 +178,14 @@ function install() {
       // The client view (ZoomMtg.join/joinTest) reports through callbacks; every other join returns a promise.
       const viaCallbacks = method[0] == 'Z';
       const at = now();
-      const settle = (ok: boolean, res: unknown) =>
-        done++ ||
-        guard(() => {
-          if (init) {
-            if (ok) return;
-            send({ t: 'call', id: (key = id()), method, sig: null, at });
-          }
-          send({ t: 'settle', id: key, ok, res: safe(res), at: now() });
-        });
+      const settle = (ok: boolean, res: unknown) => done++ || guard(() => send({ t: 'settle', id: key, ok, res: safe(res), at: now() }));
       guard(() => {
         const a = r[0];
         const o = vid ? { signature: r[1], tp: a } : a;
         if (!o || typeof o != 'object') return;
         const sig = o.signature;
-        if (!init) send({ t: 'call', id: (key = id()), method, sig: safe(sig), mn: safe(o.meetingNumber), sdkKey: safe(o.sdkKey), tp: safe(o.tp), a: vid ? 0 : safe(o), at });
+        // An init is reported when made (its options are no join's): one that never calls back is a join that never started.
+        send(init ? { t: 'call', id: (key = id()), method, sig: null, at } : { t: 'call', id: (key = id()), method, sig: safe(sig), mn: safe(o.meetingNumber), sdkKey: safe(o.sdkKey), tp: safe(o.tp), a: vid ? 0 : safe(o), at });
         const k = key;
         // The SDK gets the page's own object behind a Proxy: reads go to it (receiver and all), only
         // the callbacks and a signature function come back wrapped.

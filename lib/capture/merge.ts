@@ -8,7 +8,7 @@ import { API_WIRE_MERGE_WINDOW_MS, MAX_ATTEMPTS_PER_TAB, MAX_ISSUANCES_PER_TAB }
 import type { HookEvent, HookRwgEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRecord, RelayBatchMessage } from '../protocol/messages';
 import { sdkCodeForMeetingServer } from './meeting-server-codes';
 import { payloadHasAppKey } from './payload-keys';
-import { clearTabState, clockEvidence, type TabState } from './tab-state';
+import { clearTabState, clockEvidence, MAX_PENDING_INITS, type TabState } from './tab-state';
 import { sdkCodeForAnswer, viewOfFields, type SdkView } from './wc-info-codes';
 import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
 import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from './lsdk-codes';
@@ -118,6 +118,7 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
     case 'call': {
       if (find(s, e.id)) return;
       const video = e.method.startsWith('video.');
+      if (e.method.endsWith('init')) return awaitInit(ctx, e.id, e.method, e.at, video);
       add(ctx, {
         id: e.id,
         api: video ? 'video-sdk' : e.method.startsWith('client.') ? 'component-view' : 'client-view',
@@ -147,7 +148,7 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       return;
     }
     case 'settle': {
-      const a = find(s, e.id);
+      const a = find(s, e.id) ?? (e.ok ? (takeInit(s, e.id), undefined) : startInit(ctx, e.id));
       if (!a) return;
       s.meta[a.id] = { ...(s.meta[a.id] ?? { relayId: ctx.relayId, wire: 'none' }), apiSettled: true };
       a.settledAt = e.at;
@@ -157,6 +158,13 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       return;
     }
     case 'timeout': {
+      const init = startInit(ctx, e.id);
+      if (init) {
+        const secs = Math.round(e.afterMs / 1000);
+        init.outcome = { kind: 'silent-refusal', reason: `${init.method} never called back (${secs} s): the join never started.` };
+        init.settledAt = e.at;
+        return;
+      }
       const a = find(s, e.id);
       const m = a && s.meta[a.id];
       // An accepted wc/info answer is only provisional (signature accepted): a join that then never
@@ -360,6 +368,41 @@ function replacedLater(ctx: Ctx, a: JoinAttempt): boolean {
     return true;
   }
   return false;
+}
+
+/** An init call, held until it calls back: only a failed or silent one becomes an attempt. */
+function awaitInit(ctx: Ctx, id: string, method: string, at: number, video: boolean) {
+  const s = ctx.state;
+  const list = (s.pendingInits ??= []);
+  if (list.some((p) => p.attempt.id === id)) return;
+  const attempt: JoinAttempt = {
+    id,
+    api: video ? 'video-sdk' : method.startsWith('client.') ? 'component-view' : 'client-view',
+    method,
+    sdk: video ? 'video' : 'meeting',
+    signature: null,
+    calledAt: at,
+    settledAt: null,
+    outcome: { kind: 'pending' },
+    pageUrl: s.pageUrl,
+    frameUrl: ctx.frameUrl,
+  };
+  list.push({ attempt, relayId: ctx.relayId });
+  if (list.length > MAX_PENDING_INITS) list.shift();
+}
+
+function takeInit(s: TabState, id: string) {
+  const list = s.pendingInits;
+  const i = list ? list.findIndex((p) => p.attempt.id === id) : -1;
+  return i < 0 ? null : list!.splice(i, 1)[0]!;
+}
+
+/** A held init that failed or never called back: now an attempt of its document. */
+function startInit(ctx: Ctx, id: string): JoinAttempt | undefined {
+  const p = takeInit(ctx.state, id);
+  if (!p) return undefined;
+  add({ ...ctx, relayId: p.relayId }, p.attempt);
+  return p.attempt;
 }
 
 /** The view that made the join: the hooked API's, else what the request's own fields say. */

@@ -51,7 +51,21 @@ export interface TabState {
   clock: ClockEvidence;
   /** Documents' isolation, CSP violations and SDK asset failures (lib/capture/page-link.ts); absent in older stored state. */
   page?: TabPageState;
+  /**
+   * Init calls (ZoomMtg.init, client.init) not yet called back, at most MAX_PENDING_INITS: one that
+   * fails or never calls back becomes an attempt (a join that never started); one that succeeds is
+   * dropped, its join is the attempt. Absent in older stored state.
+   */
+  pendingInits?: PendingInit[];
 }
+
+export interface PendingInit {
+  attempt: JoinAttempt;
+  relayId: string;
+}
+
+/** Init calls awaited at once per tab; a page calling init in a loop drops the oldest. */
+export const MAX_PENDING_INITS = 20;
 
 export function emptyTabState(tabId: number, preserveLog = false): TabState {
   return { tabId, pageUrl: null, preserveLog, attempts: [], meta: {}, wireLinks: {}, dropped: 0, frames: {}, bgRejected: {}, issuances: [], clock: emptyClockEvidence() };

@@ -89,6 +89,11 @@ export interface JoinAttempt {
   page?: import('./page-facts').PageFacts | null;
 }
 
+/** A row for an init call (ZoomMtg.init, client.init, video.init) that failed or never called back: no join was made. */
+export function isInitAttempt(a: Pick<JoinAttempt, 'method'>): boolean {
+  return typeof a.method === 'string' && /(^|\.)init$/.test(a.method);
+}
+
 /** What the outcome column says for a success: only what was seen. */
 export const SIGNATURE_ACCEPTED_LABEL = 'signature accepted by Zoom';
 /**
