@@ -1,4 +1,5 @@
 import type { EndpointRate, SdkOutcomeCounts } from '../lib/correlate';
+import { MADE_IN_PAGE_ENDPOINT, UNKNOWN_ENDPOINT } from '../lib/correlate/endpoints';
 
 /**
  * Failure rate per issuing endpoint: the node-vs-Java comparison, done for you. The signature
@@ -34,7 +35,7 @@ export function EndpointFailureRates({ endpoints, sdks }: { endpoints: readonly 
             {endpoints.map((e) => (
               <tr key={e.endpoint} data-testid="endpoint-rate" data-endpoint={e.endpoint} data-rate={e.rate}>
                 <td className="mono" title={e.text}>
-                  {e.endpoint === '(unknown)' ? 'issuing request not seen' : e.endpoint}
+                  {e.endpoint === UNKNOWN_ENDPOINT ? 'issuing request not seen' : e.endpoint === MADE_IN_PAGE_ENDPOINT ? 'made in the page' : e.endpoint}
                 </td>
                 <td className="num">{e.attempts}</td>
                 <td className="num">{e.failures}</td>
@@ -48,7 +49,12 @@ export function EndpointFailureRates({ endpoints, sdks }: { endpoints: readonly 
           </tbody>
         </table>
       )}
-      {endpoints.some((e) => e.endpoint === '(unknown)') && (
+      {endpoints.some((e) => e.endpoint === MADE_IN_PAGE_ENDPOINT) && (
+        <p className="note section-body" data-testid="made-in-page-note">
+          “Made in the page”: DevTools watched the page from its start and no response carried the token, so the page signed it itself. That means the SDK secret is in the page's code and ships to every visitor (Zoom's samples sign in the browser for development only). Sign on your server and fetch the token instead.
+        </p>
+      )}
+      {endpoints.some((e) => e.endpoint === UNKNOWN_ENDPOINT) && (
         <p className="note section-body">
           “Issuing request not seen”: the signature request happened before DevTools was open. Reload with DevTools open to link each token to its endpoint.
         </p>

@@ -10,7 +10,7 @@ import type { BackgroundMessage, BatchAck, IssuanceRecord, RejectReason, Reply, 
 import type { PanelScope } from './session-links';
 import { checkDevtoolsMessage, checkPanelMessage, checkRelayMessage, countRejection } from '../protocol/validate';
 import { PROTOCOL_VERSION, SOURCE } from '../protocol/version';
-import { addAssetFailure, addClockSample, addIssuance, applyBatch } from './merge';
+import { addAssetFailure, addClockSample, addIssuance, addNavigation, applyBatch } from './merge';
 import { clearTabState, computeStats, toSnapshot, type TabState } from './tab-state';
 
 /** The per-tab store (TabStore: serialised updates over storage.session). */
@@ -227,7 +227,9 @@ export class CaptureRouter<P extends PortLike = PortLike> {
         // A tab no relay has reported from (it issues tokens, the join runs elsewhere) takes its
         // page from the devtools page, so the session's scope can name its site.
         const s = m.type === 'issuance' && m.pageUrl && Object.keys(prev.frames).length === 0 && prev.pageUrl !== m.pageUrl ? { ...prev, pageUrl: m.pageUrl } : prev;
-        return { state: s, result: m.type === 'clock' ? addClockSample(s, m.result) : m.type === 'asset' ? addAssetFailure(s, m.failure) : addIssuance(s, m.issuance) };
+        const result =
+          m.type === 'clock' ? addClockSample(s, m.result) : m.type === 'asset' ? addAssetFailure(s, m.failure) : m.type === 'navigated' ? addNavigation(s, { url: m.url, at: m.at }) : addIssuance(s, m.issuance);
+        return { state: s, result };
       });
       const s = await store.read(m.tabId);
       const out: BackgroundMessage[] = [];

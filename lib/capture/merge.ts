@@ -14,6 +14,7 @@ import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, ty
 import { isLsdkUrl, topicFromLsdkField, videoSdkRejectionForLsdk } from './lsdk-codes';
 import type { AssetFailure } from '../model/page-facts';
 import { replacedBy, supersede, SUPERSEDE_WINDOW_MS } from './superseded';
+import { markWatched, MAX_WATCHED_NAVIGATIONS, type WatchedNavigation } from './made-in-page';
 import { emptyTabPageState, TOP_FRAME, noteAssetFailure, noteCspViolation, notePageDocument, refreshPageFacts, relinkNear } from './page-link';
 
 export interface ApplyResult {
@@ -103,6 +104,7 @@ function add(ctx: Ctx, a: JoinAttempt) {
   s.attempts.push(a);
   s.meta[a.id] = { relayId: ctx.relayId, wire: 'none', apiSettled: false };
   refreshPageFacts(s.page, ctx.relayId, a);
+  markWatched(s.watched, a);
   supersededBy(ctx, a);
   while (s.attempts.length > ctx.max) {
     const gone = s.attempts.shift()!;
@@ -491,6 +493,20 @@ export function addClockSample(s: TabState, r: SampleResult): JoinAttempt[] {
     if (retime(s, a, index)) updated.push(a);
   }
   return updated;
+}
+
+/** Records a navigation the devtools page saw and marks the joins of that page made after it. Returns them. */
+export function addNavigation(s: TabState, n: WatchedNavigation): JoinAttempt[] {
+  const list = (s.watched ??= []);
+  list.push(n);
+  if (list.length > MAX_WATCHED_NAVIGATIONS) list.shift();
+  const changed: JoinAttempt[] = [];
+  for (let i = s.attempts.length - 1; i >= 0; i--) {
+    const a = s.attempts[i]!;
+    if (a.calledAt < n.at) break;
+    if (markWatched(list, a)) changed.push(a);
+  }
+  return changed;
 }
 
 /** Records one failed SDK asset request from the devtools page and re-links the joins near it. Returns them. */

@@ -8,6 +8,7 @@ import { totalRejected } from '../protocol/validate';
 import { emptyClockEvidence, type ClockEvidence } from './zoom-clock';
 import type { SdkView } from './wc-info-codes';
 import { emptyTabPageState, type TabPageState } from './page-link';
+import type { WatchedNavigation } from './made-in-page';
 
 /** Capture bookkeeping per attempt that is not part of the exported JoinAttempt. */
 export interface AttemptMeta {
@@ -57,6 +58,8 @@ export interface TabState {
    * dropped, its join is the attempt. Absent in older stored state.
    */
   pendingInits?: PendingInit[];
+  /** Navigations the devtools page saw (lib/capture/made-in-page.ts), newest last; kept across navigations. */
+  watched?: WatchedNavigation[];
 }
 
 export interface PendingInit {
@@ -110,5 +113,7 @@ export function clearTabState(s: TabState): TabState {
   fresh.clock = s.clock;
   // Asset failures can arrive before the new document's first batch; each document's start filters them.
   if (s.page) fresh.page = { ...emptyTabPageState(), assets: s.page.assets };
+  // The devtools page reports a navigation before the new document's first batch clears the log.
+  if (s.watched) fresh.watched = s.watched;
   return fresh;
 }

@@ -1,8 +1,11 @@
 import type { JoinAttempt } from '../model/attempt';
+import { tokenMadeInPage } from '../capture/made-in-page';
 import type { CorrelationItem, EndpointRate, OutcomeClass } from './types';
 import { isFailure } from './outcome';
 
 export const UNKNOWN_ENDPOINT = '(unknown)';
+/** No response carried the token while DevTools watched its page from the start: the page signed it (lib/capture/made-in-page.ts). */
+export const MADE_IN_PAGE_ENDPOINT = '(made in page)';
 
 /** Origin and path only: a query string may carry user data, and it does not name another backend. */
 export function endpointKey(url: unknown): string {
@@ -35,7 +38,7 @@ export function endpointRates(items: readonly CorrelationItem[], classes: readon
     const cls = classes[i] ?? 'pending';
     // Undecided joins and requests the SDK replaced say nothing about the endpoint's tokens.
     if (cls === 'pending' || cls === 'superseded') return;
-    const key = endpointKey(item.attempt.issuer?.url);
+    const key = item.attempt.issuer ? endpointKey(item.attempt.issuer.url) : tokenMadeInPage(item.attempt) ? MADE_IN_PAGE_ENDPOINT : UNKNOWN_ENDPOINT;
     const row = by.get(key) ?? { attempts: 0, failures: 0, failures3712: 0, failuresJwt: 0 };
     row.attempts += 1;
     if (isFailure(cls)) row.failures += 1;

@@ -71,6 +71,12 @@ export interface JoinAttempt {
   settledAt?: number | null;
   outcome: Outcome;
   issuer?: Issuance | null;
+  /**
+   * Local time DevTools' network view began watching this join's page (a navigation to it seen
+   * before the join): every response since passed the token search, so no issuer means the token
+   * was made in the page (lib/capture/made-in-page.ts). Absent when DevTools opened later.
+   */
+  pageWatchedFrom?: number | null;
   /** Zoom's clock minus the local clock, ms, measured from Zoom's Date headers. */
   clockOffsetMs?: number | null;
   /** What the offset was measured from ("the Date of its own join answer (zoom.us)"). */

@@ -51,4 +51,19 @@ describe('per-endpoint table columns follow the SDKs of the session', () => {
     r = await render(<EndpointFailureRates endpoints={c.endpoints} />);
     expect(headers()).toContain('3712');
   });
+
+  it('a token made in the page (watched from the start, no issuer): says so and what it means; without that evidence, the old sentence', async () => {
+    const made = { ...meeting('m'), pageUrl: 'http://127.0.0.1/app', pageWatchedFrom: T - 3000 };
+    const c = correlate([made].map((a) => ({ attempt: a, analysis: analyseAttempt(a) })));
+    r = await render(<EndpointFailureRates endpoints={c.endpoints} sdks={c.sdks} />);
+    expect(cells()[0]).toBe('made in the page');
+    const note = r.container.querySelector('[data-testid="made-in-page-note"]')!.textContent!;
+    expect(note).toMatch(/no response carried the token.*SDK secret is in the page's code and ships to every visitor.*development only/);
+    expect(r.container.textContent).not.toMatch(/before DevTools was open/);
+    r.unmount();
+    const unseen = correlate([meeting('m')].map((a) => ({ attempt: a, analysis: analyseAttempt(a) })));
+    r = await render(<EndpointFailureRates endpoints={unseen.endpoints} sdks={unseen.sdks} />);
+    expect(r.container.textContent).toMatch(/the signature request happened before DevTools was open/);
+    expect(r.container.querySelector('[data-testid="made-in-page-note"]')).toBeNull();
+  });
 });
