@@ -7,13 +7,9 @@
  * token from its backend keeps its endpoint.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clientViewPage, launchWithExtension, MEETING_NUMBER, openPanelAsTab, routeZoom, sampleSignature, screenshotDir, startPageServer, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer } from './harness';
-
-let b: ExtensionBrowser;
-let server: PageServer;
-let page: Page;
+import { clientViewPage, extensionTest, MEETING_NUMBER, openPanelAsTab, sampleSignature, screenshotDir, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer } from './harness';
 
 /** Signs in the page, as the sample's generateSignature() does (secret and all in the browser). */
 const SIGN_IN_PAGE = `<script>
@@ -27,26 +23,27 @@ window.signInPage = async () => {
 };
 </script>`;
 
-beforeAll(async () => {
-  server = await startPageServer();
-  server.setPage('/made.html', clientViewPage({ head: SIGN_IN_PAGE }));
-  server.setPage('/fetched.html', clientViewPage());
-  server.setHandler('/api/signature', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
-    res.end(JSON.stringify({ signature: sampleSignature() }));
-  });
-  b = await launchWithExtension({ name: 'token-made-in-page', devtools: true });
-  await routeZoom(b.context);
-  page = b.context.pages()[0] ?? (await b.context.newPage());
-  await waitForDevToolsTarget(b);
-}, 120_000);
-
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
+const it = extensionTest({
+  name: 'token-made-in-page',
+  devtools: true,
+  serve: (s) => {
+    s.setPage('/made.html', clientViewPage({ head: SIGN_IN_PAGE }));
+    s.setPage('/fetched.html', clientViewPage());
+    s.setHandler('/api/signature', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
+      res.end(JSON.stringify({ signature: sampleSignature() }));
+    });
+  },
 });
 
-async function joinOn(p: string, token: () => Promise<string>) {
+/** The tab DevTools was opened for (--auto-open-devtools-for-tabs: the first one), once its DevTools is up. */
+async function inspectedPage(b: ExtensionBrowser): Promise<Page> {
+  const page = b.context.pages()[0] ?? (await b.context.newPage());
+  await waitForDevToolsTarget(b);
+  return page;
+}
+
+async function joinOn(b: ExtensionBrowser, server: PageServer, page: Page, p: string, token: () => Promise<string>) {
   await page.goto(server.url(p), { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 90_000 });
   const sig = await token();
@@ -59,14 +56,16 @@ async function joinOn(p: string, token: () => Promise<string>) {
 }
 
 describe('token made in the page (real SDK, DevTools open from the start)', () => {
-  it('a page that fetches its token keeps its endpoint', { timeout: 180_000 }, async () => {
-    await joinOn('/fetched.html', () => page.evaluate(async () => (await (await fetch('/api/signature', { method: 'POST' })).json()).signature as string));
+  it('a page that fetches its token keeps its endpoint', { timeout: 180_000 }, async ({ b, server }) => {
+    const page = await inspectedPage(b);
+    await joinOn(b, server, page, '/fetched.html', () => page.evaluate(async () => (await (await fetch('/api/signature', { method: 'POST' })).json()).signature as string));
     const a = await waitFor('its issuer', async () => ((await b.tabState('/fetched.html'))?.attempts[0]?.issuer ? (await b.tabState('/fetched.html'))!.attempts[0] : null));
     expect(a.issuer?.url).toBe(server.url('/api/signature'));
   });
 
-  it('a page that signs its token itself: Correlation says "made in the page" and that the secret ships to every visitor, not "before DevTools was open"', { timeout: 180_000 }, async () => {
-    const st = await joinOn('/made.html', () => page.evaluate(() => (window as any).signInPage() as Promise<string>));
+  it('a page that signs its token itself: Correlation says "made in the page" and that the secret ships to every visitor, not "before DevTools was open"', { timeout: 180_000 }, async ({ b, server }) => {
+    const page = await inspectedPage(b);
+    const st = await joinOn(b, server, page, '/made.html', () => page.evaluate(() => (window as any).signInPage() as Promise<string>));
     const a = st.attempts[0]!;
     expect(a.outcome).toMatchObject({ kind: 'failure', code: 3712 });
     expect(a.issuer ?? null).toBeNull();
