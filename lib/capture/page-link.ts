@@ -37,6 +37,14 @@ export interface PageDocumentState {
   frame?: number | string;
 }
 
+/**
+ * A document's requests start after its navigation did (performance.timeOrigin); the slack only
+ * absorbs rounding between that and a request's start time. It was 1 s: a 404 of the page before,
+ * made within a second of the next page load, then counted as the next page's (measured in
+ * tests/e2e/page-and-assets.e2e.test.ts once the test stopped waiting 3 s between pages).
+ */
+export const DOCUMENT_START_SLACK_MS = 20;
+
 /** The top frame's key (the browser's frameId of a tab's top document). */
 export const TOP_FRAME = 0;
 
@@ -72,7 +80,7 @@ export function pageFactsFor(p: TabPageState | undefined, relayId: string | unde
   const csp = nearJoin(p.csp[relayId] ?? [], a.calledAt);
   if (csp.length) facts.cspViolations = csp;
   // Without the document's start, only the window bounds which failures belong to this page.
-  const assets = nearJoin(p.assets, a.calledAt, frame ? frame.origin - 1000 : -Infinity, frame ? documentEnd(p, frame) : Infinity);
+  const assets = nearJoin(p.assets, a.calledAt, frame ? frame.origin - DOCUMENT_START_SLACK_MS : -Infinity, frame ? documentEnd(p, frame) : Infinity);
   if (assets.length) facts.assetFailures = assets;
   return Object.keys(facts).length ? facts : null;
 }

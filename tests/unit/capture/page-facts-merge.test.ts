@@ -49,6 +49,14 @@ describe('page facts on the live path', () => {
     expect(a.page?.assetFailures).toBeUndefined();
   });
 
+  it("the previous page's 404, made half a second before this document started (the next page opened at once), is not this join's", () => {
+    let s = emptyTabState(1);
+    addAssetFailure(s, wasm404(T - 5500));
+    s = clearTabState(s);
+    const a = applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T)])).changed[0]!;
+    expect(a.page?.assetFailures).toBeUndefined();
+  });
+
   it('a failure after the join updates it; one outside the window does not', () => {
     const s = emptyTabState(1);
     applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T)]));
