@@ -94,7 +94,7 @@ export function CorrelationView() {
           )}
         </div>
       </section>
-      <EndpointFailureRates endpoints={c.endpoints} />
+      <EndpointFailureRates endpoints={c.endpoints} sdks={c.sdks} />
       <UnexplainedFailures unexplained={c.unexplained} labelOf={labelOf} onPick={pick} />
       {(c.unexplained.attemptIds.length > 0 || secretActive) && <VerifyWithSecret compact />}
     </div>

@@ -124,7 +124,7 @@ export const JoinLogRow = memo(function JoinLogRow({ attempt: a, index, selected
   );
 });
 
-const COMPACT: Record<JoinAttempt['outcome']['kind'], string> = { success: 'ok', failure: 'fail', 'silent-refusal': 'refused', timeout: 'timeout', pending: '…' };
+const COMPACT: Record<JoinAttempt['outcome']['kind'], string> = { success: 'ok', failure: 'fail', 'silent-refusal': 'refused', timeout: 'timeout', superseded: 'replaced', pending: '…' };
 
 function compactOutcomeText(a: JoinAttempt, code: number | null): string {
   return a.outcome.kind === 'failure' && code !== null ? String(code) : COMPACT[a.outcome.kind];

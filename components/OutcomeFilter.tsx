@@ -7,6 +7,7 @@ const LABEL: Record<OutcomeKind, string> = {
   failure: 'Failure',
   'silent-refusal': 'Silent refusal',
   timeout: 'Timeout',
+  superseded: 'Superseded',
   pending: 'Pending',
 };
 
@@ -25,7 +26,8 @@ export function OutcomeFilter() {
       <button className="chip" aria-pressed={selected.length === 0} onClick={() => setFilter({ outcomes: [] })}>
         All
       </button>
-      {OUTCOME_KINDS.map((k) => (
+      {/* Superseded is rare (a development double join): its chip appears only when there is one, so the toolbar keeps its width. */}
+      {OUTCOME_KINDS.filter((k) => k !== 'superseded' || counts[k] > 0 || selected.includes(k)).map((k) => (
         <button
           key={k}
           className="chip"

@@ -149,8 +149,10 @@ function install() {
       return '[unreadable]';
     }
   };
-  // The first Zoom event of a document is preceded by the page's isolation and start (issue 10 §4).
-  const id = () => (n || send({ t: 'page', coi, o: origin, at: now() }), nonce + ':' + ++n);
+  // The first sign of Zoom (an SDK global, a join, a wc/info) is the page's isolation and start
+  // (issue 10 §4): it wakes the relay, and the document's start is where its asset failures begin.
+  const page = () => seen++ || send({ t: 'page', coi, o: origin, at: now() });
+  const id = () => (page(), nonce + ':' + ++n);
   // CSP refusals of Zoom's requests or the SDK's /av/ code (wasm-eval), 20 per document at most.
   let v = 0;
   const CSP = SecurityPolicyViolationEvent.prototype;
@@ -176,21 +178,14 @@ function install() {
       // The client view (ZoomMtg.join/joinTest) reports through callbacks; every other join returns a promise.
       const viaCallbacks = method[0] == 'Z';
       const at = now();
-      const settle = (ok: boolean, res: unknown) =>
-        done++ ||
-        guard(() => {
-          if (init) {
-            if (ok) return;
-            send({ t: 'call', id: (key = id()), method, sig: null, at });
-          }
-          send({ t: 'settle', id: key, ok, res: safe(res), at: now() });
-        });
+      const settle = (ok: boolean, res: unknown) => done++ || guard(() => send({ t: 'settle', id: key, ok, res: safe(res), at: now() }));
       guard(() => {
         const a = r[0];
         const o = vid ? { signature: r[1], tp: a } : a;
         if (!o || typeof o != 'object') return;
         const sig = o.signature;
-        if (!init) send({ t: 'call', id: (key = id()), method, sig: safe(sig), mn: safe(o.meetingNumber), sdkKey: safe(o.sdkKey), tp: safe(o.tp), a: vid ? 0 : safe(o), at });
+        // An init is reported when made (its options are no join's): one that never calls back is a join that never started.
+        send(init ? { t: 'call', id: (key = id()), method, sig: null, at } : { t: 'call', id: (key = id()), method, sig: safe(sig), mn: safe(o.meetingNumber), sdkKey: safe(o.sdkKey), tp: safe(o.tp), a: vid ? 0 : safe(o), at });
         const k = key;
         // The SDK gets the page's own object behind a Proxy: reads go to it (receiver and all), only
         // the callbacks and a signature function come back wrapped.
@@ -263,8 +258,7 @@ function install() {
         const o = g.value;
         if (!isObj(o) || hget(o)) continue;
         hset(o, o);
-        // An SDK global is the first sign of Zoom: it wakes the relay.
-        seen++ || send({ t: 'seen', at: now() });
+        page();
         if (globals[name]) {
           globals[name](o);
           continue;

@@ -2,7 +2,7 @@
  * The one place a captured join attempt becomes a rule context. The extension, the HAR reader,
  * the lab and the reports all go through here so that "reference time" means the same everywhere.
  */
-import type { JoinAttempt } from './model/attempt';
+import { isInitAttempt, type JoinAttempt } from './model/attempt';
 import type { Analysis, JoinArguments, RuleContext, SecretVerification } from './rules/types';
 import { analyse, sortBySeverity, verdictOf } from './analyse';
 import { runJoinRules } from './rules/join/run';
@@ -64,7 +64,9 @@ export interface AnalyseAttemptOptions {
 export function analyseAttempt(attempt: JoinAttempt, opts: AnalyseAttemptOptions = {}): Analysis {
   const ctx = contextForAttempt(attempt);
   if (opts.verification) ctx.verification = opts.verification;
-  const token = analyse(attempt.signature, ctx);
+  const read = analyse(attempt.signature, ctx);
+  // An init carries no token (the join that would have was never called): nothing to say about one.
+  const token = isInitAttempt(attempt) ? { ...read, findings: [], verdict: 'pass' as const } : read;
   const joined = runJoinRules({ attempt, token, previous: opts.previous ?? null });
   let analysis: Analysis = joined.length === 0 ? token : { ...token, findings: sortBySeverity([...token.findings, ...joined]), verdict: verdictOf([...token.findings, ...joined]) };
   // Zoom accepted this join: whatever a rule expected Zoom to reject, Zoom did not, so no finding

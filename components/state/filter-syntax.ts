@@ -76,6 +76,8 @@ const STATUS_WORDS: Record<string, JoinAttempt['outcome']['kind']> = {
   refused: 'silent-refusal',
   'silent-refusal': 'silent-refusal',
   timeout: 'timeout',
+  superseded: 'superseded',
+  replaced: 'superseded',
   pending: 'pending',
 };
 

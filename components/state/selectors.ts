@@ -31,7 +31,7 @@ export function filterAttempts(attempts: readonly JoinAttempt[], f: LogFilter, f
 }
 
 export function countByOutcome(attempts: readonly JoinAttempt[]): Record<OutcomeKind, number> {
-  const out: Record<OutcomeKind, number> = { success: 0, failure: 0, 'silent-refusal': 0, timeout: 0, pending: 0 };
+  const out: Record<OutcomeKind, number> = { success: 0, failure: 0, 'silent-refusal': 0, timeout: 0, superseded: 0, pending: 0 };
   for (const a of attempts) out[a.outcome.kind] += 1;
   return out;
 }

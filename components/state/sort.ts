@@ -18,7 +18,7 @@ export function nextSort(current: LogSort | null, column: LogColumn): LogSort | 
   return current.dir === 'asc' ? { column, dir: 'desc' } : null;
 }
 
-const OUTCOME_ORDER: Record<JoinAttempt['outcome']['kind'], number> = { failure: 0, 'silent-refusal': 1, timeout: 2, pending: 3, success: 4 };
+const OUTCOME_ORDER: Record<JoinAttempt['outcome']['kind'], number> = { failure: 0, 'silent-refusal': 1, timeout: 2, pending: 3, superseded: 4, success: 5 };
 
 type Key = number | string;
 

@@ -12,7 +12,7 @@ import type { JoinAttempt, Outcome } from '../../lib/model/attempt';
 import type { CaptureStats, ClockInfo, IssuanceRecord, TabSnapshot } from '../../lib/protocol';
 
 export type OutcomeKind = Outcome['kind'];
-export const OUTCOME_KINDS: readonly OutcomeKind[] = ['success', 'failure', 'silent-refusal', 'timeout', 'pending'];
+export const OUTCOME_KINDS: readonly OutcomeKind[] = ['success', 'failure', 'silent-refusal', 'timeout', 'superseded', 'pending'];
 
 export type ConnectionStatus =
   /** Waiting for the background's first snapshot. */

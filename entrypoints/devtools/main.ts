@@ -6,7 +6,8 @@
  *  - Zoom's clock: each answer from a Zoom host, judged by the same code as a HAR import
  *    (lib/capture/zoom-clock): fresh answers become samples, cached ones are counted and left out;
  *  - the SDK's own assets (lib/av wasm and JS) that failed: HTTP errors, wrong types, requests an
- *    ad blocker or the page's CSP refused (lib/capture/sdk-assets, the same verdict as a HAR import).
+ *    ad blocker or the page's CSP refused (lib/capture/sdk-assets, the same verdict as a HAR import);
+ *  - each navigation of the tab, so a join's page is known to have been watched from its start.
  */
 import { findMeetingSdkJwt, isZoomHost } from '../../lib/capture/issuance';
 import { classifyAsset } from '../../lib/capture/sdk-assets';
@@ -36,7 +37,12 @@ const notePage = (url: unknown) => {
 // Chrome answers through the callback, Firefox through the promise.
 const evaluated = (browser.devtools.inspectedWindow.eval as (e: string, cb?: (r: unknown) => void) => unknown)('location.href', notePage);
 if (evaluated && typeof (evaluated as Promise<unknown>).then === 'function') void (evaluated as Promise<unknown>).then((r) => notePage(Array.isArray(r) ? r[0] : r), () => undefined);
-browser.devtools.network.onNavigated.addListener(notePage);
+browser.devtools.network.onNavigated.addListener((url: string) => {
+  notePage(url);
+  // From this document's start every response passes the token search below: a join in it whose
+  // token no response carried had its token made in the page (lib/capture/made-in-page.ts).
+  if (typeof url === 'string' && url !== '') void post({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'navigated', tabId, url: url.slice(0, 2048), at: Date.now() });
+});
 
 const post = (m: DevtoolsMessage) => browser.runtime.sendMessage(m).catch(() => undefined);
 

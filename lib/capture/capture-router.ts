@@ -10,7 +10,7 @@ import type { BackgroundMessage, BatchAck, IssuanceRecord, RejectReason, Reply, 
 import type { PanelScope } from './session-links';
 import { checkDevtoolsMessage, checkPanelMessage, checkRelayMessage, countRejection } from '../protocol/validate';
 import { PROTOCOL_VERSION, SOURCE } from '../protocol/version';
-import { addAssetFailure, addClockSample, addIssuance, applyBatch } from './merge';
+import { addAssetFailure, addClockSample, addIssuance, addNavigation, applyBatch } from './merge';
 import { clearTabState, computeStats, toSnapshot, type TabState } from './tab-state';
 
 /** The per-tab store (TabStore: serialised updates over storage.session). */
@@ -64,6 +64,8 @@ export interface SenderLike {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** The sending frame (0: the tab's top frame), for content scripts. */
+  frameId?: number;
 }
 
 /**
@@ -112,7 +114,7 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     const src = (raw as { source?: unknown } | null)?.source;
     if (src !== SOURCE.relay && src !== SOURCE.devtools) return null;
     const ownTab = kind === 'content-script' || kind === 'extension-tab' ? sender.tab!.id! : undefined;
-    if (src === SOURCE.relay) return kind === 'content-script' ? this.relayBatch(raw, ownTab) : this.badSender(raw, ownTab, `a relay batch from ${kind ?? 'an unknown sender'}`);
+    if (src === SOURCE.relay) return kind === 'content-script' ? this.relayBatch(raw, ownTab, sender.frameId) : this.badSender(raw, ownTab, `a relay batch from ${kind ?? 'an unknown sender'}`);
     return kind === 'extension-page' ? this.devtools(raw) : this.badSender(raw, ownTab, `a devtools-page record from ${kind ?? 'an unknown sender'}`);
   }
 
@@ -174,7 +176,7 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     return this.deps.store.remove(tabId);
   }
 
-  private async relayBatch(raw: unknown, tabId: number | undefined): Promise<BatchAck> {
+  private async relayBatch(raw: unknown, tabId: number | undefined, frameId?: number): Promise<BatchAck> {
     const seq = (raw as { seq?: unknown }).seq;
     const ack = (r: Reply): BatchAck => ({ ...r, seq: typeof seq === 'number' ? seq : 0 });
     const c = checkRelayMessage(raw);
@@ -192,7 +194,7 @@ export class CaptureRouter<P extends PortLike = PortLike> {
     let r;
     try {
       r = await store.update(tabId, (s) => {
-        const res = applyBatch(s, batch, { top });
+        const res = applyBatch(s, batch, { top, ...(typeof frameId === 'number' && Number.isInteger(frameId) && frameId >= 0 ? { frameId } : {}) });
         return { state: res.state, result: res };
       });
     } catch (e) {
@@ -225,7 +227,9 @@ export class CaptureRouter<P extends PortLike = PortLike> {
         // A tab no relay has reported from (it issues tokens, the join runs elsewhere) takes its
         // page from the devtools page, so the session's scope can name its site.
         const s = m.type === 'issuance' && m.pageUrl && Object.keys(prev.frames).length === 0 && prev.pageUrl !== m.pageUrl ? { ...prev, pageUrl: m.pageUrl } : prev;
-        return { state: s, result: m.type === 'clock' ? addClockSample(s, m.result) : m.type === 'asset' ? addAssetFailure(s, m.failure) : addIssuance(s, m.issuance) };
+        const result =
+          m.type === 'clock' ? addClockSample(s, m.result) : m.type === 'asset' ? addAssetFailure(s, m.failure) : m.type === 'navigated' ? addNavigation(s, { url: m.url, at: m.at }) : addIssuance(s, m.issuance);
+        return { state: s, result };
       });
       const s = await store.read(m.tabId);
       const out: BackgroundMessage[] = [];

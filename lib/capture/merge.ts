@@ -8,13 +8,15 @@ import { API_WIRE_MERGE_WINDOW_MS, MAX_ATTEMPTS_PER_TAB, MAX_ISSUANCES_PER_TAB }
 import type { HookEvent, HookRwgEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRecord, RelayBatchMessage } from '../protocol/messages';
 import { sdkCodeForMeetingServer } from './meeting-server-codes';
 import { payloadHasAppKey } from './payload-keys';
-import { clearTabState, clockEvidence, type TabState } from './tab-state';
+import { clearTabState, clockEvidence, MAX_PENDING_INITS, type TabState } from './tab-state';
 import { viewOfFields, type SdkView } from './wc-info-codes';
 import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
 import { isLsdkUrl, topicFromLsdkField } from './lsdk-codes';
 import { outcomeForZoomAnswer } from '../correlate/zoom-answer';
 import type { AssetFailure } from '../model/page-facts';
-import { emptyTabPageState, noteAssetFailure, noteCspViolation, notePageDocument, refreshPageFacts, relinkNear } from './page-link';
+import { replacedBy, supersede, SUPERSEDE_WINDOW_MS } from './superseded';
+import { markWatched, MAX_WATCHED_NAVIGATIONS, type WatchedNavigation } from './made-in-page';
+import { emptyTabPageState, TOP_FRAME, noteAssetFailure, noteCspViolation, notePageDocument, refreshPageFacts, relinkNear } from './page-link';
 
 export interface ApplyResult {
   state: TabState;
@@ -33,6 +35,8 @@ export interface ApplyOptions {
    * document not seen before is a navigation, exactly as if its own first batch had arrived.
    */
   top?: { relayId: string; url: string } | null;
+  /** The browser's frameId of the batch's sender (runtime.MessageSender.frameId), when it gave one. */
+  frameId?: number;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -61,7 +65,9 @@ export function applyBatch(input: TabState, batch: RelayBatchMessage, opts: Appl
   state.frames[frame.relayId] = { lastSeq: batch.seq, rejected: batch.rejected, hookErrors: batch.hookErrors, url: frame.url, ...(frame.top ? { top: true } : {}) };
 
   const changed = new Map<string, JoinAttempt>();
-  const ctx = { state, frameUrl: frame.url, relayId: frame.relayId, changed, max: opts.maxAttempts ?? MAX_ATTEMPTS_PER_TAB };
+  // The document's frame: the top one, else the browser's frameId, else a frame of its own.
+  const frameKey = frame.top ? TOP_FRAME : opts.frameId ?? frame.relayId;
+  const ctx = { state, frameUrl: frame.url, relayId: frame.relayId, frameKey, changed, max: opts.maxAttempts ?? MAX_ATTEMPTS_PER_TAB };
   for (const e of batch.events) applyEvent(ctx, e);
   // Attempts dropped by the cap in this same batch are not reported as changed.
   const live = new Set(state.attempts.map((a) => a.id));
@@ -72,6 +78,7 @@ interface Ctx {
   state: TabState;
   frameUrl: string;
   relayId: string;
+  frameKey: number | string;
   changed: Map<string, JoinAttempt>;
   max: number;
 }
@@ -98,6 +105,8 @@ function add(ctx: Ctx, a: JoinAttempt) {
   s.attempts.push(a);
   s.meta[a.id] = { relayId: ctx.relayId, wire: 'none', apiSettled: false };
   refreshPageFacts(s.page, ctx.relayId, a);
+  markWatched(s.watched, a);
+  supersededBy(ctx, a);
   while (s.attempts.length > ctx.max) {
     const gone = s.attempts.shift()!;
     delete s.meta[gone.id];
@@ -112,6 +121,7 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
     case 'call': {
       if (find(s, e.id)) return;
       const video = e.method.startsWith('video.');
+      if (e.method.endsWith('init')) return awaitInit(ctx, e.id, e.method, e.at, video);
       add(ctx, {
         id: e.id,
         api: video ? 'video-sdk' : e.method.startsWith('client.') ? 'component-view' : 'client-view',
@@ -141,15 +151,23 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       return;
     }
     case 'settle': {
-      const a = find(s, e.id);
+      const a = find(s, e.id) ?? (e.ok ? (takeInit(s, e.id), undefined) : startInit(ctx, e.id));
       if (!a) return;
       s.meta[a.id] = { ...(s.meta[a.id] ?? { relayId: ctx.relayId, wire: 'none' }), apiSettled: true };
       a.settledAt = e.at;
-      a.outcome = e.ok ? { kind: 'success' } : apiFailure(e.res, a.outcome);
+      // A replaced join's own promise rejects too ("connection error"): the replacement is the news.
+      if (a.outcome.kind !== 'superseded') a.outcome = e.ok ? { kind: 'success' } : apiFailure(e.res, a.outcome);
       touch(ctx, a);
       return;
     }
     case 'timeout': {
+      const init = startInit(ctx, e.id);
+      if (init) {
+        const secs = Math.round(e.afterMs / 1000);
+        init.outcome = { kind: 'silent-refusal', reason: `${init.method} never called back (${secs} s): the join never started.` };
+        init.settledAt = e.at;
+        return;
+      }
       const a = find(s, e.id);
       const m = a && s.meta[a.id];
       // An accepted wc/info answer is only provisional (signature accepted): a join that then never
@@ -182,10 +200,12 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
     case 'page':
     case 'csp': {
       // Isolation and CSP violations of this document: linked to its joins near them (page-link).
+      // A new document also ends the previous one of its frame: asset failures that were linked
+      // to that one's joins before this event arrived go back to this document.
       const p = (s.page ??= emptyTabPageState());
-      if (e.t === 'page') notePageDocument(p, ctx.relayId, e.coi, e.o);
+      if (e.t === 'page') notePageDocument(p, ctx.relayId, e.coi, e.o, ctx.frameKey);
       else if (!noteCspViolation(p, ctx.relayId, { directive: e.d, blocked: e.u, at: e.at, seen: 'event' })) return;
-      for (const a of relinkNear(p, s.attempts, (x) => s.meta[x.id]?.relayId, e.at, ctx.relayId)) touch(ctx, a);
+      for (const a of relinkNear(p, s.attempts, (x) => s.meta[x.id]?.relayId, e.at, e.t === 'page' ? undefined : ctx.relayId)) touch(ctx, a);
       return;
     }
   }
@@ -256,6 +276,7 @@ function wireResponse(ctx: Ctx, e: HookWireResponseEvent) {
     return;
   }
   m.wire = 'done';
+  if (replacedLater(ctx, a)) return;
   const serverCode = num(e.body?.errorCode);
   const serverMessage = str(e.body?.errorMessage);
   if (m.apiSettled) {
@@ -306,6 +327,73 @@ function meetingServer(ctx: Ctx, e: HookRwgEvent) {
     a.settledAt = e.at;
   }
   touch(ctx, a);
+}
+
+/**
+ * A new join of this document may be the one the SDK replaced an earlier request with (React
+ * StrictMode's double join): the earlier attempt, when its request already ended, is marked
+ * superseded (lib/capture/superseded.ts). Newest first, stopping outside the window.
+ */
+function supersededBy(ctx: Ctx, later: JoinAttempt) {
+  const s = ctx.state;
+  for (let i = s.attempts.length - 2; i >= 0; i--) {
+    const a = s.attempts[i]!;
+    if (later.calledAt - a.calledAt > SUPERSEDE_WINDOW_MS) break;
+    if (s.meta[a.id]?.relayId !== ctx.relayId || !replacedBy(a, later)) continue;
+    supersede(a, later);
+    touch(ctx, a);
+    return;
+  }
+}
+
+/** The request that just ended without an answer was replaced by a join already seen: true when so marked. */
+function replacedLater(ctx: Ctx, a: JoinAttempt): boolean {
+  const s = ctx.state;
+  for (let i = s.attempts.length - 1; i >= 0; i--) {
+    const later = s.attempts[i]!;
+    if (later.calledAt < a.calledAt) break;
+    if (s.meta[later.id]?.relayId !== ctx.relayId || !replacedBy(a, later)) continue;
+    supersede(a, later);
+    a.settledAt = a.settledAt ?? a.wire?.answeredAt ?? null;
+    touch(ctx, a);
+    return true;
+  }
+  return false;
+}
+
+/** An init call, held until it calls back: only a failed or silent one becomes an attempt. */
+function awaitInit(ctx: Ctx, id: string, method: string, at: number, video: boolean) {
+  const s = ctx.state;
+  const list = (s.pendingInits ??= []);
+  if (list.some((p) => p.attempt.id === id)) return;
+  const attempt: JoinAttempt = {
+    id,
+    api: video ? 'video-sdk' : method.startsWith('client.') ? 'component-view' : 'client-view',
+    method,
+    sdk: video ? 'video' : 'meeting',
+    signature: null,
+    calledAt: at,
+    settledAt: null,
+    outcome: { kind: 'pending' },
+    pageUrl: s.pageUrl,
+    frameUrl: ctx.frameUrl,
+  };
+  list.push({ attempt, relayId: ctx.relayId });
+  if (list.length > MAX_PENDING_INITS) list.shift();
+}
+
+function takeInit(s: TabState, id: string) {
+  const list = s.pendingInits;
+  const i = list ? list.findIndex((p) => p.attempt.id === id) : -1;
+  return i < 0 ? null : list!.splice(i, 1)[0]!;
+}
+
+/** A held init that failed or never called back: now an attempt of its document. */
+function startInit(ctx: Ctx, id: string): JoinAttempt | undefined {
+  const p = takeInit(ctx.state, id);
+  if (!p) return undefined;
+  add({ ...ctx, relayId: p.relayId }, p.attempt);
+  return p.attempt;
 }
 
 /** The view that made the join: the hooked API's, else what the request's own fields say. */
@@ -394,6 +482,20 @@ export function addClockSample(s: TabState, r: SampleResult): JoinAttempt[] {
     if (retime(s, a, index)) updated.push(a);
   }
   return updated;
+}
+
+/** Records a navigation the devtools page saw and marks the joins of that page made after it. Returns them. */
+export function addNavigation(s: TabState, n: WatchedNavigation): JoinAttempt[] {
+  const list = (s.watched ??= []);
+  list.push(n);
+  if (list.length > MAX_WATCHED_NAVIGATIONS) list.shift();
+  const changed: JoinAttempt[] = [];
+  for (let i = s.attempts.length - 1; i >= 0; i--) {
+    const a = s.attempts[i]!;
+    if (a.calledAt < n.at) break;
+    if (markWatched(list, a)) changed.push(a);
+  }
+  return changed;
 }
 
 /** Records one failed SDK asset request from the devtools page and re-links the joins near it. Returns them. */

@@ -3,7 +3,8 @@
  * setting the hook read from the page (`window.__joinDoctorTimeoutMs`) was one any page could see
  * and set (issue 20 §2). The relay watches the hook's events: a join's `call` starts a timer, its
  * `settle` stops it, and a timer that fires first becomes a `timeout` event, as the hook used to
- * send it. Browser APIs come in as deps, so this runs in unit tests.
+ * send it. An init's `call` starts one too (it is sent when init is called). Browser APIs come in
+ * as deps, so this runs in unit tests.
  *
  * Tests and the lab shorten the timeout per page through `storage.local`
  * (`SETTLE_TIMEOUT_OVERRIDES_KEY`: `{ [part of the page URL]: ms }`), which pages cannot reach.
@@ -51,8 +52,8 @@ export class SettleTimer {
     }
     if (!e || typeof e.id !== 'string') return;
     if (e.t === 'settle') this.open.delete(e.id);
-    // An init's `call` is only sent once it failed (its settle follows at once): no timer.
-    else if (e.t === 'call' && typeof e.method === 'string' && !e.method.endsWith('init')) this.start(e.id);
+    // Inits too: an init that never calls back is a join that never started (lib/capture/merge.ts).
+    else if (e.t === 'call') this.start(e.id);
   }
 
   private start(id: string) {

@@ -8,6 +8,7 @@ import { totalRejected } from '../protocol/validate';
 import { emptyClockEvidence, type ClockEvidence } from './zoom-clock';
 import type { SdkView } from './wc-info-codes';
 import { emptyTabPageState, type TabPageState } from './page-link';
+import type { WatchedNavigation } from './made-in-page';
 
 /** Capture bookkeeping per attempt that is not part of the exported JoinAttempt. */
 export interface AttemptMeta {
@@ -51,7 +52,23 @@ export interface TabState {
   clock: ClockEvidence;
   /** Documents' isolation, CSP violations and SDK asset failures (lib/capture/page-link.ts); absent in older stored state. */
   page?: TabPageState;
+  /**
+   * Init calls (ZoomMtg.init, client.init) not yet called back, at most MAX_PENDING_INITS: one that
+   * fails or never calls back becomes an attempt (a join that never started); one that succeeds is
+   * dropped, its join is the attempt. Absent in older stored state.
+   */
+  pendingInits?: PendingInit[];
+  /** Navigations the devtools page saw (lib/capture/made-in-page.ts), newest last; kept across navigations. */
+  watched?: WatchedNavigation[];
 }
+
+export interface PendingInit {
+  attempt: JoinAttempt;
+  relayId: string;
+}
+
+/** Init calls awaited at once per tab; a page calling init in a loop drops the oldest. */
+export const MAX_PENDING_INITS = 20;
 
 export function emptyTabState(tabId: number, preserveLog = false): TabState {
   return { tabId, pageUrl: null, preserveLog, attempts: [], meta: {}, wireLinks: {}, dropped: 0, frames: {}, bgRejected: {}, issuances: [], clock: emptyClockEvidence() };
@@ -96,5 +113,7 @@ export function clearTabState(s: TabState): TabState {
   fresh.clock = s.clock;
   // Asset failures can arrive before the new document's first batch; each document's start filters them.
   if (s.page) fresh.page = { ...emptyTabPageState(), assets: s.page.assets };
+  // The devtools page reports a navigation before the new document's first batch clears the log.
+  if (s.watched) fresh.watched = s.watched;
   return fresh;
 }

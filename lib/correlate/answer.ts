@@ -5,7 +5,7 @@
  * finding that decides it. The panel's inspector, its log row and (in time) the reports read it
  * from here so they cannot say different things.
  */
-import type { JoinAttempt } from '../model/attempt';
+import { isInitAttempt, type JoinAttempt } from '../model/attempt';
 import type { Analysis, Finding } from '../rules/types';
 import type { CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
 import { classifyOutcome, isFailure } from './outcome';
@@ -73,12 +73,22 @@ function decidingFinding(cause: PrimaryCause, findings: readonly Finding[]): Fin
   return id === undefined ? null : (findings.find((f) => f.id === id) ?? null);
 }
 
+/** Where an init waits: its SDK's own files (measured: @zoom/videosdk 2.5.0's client.init never settles while its lib files do not arrive). */
+const INIT_FIX: Record<'meeting' | 'video', string> = {
+  meeting:
+    "The SDK's init waits for its own files: look in the network tab for its lib/av scripts and wasm (a setZoomJSLib path or assetPath that does not serve the SDK's dist/lib, a 404, an HTML answer, a request that never ends, an ad blocker), call setZoomJSLib before preLoadWasm() and prepareWebSDK(), and read the console for CSP refusals (script-src 'wasm-unsafe-eval', worker-src blob:).",
+  video:
+    "client.init(language, dependentAssets) waits for the Video SDK's lib files: look in the network tab for the requests under the dependentAssets path (a folder that does not serve the SDK's dist/lib, a 404, an HTML answer, a request that never ends, an ad blocker), or pass 'Global' to load them from Zoom's CDN, and read the console for CSP refusals (script-src 'wasm-unsafe-eval', worker-src blob:).",
+};
+
+const SUPERSEDED_FIX = 'Nothing to fix for this row: read the next join. React StrictMode runs effects twice in development; if two joins happen in production too, guard the join with a ref so it runs once per page.';
+
 /**
  * What an answer reads: a live attempt with its analysis, or an exported one (a report, a HAR in
  * the CLI), whose analysis keeps only the verdict, the findings and whether the secret was checked.
  */
 export interface AnswerInput {
-  attempt: Pick<JoinAttempt, 'id' | 'outcome' | 'sdk'>;
+  attempt: Pick<JoinAttempt, 'id' | 'outcome' | 'sdk' | 'method'>;
   analysis: Pick<Analysis, 'verdict' | 'findings'> & { secretChecked?: boolean };
 }
 
@@ -91,6 +101,17 @@ export function attemptAnswer(item: AnswerInput, primary?: PrimaryCause | null):
   const { attempt, analysis } = item;
   const cls = classifyOutcome(attempt.outcome);
   if (cls === 'success') return { verdict: 'OK', kind: 'joined', cause: 'Zoom accepted this join', ruleId: null, finding: null, fix: null, key: null };
+  if (isInitAttempt(attempt) && isFailure(cls)) {
+    // No join was made: the answer is the init's own outcome, and where an init gets stuck.
+    const o = attempt.outcome;
+    const said = o.kind === 'silent-refusal' ? o.reason : o.kind === 'failure' ? `${attempt.method} failed${o.message ? `: ${o.message}` : ''}${o.code != null ? ` (${o.code})` : ''}.` : `${attempt.method} did not finish.`;
+    return { verdict: 'FAIL', kind: 'cause', cause: said, ruleId: null, finding: null, fix: INIT_FIX[attempt.sdk === 'video' ? 'video' : 'meeting'], key: `init:${o.kind}` };
+  }
+  if (attempt.outcome.kind === 'superseded') {
+    // Not a join result at all: the SDK dropped this request for the page's next identical join.
+    const verdict: VerdictWord = analysis.verdict === 'fail' ? 'ERROR' : analysis.verdict === 'warn' ? 'WARN' : 'PASS';
+    return { verdict, kind: 'pending', cause: `Not a failure: replaced by the next join (${attempt.outcome.reason.split(';')[0]})`, ruleId: null, finding: null, fix: SUPERSEDED_FIX, key: null };
+  }
   if (!isFailure(cls)) {
     const top = analysis.findings.find((f) => f.severity !== 'info' && affectsJoin(f, cls)) ?? null;
     const verdict: VerdictWord = analysis.verdict === 'fail' ? 'ERROR' : analysis.verdict === 'warn' ? 'WARN' : 'PASS';

@@ -17,6 +17,8 @@ export function classifyOutcome(outcome: Outcome | null | undefined): OutcomeCla
       return 'silent-refusal';
     case 'timeout':
       return 'timeout';
+    case 'superseded':
+      return 'superseded';
     default:
       return 'pending';
   }
@@ -32,5 +34,6 @@ export const OUTCOME_LABEL: Record<OutcomeClass, string> = {
   'failure-other': 'other failure',
   'silent-refusal': 'silent refusal',
   timeout: 'timeout',
+  superseded: 'superseded (replaced by the next join)',
   pending: 'pending',
 };

@@ -13,6 +13,8 @@ const FIELD: Record<OutcomeClass, keyof Omit<RuleOutcomeCounts, 'id' | 'title' |
   'failure-other': 'failuresOther',
   'silent-refusal': 'silentRefusals',
   timeout: 'timeouts',
+  // A request the SDK replaced is neither a failure nor a success: counted with the undecided.
+  superseded: 'pending',
   pending: 'pending',
 };
 

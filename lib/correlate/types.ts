@@ -6,9 +6,10 @@ import type { JoinAttempt } from '../model/attempt';
 import type { Analysis, Severity } from '../rules/types';
 
 /** How an attempt ended, in the classes correlation distinguishes. `pending` is excluded from rates. */
-export type OutcomeClass = 'success' | 'failure-3712' | 'failure-other' | 'silent-refusal' | 'timeout' | 'pending';
+export type OutcomeClass = 'success' | 'failure-3712' | 'failure-other' | 'silent-refusal' | 'timeout' | 'superseded' | 'pending';
 
-export const OUTCOME_CLASSES: readonly OutcomeClass[] = ['success', 'failure-3712', 'failure-other', 'silent-refusal', 'timeout', 'pending'];
+/** `superseded`: a request the SDK replaced with the page's next identical join; like `pending`, in no rate. */
+export const OUTCOME_CLASSES: readonly OutcomeClass[] = ['success', 'failure-3712', 'failure-other', 'silent-refusal', 'timeout', 'superseded', 'pending'];
 
 export interface CorrelationItem {
   attempt: JoinAttempt;
@@ -106,7 +107,10 @@ export interface EndpointRate {
   /** Settled attempts (pending excluded). */
   attempts: number;
   failures: number;
+  /** Meeting SDK joins refused with 3712. */
   failures3712: number;
+  /** Video SDK joins whose JWT Zoom refused (wc/lsdk code 124); absent in exports made before it was counted. */
+  failuresJwt?: number;
   rate: number;
   text: string;
 }

@@ -11,6 +11,8 @@
  *   request (a HAR, a bundled SDK seen on the wire): the signature passed, the join's end is unknown.
  * - "unknown": the record cannot show how the join ended (a HAR without response bodies).
  * - "pending": still waiting for an answer (live only).
+ * - "superseded: …": the SDK replaced this join's request with the page's next identical join
+ *   (React StrictMode in development); not a failure.
  */
 import { SIGNATURE_ACCEPTED_LABEL, type JoinAttempt, type Outcome } from '../model/attempt';
 import { attemptAnswer, type AnswerInput, type AttemptAnswer } from './answer';
@@ -46,6 +48,8 @@ export function outcomeWords(o: Outcome, sdk?: JoinAttempt['sdk']): string {
       return `silent refusal: ${o.reason}`;
     case 'timeout':
       return `timeout after ${Math.round(o.afterMs / 100) / 10} s`;
+    case 'superseded':
+      return `superseded: ${o.reason}`;
     case 'pending':
       return o.unseen ? UNKNOWN_WORD : PENDING_WORD;
   }

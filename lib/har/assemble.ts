@@ -195,7 +195,7 @@ export function assemble(c: HarCollector): Assembled {
     const issued = issuers.issuerFor(signature, calledAt);
     if (issued) attempt.issuer = { url: issued.url, method: issued.method, receivedAt: issued.receivedAt ?? NaN, serverDate: issued.serverDate };
     else if (signature !== null) issuerMissing++;
-    const page = pages.factsFor(attempt, first.url);
+    const page = pages.factsFor(attempt, first.url, first.pageref ?? null);
     if (page) attempt.page = page;
     if (!fields) noRequestBody++;
     const answerRecorded = last.answer !== null;

@@ -23,6 +23,8 @@ export interface PageDocument {
   url: string;
   startedAt: number;
   policy: DocumentPolicy;
+  /** The HAR page it was loaded in (`pageref`), when recorded. */
+  pageref?: string | null;
 }
 
 /** A 2xx HTML answer with headers: a page document (top or frame) whose policy applies to what it loads. */
@@ -31,5 +33,5 @@ export function pageDocument(e: EntryView): PageDocument | null {
   if (mediaType(header(e.responseHeaders, 'content-type')) !== 'text/html') return null;
   // An SDK file answered with HTML (an SPA fallback) is a failed asset, not the page.
   if (sdkAssetKind(e.url) !== null) return null;
-  return { url: e.url, startedAt: e.startedAt, policy: documentPolicy(e.responseHeaders) };
+  return { url: e.url, startedAt: e.startedAt, policy: documentPolicy(e.responseHeaders), pageref: e.pageref };
 }

@@ -32,7 +32,12 @@ export interface WcInfoExchange {
   answer: WcInfoAnswer | null;
   clock: ClockSample | null;
   referer: string | null;
+  /** The HAR page the request was made in (`pageref`), when recorded. */
+  pageref?: string | null;
 }
+
+/** An SDK asset failure as a HAR records it: the HAR page it belongs to, when the recorder named one. */
+export type HarAssetFailure = AssetFailure & { pageref?: string | null };
 
 export interface TokenIssuance {
   entry: number;
@@ -46,8 +51,8 @@ export interface TokenIssuance {
 export class HarCollector {
   readonly exchanges: WcInfoExchange[] = [];
   readonly issuances: TokenIssuance[] = [];
-  /** Failed requests for the SDK's lib/av files, in entry order. */
-  readonly assetFailures: AssetFailure[] = [];
+  /** Failed requests for the SDK's lib/av files, in entry order, with the HAR page each was made in. */
+  readonly assetFailures: HarAssetFailure[] = [];
   /** The SDK's meeting-server (RWG) WebSockets with their join answers, in entry order. */
   readonly meetingServerSockets: MeetingServerSocket[] = [];
   /** HTML documents with their COOP/COEP/CSP headers, in entry order. */
@@ -82,7 +87,7 @@ export class HarCollector {
       return;
     }
     const failure = classifyAsset(assetExchange(e));
-    if (failure) this.assetFailures.push(failure);
+    if (failure) this.assetFailures.push(e.pageref === null ? failure : { ...failure, pageref: e.pageref });
     const doc = pageDocument(e);
     if (doc) this.documents.push(doc);
     const host = hostOf(e.url);
@@ -118,6 +123,7 @@ export class HarCollector {
       answer: e.body === null ? null : parseAnswer(e.body),
       clock: sample,
       referer: header(e.requestHeaders, 'referer'),
+      pageref: e.pageref,
     };
   }
 

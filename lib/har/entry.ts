@@ -36,6 +36,8 @@ export interface EntryView {
   bodySkippedLength: number | null;
   /** Served from the browser's cache (Chrome's `_fromCache`): its headers are from an older response. */
   fromCache: boolean;
+  /** The HAR page (`pageref`, one per top-level document when the recording spans navigations); null when absent. */
+  pageref: string | null;
 }
 
 type Obj = Record<string, unknown>;
@@ -120,6 +122,7 @@ export function viewEntry(raw: unknown, index: number): EntryView | null {
     bodyState,
     bodySkippedLength,
     fromCache: typeof e._fromCache === 'string' && e._fromCache !== '',
+    pageref: str(e.pageref)?.slice(0, 200) ?? null,
   };
 }
 

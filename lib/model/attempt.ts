@@ -31,6 +31,12 @@ export type Outcome =
   /** Nothing settled within the hook's timeout. */
   | { kind: 'timeout'; afterMs: number }
   /**
+   * The SDK itself replaced this join's request: it aborted it when the page called join() again
+   * with the same token moments later (React StrictMode runs effects twice in development). Not a
+   * failure; `by` is the attempt that carried on, `reason` says what was seen.
+   */
+  | { kind: 'superseded'; by: string; reason: string }
+  /**
    * Not settled. `unseen`: never will be as far as this record goes: a HAR that did not keep the
    * answer's body cannot show how the join ended (worded "unknown", not "pending").
    */
@@ -69,6 +75,12 @@ export interface JoinAttempt {
   settledAt?: number | null;
   outcome: Outcome;
   issuer?: Issuance | null;
+  /**
+   * Local time DevTools' network view began watching this join's page (a navigation to it seen
+   * before the join): every response since passed the token search, so no issuer means the token
+   * was made in the page (lib/capture/made-in-page.ts). Absent when DevTools opened later.
+   */
+  pageWatchedFrom?: number | null;
   /** Zoom's clock minus the local clock, ms, measured from Zoom's Date headers. */
   clockOffsetMs?: number | null;
   /** What the offset was measured from ("the Date of its own join answer (zoom.us)"). */
@@ -85,6 +97,11 @@ export interface JoinAttempt {
   wire?: WireProgress | null;
   /** The page's isolation, CSP violations and SDK asset failures around this join (lib/model/page-facts.ts). */
   page?: import('./page-facts').PageFacts | null;
+}
+
+/** A row for an init call (ZoomMtg.init, client.init, video.init) that failed or never called back: no join was made. */
+export function isInitAttempt(a: Pick<JoinAttempt, 'method'>): boolean {
+  return typeof a.method === 'string' && /(^|\.)init$/.test(a.method);
 }
 
 /** What the outcome column says for a success: only what was seen. */

@@ -270,7 +270,21 @@ export interface DevtoolsAssetMessage {
   failure: AssetFailure;
 }
 
-export type DevtoolsMessage = DevtoolsIssuanceMessage | DevtoolsClockMessage | DevtoolsAssetMessage;
+/**
+ * The inspected tab's top document changed while DevTools was open (devtools.network.onNavigated):
+ * from here on, every response of that document passes the devtools page's token search.
+ */
+export interface DevtoolsNavigatedMessage {
+  source: typeof SOURCE.devtools;
+  v: number;
+  type: 'navigated';
+  tabId: number;
+  url: string;
+  /** Local clock, epoch ms. */
+  at: number;
+}
+
+export type DevtoolsMessage = DevtoolsIssuanceMessage | DevtoolsClockMessage | DevtoolsAssetMessage | DevtoolsNavigatedMessage;
 
 /** Background's reply to a devtools-page message. */
 export type DevtoolsReply = Reply;

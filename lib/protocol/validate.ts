@@ -220,6 +220,7 @@ export function checkDevtoolsMessage(v: unknown): Checked<DevtoolsMessage> {
     return { ok: true, value: v as DevtoolsMessage };
   }
   if (m.type === 'asset') return checkAssetFailure(m.failure) ? { ok: true, value: v as DevtoolsMessage } : fail('bad-shape', 'asset');
+  if (m.type === 'navigated') return isStr(m.url, 2048) && isNum(m.at) ? { ok: true, value: v as DevtoolsMessage } : fail('bad-shape', 'navigated');
   return fail('bad-shape', 'type');
 }
 

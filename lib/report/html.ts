@@ -35,6 +35,7 @@ export const OUTCOME_COLOUR: Record<OutcomeClass, string> = {
   'failure-other': '#bc4c00',
   'silent-refusal': '#8250df',
   timeout: '#6e7781',
+  superseded: '#6e7781',
   pending: '#0969da',
 };
 

@@ -4,7 +4,7 @@ import { EXPORT_SCHEMA_VERSION, EXPORT_SOURCES, type JoinDoctorExport } from './
 /** Exports are small (a session is at most a few thousand attempts); this bounds a hostile file. */
 export const MAX_EXPORT_CHARS = 50 * 1024 * 1024;
 
-const OUTCOME_KINDS = ['success', 'failure', 'silent-refusal', 'timeout', 'pending'];
+const OUTCOME_KINDS = ['success', 'failure', 'silent-refusal', 'timeout', 'superseded', 'pending'];
 const SEVERITIES = ['error', 'warning', 'info'];
 const VERDICTS = ['fail', 'warn', 'pass'];
 const APIS = ['client-view', 'component-view', 'wire', 'video-sdk'];

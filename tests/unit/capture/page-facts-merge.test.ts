@@ -49,11 +49,63 @@ describe('page facts on the live path', () => {
     expect(a.page?.assetFailures).toBeUndefined();
   });
 
+  it("the previous page's 404, made half a second before this document started (the next page opened at once), is not this join's", () => {
+    let s = emptyTabState(1);
+    addAssetFailure(s, wasm404(T - 5500));
+    s = clearTabState(s);
+    const a = applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T)])).changed[0]!;
+    expect(a.page?.assetFailures).toBeUndefined();
+  });
+
   it('a failure after the join updates it; one outside the window does not', () => {
     const s = emptyTabState(1);
     applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T)]));
     expect(addAssetFailure(s, wasm404(T + 2000)).map((a) => a.id)).toEqual(['n:1']);
     expect(addAssetFailure(s, wasm404(T + PAGE_FACT_WINDOW_MS + 1, 'http://127.0.0.1/lib/av/net.wasm'))).toEqual([]);
+  });
+
+  describe('Preserve log: asset failures belong to the document they came from', () => {
+    const settle = (id: string, at: number) => ({ t: 'settle' as const, id, ok: true, res: null, at });
+    const preserved = () => ({ ...emptyTabState(1), preserveLog: true });
+
+    it('a successful join, then the same tab opens a page whose wasm 404s (the failure reported after the new page): the first join keeps no asset failure', () => {
+      const s = preserved();
+      applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T), settle('n:1', T + 2000)], { relayId: 'doc1', pageStart: true }));
+      applyBatch(s, batch([{ t: 'page', coi: true, o: T + 10_000, at: T + 10_500 }], { relayId: 'doc2', pageStart: true, url: 'http://127.0.0.1/broken' }));
+      expect(addAssetFailure(s, wasm404(T + 11_000))).toEqual([]);
+      expect(s.attempts[0]!.page?.assetFailures).toBeUndefined();
+      expect(ids(s.attempts[0]!)).toEqual([]);
+    });
+
+    it("the same, with the devtools page reporting the 404 before the new page's first batch: the new page takes it back from the first join", () => {
+      const s = preserved();
+      applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T), settle('n:1', T + 2000)], { relayId: 'doc1', pageStart: true }));
+      expect(addAssetFailure(s, wasm404(T + 11_000)).map((a) => a.id)).toEqual(['n:1']);
+      const r = applyBatch(s, batch([{ t: 'page', coi: true, o: T + 10_000, at: T + 11_500 }], { relayId: 'doc2', pageStart: true, url: 'http://127.0.0.1/broken' }));
+      expect(r.changed.map((a) => a.id)).toEqual(['n:1']);
+      expect(s.attempts[0]!.page?.assetFailures).toBeUndefined();
+    });
+
+    it("the later page's own join gets its 404", () => {
+      const s = preserved();
+      applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T)], { relayId: 'doc1', pageStart: true }));
+      applyBatch(s, batch([{ t: 'page', coi: true, o: T + 10_000, at: T + 10_500 }], { relayId: 'doc2', pageStart: true, url: 'http://127.0.0.1/broken' }));
+      addAssetFailure(s, wasm404(T + 11_000));
+      const a = applyBatch(s, batch([call('m:1', T + 12_000)], { relayId: 'doc2', url: 'http://127.0.0.1/broken' })).changed[0]!;
+      expect(ids(a)).toEqual(['asset-http-error']);
+      expect(ids(s.attempts[0]!)).toEqual([]);
+    });
+
+    it('an iframe document that starts later does not end the top document; a new document in the same frame ends the earlier one there', () => {
+      const s = preserved();
+      applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T)], { relayId: 'top1', pageStart: true }));
+      applyBatch(s, batch([{ t: 'page', coi: true, o: T + 1000, at: T + 1000 }, call('f:1', T + 1500)], { relayId: 'frameA1', top: false, url: 'http://127.0.0.1/frame' }), { frameId: 7 });
+      applyBatch(s, batch([{ t: 'page', coi: true, o: T + 5000, at: T + 5000 }], { relayId: 'frameA2', top: false, url: 'http://127.0.0.1/frame2' }), { frameId: 7 });
+      addAssetFailure(s, wasm404(T + 6000));
+      const byId = (id: string) => s.attempts.find((a) => a.id === id)!;
+      expect(ids(byId('n:1'))).toEqual(['asset-http-error']);
+      expect(byId('f:1').page?.assetFailures).toBeUndefined();
+    });
   });
 
   it("CSP blocks wasm: the hook's violation links to the joins of the same document only", () => {

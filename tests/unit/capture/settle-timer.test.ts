@@ -34,12 +34,14 @@ describe('settle timer', () => {
     expect(h.emitted).toEqual([]);
   });
 
-  it('a failed init (its call and settle arrive together) starts no timer', async () => {
+  it('an init that never calls back (the join never starts) is reported like a join; one that called back is not', async () => {
     const h = harness();
     h.t.observe(msg({ t: 'call', id: 'n:1', method: 'ZoomMtg.init' }));
     h.t.observe(msg({ t: 'call', id: 'n:2', method: 'video.init' }));
+    h.t.observe(msg({ t: 'settle', id: 'n:2', ok: true, res: null }));
     await h.flush();
-    expect(h.timers).toEqual([]);
+    for (const x of h.timers) x.fn();
+    expect(h.emitted).toEqual([{ t: 'timeout', id: 'n:1', afterMs: 1000, at: 42 }]);
   });
 
   it('garbage, oversized or forged-looking details are ignored, not thrown on', async () => {

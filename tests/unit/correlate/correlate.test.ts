@@ -78,7 +78,7 @@ describe('correlate', () => {
       await joinAt('o', 'node', 1_795_912_330_500, {}, { kind: 'failure', code: 1, message: 'Fail to join the meeting.' }),
     ];
     const c = correlate(items);
-    expect(c.counts).toEqual({ success: 1, 'failure-3712': 0, 'failure-other': 1, 'silent-refusal': 1, timeout: 1, pending: 1 });
+    expect(c.counts).toEqual({ success: 1, 'failure-3712': 0, 'failure-other': 1, 'silent-refusal': 1, timeout: 1, superseded: 0, pending: 1 });
     expect(c.failures).toBe(3);
     expect(c.endpoints[0]!.attempts).toBe(4);
     // The timeout and the silent refusal are explained now: no wc/info was seen for either

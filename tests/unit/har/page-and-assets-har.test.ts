@@ -34,6 +34,29 @@ describe('HAR: page and assets', () => {
   });
 });
 
+describe('HAR with Preserve log: an asset failure belongs to the document it came from', () => {
+  const isolated = [{ name: 'Cross-Origin-Opener-Policy', value: 'same-origin' }, { name: 'Cross-Origin-Embedder-Policy', value: 'require-corp' }];
+  const success = entry({ at: '2026-11-30T10:00:05.000Z', method: 'POST', url: 'https://zoom.us/api/v1/wc/info', post: `meetingNumber=123456789&signature=${SIG}&cv=6.2.0`, body: JSON.stringify({ status: true, result: {} }) });
+  (success.request as { headers: unknown[] }).headers = [{ name: 'Referer', value: 'http://127.0.0.1:8080/' }];
+  const later = entry({ at: '2026-11-30T10:00:30.000Z', url: 'http://127.0.0.1:8080/broken.html', headers: [{ name: 'Content-Type', value: 'text/html' }, ...isolated] });
+  const wasm404 = entry({ at: '2026-11-30T10:00:31.000Z', url: 'http://127.0.0.1:8080/lib/av/video.mt.wasm', status: 404, headers: [{ name: 'Content-Type', value: 'text/plain' }] });
+  const withPage = (e: Record<string, unknown>, pageref: string) => ({ ...e, pageref });
+
+  it('a successful join, then a later page of the same site whose wasm 404s (no pages recorded): the join has no asset failure', async () => {
+    expect(await ids([doc(isolated), success, later, wasm404])).toEqual([]);
+  });
+
+  it("the same recorded with pages (pageref): the 404 is page_2's, not page_1's join", async () => {
+    expect(await ids([withPage(doc(isolated), 'page_1'), withPage(success, 'page_1'), withPage(later, 'page_2'), withPage(wasm404, 'page_2')])).toEqual([]);
+  });
+
+  it('a 404 of the join page itself, after the join (media assets load late), is still the join\'s', async () => {
+    const late404 = entry({ at: '2026-11-30T10:00:20.000Z', url: 'http://127.0.0.1:8080/lib/av/video.mt.wasm', status: 404, headers: [{ name: 'Content-Type', value: 'text/plain' }] });
+    expect(await ids([doc(isolated), success, late404, later])).toEqual(['asset-http-error']);
+    expect(await ids([withPage(doc(isolated), 'page_1'), withPage(success, 'page_1'), withPage(late404, 'page_1'), withPage(later, 'page_2'), withPage(wasm404, 'page_2')])).toEqual(['asset-http-error']);
+  });
+});
+
 describe('HAR fixtures recorded from the real SDK 6.2.0 (npm run fixtures:har)', () => {
   it('asset-404.har: the wasm 404 stops the SDK before it asks Zoom; the import names the file', async () => {
     const imp = await readHar(fixtureText('asset-404.har'));
