@@ -220,6 +220,19 @@ describe('layers', () => {
     expect(sameFloorCycles(libImports())).toEqual([]);
   });
 
+  it("docs/architecture.md's module map names the same floors, top floor first", () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8');
+    const section = doc.split('\n## Module map by layer\n')[1]?.split('\n## ')[0] ?? '';
+    const rows = section
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| Floor') && !l.startsWith('| ---'))
+      .map((l) => {
+        const [floor, units] = l.split('|').slice(1, 3).map((c) => c.trim());
+        return { floor, units: [...units!.matchAll(/`lib\/([^`/]+?)(?:\/|\.ts)`/g)].map((m) => m[1]) };
+      });
+    expect(rows).toEqual([...LIB_FLOORS].reverse().map((f) => ({ floor: f.floor, units: [...f.units] })));
+  });
+
   it('a circle on one floor is caught (the check can fail)', () => {
     const circle = [
       { from: 'lib/har/read.ts', to: 'lib/verify-secret.ts' },
