@@ -93,7 +93,7 @@ const NODE_ONLY_PACKAGES = /^(playwright-core|puppeteer-core|vitest|tsx|fast-che
  * a floor.
  */
 const LIB_FLOORS: ReadonlyArray<{ floor: string; units: readonly string[] }> = [
-  // Data shapes, coded errors and the JWT reader: import nothing else in lib/.
+  // The bottom floor: data shapes of a join, coded errors, the JWT reader.
   { floor: 'shapes', units: ['model', 'errors', 'token'] },
   // What Zoom's SDKs and servers do: clock, answer codes per SDK and view, meeting-server codes, assets, issuance.
   { floor: 'zoom', units: ['zoom'] },
