@@ -1,6 +1,6 @@
 /**
  * The triage page: the extension's toolbar page (triage.html) and, built from the same index.html
- * by `npm run build:web` (web/vite.config.ts), the static page. One store that only imports (host 'page'): no port to
+ * by `npm run build:web` (scripts/web.vite.config.ts), the static page. One store that only imports (host 'page'): no port to
  * the background, no capture, no network.
  */
 import { createRoot } from 'react-dom/client';

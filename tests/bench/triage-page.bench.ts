@@ -36,7 +36,7 @@ if (!(await stat(file).catch(() => null))) {
   await generateBenchHar(file, JOINS, MB * 1024 * 1024);
 }
 const size = (await stat(file)).size;
-execFileSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+execFileSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--config', 'scripts/web.vite.config.ts', '--logLevel', 'warn'], {
   cwd: root,
   env: { ...process.env, JOIN_DOCTOR_WEB_OUT_DIR: path.relative(root, webDir) },
 });

@@ -24,6 +24,7 @@ import {
   type PageServer,
 } from './harness';
 import { sampleIndexPage, sampleMeetingPage } from './harness/sample-tabs';
+import { showTheme } from './harness/theme';
 
 const OUT = screenshotDir();
 const IAT_AHEAD_S = 300;
@@ -140,7 +141,7 @@ describe("Zoom's web sample: signature on the index tab, join in the tab it open
     for (const theme of ['light', 'dark'] as const) {
       const p = await openPanelAsTab(b, idx.tabId);
       await p.setViewportSize({ width: 550, height: 420 });
-      await p.emulateMedia({ colorScheme: theme });
+      await showTheme(p, theme);
       await waitFor('the notice', () => p.locator('[data-testid="other-tabs-notice"]').count());
       expect(await p.locator('[data-testid="toolbar"]').getAttribute('data-compact')).toBe('true');
       await p.screenshot({ path: path.join(OUT, `panel-550-${theme}-tab-scope.png`) });

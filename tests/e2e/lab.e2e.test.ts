@@ -12,14 +12,39 @@
  * simulated runs gave 11..47, so 9..49 fails by chance less than once in 200,000 runs. The old
  * random clock jumps gave Binomial(100, ~0.22), below the old floor of 13 about 1 run in 60.
  */
-import { describe, expect } from 'vitest';
+import { beforeAll, describe, expect, it as plainIt } from 'vitest';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { tmpDir } from './harness/paths';
 import { labTest } from './harness/fixture';
+import { answerAboveFindings, answerScreens } from './harness/answer-screens';
+import { addScreenJoins, panelScreenTests } from './harness/panel-screens';
+import type { LabBrowser } from '../../lab/launch';
+import type { LabServer } from '../../lab/server';
+import type { JoinAttempt } from '../../lib/model/attempt';
 import { labExport, openLabPage, runJoins, screenshotPanel, waitForSettled, writeReport } from '../../lab/run';
 import { renderMarkdown } from '../../lib/report/markdown';
 
 const it = labTest('lab');
+
+/**
+ * The lab's Java session, kept for the screens that show one (answer-java, answer-mixed and the
+ * panel screens): they take their pictures of this tab after the lab's own checks, with the other
+ * backends added, instead of spreading Java joins over another 128 s each.
+ */
+interface Session {
+  b: LabBrowser;
+  server: LabServer;
+  page: Page;
+  tabId: number;
+  total: number;
+  attempts: JoinAttempt[];
+}
+let session: Session | null = null;
+const need = (): Session => {
+  if (!session) throw new Error('the lab test made no Java session (it failed or was filtered out): the screens need it');
+  return session;
+};
 
 describe('lab: Java Math.round(long) endpoint, 100 joins', () => {
   it('the panel ranks the future/quantised iat first and plots failures above the line, successes below', async ({ b, server }) => {
@@ -34,6 +59,7 @@ describe('lab: Java Math.round(long) endpoint, 100 joins', () => {
     expect(failedOnPage).toBeLessThanOrEqual(49);
 
     const tab = await waitForSettled(b, server.origin, 100, 90_000);
+    session = { b, server, page, tabId: tab.tabId, total: 100, attempts: tab.attempts };
     const exp = labExport(tab.attempts, tab.pageUrl);
     expect(exp.correlation.counts['failure-3712']).toBe(failedOnPage);
     expect(exp.correlation.causes[0]?.key).toBe('iat-future+iat-quantized');
@@ -65,4 +91,44 @@ describe('lab: Java Math.round(long) endpoint, 100 joins', () => {
     expect(pts.filter((p) => p.outcome === 'failure-3712').every((p) => p.offset > 0)).toBe(true);
     expect(await panel.locator('[data-testid="offset-split"]').textContent()).toMatch(/every failure \(\d+\) had iat ahead/);
   }, 300_000);
+});
+
+describe('the same session with other backends added: the answer and the panel at first sight', () => {
+  const { selectRow, screens } = answerScreens({ b: () => need().b, tabId: () => need().tabId });
+
+  beforeAll(async () => {
+    const s = need();
+    s.total += await addScreenJoins(s.page);
+    const st = await waitForSettled(s.b, s.server.origin, s.total, 90_000);
+    s.tabId = st.tabId;
+    s.attempts = st.attempts;
+  }, 300_000);
+
+  plainIt('Java Math.round in a mixed session: the cause names Java and the fix leads with the Java line (answer-java-*.png, answer-mixed-*.png)', async () => {
+    const { total, attempts } = need();
+    const javaFailures = attempts.filter((a) => a.outcome.kind === 'failure' && /java/i.test(a.issuer?.url ?? ''));
+    if (javaFailures.length === 0) throw new Error('no Java failure in the lab session');
+    const javaId = javaFailures[0]!.id;
+    await screens('answer-java', total, (p) => selectRow(p, `[data-attempt-id="${javaId}"]`).then(() => undefined), async (panel) => {
+      const answer = panel.locator('[data-testid="answer"]');
+      expect(await answer.getAttribute('data-verdict')).toBe('FAIL');
+      expect(await panel.locator('[data-testid="answer-cause"]').textContent()).toMatch(/Java Math\.round/);
+      expect(await answer.locator('[data-testid="answer-fix"]').getAttribute('data-lang')).toBe('java');
+      expect(await answer.locator('[data-testid="fix-line"] code').first().textContent()).toContain('Math.round');
+      await answerAboveFindings(panel);
+    });
+    await screens(
+      'answer-mixed',
+      total,
+      async (p) => {
+        await p.locator('[data-testid="tab-correlation"]').click();
+        await p.locator('[data-testid="correlation-view"]').waitFor();
+      },
+      async (panel) => {
+        expect(await panel.locator('[data-testid="cause-headline"]').textContent()).toMatch(/Java Math\.round/);
+      },
+    );
+  }, 300_000);
+
+  panelScreenTests(need);
 });

@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analyseAttempt } from '../../lib/attempt-context';
 import { acceptedJoinAnswer, routeMeetingServer, type MeetingServerResult, type MeetingServerStandIn } from '../../lab/meeting-server-stand-in';
-import { setSettleTimeout, clientViewPage, componentViewPage, extensionTest, openPanelAsTab, routeZoom, sampleSignature, screenshotDir, waitFor, type ExtensionBrowser, type PageServer } from './harness';
+import { setSettleTimeout, clientViewPage, componentViewPage, extensionTest, openPanelAsTab, routeZoom, sampleSignature, screenshotDir, showTheme, waitFor, type ExtensionBrowser, type PageServer } from './harness';
 
 const SCREENSHOTS = screenshotDir();
 let ms: MeetingServerStandIn;
@@ -153,7 +153,7 @@ describe('real 6.2.0: refusals at the meeting-server stage, after Zoom accepted 
     expect(await panel.locator('[data-testid="finding-group"]').first().getAttribute('data-origin')).toBe('answer');
     for (const [width, theme] of [[550, 'light'], [550, 'dark'], [1400, 'light'], [1400, 'dark']] as const) {
       await panel.setViewportSize({ width, height: 760 });
-      await panel.emulateMedia({ colorScheme: theme });
+      await showTheme(panel, theme);
       await panel.waitForTimeout(300);
       await panel.screenshot({ path: path.join(SCREENSHOTS, `panel-${width}-${theme}-4011.png`) });
     }

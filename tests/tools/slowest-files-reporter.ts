@@ -2,8 +2,11 @@
  * A vitest reporter that prints the slowest test files at the end of a run, so a file that grows
  * slow is seen in every `npm test` and not only when the whole run crosses its budget. A file's
  * time is what it cost its worker: environment, import, setup, and its tests and hooks.
- * SLOWEST_FILES=N prints N rows (default 12; 0 turns it off).
+ * SLOWEST_FILES=N prints N rows (default 12; 0 turns it off). SLOWEST_FILES_JSON=FILE also writes
+ * every file's time there (scripts/test.mjs joins the unit and browser runs' into one table).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 
 export interface FileTime {
@@ -41,8 +44,15 @@ export default class SlowestFilesReporter implements Reporter {
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+    const times = modules.map(fileTime);
+    const wallSeconds = (Date.now() - this.started) / 1000;
+    const out = process.env.SLOWEST_FILES_JSON;
+    if (out) {
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify({ wallSeconds, times }, null, 1)}\n`);
+    }
     const rows = Number(process.env.SLOWEST_FILES ?? 12);
     if (!Number.isFinite(rows) || rows <= 0) return;
-    process.stdout.write(`\n${slowestTable(modules.map(fileTime), rows, (Date.now() - this.started) / 1000)}`);
+    process.stdout.write(`\n${slowestTable(times, rows, wallSeconds)}`);
   }
 }

@@ -12,3 +12,4 @@ export * from './zoom-cdn';
 export * from './video-sdk';
 export * from './fixture';
 export { setSettleTimeout } from '../../../lab/extension-worker';
+export * from './theme';

@@ -21,7 +21,7 @@ const run = promisify(execFile);
 
 export async function buildWebPage(name: string): Promise<string> {
   const out = tmpDir(name);
-  await run(path.join(repoRoot, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+  await run(path.join(repoRoot, 'node_modules/.bin/vite'), ['build', '--config', 'scripts/web.vite.config.ts', '--logLevel', 'warn'], {
     cwd: repoRoot,
     env: { ...process.env, JOIN_DOCTOR_WEB_OUT_DIR: path.relative(repoRoot, out) },
     maxBuffer: 16 * 1024 * 1024,

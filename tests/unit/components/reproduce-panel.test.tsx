@@ -32,9 +32,19 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
+  vi.useRealTimers();
   r?.unmount();
   vi.unstubAllGlobals();
 });
+
+/**
+ * The panel's probe waits 250 ms between requests (its burst spacing): on fake timers the test
+ * steps that clock itself, so 40 samples take milliseconds, not 10 s, and keep their spacing.
+ */
+async function runProbeToResult(): Promise<void> {
+  for (let i = 0; i < 2_000 && !$(r!.container, 'reproduce-result'); i++) await r!.act(async () => void (await vi.advanceTimersByTimeAsync(250)));
+  expect($(r!.container, 'reproduce-result')).not.toBeNull();
+}
 
 const seen = () => ({ url: ENDPOINT, method: 'POST', receivedAt: Date.now(), serverDate: null, token: 'x.y.z' });
 const setValue = (el: HTMLElement | null, v: string) => {
@@ -53,8 +63,9 @@ describe('Reproduce (endpoint sampling in the panel)', () => {
     await r.act(() => click($(r!.container, 'reproduce-start')));
     expect(calls).toHaveLength(0); // nothing is sent before the user confirms
     expect($(r.container, 'reproduce-confirm')!.textContent).toContain(`Send 40 POST requests to ${ENDPOINT}`);
+    vi.useFakeTimers();
     await r.act(() => click($(r!.container, 'reproduce-confirm-yes')));
-    await vi.waitFor(() => expect($(r!.container, 'reproduce-result')).not.toBeNull(), { timeout: 20_000 });
+    await runProbeToResult();
     expect(permission.asked).toEqual([ENDPOINT]);
     expect(calls).toHaveLength(40);
     expect(calls[0]).toMatchObject({ url: ENDPOINT, method: 'POST', body: '{"meetingNumber":"85746065432","role":0}' });
@@ -86,8 +97,9 @@ describe('Reproduce (endpoint sampling in the panel)', () => {
     await r.act(() => r!.store.getState().addIssuance(seen()));
     await r.act(() => setValue($(r!.container, 'reproduce-count'), '6'));
     await r.act(() => click($(r!.container, 'reproduce-start')));
+    vi.useFakeTimers();
     await r.act(() => click($(r!.container, 'reproduce-confirm-yes')));
-    await vi.waitFor(() => expect($(r!.container, 'reproduce-result')).not.toBeNull(), { timeout: 20_000 });
+    await runProbeToResult();
     const rows = r.container.querySelectorAll('[data-testid="reproduce-sample"]');
     expect(rows).toHaveLength(6);
     await r.act(() => click(rows[2]!.querySelector('button')));

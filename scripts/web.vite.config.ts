@@ -29,7 +29,7 @@ const flattenPages = (): Plugin => ({
   generateBundle(_, bundle) {
     for (const [from, to] of Object.entries(PAGES)) {
       const page = bundle[from];
-      if (!page || page.type !== 'asset' || typeof page.source !== 'string') throw new Error(`web/vite.config.ts: the build made no ${from}`);
+      if (!page || page.type !== 'asset' || typeof page.source !== 'string') throw new Error(`scripts/web.vite.config.ts: the build made no ${from}`);
       const source = page.source.replaceAll('"../', '"./');
       delete bundle[from];
       this.emitFile({ type: 'asset', fileName: to, source });
