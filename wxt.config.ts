@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { defineConfig } from 'wxt';
-import { bareRelayWrapper, checkHookBudget, HOOK_BUDGET_BYTES, stripMainWorldLogger } from './lib/build/hook-budget';
-import { noReactInnerHtml } from './lib/build/no-inner-html';
-import { pageCsp } from './lib/build/page-csp';
+import { bareRelayWrapper, checkHookBudget, HOOK_BUDGET_BYTES, stripMainWorldLogger } from './scripts/build/hook-budget';
+import { noReactInnerHtml } from './scripts/build/no-inner-html';
+import { pageCsp } from './scripts/build/page-csp';
 
 // Chrome MV3 is the primary target; `npm run build:firefox` (wxt build -b firefox --mv3) produces the Firefox package.
 export default defineConfig({
@@ -10,11 +10,11 @@ export default defineConfig({
   outDir: process.env.JOIN_DOCTOR_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   // The page hook's size budget (HOOK_BUDGET_BYTES): WXT's production-dead logger is stripped from its wrapper, and
-  // every build fails when the shipped hook is over budget (lib/build/hook-budget.ts). The relay,
+  // every build fails when the shipped hook is over budget (scripts/build/hook-budget.ts). The relay,
   // dormant in every frame until Zoom shows up, skips WXT's unused content-script context.
-  // React DOM's dangerouslySetInnerHTML is removed (lib/build/no-inner-html.ts): nothing captured is
+  // React DOM's dangerouslySetInnerHTML is removed (scripts/build/no-inner-html.ts): nothing captured is
   // ever rendered as HTML, and the Firefox package lints without UNSAFE_VAR_ASSIGNMENT.
-  // The triage page's CSP comes from lib/build/page-csp.ts (one source with the static build).
+  // The triage page's CSP comes from scripts/build/page-csp.ts (one source with the static build).
   // The triage page's HAR reader is a module worker (components/triage/worker-reader.ts): a file of
   // its own in the build, allowed by the extension pages' script-src 'self'.
   vite: () => ({ plugins: [stripMainWorldLogger(), bareRelayWrapper(), noReactInnerHtml(), pageCsp()], worker: { format: 'es' as const } }),

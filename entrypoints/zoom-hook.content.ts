@@ -18,7 +18,7 @@
  * success/error callbacks and signature function. Callbacks run once with their original
  * arguments; return values and promises pass through untouched; its own errors are swallowed and
  * counted. The unsettled-join timeout is the relay's (entrypoints/relay.content.ts).
- * Budget as shipped: lib/build/hook-budget.ts, so terse code, and imports only of types and plain
+ * Budget as shipped: scripts/build/hook-budget.ts, so terse code, and imports only of types and plain
  * `export const` values (inlined by the bundler).
  * Events go to the relay over a CustomEvent whose type is a secret agreed at document_start,
  * before any page script runs (see lib/protocol/version.ts), so page code cannot forge it.

@@ -7,7 +7,7 @@
  * The recipes are the measured ones of tests/e2e/join-answers.e2e.test.ts and
  * page-and-assets.e2e.test.ts. The server answer of each code row is written here (not derived
  * from the table's prose); tests/unit/lab/join-scenarios.test.ts checks each against the SDK
- * mapping the capture uses (lib/capture/wc-info-codes.ts).
+ * mapping the capture uses (lib/zoom/wc-info-codes.ts).
  */
 import { codeFacts, type CodeFact, type CodeGroup } from '../lib/rules/join/code-table';
 

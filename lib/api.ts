@@ -8,13 +8,12 @@
  * Same options and the same JSON as the CLI's `--json`, plus `ok` and `errors`. A malformed token
  * is a finding, not a throw; a bad option throws a JoinDoctorError with code ERR_USAGE.
  */
-import { analyseToken, checkToken, type CheckedToken, type CheckOptions, type SdkSource } from './check';
-import { checkJson, type CheckJson } from './cli/commands/check';
+import { analyseToken, checkJson, checkToken, type CheckedToken, type CheckJson, type CheckOptions, type SdkSource } from './check';
 import { MAX_TOKEN_LENGTH } from './token/decode';
 import { TOOL_VERSION } from './report/version';
 
 export type { CheckOptions, SdkSource } from './check';
-export type { CheckJson } from './cli/commands/check';
+export type { CheckJson } from './check';
 export type { Severity, Verdict } from './rules/types';
 import { JoinDoctorError } from './errors';
 export { JoinDoctorError, isJoinDoctorError } from './errors';

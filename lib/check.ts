@@ -3,13 +3,32 @@
  * package's API (lib/api.ts), so a backend's test suite and the command line always agree.
  */
 import { analyseDecoded } from './analyse';
-import { usage } from './cli/args';
 import { judgedAs } from './rules/sdk-family';
-import type { Analysis, RuleContext } from './rules/types';
+import type { Analysis, RuleContext, Severity } from './rules/types';
 import { decodeSignature } from './token/decode';
 import type { DecodedToken } from './token/types';
 import { redactKnownSecret } from './report/redact-secret';
 import { verifySecret } from './verify-secret';
+import { usage } from './errors';
+
+/** The JSON of one checked token: `join-doctor check --json` prints it and the API (lib/api.ts) returns it, so the two cannot drift. */
+export interface CheckJson {
+  verdict: Analysis['verdict'];
+  /** The SDK whose rules judged the token, and whether it was given (--sdk) or detected. */
+  sdk?: { judgedAs: 'meeting' | 'video' | null; from: SdkSource };
+  header: Record<string, unknown> | null;
+  payload: Record<string, unknown> | null;
+  findings: Array<{ id: string; severity: Severity; claim?: string; message: string; fix: string }>;
+}
+
+export function checkJson(a: Analysis): CheckJson {
+  return {
+    verdict: a.verdict,
+    header: a.token.header,
+    payload: a.token.payload,
+    findings: a.findings.map((f) => ({ id: f.id, severity: f.severity, ...(f.claim !== undefined ? { claim: f.claim } : {}), message: f.message, fix: f.fix })),
+  };
+}
 
 /** The options of `join-doctor check`, by the names a caller of the API reads best. */
 export interface CheckOptions {

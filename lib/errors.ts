@@ -28,6 +28,11 @@ export class JoinDoctorError extends Error {
   }
 }
 
+/** A refused option or argument (ERR_USAGE): the engine (lib/check.ts, the API) and the CLI refuse bad options alike. */
+export function usage(message: string): never {
+  throw new JoinDoctorError('ERR_USAGE', message);
+}
+
 export function isJoinDoctorError(e: unknown, code?: JoinDoctorErrorCode): e is JoinDoctorError {
   return e instanceof JoinDoctorError && (code === undefined || e.code === code);
 }

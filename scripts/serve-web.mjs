@@ -21,7 +21,7 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** The CSP the build wrote into the page (lib/build/page-csp.ts), sent as a header too: one source. */
+/** The CSP the build wrote into the page (scripts/build/page-csp.ts), sent as a header too: one source. */
 async function builtCsp(root) {
   const html = await readFile(path.join(root, 'index.html'), 'utf8');
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];

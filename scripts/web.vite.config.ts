@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { noReactInnerHtml } from '../lib/build/no-inner-html.ts';
-import { pageCsp } from '../lib/build/page-csp.ts';
+import { noReactInnerHtml } from './build/no-inner-html.ts';
+import { pageCsp } from './build/page-csp.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const entrypoints = path.resolve(here, '..', 'entrypoints');

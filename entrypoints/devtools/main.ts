@@ -4,14 +4,14 @@
  *  - issuance: a response from the page's own backend that carries a Meeting SDK JWT (URL,
  *    arrival time, Date header), later linked to the join that used that token;
  *  - Zoom's clock: each answer from a Zoom host, judged by the same code as a HAR import
- *    (lib/capture/zoom-clock): fresh answers become samples, cached ones are counted and left out;
+ *    (lib/zoom/zoom-clock): fresh answers become samples, cached ones are counted and left out;
  *  - the SDK's own assets (lib/av wasm and JS) that failed: HTTP errors, wrong types, requests an
- *    ad blocker or the page's CSP refused (lib/capture/sdk-assets, the same verdict as a HAR import);
+ *    ad blocker or the page's CSP refused (lib/zoom/sdk-assets, the same verdict as a HAR import);
  *  - each navigation of the tab, so a join's page is known to have been watched from its start.
  */
-import { findMeetingSdkJwt, isZoomHost } from '../../lib/capture/issuance';
-import { classifyAsset } from '../../lib/capture/sdk-assets';
-import { clockSample } from '../../lib/capture/zoom-clock';
+import { findMeetingSdkJwt, isZoomHost } from '../../lib/zoom/issuance';
+import { classifyAsset } from '../../lib/zoom/sdk-assets';
+import { clockSample } from '../../lib/zoom/zoom-clock';
 import { assetExchange } from '../../lib/har/assets';
 import { zoomExchange } from '../../lib/har/clock';
 import { header, viewEntry } from '../../lib/har/entry';

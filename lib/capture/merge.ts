@@ -6,13 +6,13 @@
 import { isAcceptedOnly, type JoinAttempt, type Outcome } from '../model/attempt';
 import { API_WIRE_MERGE_WINDOW_MS, MAX_ATTEMPTS_PER_TAB, MAX_ISSUANCES_PER_TAB } from '../protocol/limits';
 import type { HookEvent, HookRwgEvent, HookWireRequestEvent, HookWireResponseEvent, IssuanceRecord, RelayBatchMessage } from '../protocol/messages';
-import { sdkCodeForMeetingServer } from './meeting-server-codes';
+import { sdkCodeForMeetingServer } from '../zoom/meeting-server-codes';
 import { payloadHasAppKey } from './payload-keys';
 import { clearTabState, clockEvidence, MAX_PENDING_INITS, type TabState } from './tab-state';
-import { viewOfFields, type SdkView } from './wc-info-codes';
-import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from './zoom-clock';
-import { isLsdkUrl, topicFromLsdkField } from './lsdk-codes';
-import { outcomeForZoomAnswer } from '../correlate/zoom-answer';
+import { viewOfFields, type SdkView } from '../zoom/wc-info-codes';
+import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, type SampleResult } from '../zoom/zoom-clock';
+import { isLsdkUrl, topicFromLsdkField } from '../zoom/lsdk-codes';
+import { outcomeForZoomAnswer } from '../zoom/zoom-answer';
 import type { AssetFailure } from '../model/page-facts';
 import { replacedBy, supersede, SUPERSEDE_WINDOW_MS } from './superseded';
 import { markWatched, MAX_WATCHED_NAVIGATIONS, type WatchedNavigation } from './made-in-page';

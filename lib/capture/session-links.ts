@@ -13,7 +13,7 @@ import type { Issuance, JoinAttempt } from '../model/attempt';
 import type { CaptureStats, IssuanceRecord, TabSnapshot } from '../protocol/messages';
 import { totalRejected } from '../protocol/validate';
 import { computeStats, toSnapshot, type TabState } from './tab-state';
-import { tokenKey } from './zoom-clock';
+import { tokenKey } from '../zoom/zoom-clock';
 import { getDomain } from './psl';
 
 /**

@@ -5,8 +5,8 @@
 import type { JoinAttempt } from '../model/attempt';
 import type { CaptureStats, IssuanceRecord, RejectCounts, TabSnapshot } from '../protocol/messages';
 import { totalRejected } from '../protocol/validate';
-import { emptyClockEvidence, type ClockEvidence } from './zoom-clock';
-import type { SdkView } from './wc-info-codes';
+import { emptyClockEvidence, type ClockEvidence } from '../zoom/zoom-clock';
+import type { SdkView } from '../zoom/wc-info-codes';
 import { emptyTabPageState, type TabPageState } from './page-link';
 import type { WatchedNavigation } from './made-in-page';
 

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { JoinDoctorError } from '../errors';
+import { JoinDoctorError, usage } from '../errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -22,10 +22,6 @@ export function parseCommandArgs(args: string[], options: Options, command: stri
     const msg = e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '.') : String(e);
     throw new JoinDoctorError('ERR_USAGE', `${command}: ${msg}`);
   }
-}
-
-export function usage(message: string): never {
-  throw new JoinDoctorError('ERR_USAGE', message);
 }
 
 /** A whole number within [min, max] from an option value, or a usage error naming the option. */

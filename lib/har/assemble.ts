@@ -7,11 +7,11 @@
 import { joinArgFacts } from '../model/join-args';
 import type { JoinAttempt, Outcome } from '../model/attempt';
 import type { HarCollector, TokenIssuance, WcInfoExchange } from './collect';
-import { applyClock, ClockIndex, clockForAttempt } from '../capture/zoom-clock';
+import { applyClock, ClockIndex, clockForAttempt } from '../zoom/zoom-clock';
 import type { HarAttemptDetail, HarWarning } from './types';
-import { outcomeForZoomAnswer } from '../correlate/zoom-answer';
+import { outcomeForZoomAnswer } from '../zoom/zoom-answer';
 import { viewOf } from './wc-info';
-import { isLsdkUrl, topicFromLsdkField } from '../capture/lsdk-codes';
+import { isLsdkUrl, topicFromLsdkField } from '../zoom/lsdk-codes';
 import { HarPageIndex } from './page';
 import { linkMeetingServer } from './meeting-server';
 
@@ -28,7 +28,7 @@ const tokenField = (f: Record<string, string> | null | undefined): string | unde
 
 /**
  * What a HAR shows of a join's end. Zoom's answer, when recorded, is worded by the same function
- * the live capture uses (lib/correlate/zoom-answer.ts). A response whose body the HAR did not keep
+ * the live capture uses (lib/zoom/zoom-answer.ts). A response whose body the HAR did not keep
  * (Chrome's "Save all as HAR" without content, a sanitised export) cannot show how the join ended:
  * that is `unseen`, worded "unknown", never "pending" (nothing is still waiting in a recording).
  */

@@ -1,10 +1,10 @@
 /**
  * A HAR entry (from a file, or the devtools network API, which hands out the same shape) as an
- * asset exchange for the shared classifier (lib/capture/sdk-assets.ts), and the page documents a
+ * asset exchange for the shared classifier (lib/zoom/sdk-assets.ts), and the page documents a
  * HAR holds, read for isolation and policy. Which answers are failures is decided there for both paths.
  */
-import type { AssetExchange, DocumentPolicy } from '../capture/sdk-assets';
-import { documentPolicy, mediaType, sdkAssetKind } from '../capture/sdk-assets';
+import type { AssetExchange, DocumentPolicy } from '../zoom/sdk-assets';
+import { documentPolicy, mediaType, sdkAssetKind } from '../zoom/sdk-assets';
 import type { EntryView } from './entry';
 import { header } from './entry';
 

@@ -2,10 +2,10 @@
  * A HAR entry (from a file, or the devtools network API, which hands out the same shape) as a
  * Zoom exchange for the shared clock module, and the session-wide summary of Zoom's clock a HAR
  * import reports. Which answers count, and how an attempt's clock is chosen, is decided in
- * lib/capture/zoom-clock.ts for both paths.
+ * lib/zoom/zoom-clock.ts for both paths.
  */
-import type { ClockEvidence, ZoomExchange } from '../capture/zoom-clock';
-import { rejectedText } from '../capture/zoom-clock';
+import type { ClockEvidence, ZoomExchange } from '../zoom/zoom-clock';
+import { rejectedText } from '../zoom/zoom-clock';
 import type { EntryView } from './entry';
 import { header } from './entry';
 import type { HarClock } from './types';

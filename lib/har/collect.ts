@@ -3,16 +3,16 @@
  * exchanges, clock samples from Zoom's responses, and responses of the page's own backend that
  * carry a Meeting SDK JWT. Everything else is counted and dropped at once.
  */
-import { findMeetingSdkJwt, isZoomHost } from '../capture/issuance';
+import { findMeetingSdkJwt, isZoomHost } from '../zoom/issuance';
 import type { BodyState, EntryView } from './entry';
 import { header, hostOf, viewEntry } from './entry';
-import type { ClockEvidence, ClockSample } from '../capture/zoom-clock';
-import { clockSample, emptyClockEvidence, recordSample } from '../capture/zoom-clock';
+import type { ClockEvidence, ClockSample } from '../zoom/zoom-clock';
+import { clockSample, emptyClockEvidence, recordSample } from '../zoom/zoom-clock';
 import { zoomExchange } from './clock';
 import type { WcInfoAnswer } from './wc-info';
 import { isJsonpRequest, isWcInfoUrl, parseAnswer, requestFields } from './wc-info';
 import type { AssetFailure } from '../model/page-facts';
-import { classifyAsset } from '../capture/sdk-assets';
+import { classifyAsset } from '../zoom/sdk-assets';
 import { assetExchange, pageDocument, type PageDocument } from './assets';
 import { isRwgUrl, readRwgSocket, type MeetingServerSocket } from './meeting-server';
 

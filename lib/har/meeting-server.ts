@@ -6,8 +6,8 @@
  * after a wc/info answer that said status:true, so without it a HAR reads "signature accepted".
  */
 import { isAcceptedOnly, type JoinAttempt } from '../model/attempt';
-import { sdkCodeForMeetingServer } from '../capture/meeting-server-codes';
-import type { SdkView } from '../capture/wc-info-codes';
+import { sdkCodeForMeetingServer } from '../zoom/meeting-server-codes';
+import type { SdkView } from '../zoom/wc-info-codes';
 
 /** Frames read per socket, and the longest frame parsed: the join answer is among the first few. */
 const MAX_FRAMES = 500;

@@ -11,7 +11,7 @@ import type { JoinAttempt } from '../model/attempt';
 import type { AssetFailure, PageFacts } from '../model/page-facts';
 import type { HarAssetFailure } from './collect';
 import { MAX_PAGE_FACT_ITEMS, PAGE_FACT_WINDOW_MS } from '../model/page-facts';
-import { cspBlocksForSdk } from '../capture/sdk-assets';
+import { cspBlocksForSdk } from '../zoom/sdk-assets';
 import type { PageDocument } from './assets';
 
 /** First index whose key is ≥ t. */

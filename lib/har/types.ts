@@ -1,5 +1,5 @@
 import type { JoinAttempt } from '../model/attempt';
-import type { SdkView } from '../capture/wc-info-codes';
+import type { SdkView } from '../zoom/wc-info-codes';
 
 export type HarWarningCode =
   | 'no-join-requests'

@@ -4,7 +4,7 @@
  * `zoomsdkjsonpcallbackN({...})`.
  */
 import type { EntryView, Header } from './entry';
-import { viewOfFields, type SdkView } from '../capture/wc-info-codes';
+import { viewOfFields, type SdkView } from '../zoom/wc-info-codes';
 
 /**
  * The Meeting SDK posts to `https://<webEndpoint>/api/v1/wc/info`, the Video SDK to

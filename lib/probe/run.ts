@@ -1,7 +1,7 @@
 import { analyse } from '../analyse';
 import { MILLISECONDS_THRESHOLD } from '../rules/claim-values';
 import { JoinDoctorError } from '../errors';
-import { findSignature } from './find-jwt';
+import { findSignature } from '../token/find-jwt';
 import { summarize } from './probe-stats';
 import type { ProbeError, ProbeFetch, ProbeOptions, ProbeResponse, ProbeResult, ProbeSample } from './types';
 import { describeFetchError } from './fetch-error';

@@ -7,7 +7,7 @@
 import type { Issuance, JoinAttempt } from '../model/attempt';
 import type { JoinArgFacts } from '../model/join-args';
 import type { SOURCE } from './version';
-import type { ClockEvidence, SampleResult } from '../capture/zoom-clock';
+import type { ClockEvidence, SampleResult } from '../zoom/zoom-clock';
 import type { AssetFailure } from '../model/page-facts';
 
 // ---------------------------------------------------------------- hook → relay
@@ -252,7 +252,7 @@ export interface DevtoolsIssuanceMessage {
   pageUrl?: string;
 }
 
-/** One answer from a Zoom host, judged by lib/capture/zoom-clock: a fresh sample, or why it was left out. */
+/** One answer from a Zoom host, judged by lib/zoom/zoom-clock: a fresh sample, or why it was left out. */
 export interface DevtoolsClockMessage {
   source: typeof SOURCE.devtools;
   v: number;
@@ -261,7 +261,7 @@ export interface DevtoolsClockMessage {
   result: SampleResult;
 }
 
-/** A request for one of the SDK's assets that failed (lib/capture/sdk-assets classifyAsset). */
+/** A request for one of the SDK's assets that failed (lib/zoom/sdk-assets classifyAsset). */
 export interface DevtoolsAssetMessage {
   source: typeof SOURCE.devtools;
   v: number;

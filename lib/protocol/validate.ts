@@ -4,7 +4,7 @@
  */
 import { isJoinArgFacts, joinArgFacts } from '../model/join-args';
 import type { JoinAttempt } from '../model/attempt';
-import { SAMPLE_REJECTION_TEXT } from '../capture/zoom-clock';
+import { SAMPLE_REJECTION_TEXT } from '../zoom/zoom-clock';
 import { MAX_BATCH_CHARS, MAX_CAPTURED_DEPTH, MAX_CAPTURED_STRING, MAX_EVENTS_PER_BATCH, MAX_HOOK_MESSAGE_CHARS, TRUNCATED_MARK } from './limits';
 import type {
   BackgroundMessage,

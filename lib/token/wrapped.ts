@@ -4,7 +4,7 @@
  * text (`[object Object]`). Recognised from the string as passed, so the finding can say what
  * happened instead of "the header segment contains `{`".
  */
-import { findSignature } from '../probe/find-jwt';
+import { findSignature } from './find-jwt';
 
 export type WrappedToken =
   | { kind: 'json-body'; field: string | null; inner: string; keys: string[] }

@@ -5,7 +5,7 @@
 import { describe, expect } from 'vitest';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { HOOK_BUDGET_BYTES } from '../../lib/build/hook-budget';
+import { HOOK_BUDGET_BYTES } from '../../scripts/build/hook-budget';
 import {
   clientViewPage,
   extensionDir,

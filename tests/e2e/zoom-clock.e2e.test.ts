@@ -38,8 +38,8 @@ import {
   type ZoomHosts,
   type ZoomStandIn,
 } from './harness';
-import { isZoomHost } from '../../lib/capture/issuance';
-import { STALE_DATE_TOLERANCE_MS } from '../../lib/capture/zoom-clock';
+import { isZoomHost } from '../../lib/zoom/issuance';
+import { STALE_DATE_TOLERANCE_MS } from '../../lib/zoom/zoom-clock';
 import { analyseAttempt } from '../../lib/attempt-context';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import type { TabState } from '../../lib/capture/tab-state';

@@ -1,8 +1,9 @@
 import { MAX_TOKEN_LENGTH } from '../../token/decode';
-import { checkToken, type CheckOptions } from '../../check';
+import { checkJson, checkToken, type CheckOptions } from '../../check';
 import { isoTime } from '../../rules/claim-values';
 import type { Analysis, Severity } from '../../rules/types';
-import { numberOption, parseCommandArgs, sdkOption, usage } from '../args';
+import { numberOption, parseCommandArgs, sdkOption } from '../args';
+import { usage } from '../../errors';
 import { tokenSdk } from '../../rules/sdk-family';
 import { paint, useColour, type CliIO } from '../io';
 import { outputWidth, safeText, wrapJson, wrapText } from '../terminal';
@@ -33,24 +34,6 @@ detected from the claims (appKey/mn/role: Meeting SDK; app_key/tpc/role_type: Vi
 Exit status: 0 pass or warnings only, 1 Zoom would reject it, 2 usage error.
 Example: JD_SECRET=… join-doctor check --secret-env JD_SECRET --meeting 123456789 eyJhbGciOi…
          join-doctor check --topic "My Session" eyJhbGciOi…     (a Video SDK JWT)`;
-
-export interface CheckJson {
-  verdict: Analysis['verdict'];
-  /** The SDK whose rules judged the token, and whether it was given (--sdk) or detected. */
-  sdk?: { judgedAs: 'meeting' | 'video' | null; from: import('../../check').SdkSource };
-  header: Record<string, unknown> | null;
-  payload: Record<string, unknown> | null;
-  findings: Array<{ id: string; severity: Severity; claim?: string; message: string; fix: string }>;
-}
-
-export function checkJson(a: Analysis): CheckJson {
-  return {
-    verdict: a.verdict,
-    header: a.token.header,
-    payload: a.token.payload,
-    findings: a.findings.map((f) => ({ id: f.id, severity: f.severity, ...(f.claim !== undefined ? { claim: f.claim } : {}), message: f.message, fix: f.fix })),
-  };
-}
 
 /** The payload's JSON as the token wrote it, on one logical line (line breaks and the spaces around them become one space). */
 function oneLine(text: string): string {

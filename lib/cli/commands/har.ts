@@ -5,7 +5,8 @@
  */
 import { previousJoins } from '../../capture/previous-join';
 import path from 'node:path';
-import { parseCommandArgs, usage } from '../args';
+import { parseCommandArgs } from '../args';
+import { usage } from '../../errors';
 import type { Command } from '../types';
 import { writeJsonPretty } from '../json-out';
 import { analyseAttempt } from '../../attempt-context';

@@ -1,5 +1,6 @@
 import { probe, MAX_PROBE_COUNT, type ProbeResult } from '../../probe';
-import { intOption, numberOption, parseCommandArgs, sdkOption, usage } from '../args';
+import { intOption, numberOption, parseCommandArgs, sdkOption } from '../args';
+import { usage } from '../../errors';
 import { paint, useColour } from '../io';
 import { outputWidth, safeText, wrapText } from '../terminal';
 import { redactForDisplay } from '../../report/redact';

@@ -1,7 +1,7 @@
-import { JoinDoctorError, isJoinDoctorError } from '../../errors';
+import { JoinDoctorError, isJoinDoctorError, usage } from '../../errors';
 import { MAX_EXPORT_CHARS } from '../../report/parse';
 import { parseExport, renderReport, REPORT_FORMATS, type ReportFormat } from '../../report';
-import { parseCommandArgs, usage } from '../args';
+import { parseCommandArgs } from '../args';
 import type { Command } from '../types';
 
 const HELP = `Usage: join-doctor report EXPORT.json [--format md|csv|html|json]

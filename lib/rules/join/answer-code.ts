@@ -6,7 +6,7 @@
 import type { JoinAttempt } from '../../model/attempt';
 import type { FindingInput } from '../define';
 import type { Analysis } from '../types';
-import { sdkCodeForAnswer } from '../../capture/wc-info-codes';
+import { sdkCodeForAnswer } from '../../zoom/wc-info-codes';
 import { CODE_AFFINITY, codeFact, type CodeFact, type CodeGroup, type CodeStage } from './code-table';
 
 export const STAGE_LABEL: Record<CodeStage, string> = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bareRelayWrapper, checkHookBudget, HOOK_BUDGET_BYTES, HOOK_FILE, stripMainWorldLogger } from '../../../lib/build/hook-budget';
+import { bareRelayWrapper, checkHookBudget, HOOK_BUDGET_BYTES, HOOK_FILE, stripMainWorldLogger } from '../../../scripts/build/hook-budget';
 
 function extensionWithHook(bytes: number): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'jd-hook-'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { removeReactInnerHtml } from '../../../lib/build/no-inner-html';
+import { removeReactInnerHtml } from '../../../scripts/build/no-inner-html';
 
 const reactDomClient = path.join(path.dirname(createRequire(import.meta.url).resolve('react-dom/package.json')), 'cjs/react-dom-client.production.js');
 

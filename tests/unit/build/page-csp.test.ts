@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { injectPageCsp, PAGE_CSP_MARKER, TRIAGE_PAGE_CSP } from '../../../lib/build/page-csp';
+import { injectPageCsp, PAGE_CSP_MARKER, TRIAGE_PAGE_CSP } from '../../../scripts/build/page-csp';
 
 const page = (p: string) => readFileSync(path.join(process.cwd(), p), 'utf8');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addClockSample, addIssuance, applyBatch } from '../../../lib/capture/merge';
-import { clockSample } from '../../../lib/capture/zoom-clock';
+import { clockSample } from '../../../lib/zoom/zoom-clock';
 import { computeStats, emptyTabState } from '../../../lib/capture/tab-state';
 import { GOOD, NO_APPKEY, batch, clientError3712, invalidSignatureBody } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sdkCodeForAnswer } from '../../../lib/capture/wc-info-codes';
+import { sdkCodeForAnswer } from '../../../lib/zoom/wc-info-codes';
 import { applyBatch } from '../../../lib/capture/merge';
 import { emptyTabState } from '../../../lib/capture/tab-state';
 import { readHar } from '../../../lib/har';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyBatch } from '../../../lib/capture/merge';
 import { emptyTabState } from '../../../lib/capture/tab-state';
-import { topicFromLsdkField, videoSdkRejectionForLsdk } from '../../../lib/capture/lsdk-codes';
+import { topicFromLsdkField, videoSdkRejectionForLsdk } from '../../../lib/zoom/lsdk-codes';
 import { checkHookEvent } from '../../../lib/protocol/validate';
 import { batch, jwt } from './fixtures';
 

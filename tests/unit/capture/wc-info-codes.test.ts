@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sdkCodeForAnswer } from '../../../lib/capture/wc-info-codes';
+import { sdkCodeForAnswer } from '../../../lib/zoom/wc-info-codes';
 
 const sdkCodeForWcInfo = (code: number | null, message: string | null) => sdkCodeForAnswer(code, message, 'client-view');
-import { clockOffsetMs, findMeetingSdkJwt, isZoomHost } from '../../../lib/capture/issuance';
+import { clockOffsetMs, findMeetingSdkJwt, isZoomHost } from '../../../lib/zoom/issuance';
 import { GOOD, jwt } from './fixtures';
 
 describe("reading Zoom's wc/info answer like the 6.2.0 SDK does", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addClockSample, applyBatch } from '../../../lib/capture/merge';
 import { emptyTabState } from '../../../lib/capture/tab-state';
-import { ClockIndex, clockForAttempt, clockSample, type ZoomExchange } from '../../../lib/capture/zoom-clock';
+import { ClockIndex, clockForAttempt, clockSample, type ZoomExchange } from '../../../lib/zoom/zoom-clock';
 import { zoomExchange } from '../../../lib/har/clock';
 import { viewEntry } from '../../../lib/har/entry';
 import { readHar } from '../../../lib/har';

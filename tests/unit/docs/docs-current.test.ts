@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOOK_BUDGET_BYTES } from '../../../lib/build/hook-budget';
+import { HOOK_BUDGET_BYTES } from '../../../scripts/build/hook-budget';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const docs = ['README.md', 'CHANGELOG.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];

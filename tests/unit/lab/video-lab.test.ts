@@ -1,13 +1,13 @@
 /**
  * The lab's Video SDK endpoints and its wc/lsdk stand-in: each scenario's token, sent as the real
  * SDK sends it, is answered in the server codes that make @zoom/videosdk 2.5.0 show the scenario's
- * expected rejection (the mapping is the bundle's, lib/capture/lsdk-codes.ts).
+ * expected rejection (the mapping is the bundle's, lib/zoom/lsdk-codes.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLabServer, type LabServer } from '../../../lab/server';
 import { LAB_VIDEO_CREDENTIALS as CREDS } from '../../../lab/credentials';
 import { VIDEO_SCENARIOS, VIDEO_SCENARIO_NAMES } from '../../../lab/video-scenarios';
-import { videoSdkRejectionForLsdk } from '../../../lib/capture/lsdk-codes';
+import { videoSdkRejectionForLsdk } from '../../../lib/zoom/lsdk-codes';
 import { analyse } from '../../../lib/analyse';
 
 let s: LabServer;

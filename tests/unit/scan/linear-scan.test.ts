@@ -11,7 +11,7 @@ import { jwtsIn, replaceJwts } from '../../../lib/token/jwt-shape';
 import { replaceEmails } from '../../../lib/report/emails';
 import { redactText, redactValue } from '../../../lib/report/redact';
 import { jsonpArgument, parseAnswer } from '../../../lib/har/wc-info';
-import { findMeetingSdkJwt } from '../../../lib/capture/issuance';
+import { findMeetingSdkJwt } from '../../../lib/zoom/issuance';
 import { readHar } from '../../../lib/har';
 import { diagnoseHar, harMarkdown, harText } from '../../../lib/cli/commands/har';
 import { wrapText } from '../../../lib/cli/terminal';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAsset, cspBlocksForSdk, documentPolicy, isolatedBy, sdkAssetKind, sourceListAllows } from '../../../lib/capture/sdk-assets';
+import { classifyAsset, cspBlocksForSdk, documentPolicy, isolatedBy, sdkAssetKind, sourceListAllows } from '../../../lib/zoom/sdk-assets';
 
 const x = (url: string, status: number, mimeType: string | null, failureText: string | null = null) => ({ url, status, mimeType, failureText, startedAt: 1000 });
 

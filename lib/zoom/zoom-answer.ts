@@ -11,8 +11,8 @@
  * the join) makes it "success".
  */
 import type { JoinSdk, Outcome } from '../model/attempt';
-import { sdkCodeForAnswer, type SdkView } from '../capture/wc-info-codes';
-import { videoSdkRejectionForLsdk } from '../capture/lsdk-codes';
+import { sdkCodeForAnswer, type SdkView } from './wc-info-codes';
+import { videoSdkRejectionForLsdk } from './lsdk-codes';
 
 /** The fields of Zoom's JSON answer that decide the outcome. */
 export interface ZoomJoinAnswer {

@@ -1,4 +1,4 @@
-import { firstJwtIn } from '../token/jwt-shape';
+import { firstJwtIn } from './jwt-shape';
 
 function firstJwtInValue(value: unknown, depth = 0): string | null {
   if (depth > 16) return null;

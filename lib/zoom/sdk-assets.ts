@@ -1,7 +1,7 @@
 /**
  * The SDK's own assets and the page's policies, judged from network answers. The one
  * implementation behind live capture (the devtools page sees each finished request) and HAR
- * import (each entry), as lib/capture/zoom-clock.ts is for Zoom's clock: the same exchange gives
+ * import (each entry), as lib/zoom/zoom-clock.ts is for Zoom's clock: the same exchange gives
  * the same verdict on either path. Facts and sources: docs/page-and-assets.md.
  *
  *  - An asset is a `.wasm` or `.js` under an `/av/` folder (what `ZoomMtg.setZoomJSLib(path, '/av')`

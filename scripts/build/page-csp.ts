@@ -17,7 +17,7 @@ export const PAGE_CSP_MARKER = '<!-- join-doctor:page-csp -->';
 export function injectPageCsp(html: string): string {
   const parts = html.split(PAGE_CSP_MARKER);
   if (parts.length === 1) return html;
-  if (parts.length > 2) throw new Error(`lib/build/page-csp.ts: ${PAGE_CSP_MARKER} appears ${parts.length - 1} times in one page`);
+  if (parts.length > 2) throw new Error(`scripts/build/page-csp.ts: ${PAGE_CSP_MARKER} appears ${parts.length - 1} times in one page`);
   return parts.join(`<meta http-equiv="Content-Security-Policy" content="${TRIAGE_PAGE_CSP}" />`);
 }
 

@@ -4,7 +4,7 @@
  * 6601, 13295, 13299 and 6 (tests/e2e/meeting-server.e2e.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { sdkCodeForMeetingServer } from '../../../lib/capture/meeting-server-codes';
+import { sdkCodeForMeetingServer } from '../../../lib/zoom/meeting-server-codes';
 
 describe('meeting-server result codes', () => {
   it.each([

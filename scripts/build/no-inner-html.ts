@@ -5,7 +5,7 @@ const REACT_DOM_CLIENT = /react-dom[\\/]cjs[\\/]react-dom-client\.production\.js
 /** Its `dangerouslySetInnerHTML` prop, in setProp and setPropOnCustomElement. */
 const PROP_ASSIGNMENT = '(domElement.innerHTML = key)';
 const EXPECTED_ASSIGNMENTS = 2;
-const REFUSAL = '(function () { throw Error("dangerouslySetInnerHTML is disabled in Join Doctor: captured text is never rendered as HTML (lib/build/no-inner-html.ts)"); })()';
+const REFUSAL = '(function () { throw Error("dangerouslySetInnerHTML is disabled in Join Doctor: captured text is never rendered as HTML (scripts/build/no-inner-html.ts)"); })()';
 
 /**
  * Removes React DOM's `dangerouslySetInnerHTML` from the extension's bundle. The panel renders text
@@ -17,7 +17,7 @@ const REFUSAL = '(function () { throw Error("dangerouslySetInnerHTML is disabled
 export function removeReactInnerHtml(code: string): string {
   const found = code.split(PROP_ASSIGNMENT).length - 1;
   if (found !== EXPECTED_ASSIGNMENTS) {
-    throw new Error(`lib/build/no-inner-html.ts: expected ${EXPECTED_ASSIGNMENTS} "${PROP_ASSIGNMENT}" in react-dom-client.production.js, found ${found}; React changed, update the edit`);
+    throw new Error(`scripts/build/no-inner-html.ts: expected ${EXPECTED_ASSIGNMENTS} "${PROP_ASSIGNMENT}" in react-dom-client.production.js, found ${found}; React changed, update the edit`);
   }
   return code.split(PROP_ASSIGNMENT).join(REFUSAL);
 }
