@@ -10,6 +10,7 @@ import type { Analysis, Finding } from '../rules/types';
 import type { CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
 import { classifyOutcome, isFailure } from './outcome';
 import { JAVA_ROUND_KEY, primaryCause } from './primary-cause';
+import { CHECK_ACCOUNT_CAUSE, CHECK_ACCOUNT_FIX, CHECK_SECRET_CAUSE, CHECK_SECRET_FIX } from './answer-words';
 
 /**
  * `FAIL`: the join failed (whatever the token looks like). `OK`: Zoom accepted the join (a warning
@@ -48,12 +49,7 @@ export interface AttemptAnswer {
   key: string | null;
 }
 
-export const CHECK_SECRET_CAUSE = 'Token looks valid: check the secret';
-export const CHECK_SECRET_FIX =
-  "Paste the app's Client Secret (and Client ID) below: a wrong, re-generated or swapped secret signs a token that passes every other check, and only the HMAC shows it.";
-export const CHECK_ACCOUNT_CAUSE = 'The token verifies with your secret: check the app type and the account';
-export const CHECK_ACCOUNT_FIX =
-  "Sign with a Meeting SDK app's Client ID/Secret (Server-to-Server OAuth, OAuth and unpublished General Apps give 3712 with a well-formed token), and join a meeting on the app's own account or authorise the external one (ZAK, OBF token) as Zoom requires since 2 March 2026.";
+export { CHECK_ACCOUNT_CAUSE, CHECK_ACCOUNT_FIX, CHECK_SECRET_CAUSE, CHECK_SECRET_FIX } from './answer-words';
 
 const VIDEO_SIGNATURE_REJECTED = /verify jwt failed/i;
 

@@ -21,6 +21,7 @@ import type { Finding, Severity } from '../rules/types';
 import type { CauseGroup, CauseKind, CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
 import { isFailure } from './outcome';
 import { plural } from './causes';
+import { CHECK_SECRET_CAUSE } from './answer-words';
 import { CODE_AFFINITY } from '../rules/join/code-table';
 
 /**
@@ -248,8 +249,9 @@ export function headlineText(groups: readonly CauseGroup[], failures: number): s
   const of = `${top.failures} of ${top.ofFailures} ${plural(top.ofFailures, 'failure')}`;
   if (top.kind === 'cause') return `Most likely cause: ${top.title}${top.verified ? ' (verified with your secret)' : ''} (${of})`;
   if (top.kind === 'suspect') return `No rule Zoom enforces explains the failures; ${top.title} (${of})`;
-  const what = top.key === 'unexplained:3712' ? 'verify with your secret, then check the credential type and external-account authorisation' : 'see what to check below';
-  return `No rule explains the ${failures} ${plural(failures, 'failure')}: ${what}`;
+  // A 3712 with a token that passes every check: the answer line's words (the secret first).
+  if (top.key === 'unexplained:3712') return `${CHECK_SECRET_CAUSE} (${of})`;
+  return `No rule explains the ${failures} ${plural(failures, 'failure')}: see what to check below`;
 }
 
 export type { Severity };

@@ -297,13 +297,21 @@ describe("the real HTTP cache: later loads take the SDK from Chromium's cache, w
     const hits = cacheHits(seen);
     console.log(`reload: ${hits.length} Zoom answers from the cache (_fromCache ${[...new Set(hits.map((h) => h.fromCache))].join('/')}), ${hosts.served.length - servedBefore} from the network again: ${hosts.served.slice(servedBefore).join(' ')}`);
 
-    // Each of them counted as a browser-cache answer, none became a sample.
-    const after = (await b.tabState('/cached.html'))!.clock;
-    expect((after.rejected['browser-cache'] ?? 0) - (before.rejected['browser-cache'] ?? 0)).toBe(hits.length);
     // Answers the reload fetched again from the network are fresh (with the CDN's odd Date, which
     // the engine cannot know is odd); only those may add samples.
     const cdnSamples = (ev: typeof before) => ev.samples.filter((s) => s.host !== 'zoom.us').length;
     const refetched = seen.filter((e) => new URL(e.url).hostname === 'source.zoom.us' && !hits.includes(e));
+    // The devtools page reports each answer when DevTools finishes it, which can be after the join
+    // settled (seen on a loaded machine: 0 of 4 refetched answers counted yet): wait until all are in,
+    // then require the exact counts, so an answer counted twice still fails.
+    await waitFor("the reload's answers counted", async () => {
+      const c = (await b.tabState('/cached.html'))!.clock;
+      const cached = (c.rejected['browser-cache'] ?? 0) - (before.rejected['browser-cache'] ?? 0);
+      return cached >= hits.length && cdnSamples(c) - cdnSamples(before) >= refetched.length ? true : null;
+    });
+    const after = await quietClock(b, '/cached.html');
+    // Each cache hit counted as a browser-cache answer, none became a sample.
+    expect((after.rejected['browser-cache'] ?? 0) - (before.rejected['browser-cache'] ?? 0)).toBe(hits.length);
     expect(cdnSamples(after) - cdnSamples(before)).toBe(refetched.length);
 
     expect(a.clockOffsetSource).toBe(OWN_ANSWER);

@@ -154,7 +154,8 @@ describe('one cause per failure, ranked the way an expert would', () => {
     expect(c.quantization.verdict).toBe('possible');
     expect(c.causes).toHaveLength(1);
     expect(c.causes[0]).toMatchObject({ key: 'unexplained:3712', failures: 40 });
-    expect(c.headline).toMatch(/^No rule explains the 40 failures/);
+    // The Correlation headline says what the answer line and the reports say: the secret first.
+    expect(c.headline).toBe('Token looks valid: check the secret (40 of 40 failures)');
     expect(c.unexplained.checks.find((x) => x.id === 'verify-secret')!.text).toContain('Verify with secret');
   });
 
