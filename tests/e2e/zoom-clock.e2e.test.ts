@@ -340,7 +340,16 @@ describe("the real HTTP cache: later loads take the SDK from Chromium's cache, w
       const x = (await b.tabState('/cached.html?second'))?.attempts.find((y) => y.signature === token);
       return x && x.outcome.kind === 'failure' ? x : null;
     });
-    const seen = await t.recorder.read();
+    // DevTools delivers finished entries to the recorder and to our devtools page on its own time:
+    // compare the two only once both have stopped growing (seen under load: 20 recorded, 22 counted).
+    let seen = await t.recorder.read();
+    for (let stable = 0; stable < 3; ) {
+      await new Promise((r) => setTimeout(r, 400));
+      const next = await t.recorder.read();
+      stable = next.length === seen.length ? stable + 1 : 0;
+      seen = next;
+    }
+    await quietClock(b, '/cached.html?second');
     const hits = cacheHits(seen);
     const main = byPath(seen).get(MAIN_BUNDLE)!;
     console.log(`new tab: ${hits.length} Zoom answers from the cache (_fromCache ${[...new Set(hits.map((h) => h.fromCache))].join('/')}), ${hosts.served.length - servedBefore} from the network again`);
