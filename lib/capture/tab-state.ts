@@ -112,7 +112,12 @@ export function clearTabState(s: TabState): TabState {
   const fresh = emptyTabState(s.tabId, s.preserveLog);
   fresh.clock = s.clock;
   // Asset failures can arrive before the new document's first batch; each document's start filters them.
-  if (s.page) fresh.page = { ...emptyTabPageState(), assets: s.page.assets };
+  // The documents stay too: Clear empties the log, not the page, and a join made after Clear on the
+  // same document needs its start and frame, or a later page's wasm 404 lands on it (the lab, issue 21).
+  if (s.page) fresh.page = { ...emptyTabPageState(), assets: s.page.assets, frames: s.page.frames };
+  // So do the relays' documents (the page facts above are pruned with them), with their counts
+  // started again as the log was; a batch seen before Clear is still known as a duplicate.
+  for (const [id, f] of Object.entries(s.frames)) fresh.frames[id] = { ...f, rejected: {}, hookErrors: 0 };
   // The devtools page reports a navigation before the new document's first batch clears the log.
   if (s.watched) fresh.watched = s.watched;
   return fresh;

@@ -76,7 +76,9 @@ describe('the answer at first sight, docked and undocked, light and dark', () =>
     const success = st.attempts.find((a) => a.outcome.kind === 'success')!;
     await screens('answer-wasm404-after-success', 2, (p) => selectRow(p, `[data-attempt-id="${success.id}"]`).then(() => undefined), async (panel) => {
       expect(await panel.locator('[data-testid="answer"]').getAttribute('data-verdict')).toBe('OK');
-      expect(await panel.locator('[data-testid="finding"][data-rule-id="asset-http-error"][data-severity="error"]').count()).toBe(0);
+      // Not even as a warning: the 404 is the later page's (the log was cleared before this join, which
+      // once dropped the document's start and let the time window alone decide).
+      expect(await panel.locator('[data-testid="finding"][data-rule-id="asset-http-error"]').count()).toBe(0);
     });
   }, 400_000);
 });

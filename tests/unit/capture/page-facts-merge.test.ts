@@ -96,6 +96,18 @@ describe('page facts on the live path', () => {
       expect(ids(s.attempts[0]!)).toEqual([]);
     });
 
+    it("the panel's Clear, a join on the same page, then a page whose wasm 404s: the join keeps no asset failure (Clear empties the log, not the documents)", () => {
+      const s = preserved();
+      applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T), settle('n:1', T + 2000)], { relayId: 'doc1', pageStart: true }));
+      const cleared = clearTabState(s);
+      // The lab's order: Clear, then the next join's batch (the tab's budget prunes what no relay owns).
+      applyBatch(cleared, batch([call('n:2', T + 4000), settle('n:2', T + 5000)], { relayId: 'doc1' }));
+      applyBatch(cleared, batch([{ t: 'page', coi: true, o: T + 10_000, at: T + 10_500 }], { relayId: 'doc2', pageStart: true, url: 'http://127.0.0.1/broken' }));
+      addAssetFailure(cleared, wasm404(T + 11_000));
+      expect(cleared.attempts.map((a) => a.id)).toEqual(['n:2']);
+      expect(ids(cleared.attempts[0]!)).toEqual([]);
+    });
+
     it('an iframe document that starts later does not end the top document; a new document in the same frame ends the earlier one there', () => {
       const s = preserved();
       applyBatch(s, batch([{ t: 'page', coi: true, o: T - 5000, at: T }, call('n:1', T)], { relayId: 'top1', pageStart: true }));
