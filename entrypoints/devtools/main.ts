@@ -9,12 +9,13 @@
  *    ad blocker or the page's CSP refused (lib/zoom/sdk-assets, the same verdict as a HAR import);
  *  - each navigation of the tab, so a join's page is known to have been watched from its start.
  */
-import { findMeetingSdkJwt, isZoomHost } from '../../lib/zoom/issuance';
+import { isZoomHost } from '../../lib/zoom/issuance';
 import { classifyAsset } from '../../lib/zoom/sdk-assets';
 import { clockSample } from '../../lib/zoom/zoom-clock';
 import { assetExchange } from '../../lib/har/assets';
 import { zoomExchange } from '../../lib/har/clock';
-import { header, viewEntry } from '../../lib/har/entry';
+import { viewEntry } from '../../lib/har/entry';
+import { issuanceOf } from '../../lib/har/issuance';
 import { isWcInfoUrl, requestFields } from '../../lib/har/wc-info';
 import type { DevtoolsMessage } from '../../lib/protocol/messages';
 import { PROTOCOL_VERSION, SOURCE } from '../../lib/protocol/version';
@@ -67,26 +68,10 @@ browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
   }
   const mime = entry.response.content?.mimeType ?? '';
   if ((entry.response.content?.size ?? 0) > MAX_BODY || !/json|text|javascript/.test(mime)) return;
-  const started = e.startedAt;
-  const date = header(e.responseHeaders, 'date');
   entry.getContent((body, encoding) => {
     if (!body || encoding === 'base64') return;
-    const token = findMeetingSdkJwt(body);
-    if (!token) return;
-    const serverDate = date ? Date.parse(date) : NaN;
-    void post({
-      source: SOURCE.devtools,
-      v: PROTOCOL_VERSION,
-      type: 'issuance',
-      tabId,
-      ...(pageUrl ? { pageUrl } : {}),
-      issuance: {
-        url: e.url.slice(0, 2048),
-        method: e.method,
-        receivedAt: Math.round(started + e.totalMs),
-        serverDate: Number.isFinite(serverDate) ? serverDate : null,
-        token,
-      },
-    });
+    const found = issuanceOf(e, body);
+    if (!found || found.receivedAt === null) return;
+    void post({ source: SOURCE.devtools, v: PROTOCOL_VERSION, type: 'issuance', tabId, ...(pageUrl ? { pageUrl } : {}), issuance: { ...found, receivedAt: found.receivedAt } });
   });
 });

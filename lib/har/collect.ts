@@ -3,7 +3,8 @@
  * exchanges, clock samples from Zoom's responses, and responses of the page's own backend that
  * carry a Meeting SDK JWT. Everything else is counted and dropped at once.
  */
-import { findMeetingSdkJwt, isZoomHost } from '../zoom/issuance';
+import { isZoomHost } from '../zoom/issuance';
+import { issuanceOf, type IssuanceFacts } from './issuance';
 import type { BodyState, EntryView } from './entry';
 import { header, hostOf, viewEntry } from './entry';
 import type { ClockEvidence, ClockSample } from '../zoom/zoom-clock';
@@ -39,13 +40,8 @@ export interface WcInfoExchange {
 /** An SDK asset failure as a HAR records it: the HAR page it belongs to, when the recorder named one. */
 export type HarAssetFailure = AssetFailure & { pageref?: string | null };
 
-export interface TokenIssuance {
+export interface TokenIssuance extends IssuanceFacts {
   entry: number;
-  url: string;
-  method: string;
-  receivedAt: number | null;
-  serverDate: number | null;
-  token: string;
 }
 
 export class HarCollector {
@@ -132,18 +128,8 @@ export class HarCollector {
       if (/json|text|javascript/i.test(header(e.responseHeaders, 'content-type') ?? '')) this.skippedCandidates++;
       return;
     }
-    if (e.body === null || e.body.indexOf('eyJ') === -1) return;
-    const token = findMeetingSdkJwt(e.body);
-    if (!token) return;
-    const date = header(e.responseHeaders, 'date');
-    const serverDate = date === null ? NaN : Date.parse(date);
-    this.issuances.push({
-      entry: e.index,
-      url: e.url,
-      method: e.method,
-      receivedAt: e.startedAt === null ? null : e.startedAt + e.totalMs,
-      serverDate: Number.isFinite(serverDate) ? serverDate : null,
-      token,
-    });
+    if (e.body === null) return;
+    const found = issuanceOf(e, e.body);
+    if (found) this.issuances.push({ entry: e.index, ...found });
   }
 }

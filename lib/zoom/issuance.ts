@@ -1,7 +1,8 @@
 /**
  * Pure helpers for issuance capture (the devtools page feeds them HAR entries from
- * chrome.devtools.network): find a Meeting SDK JWT in a response body, tell Zoom's hosts from
- * the page's own backend, and turn a Zoom `Date` header into a clock offset.
+ * chrome.devtools.network): find a Meeting SDK JWT in a response body and tell Zoom's hosts from
+ * the page's own backend. The record itself is built by lib/har/issuance.ts; Zoom's clock from a
+ * `Date` header by zoom-clock.ts's clockSample.
  */
 
 import { segmentObject } from '../token/base64';
@@ -22,22 +23,4 @@ export function findMeetingSdkJwt(body: string): string | null {
 export function isZoomHost(host: string): boolean {
   const h = host.toLowerCase();
   return /(^|\.)zoom\.us$/.test(h) || /(^|\.)zoomgov\.com$/.test(h);
-}
-
-export function headerValue(headers: ReadonlyArray<{ name: string; value: string }>, name: string): string | null {
-  const n = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === n)?.value ?? null;
-}
-
-/**
- * Zoom's clock minus ours, from one response. `Date` has 1 s resolution and was stamped while
- * the request was in flight, so compare its midpoint (+500 ms) with the request's midpoint.
- * Null when the header is missing or unparsable.
- */
-export function clockOffsetMs(dateHeader: string | null, startedAt: number, durationMs: number): number | null {
-  if (!dateHeader) return null;
-  const server = Date.parse(dateHeader);
-  if (!Number.isFinite(server) || !Number.isFinite(startedAt)) return null;
-  const mid = startedAt + Math.max(0, durationMs) / 2;
-  return Math.round(server + 500 - mid);
 }

@@ -4,26 +4,29 @@
  * by the extension and analysed as the panel does (analyseAttempt on the stored attempt): exactly
  * the expected finding ids, no token or argument finding that should not be there.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analyseAttempt } from '../../lib/attempt-context';
 import { previousJoins } from '../../lib/capture/previous-join';
-import { setSettleTimeout, captureExports, clientViewPage, componentViewPage, savedExports, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, signatureWithoutAppKey, startPageServer, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
+import { setSettleTimeout, captureExports, clientViewPage, componentViewPage, savedExports, extensionTest, openPanelAsTab, sampleSignature, signatureWithoutAppKey, waitFor, type ExtensionBrowser, type PageServer, type ZoomStandIn } from './harness';
 
+const it = extensionTest({
+  name: 'join-answers',
+  serve: (s) => {
+    s.setPage('/client.html', clientViewPage());
+    s.setPage('/component.html', componentViewPage());
+  },
+});
+
+// The join() helper below reaches the file's browser, pages and Zoom stand-in through these.
 let b: ExtensionBrowser;
 let server: PageServer;
 let zoom: ZoomStandIn;
 
-beforeAll(async () => {
-  server = await startPageServer();
-  server.setPage('/client.html', clientViewPage());
-  server.setPage('/component.html', componentViewPage());
-  b = await launchWithExtension({ name: 'join-answers' });
-  zoom = await routeZoom(b.context);
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
+it.beforeAll(async ({ b: browser, server: pages, zoom: standIn }) => {
+  b = browser;
+  server = pages;
+  zoom = standIn;
 });
 
 const ANSWER = (errorCode: number, errorMessage: string) => ({ body: { status: false, errorCode, errorMessage } });

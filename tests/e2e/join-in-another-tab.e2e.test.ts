@@ -7,16 +7,14 @@
  * "all tabs of this site", Correlation counting both meeting tabs' joins.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import {
-  launchWithExtension,
+  extensionTest,
   openDevToolsPanel,
   openPanelAsTab,
   readPanelRows,
-  routeZoom,
   sampleSignature,
-  startPageServer,
   waitFor,
   screenshotDir,
   waitForDevToolsTarget,
@@ -29,37 +27,40 @@ import { showTheme } from './harness/theme';
 const OUT = screenshotDir();
 const IAT_AHEAD_S = 300;
 
-let b: ExtensionBrowser;
-let server: PageServer;
 let index: Page;
 let panel: Frame;
 const tokens: string[] = [];
 const meetings: Page[] = [];
 
-beforeAll(async () => {
-  server = await startPageServer();
-  server.setPage('/index.html', sampleIndexPage('/api/signature'));
-  server.setPage('/meeting.html', sampleMeetingPage());
-  server.setHandler('/api/signature', (_req, res) => {
-    // A backend whose clock runs 5 minutes ahead: iat in Zoom's future, the SDK's 3712.
-    const iat = Math.floor(Date.now() / 1000) + IAT_AHEAD_S;
-    const signature = sampleSignature({ iat, exp: iat + 7200, tokenExp: iat + 7200 });
-    tokens.push(signature);
-    res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
-    res.end(JSON.stringify({ signature }));
-  });
-  b = await launchWithExtension({ name: 'join-in-another-tab', devtools: true });
-  await routeZoom(b.context);
+const it = extensionTest({
+  name: 'join-in-another-tab',
+  devtools: true,
+  serve: (s) => {
+    s.setPage('/index.html', sampleIndexPage('/api/signature'));
+    s.setPage('/meeting.html', sampleMeetingPage());
+    s.setHandler('/api/signature', (_req, res) => {
+      // A backend whose clock runs 5 minutes ahead: iat in Zoom's future, the SDK's 3712.
+      const iat = Math.floor(Date.now() / 1000) + IAT_AHEAD_S;
+      const signature = sampleSignature({ iat, exp: iat + 7200, tokenExp: iat + 7200 });
+      tokens.push(signature);
+      res.writeHead(200, { 'content-type': 'application/json', date: new Date().toUTCString() });
+      res.end(JSON.stringify({ signature }));
+    });
+  },
+});
+
+// The file's tests share one index tab and its panel; the helpers below reach the browser through these.
+let b: ExtensionBrowser;
+let server: PageServer;
+
+it.beforeAll(async ({ b: browser, server: pages }) => {
+  b = browser;
+  server = pages;
   index = b.context.pages()[0] ?? (await b.context.newPage());
   await index.goto(server.url('/index.html'));
   await waitForDevToolsTarget(b);
   panel = await openDevToolsPanel(b, '/index.html');
 }, 120_000);
-
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 /** Clicks "join" on the index page; resolves with the meeting tab once its join has settled. */
 async function openMeeting(): Promise<{ page: Page; seen: any }> {

@@ -6,15 +6,16 @@
  * which fails the request with net::ERR_BLOCKED_BY_CLIENT). Each case must give exactly its page
  * and asset finding ids, and a clean join none.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { setSettleTimeout, clientViewPage, componentViewPage, launchWithExtension, openPanelAsTab, routeZoom, sampleSignature, startPageServer, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer, type ZoomStandIn, screenshotDir } from './harness';
+import { setSettleTimeout, clientViewPage, componentViewPage, extensionTest, openPanelAsTab, routeZoom, sampleSignature, sdkDist, waitFor, waitForDevToolsTarget, type ExtensionBrowser, type PageServer, type ZoomStandIn, screenshotDir } from './harness';
 import { acceptedJoinAnswer, routeMeetingServer } from '../../lab/meeting-server-stand-in';
 import { analyseAttempt } from '../../lib/attempt-context';
 import type { JoinAttempt } from '../../lib/model/attempt';
 
 const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+// The helpers below reach the file's browser, pages and Zoom stand-in through these.
 let b: ExtensionBrowser;
 let server: PageServer;
 let page: Page;
@@ -32,20 +33,28 @@ function servePage(p: string, html: string, headers: Record<string, string> = {}
 /** A client view whose lib path is `/<lib>` instead of `/lib` (to break single files there). */
 const clientViewWithLib = (lib: string) => clientViewPage().replace("location.origin + '/lib', '/av'", `location.origin + '/${lib}', '/av'`);
 
-beforeAll(async () => {
-  const lib = (await import('./harness')).sdkDist + '/lib';
-  server = await startPageServer({ mounts: { '/lib404': lib, '/libhtml': lib, '/libblock': lib } });
-  b = await launchWithExtension({ name: 'page-and-assets', devtools: true });
-  zoom = await routeZoom(b.context);
-  // Only joins Zoom accepts reach the meeting server (the Preserve-log case): it lets them in.
-  await routeMeetingServer(b.context, { result: 0 });
+const lib = `${sdkDist}/lib`;
+const it = extensionTest({
+  name: 'page-and-assets',
+  devtools: true,
+  mounts: { '/lib404': lib, '/libhtml': lib, '/libblock': lib },
+  route: async (context) => {
+    const standIn = await routeZoom(context);
+    // Only joins Zoom accepts reach the meeting server (the Preserve-log case): it lets them in.
+    await routeMeetingServer(context, { result: 0 });
+    return standIn;
+  },
+});
+
+it.beforeAll(async ({ b: browser, server: pages, zoom: standIn }) => {
+  b = browser;
+  server = pages;
+  zoom = standIn;
   page = b.context.pages()[0] ?? (await b.context.newPage());
   await waitForDevToolsTarget(b);
 }, 120_000);
 
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
+afterAll(() => {
   console.log(`page and assets (case → finding ids):\n${measured.join('\n')}`);
 });
 

@@ -5,41 +5,34 @@
  * code setting `window.ZoomMtg`) wakes the relay, and a join made only inside an iframe still
  * registers the tab under its top document.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FAKE_ZOOM_SCRIPT, launchWithExtension, routeZoom, sampleSignature, startPageServer, waitFor, type ExtensionBrowser, type PageServer } from './harness';
-
-let b: ExtensionBrowser;
-let server: PageServer;
+import { FAKE_ZOOM_SCRIPT, extensionTest, sampleSignature, waitFor, type ExtensionBrowser } from './harness';
 
 const plain = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>no zoom</title></head><body><p>An ordinary page.</p>${body}</body></html>`;
 
-beforeAll(async () => {
-  server = await startPageServer();
-  server.setPage('/plain.html', plain(''));
-  server.setPage('/frame.html', plain(''));
-  server.setPage('/frames.html', plain(`${'<iframe src="/frame.html"></iframe>'.repeat(5)}<iframe></iframe><iframe src="about:blank"></iframe>`));
-  server.setHandler('/x', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end('{"status":true}');
-  });
-  server.setPage(
-    '/xhr.html',
-    plain(`<script>window.done = Promise.all(Array.from({ length: 100 }, (_, i) => new Promise((r) => { const x = new XMLHttpRequest(); x.open('POST', '/x?' + i); x.onloadend = r; x.send('a=1'); })));</script>`),
-  );
-  server.setPage('/zoom-loaded.html', `<!doctype html><html><head><script>${FAKE_ZOOM_SCRIPT}</script></head><body><script>window.ZoomMtg = makeFakeZoomMtg();</script></body></html>`);
-  server.setPage('/zoom-frame.html', `<!doctype html><html><head><script>${FAKE_ZOOM_SCRIPT}</script></head><body><script>window.ZoomMtg = makeFakeZoomMtg({ wire: false });</script></body></html>`);
-  server.setPage('/shell.html', plain('<iframe id="z" src="/zoom-frame.html"></iframe>'));
-  b = await launchWithExtension({ name: 'quiet-pages' });
-  await routeZoom(b.context);
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
+const it = extensionTest({
+  name: 'quiet-pages',
+  serve: (s) => {
+    s.setPage('/plain.html', plain(''));
+    s.setPage('/frame.html', plain(''));
+    s.setPage('/frames.html', plain(`${'<iframe src="/frame.html"></iframe>'.repeat(5)}<iframe></iframe><iframe src="about:blank"></iframe>`));
+    s.setHandler('/x', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end('{"status":true}');
+    });
+    s.setPage(
+      '/xhr.html',
+      plain(`<script>window.done = Promise.all(Array.from({ length: 100 }, (_, i) => new Promise((r) => { const x = new XMLHttpRequest(); x.open('POST', '/x?' + i); x.onloadend = r; x.send('a=1'); })));</script>`),
+    );
+    s.setPage('/zoom-loaded.html', `<!doctype html><html><head><script>${FAKE_ZOOM_SCRIPT}</script></head><body><script>window.ZoomMtg = makeFakeZoomMtg();</script></body></html>`);
+    s.setPage('/zoom-frame.html', `<!doctype html><html><head><script>${FAKE_ZOOM_SCRIPT}</script></head><body><script>window.ZoomMtg = makeFakeZoomMtg({ wire: false });</script></body></html>`);
+    s.setPage('/shell.html', plain('<iframe id="z" src="/zoom-frame.html"></iframe>'));
+  },
 });
 
 /** Counts, in the running worker, runtime messages received and storage.session keys written. */
-async function countInWorker() {
+async function countInWorker(b: ExtensionBrowser) {
   const w = await b.worker();
   await w.evaluate(() => {
     const g = globalThis as any;
@@ -57,7 +50,7 @@ async function countInWorker() {
   };
 }
 
-const session = async () => (await (await b.worker()).evaluate(() => (globalThis as any).chrome.storage.session.get(null))) as Record<string, unknown>;
+const session = async (b: ExtensionBrowser) => (await (await b.worker()).evaluate(() => (globalThis as any).chrome.storage.session.get(null))) as Record<string, unknown>;
 
 describe('a page without Zoom', () => {
   const open: Page[] = [];
@@ -65,8 +58,8 @@ describe('a page without Zoom', () => {
     for (const p of open) await p.close();
   });
 
-  it('sends no message to the background and writes nothing to storage.session (plain page, 7 iframes, 100 XHRs)', async () => {
-    const read = await countInWorker();
+  it('sends no message to the background and writes nothing to storage.session (plain page, 7 iframes, 100 XHRs)', async ({ b, server }) => {
+    const read = await countInWorker(b);
     for (const path of ['/plain.html', '/frames.html', '/xhr.html']) {
       const page = await b.context.newPage();
       open.push(page);
@@ -77,11 +70,11 @@ describe('a page without Zoom', () => {
     await open[0]!.reload(); // a reload, too, used to register the tab
     await new Promise((r) => setTimeout(r, 1500)); // the old relay sent its first batch at once
     expect(await read()).toEqual({ messages: 0, writes: 0, alive: true });
-    expect(await session()).toEqual({});
+    expect(await session(b)).toEqual({});
   });
 
-  it('the same counters see the first sign of Zoom at once: page code setting window.ZoomMtg registers the tab', async () => {
-    const read = await countInWorker();
+  it('the same counters see the first sign of Zoom at once: page code setting window.ZoomMtg registers the tab', async ({ b, server }) => {
+    const read = await countInWorker(b);
     const page = await b.context.newPage();
     open.push(page);
     await page.goto(server.url('/zoom-loaded.html'));
@@ -94,7 +87,7 @@ describe('a page without Zoom', () => {
 });
 
 describe('Zoom only inside an iframe of a page without Zoom', () => {
-  it('the join is stored under the top document (whose relay was asked, not woken) and a reload clears it', async () => {
+  it('the join is stored under the top document (whose relay was asked, not woken) and a reload clears it', async ({ b, server }) => {
     const page = await b.context.newPage();
     await page.goto(server.url('/shell.html'));
     const frame = await waitFor('the Zoom iframe', async () => page.frames().find((f) => f.url().endsWith('/zoom-frame.html')) ?? null);

@@ -9,24 +9,14 @@
  * (zoom/meetingsdk-web-sample), the component view via ZoomMtgEmbedded.createClient, and an
  * npm-bundled module page (Vite). The table of observations is printed for the issue's closing note.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium } from '../../lab/find-chromium';
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { clientPage, compareObservations, componentPage, corePage, modulePage, observationTable, type ObservationRow, type Observations } from './harness/transparency-pages';
-import {
-  launchWithExtension,
-  routeZoom,
-  sampleSignature,
-  startPageServer,
-  tmpDir,
-  waitFor,
-  type ExtensionBrowser,
-  type PageServer,
-} from './harness';
+import { extensionTest, sampleSignature, tmpDir, waitFor, type ExtensionBrowser, type PageServer } from './harness';
 
 let server: PageServer;
 let ext: ExtensionBrowser;
-let plain: Browser;
 let plainContext: BrowserContext;
 const rows: ObservationRow[] = [];
 
@@ -51,27 +41,25 @@ async function compare(label: string, path: string, run?: Run): Promise<void> {
   expect(problems).toEqual([]);
 }
 
-beforeAll(async () => {
-  server = await startPageServer({ mounts: { '/module': tmpDir('e2e-pages', 'module') } });
-  server.setPage('/core.html', corePage);
-  server.setPage('/client.html', clientPage());
-  server.setPage('/component.html', componentPage());
-  const { readFile } = await import('node:fs/promises');
-  server.setPage('/module-page.html', modulePage(await readFile(tmpDir('e2e-pages', 'module', 'index.html'), 'utf8')).replace(/\.\/assets\//g, '/module/assets/'));
-  ext = await launchWithExtension({ name: 'transparency' });
-  plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'] });
-  plainContext = await plain.newContext();
-  // The SDK pages are heavy (13 MB bundles) and the machine is shared: as patient as the extension's context.
-  plainContext.setDefaultNavigationTimeout(90_000);
-  plainContext.setDefaultTimeout(60_000);
-  await routeZoom(ext.context);
-  await routeZoom(plainContext);
+const it = extensionTest({
+  name: 'transparency',
+  mounts: { '/module': tmpDir('e2e-pages', 'module') },
+  serve: (s) => {
+    s.setPage('/core.html', corePage);
+    s.setPage('/client.html', clientPage());
+    s.setPage('/component.html', componentPage());
+    s.setPage('/module-page.html', modulePage(readFileSync(tmpDir('e2e-pages', 'module', 'index.html'), 'utf8')).replace(/\.\/assets\//g, '/module/assets/'));
+  },
+});
+
+// compare() and the tests reach both browsers and the pages through these.
+it.beforeAll(async ({ b, plain, server: pages }) => {
+  ext = b;
+  plainContext = plain.context;
+  server = pages;
 }, 180_000);
 
-afterAll(async () => {
-  await ext?.close();
-  await plain?.close();
-  await server?.close();
+afterAll(() => {
   console.log(`transparency (Chromium): ${observationTable(rows)}`);
 });
 

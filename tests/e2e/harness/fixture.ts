@@ -6,13 +6,16 @@
  *   test('…', async ({ b, server, zoom }) => { … });
  *   test.beforeAll(async ({ b, server }) => { … });   // file-scoped fixtures reach beforeAll too
  *
+ * `plain` (on first use) is a second Chromium without the extension, Zoom's hosts routed the same
+ * way, for a file that compares what a page sees with and without it (transparency).
+ *
  * `labTest(name)` is the same for the lab's own server and browser (lab.e2e, session-secret).
  *
  * The routing is installed with the browser, before any test navigates, whether or not a test
  * asks for `zoom`: nothing outside loopback is ever reached.
  */
 import { test as base } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { extensionDir, tmpDir } from './paths';
 import { findChromium } from '../../../lab/find-chromium';
@@ -57,7 +60,25 @@ export function extensionTest(setup: ExtensionTestSetup) {
     .extend('zoom', { scope: 'file' }, ({ launched }): ZoomStandIn => {
       if (!launched.zoom) throw new Error(`${setup.name}: this file routes no Zoom hosts (route: false)`);
       return launched.zoom;
+    })
+    .extend('plain', { scope: 'file' }, async ({}, { onCleanup }): Promise<PlainBrowser> => {
+      const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: PLAIN_ARGS });
+      onCleanup(() => browser.close());
+      const context = await browser.newContext();
+      // The SDK pages are heavy (13 MB bundles) and the machine is shared: as patient as the extension's context.
+      context.setDefaultNavigationTimeout(90_000);
+      context.setDefaultTimeout(60_000);
+      if (setup.route !== false) await (setup.route ?? ((c) => routeZoom(c)))(context);
+      return { browser, context };
     });
+}
+
+/** Chromium without the extension: no background traffic, so both browsers see only the test's pages. */
+const PLAIN_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+export interface PlainBrowser {
+  browser: Browser;
+  context: BrowserContext;
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sdkCodeForAnswer } from '../../../lib/zoom/wc-info-codes';
 
 const sdkCodeForWcInfo = (code: number | null, message: string | null) => sdkCodeForAnswer(code, message, 'client-view');
-import { clockOffsetMs, findMeetingSdkJwt, isZoomHost } from '../../../lib/zoom/issuance';
+import { findMeetingSdkJwt, isZoomHost } from '../../../lib/zoom/issuance';
+import { clockSample, type ZoomExchange } from '../../../lib/zoom/zoom-clock';
 import { GOOD, jwt } from './fixtures';
 
 describe("reading Zoom's wc/info answer like the 6.2.0 SDK does", () => {
@@ -37,13 +38,16 @@ describe('issuance capture', () => {
     expect(isZoomHost('notzoom.us')).toBe(false);
     expect(isZoomHost('zoom.us.evil.example')).toBe(false);
   });
+  const answer = (date: string | null, startedAt: number, totalMs: number): ZoomExchange => ({
+    host: 'zoom.us', method: 'POST', status: 200, startedAt, waitStartMs: 0, waitMs: 0, totalMs, date, age: null, fromCache: false,
+  });
   it('a Zoom Date header 30 s ahead of our clock gives an offset of about +30 s', () => {
     const started = Date.parse('2026-11-29T03:00:00.000Z');
-    const off = clockOffsetMs('Sun, 29 Nov 2026 03:00:30 GMT', started, 200);
-    expect(off).toBe(30_000 + 500 - 100);
+    const r = clockSample(answer('Sun, 29 Nov 2026 03:00:30 GMT', started, 200));
+    expect(r.ok && r.sample.offsetMs).toBe(30_000 + 500 - 100);
   });
   it('no or garbage Date header gives no offset', () => {
-    expect(clockOffsetMs(null, 0, 0)).toBeNull();
-    expect(clockOffsetMs('yesterday-ish', 0, 0)).toBeNull();
+    expect(clockSample(answer(null, 0, 0))).toEqual({ ok: false, reason: 'no-date' });
+    expect(clockSample(answer('yesterday-ish', 0, 0))).toEqual({ ok: false, reason: 'no-date' });
   });
 });

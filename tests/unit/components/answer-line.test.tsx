@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../components/App';
 import { createPanelStore, EMPTY_STATS } from '../../../components/state/store';
 import type { JoinAttempt } from '../../../lib/model/attempt';
-import { INVALID_SIGNATURE, makeAttempt, samplePayload, seedSession, signClaims } from './fixtures';
+import { INVALID_SIGNATURE, makeAttempt, seedSession } from './fixtures';
+import { payloadIssuedAt, signClaims } from '../rules/token-helpers';
 import { $, click, render, type Rendered } from './render';
 
 let r: Rendered | undefined;
@@ -27,7 +28,7 @@ describe('one line per attempt: cause · fix', () => {
   it('a token signed with another secret: FAIL, "Token looks valid: check the secret", the secret field in the answer, not at the bottom', async () => {
     const now = Date.UTC(2026, 10, 29, 3, 0, 0);
     const iat = Math.floor(now / 1000) - 30;
-    const token = await signClaims(samplePayload(iat), 'the-secret-before-it-was-rotated');
+    const token = await signClaims(payloadIssuedAt(iat), 'the-secret-before-it-was-rotated');
     const a = makeAttempt(token, { id: 'rotated', calledAt: now, outcome: INVALID_SIGNATURE, clockOffsetMs: 0 });
     r = await render(<App />, storeWith([a], 'rotated'));
     const answer = $(r.container, 'answer')!;
@@ -54,7 +55,7 @@ describe('one line per attempt: cause · fix', () => {
   });
 
   it('a success on a page without COOP/COEP reads OK, and page-not-isolated folds to one line', async () => {
-    const a = makeAttempt(await signClaims(samplePayload(Math.floor(Date.UTC(2026, 10, 29, 3, 0, 0) / 1000) - 30)), {
+    const a = makeAttempt(await signClaims(payloadIssuedAt(Math.floor(Date.UTC(2026, 10, 29, 3, 0, 0) / 1000) - 30)), {
       id: 'ok',
       calledAt: Date.UTC(2026, 10, 29, 3, 0, 0),
       page: { crossOriginIsolated: false, isolationSource: 'page' },

@@ -1,29 +1,11 @@
 /**
- * Realistic sessions for the panel's tests and benchmark: tokens signed with jose (real HS256),
+ * Realistic sessions for the panel's tests and benchmark: tokens from the one token kit
+ * (tests/unit/rules/token-helpers.ts: real HS256 with jose),
  * outcomes shaped like the real SDK's, including the seed's bug (a Java backend whose
  * Math.round(long) widens to float and quantises iat to 128 s).
  */
-import { CompactSign, SignJWT } from 'jose';
 import type { JoinAttempt, Outcome } from '../../../lib/model/attempt';
-
-export const SECRET = 'fixture-sdk-secret-0123456789abcdef';
-export const KEY = 'FixtureSdkKey01';
-export const MEETING = '85746352163';
-const enc = new TextEncoder();
-
-/** Signs a payload given as raw JSON text, so literals such as `1795912284.0` survive. */
-export async function signRawPayload(payloadJson: string, secret = SECRET): Promise<string> {
-  return new CompactSign(enc.encode(payloadJson)).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(enc.encode(secret));
-}
-
-export async function signClaims(claims: Record<string, unknown>, secret = SECRET): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(enc.encode(secret));
-}
-
-/** Zoom's sample payload with iat at `iatSec`. */
-export function samplePayload(iatSec: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { appKey: KEY, sdkKey: KEY, mn: MEETING, role: 0, iat: iatSec, exp: iatSec + 7200, tokenExp: iatSec + 7200, ...extra };
-}
+import { MEETING, payloadIssuedAt, signClaims } from '../rules/token-helpers';
 
 export const INVALID_SIGNATURE: Outcome = {
   kind: 'failure',
@@ -67,7 +49,7 @@ export async function seedSession(count = 40, startMs = Date.UTC(2026, 10, 29, 2
     const calledAt = startMs + i * 37_000;
     const java = i % 2 === 1;
     const iat = java ? javaRoundedIat(calledAt - 500) : Math.floor((calledAt - 500) / 1000);
-    const token = await signClaims(samplePayload(iat));
+    const token = await signClaims(payloadIssuedAt(iat));
     const future = iat > calledAt / 1000;
     out.push(
       makeAttempt(token, {

@@ -3,7 +3,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../../components/App';
 import { createPanelStore, EMPTY_STATS } from '../../../components/state/store';
 import type { JoinAttempt } from '../../../lib/model/attempt';
-import { INVALID_SIGNATURE, KEY, MEETING, SECRET, makeAttempt, samplePayload, seedSession, signClaims, signRawPayload } from './fixtures';
+import { INVALID_SIGNATURE, makeAttempt, seedSession } from './fixtures';
+import { KEY, MEETING, SECRET, payloadIssuedAt, signClaims, signJson } from '../rules/token-helpers';
 import { $, click, render, type Rendered } from './render';
 import { clearSessionSecret, sessionSecret } from '../../../components/state/session-secret';
 
@@ -124,7 +125,7 @@ describe('token inspector', () => {
   });
 
   it('PyJWT float iat: the raw JSON shows 1795912284.0 exactly as sent', async () => {
-    const token = await signRawPayload(
+    const token = await signJson(
       `{"appKey":"${KEY}","sdkKey":"${KEY}","mn":"${MEETING}","role":0,"iat":1795912284.0,"exp":1795919484.0,"tokenExp":1795919484.0}`,
     );
     const a = makeAttempt(token, { id: 'py', calledAt: 1795912290_000, outcome: INVALID_SIGNATURE });
@@ -138,7 +139,7 @@ describe('token inspector', () => {
 
   it('a token whose claims contain markup is shown as text, never as HTML', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    const token = await signClaims({ ...samplePayload(1795912284), mn: evil, [evil]: evil });
+    const token = await signClaims({ ...payloadIssuedAt(1795912284), mn: evil, [evil]: evil });
     const a = makeAttempt(token, { id: 'evil', meetingNumber: evil, outcome: { kind: 'failure', code: 3712, message: evil, serverMessage: evil } });
     const store = storeWith([a]);
     store.getState().select('evil');

@@ -34,6 +34,22 @@ describe('README and docs/ are current with the code', () => {
     expect(broken).toEqual([]);
   });
 
+  it('every repository path docs/architecture.md names, in prose or in its picture, exists', () => {
+    const md = text('docs/architecture.md');
+    // Paths from the repository root: a newcomer follows them from the map into the tree.
+    const named = new Set<string>();
+    for (const m of md.matchAll(/(?<![\w./-])((?:lib|entrypoints|components|tests|lab|scripts|docs)\/[\w./-]*[\w/])/g)) named.add(m[1]!);
+    expect(named.size).toBeGreaterThan(40);
+    expect([...named].filter((p) => !existsSync(path.join(root, p)))).toEqual([]);
+  });
+
+  it('the picture of docs/architecture.md reads at 80 columns', () => {
+    const md = text('docs/architecture.md');
+    const picture = /```text\n([\s\S]*?)\n```/.exec(md);
+    expect(picture, 'docs/architecture.md has no ```text picture').not.toBeNull();
+    expect(picture![1]!.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+  });
+
   it('the hook budget the docs quote is the one every build enforces', () => {
     const quoted = docs.flatMap((f) => [...text(f).matchAll(/(\d[\d,]*) bytes\b[^.\n]*(?:hook|HOOK_BUDGET)|(?:hook|HOOK_BUDGET)[^.\n]*?(\d[\d,]*) bytes/gi)].map((m) => `${f}: ${(m[1] ?? m[2])!}`));
     expect(quoted.length).toBeGreaterThan(0);

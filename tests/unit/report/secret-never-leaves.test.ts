@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeExport, EXPORT_FORMATS, type ExportFormat } from '../../../components/state/exports';
 import { clearSessionSecret, setSessionSecret } from '../../../components/state/session-secret';
 import { analysisOf } from '../../../components/state/analysis';
-import { INVALID_SIGNATURE, KEY, MEETING, makeAttempt, samplePayload, signClaims } from '../components/fixtures';
+import { INVALID_SIGNATURE, makeAttempt } from '../components/fixtures';
+import { KEY, MEETING, payloadIssuedAt, signClaims } from '../rules/token-helpers';
 import { assertSecretFree, containsSecret, redactKnownSecret, secretVariants } from '../../../lib/report/redact-secret';
 import { escapeHtml } from '../../../lib/report/html';
 import { isJoinDoctorError } from '../../../lib/errors';
@@ -47,7 +48,7 @@ function expectNoSecret(text: string, where: string): void {
 
 /** The swapped backend: appKey = sdkKey = the secret, HMAC keyed with the SDK key. */
 async function swappedSession() {
-  const token = await signClaims(samplePayload(NOW_S - 30, { appKey: SECRET, sdkKey: SECRET }), KEY);
+  const token = await signClaims(payloadIssuedAt(NOW_S - 30, { appKey: SECRET, sdkKey: SECRET }), KEY);
   return [1, 2, 3].map((i) =>
     makeAttempt(token, {
       outcome: INVALID_SIGNATURE,
@@ -112,7 +113,7 @@ describe('a secret pasted with spaces, key and secret swapped: it never leaves',
 
 describe('join-doctor check --secret-env: the secret is in no output', () => {
   it('swapped token, --sdk-key K, secret with spaces: app-key-mismatch and secret-swapped are named, the secret is not (human and --json)', async () => {
-    const token = await signClaims(samplePayload(NOW_S, { appKey: SECRET, sdkKey: SECRET }), KEY);
+    const token = await signClaims(payloadIssuedAt(NOW_S, { appKey: SECRET, sdkKey: SECRET }), KEY);
     const env = { JD_SECRET: PASTED };
     const json = await runCli(['check', '--json', '--now', String(NOW_S), '--meeting', MEETING, '--sdk-key', KEY, '--secret-env', 'JD_SECRET', token], { env });
     expect(json.code).toBe(1);

@@ -11,6 +11,8 @@ import type { Finding, Rule, RuleContext } from '../../../lib/rules/types';
 
 export const KEY = 'abcDEF123ghiJKL456mno';
 export const SECRET = 'S3cr3tS3cr3tS3cr3tS3cr3tS3cr3t12';
+/** The meeting every sample token is for (its `mn`). */
+export const MEETING = '123456789';
 /** A fixed join time, 2026-11-29T00:31:24Z. */
 export const JOIN_TIME = 1795912284;
 /** The join time under its shorter name. */
@@ -30,7 +32,7 @@ export function samplePayload(overrides: Record<string, unknown> = {}): Record<s
   const base: Record<string, unknown> = {
     appKey: KEY,
     sdkKey: KEY,
-    mn: '123456789',
+    mn: MEETING,
     role: 0,
     iat,
     exp: iat + 7200,
@@ -39,6 +41,11 @@ export function samplePayload(overrides: Record<string, unknown> = {}): Record<s
   const out = { ...base, ...overrides };
   for (const [k, v] of Object.entries(out)) if (v === undefined) delete out[k];
   return out;
+}
+
+/** The auth sample's payload issued at `iatSec` (exp and tokenExp two hours on), for sessions of many tokens. */
+export function payloadIssuedAt(iatSec: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return samplePayload({ iat: iatSec, exp: iatSec + 7200, tokenExp: iatSec + 7200, ...overrides });
 }
 
 export async function signClaims(claims: Record<string, unknown>, secret = SECRET): Promise<string> {
@@ -50,6 +57,7 @@ export function sampleSignature(claims: Record<string, unknown> = {}, header: Re
   return new SignJWT(samplePayload(claims)).setProtectedHeader(header as { alg: string }).sign(secretBytes());
 }
 
+/** Signs a payload given as raw JSON text, so literals such as `1795912284.0` survive. */
 export async function signJson(payloadJson: string, secret = SECRET): Promise<string> {
   return new CompactSign(encoder.encode(payloadJson))
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
