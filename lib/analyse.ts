@@ -20,7 +20,7 @@ export function analyse(input: unknown, ctx: AnalysisContext = {}): Analysis {
  * Runs the catalogue on an already decoded token. A rule that throws is reported as an
  * `internal-error` finding naming the rule, so one bug never hides every other finding.
  */
-export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, given?: readonly Rule[]): Analysis {
+export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, given?: readonly Rule<string>[]): Analysis {
   let full: RuleContext;
   try {
     full = { ...ctx, token };

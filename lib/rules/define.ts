@@ -11,8 +11,8 @@ export interface FindingInput {
   data?: Finding['data'];
 }
 
-export interface RuleSpec {
-  id: string;
+export interface RuleSpec<Id extends string = string> {
+  id: Id;
   severity: Severity;
   title: string;
   source: string;
@@ -21,7 +21,7 @@ export interface RuleSpec {
 }
 
 /** Builds a Rule whose findings always carry the rule's stable id and title. */
-export function defineRule(spec: RuleSpec): Rule {
+export function defineRule<const Id extends string>(spec: RuleSpec<Id>): Rule<Id> {
   const { id, severity, title, source } = spec;
   return {
     id,

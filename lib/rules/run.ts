@@ -4,6 +4,7 @@
  */
 import type { Finding, FindingOrigin } from './types';
 import type { FindingInput } from './define';
+import type { FindingId } from './ids';
 
 /** What a subject's `internal-error` says: the token alone, or the whole join. */
 const INTERNAL = {
@@ -51,7 +52,10 @@ export function findingsOf(
 ): Finding[] {
   if (!out) return [];
   const list = Array.isArray(out) ? (out as readonly FindingInput[]) : [out as FindingInput];
-  const { id, title, origin } = rule;
+  // The one place a rule's id becomes a finding's: defineRule and defineJoinRule keep every catalogue
+  // rule's id as its literal (lib/rules/ids.ts), and only tests run rules outside the catalogue.
+  const id = rule.id as FindingId;
+  const { title, origin } = rule;
   return list.map((f) => {
     const { severity, ...rest } = f;
     return origin ? { id, title, severity: severity ?? rule.severity, origin, ...rest } : { id, title, severity: severity ?? rule.severity, ...rest };

@@ -1,4 +1,5 @@
 import type { Finding } from '../types';
+import type { RuleId } from '../ids';
 import type { JoinRule, JoinRuleContext } from './types';
 import { joinRules } from './index';
 import { findingsOf, runRules } from '../run';
@@ -8,7 +9,7 @@ import { ASSET_FINDINGS, CODE_AFFINITY, NOT_SENT_EXPLAINERS } from './code-table
  * Runs the join rules on one attempt through the runner the token catalogue uses (a rule that
  * throws becomes its `internal-error` warning), then steps findings down where the join explains them.
  */
-export function runJoinRules(ctx: JoinRuleContext, given: readonly JoinRule[] = joinRules): Finding[] {
+export function runJoinRules(ctx: JoinRuleContext, given: readonly JoinRule<string>[] = joinRules): Finding[] {
   const out = runRules(given, (rule) => findingsOf(rule, rule.check(ctx)), 'join');
   return stepDownOnSuccess(ctx, stepDownExplainedCodes(out));
 }
@@ -43,8 +44,8 @@ function stepDownExplainedCodes(found: Finding[]): Finding[] {
   });
 }
 
-function explainersOf(f: Finding): readonly string[] {
+function explainersOf(f: Finding): readonly RuleId[] {
   const code = f.data?.meaningCode;
-  if (typeof code === 'number') return (CODE_AFFINITY[code] ?? []).filter((id) => ASSET_FINDINGS.includes(id as never));
+  if (typeof code === 'number') return (CODE_AFFINITY[code] ?? []).filter((id) => (ASSET_FINDINGS as readonly RuleId[]).includes(id));
   return f.id === 'answer-no-answer' && f.data?.stage === 'not-sent' ? NOT_SENT_EXPLAINERS : [];
 }
