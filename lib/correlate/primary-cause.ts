@@ -18,7 +18,7 @@
  */
 import type { JoinAttempt } from '../model/attempt';
 import type { Finding, Severity } from '../rules/types';
-import type { FindingId, RuleId } from '../rules/ids';
+import type { FindingId, RuleId, TokenRuleId } from '../rules/ids';
 import type { CauseGroup, CauseKind, CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
 import { isFailure } from './outcome';
 import { plural } from './causes';
@@ -32,8 +32,12 @@ import { CODE_AFFINITY } from '../rules/join/code-table';
 export const QUANTIZATION_EVIDENCE: ReadonlyArray<QuantizationEvidence['verdict']> = ['likely', 'near-certain'];
 export const QUANTIZATION_THRESHOLD_TEXT = 'at least 2 distinct iat values multiples of 128 s, under 1% likely by chance';
 
-/** Decisive first. Ids not listed (new rules) come after, in id order. */
-export const EXPERT_ORDER: readonly RuleId[] = [
+/**
+ * Decisive first; every rule of the token catalogue has its place (the type below fails to compile
+ * when one is added without it: the Video SDK rules once ranked after every other). Join rules rank
+ * by origin instead (see rank).
+ */
+export const EXPERT_ORDER = [
   'token-malformed',
   'token-wrapped',
   'token-not-sdk-jwt',
@@ -47,7 +51,9 @@ export const EXPERT_ORDER: readonly RuleId[] = [
   'secret-encoding',
   'secret-mismatch',
   'app-key-missing',
+  'vsdk-app-key-missing',
   'mn-missing',
+  'vsdk-tpc-missing',
   'role-missing',
   'iat-missing',
   'exp-missing',
@@ -60,15 +66,27 @@ export const EXPERT_ORDER: readonly RuleId[] = [
   'iat-fractional',
   'exp-fractional',
   'mn-mismatch',
+  'vsdk-tpc-mismatch',
   'role-invalid',
+  'vsdk-role-type-invalid',
   'app-key-mismatch',
   'mn-format',
+  'vsdk-tpc-too-long',
+  'vsdk-session-key-too-long',
+  'vsdk-user-identity-too-long',
   'tokenexp-invalid',
   'webrtc-mode-invalid',
+  'vsdk-version-missing',
   'app-key-legacy-only',
   'json-duplicate-key',
   'clock-skew',
-];
+  // Never a cause on its own (primaryCause skips it); ranked last so the order is complete.
+  'iat-quantized',
+] as const satisfies readonly TokenRuleId[];
+
+/** Compiles only when EXPERT_ORDER names every token rule. */
+type Unranked = Exclude<TokenRuleId, (typeof EXPERT_ORDER)[number]>;
+export const EXPERT_ORDER_COMPLETE: [Unranked] extends [never] ? true : Unranked = true;
 
 /** The cause as a person says it; a rule's own title when it has no phrase here. */
 const PHRASE: Partial<Record<RuleId, string>> = {
