@@ -4,7 +4,9 @@ import { decodeSignature } from './token/decode';
 import { rules as catalogue, videoCatalogue } from './rules/index';
 import { judgedAs } from './rules/sdk-family';
 import { inVideoSdkWords } from './rules/video-wording';
+import { runRules } from './rules/run';
 
+/** Everything a token is judged against besides the token itself (join time, arguments, clock, secret check). */
 export type AnalysisContext = Omit<RuleContext, 'token'>;
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -18,7 +20,7 @@ export function analyse(input: unknown, ctx: AnalysisContext = {}): Analysis {
  * Runs the catalogue on an already decoded token. A rule that throws is reported as an
  * `internal-error` finding naming the rule, so one bug never hides every other finding.
  */
-export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, given?: readonly Rule[]): Analysis {
+export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, given?: readonly Rule<string>[]): Analysis {
   let full: RuleContext;
   try {
     full = { ...ctx, token };
@@ -28,17 +30,7 @@ export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, g
   }
   const sdk = safeJudgedAs(full);
   const rules = given ?? (sdk === 'video' ? videoCatalogue : catalogue);
-  let findings: Finding[] = [];
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
-    try {
-      const out = rule.check(full);
-      if (out.length === 1) findings.push(out[0]!);
-      else if (out.length > 1) findings.push(...out);
-    } catch (e) {
-      findings.push(internalFinding(rule, e));
-    }
-  }
+  let findings = runRules(rules, (rule) => rule.check(full), 'token');
   if (findings.length > 1) findings = sortBySeverity(findings);
   // A Video SDK JWT in a Video SDK join (or a token on its own): say it in the Video SDK's words.
   if (findings.length > 0 && sdk === 'video') findings = findings.map(inVideoSdkWords);
@@ -65,22 +57,4 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
     if (f.severity === 'warning') verdict = 'warn';
   }
   return verdict;
-}
-
-function internalFinding(rule: Rule, e: unknown): Finding {
-  let reason = 'unknown error';
-  try {
-    reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  } catch {
-    // An exotic thrown value whose toString throws: keep the generic reason.
-  }
-  return {
-    id: 'internal-error',
-    // A warning, not an error: the token may be fine; the analysis is incomplete.
-    severity: 'warning',
-    title: 'A rule could not run on this token',
-    message: `Rule ${rule.id} failed on this token (${reason.slice(0, 200)}); its check is missing from this analysis.`,
-    fix: 'Report this token shape to the Join Doctor maintainers (redact the third segment); the other findings still stand.',
-    data: { rule: rule.id },
-  };
 }

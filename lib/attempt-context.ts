@@ -3,11 +3,14 @@
  * the lab and the reports all go through here so that "reference time" means the same everywhere.
  */
 import { isInitAttempt, type JoinAttempt } from './model/attempt';
-import type { Analysis, JoinArguments, RuleContext, SecretVerification } from './rules/types';
+import type { Analysis, JoinArguments, SecretVerification } from './rules/types';
 import { analyse, sortBySeverity, verdictOf } from './analyse';
 import { runJoinRules } from './rules/join/run';
 
-export type AttemptContext = Omit<RuleContext, 'token'>;
+import type { AnalysisContext } from './analyse';
+
+/** The same context as the token analysis takes (one type): kept as a name for callers that build it from an attempt. */
+export type AttemptContext = AnalysisContext;
 
 function finite(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n);

@@ -18,6 +18,7 @@
  */
 import type { JoinAttempt } from '../model/attempt';
 import type { Finding, Severity } from '../rules/types';
+import type { FindingId, RuleId, TokenRuleId } from '../rules/ids';
 import type { CauseGroup, CauseKind, CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
 import { isFailure } from './outcome';
 import { plural } from './causes';
@@ -31,8 +32,12 @@ import { CODE_AFFINITY } from '../rules/join/code-table';
 export const QUANTIZATION_EVIDENCE: ReadonlyArray<QuantizationEvidence['verdict']> = ['likely', 'near-certain'];
 export const QUANTIZATION_THRESHOLD_TEXT = 'at least 2 distinct iat values multiples of 128 s, under 1% likely by chance';
 
-/** Decisive first. Ids not listed (new rules) come after, in id order. */
-export const EXPERT_ORDER: readonly string[] = [
+/**
+ * Decisive first; every rule of the token catalogue has its place (the type below fails to compile
+ * when one is added without it: the Video SDK rules once ranked after every other). Join rules rank
+ * by origin instead (see rank).
+ */
+export const EXPERT_ORDER = [
   'token-malformed',
   'token-wrapped',
   'token-not-sdk-jwt',
@@ -46,7 +51,9 @@ export const EXPERT_ORDER: readonly string[] = [
   'secret-encoding',
   'secret-mismatch',
   'app-key-missing',
+  'vsdk-app-key-missing',
   'mn-missing',
+  'vsdk-tpc-missing',
   'role-missing',
   'iat-missing',
   'exp-missing',
@@ -59,18 +66,30 @@ export const EXPERT_ORDER: readonly string[] = [
   'iat-fractional',
   'exp-fractional',
   'mn-mismatch',
+  'vsdk-tpc-mismatch',
   'role-invalid',
+  'vsdk-role-type-invalid',
   'app-key-mismatch',
   'mn-format',
+  'vsdk-tpc-too-long',
+  'vsdk-session-key-too-long',
+  'vsdk-user-identity-too-long',
   'tokenexp-invalid',
   'webrtc-mode-invalid',
+  'vsdk-version-missing',
   'app-key-legacy-only',
   'json-duplicate-key',
   'clock-skew',
-];
+  // Never a cause on its own (primaryCause skips it); ranked last so the order is complete.
+  'iat-quantized',
+] as const satisfies readonly TokenRuleId[];
+
+/** Compiles only when EXPERT_ORDER names every token rule. */
+type Unranked = Exclude<TokenRuleId, (typeof EXPERT_ORDER)[number]>;
+export const EXPERT_ORDER_COMPLETE: [Unranked] extends [never] ? true : Unranked = true;
 
 /** The cause as a person says it; a rule's own title when it has no phrase here. */
-const PHRASE: Record<string, string> = {
+const PHRASE: Partial<Record<RuleId, string>> = {
   'iat-future': 'iat in the future',
   'token-expired': 'the signature had expired',
   'mn-missing': 'no `mn` in the signature',
@@ -99,21 +118,21 @@ const PHRASE: Record<string, string> = {
 const JAVA_ROUND = 'iat in the future, from Java Math.round (iat a multiple of 128 s)';
 export const JAVA_ROUND_KEY = 'iat-future+iat-quantized';
 
-const VERIFIED = new Set(['secret-swapped', 'secret-mismatch', 'secret-whitespace', 'secret-encoding']);
+const VERIFIED = new Set<FindingId>(['secret-swapped', 'secret-mismatch', 'secret-whitespace', 'secret-encoding']);
 
 /**
  * Rank of a finding for a failure with this code (lower first): rules that produce the code, then
  * the code's own finding when it names a specific cause (3707, 3004, 4011: what Zoom said beats a
  * token error that does not produce it), then the token's expert order, then the join arguments.
  */
-function rank(id: string, code: number | null, origin?: Finding['origin']): number {
+function rank(id: FindingId | undefined, code: number | null, origin?: Finding['origin']): number {
   const affine = code !== null ? CODE_AFFINITY[code] : undefined;
-  const a = affine ? affine.indexOf(id) : -1;
+  const a = affine && id !== undefined ? (affine as readonly FindingId[]).indexOf(id) : -1;
   if (a !== -1) return a - 1000;
   // Where a join stopped is no cause: a token or asset error that explains it comes first.
   if (id === 'answer-no-answer') return EXPERT_ORDER.length + 2;
   if (origin === 'answer') return -500;
-  const i = EXPERT_ORDER.indexOf(id);
+  const i = id === undefined ? -1 : (EXPERT_ORDER as readonly FindingId[]).indexOf(id);
   if (i !== -1) return i;
   return origin === 'arguments' ? EXPERT_ORDER.length : EXPERT_ORDER.length + 1;
 }
@@ -130,7 +149,7 @@ function restates(f: Finding): boolean {
 /** How a cause reads: a join rule's measured headline ("Zoom has no meeting with this number (3707)"), else the phrase. */
 function causeTitle(f: Finding): string {
   const h = f.data?.headline;
-  return typeof h === 'string' && h !== '' ? h : PHRASE[f.id] ?? f.title;
+  return typeof h === 'string' && h !== '' ? h : (f.id === 'internal-error' ? undefined : PHRASE[f.id]) ?? f.title;
 }
 
 /** Answer findings group by the code they name, so 3004 and 3707 failures are two causes. */
@@ -164,7 +183,7 @@ function javaRound(future: Finding, findings: readonly Finding[], quantizedEvide
   return quantizedEvidence && (future.data?.quantized === true || findings.some((f) => f.id === 'iat-quantized'));
 }
 
-function javaRoundCause(otherErrors: readonly string[]): PrimaryCause {
+function javaRoundCause(otherErrors: readonly FindingId[]): PrimaryCause {
   return { key: JAVA_ROUND_KEY, kind: 'cause', ruleIds: ['iat-future', 'iat-quantized', ...otherErrors.filter((i) => i !== 'iat-future')], title: JAVA_ROUND, severity: 'error' };
 }
 
@@ -231,7 +250,7 @@ export function primaryCauses(
     g.successesWith = main === null ? 0 : successRuleSets.filter((s) => s.has(main)).length;
     g.text = groupText(g);
   }
-  out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.failures - a.failures || rank(a.ruleIds[0] ?? '~', null) - rank(b.ruleIds[0] ?? '~', null) || (a.key < b.key ? -1 : 1));
+  out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.failures - a.failures || rank(a.ruleIds[0], null) - rank(b.ruleIds[0], null) || (a.key < b.key ? -1 : 1));
   return { byAttempt, groups: out };
 }
 

@@ -2,6 +2,7 @@
  * The result of correlating many join attempts with their analyses. Plain JSON (numbers, strings,
  * arrays) so that it can be exported and rendered as it is.
  */
+import type { FindingId } from '../rules/ids';
 import type { JoinAttempt } from '../model/attempt';
 import type { Analysis, Severity } from '../rules/types';
 
@@ -39,7 +40,7 @@ export interface PrimaryCause {
   /** `cause`: an error Zoom enforces; `suspect`: only a warning; `unexplained`: no finding at all. */
   kind: CauseKind;
   /** The findings it rests on, the deciding one first. */
-  ruleIds: string[];
+  ruleIds: FindingId[];
   /** "iat in the future, from Java Math.round (iat a multiple of 128 s)". */
   title: string;
   severity?: Severity;

@@ -27,7 +27,7 @@ import { secretWhitespace } from './secret-whitespace';
 import { secretEncoding } from './secret-encoding';
 
 /** The claim, time and secret rules, in catalogue order (keys, meeting, role, times, clock, secret). */
-export const claimRules: readonly Rule[] = [
+export const claimRules = [
   appKeyMissing,
   appKeyLegacyOnly,
   appKeyMismatch,
@@ -54,4 +54,4 @@ export const claimRules: readonly Rule[] = [
   secretSwapped,
   secretWhitespace,
   secretEncoding,
-];
+] as const satisfies readonly Rule<string>[];

@@ -1,4 +1,5 @@
 import type { Finding, Rule, RuleContext, Severity } from './types';
+import { findingsOf } from './run';
 
 /** What a rule's check returns for one finding; id, title and default severity come from the rule. */
 export interface FindingInput {
@@ -10,8 +11,8 @@ export interface FindingInput {
   data?: Finding['data'];
 }
 
-export interface RuleSpec {
-  id: string;
+export interface RuleSpec<Id extends string = string> {
+  id: Id;
   severity: Severity;
   title: string;
   source: string;
@@ -20,7 +21,7 @@ export interface RuleSpec {
 }
 
 /** Builds a Rule whose findings always carry the rule's stable id and title. */
-export function defineRule(spec: RuleSpec): Rule {
+export function defineRule<const Id extends string>(spec: RuleSpec<Id>): Rule<Id> {
   const { id, severity, title, source } = spec;
   return {
     id,
@@ -28,15 +29,7 @@ export function defineRule(spec: RuleSpec): Rule {
     title,
     source,
     check(ctx) {
-      const out = spec.check(ctx);
-      if (!out) return [];
-      const list = Array.isArray(out) ? out : [out];
-      return list.map((f) => ({ id, title, severity: f.severity ?? severity, ...stripSeverity(f) }));
+      return findingsOf(spec, spec.check(ctx));
     },
   };
-}
-
-function stripSeverity(f: FindingInput): Omit<FindingInput, 'severity'> {
-  const { severity: _ignored, ...rest } = f;
-  return rest;
 }

@@ -14,14 +14,14 @@ function cell(text: string): string {
 }
 
 /** The rule catalogue as a Markdown table (id, severity, title, source), in catalogue order. */
-export function renderRulesTable(rules: readonly Rule[]): string {
+export function renderRulesTable(rules: readonly Rule<string>[]): string {
   const lines = ['| id | severity | title | source |', '|---|---|---|---|'];
   for (const r of rules) lines.push(`| \`${r.id}\` | ${r.severity} | ${cell(r.title)} | ${cell(r.source)} |`);
   return lines.join('\n');
 }
 
 /** The join-rule catalogue (what is not the token) as a Markdown table, with where each finding comes from. */
-export function renderJoinRulesTable(rules: readonly JoinRule[]): string {
+export function renderJoinRulesTable(rules: readonly JoinRule<string>[]): string {
   const lines = ['| id | from | severity | title | source |', '|---|---|---|---|---|'];
   for (const r of rules) lines.push(`| \`${r.id}\` | ${ORIGIN_LABEL[r.origin]} | ${r.severity} | ${cell(r.title)} | ${cell(r.source)} |`);
   return lines.join('\n');

@@ -6,9 +6,9 @@ import { langFix } from './lang';
 import { CLAIM_NAMES, misnamedClaim, spellingText } from './claim-names';
 
 /** iat-missing and exp-missing differ only in the claim and what Zoom does without it. */
-export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string): Rule {
+export function missingTimeRule<const N extends 'iat' | 'exp'>(name: N, title: string, why: string): Rule<`${N}-missing`> {
   return defineRule({
-    id: `${name}-missing`,
+    id: `${name}-missing` as const,
     severity: 'error',
     title,
     source: 'signature-facts §1 (iat and exp required; exp − iat in [1800, 172800]), dev.to/zoom troubleshooting',
@@ -42,9 +42,9 @@ export function missingTimeRule(name: 'iat' | 'exp', title: string, why: string)
  * rejecting a fractional or `.0` time (signature-facts §4.14 lists fractional iat as unverified), but Zoom asks
  * for "long format", RFC 7519 NumericDate allows fractions, and strict integer parsers reject them.
  */
-export function fractionalTimeRule(name: 'iat' | 'exp'): Rule {
+export function fractionalTimeRule<const N extends 'iat' | 'exp'>(name: N): Rule<`${N}-fractional`> {
   return defineRule({
-    id: `${name}-fractional`,
+    id: `${name}-fractional` as const,
     severity: 'warning',
     title: `${name} is fractional or written as a decimal literal`,
     source: 'signature-facts §1 ("long format"), §4.14 (fractional iat unverified), §4.14 (Python json.dumps, PyJWT included, writes a float iat as 1795912284.0)',

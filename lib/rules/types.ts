@@ -1,4 +1,5 @@
 import type { DecodedToken } from '../token/types';
+import type { FindingId, RuleId } from './ids';
 
 /** `error`: Zoom rejects it. `warning`: version-dependent or risky. `info`: worth knowing. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -11,8 +12,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export type FindingOrigin = 'token' | 'arguments' | 'answer' | 'page' | 'assets';
 
 export interface Finding {
-  /** The stable rule id, e.g. `iat-future`. Never renamed once shipped. */
-  id: string;
+  /** The stable rule id, e.g. `iat-future` (or `internal-error`). Never renamed once shipped. */
+  id: FindingId;
   severity: Severity;
   /** Absent: `token` (every rule of the signature catalogue); join rules always set it. */
   origin?: FindingOrigin;
@@ -104,8 +105,8 @@ export interface RuleContext {
   verification?: SecretVerification;
 }
 
-export interface Rule {
-  id: string;
+export interface Rule<Id extends string = RuleId> {
+  id: Id;
   /** The severity the rule usually reports with (a finding may lower it, e.g. numeric string role). */
   severity: Severity;
   title: string;

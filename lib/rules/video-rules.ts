@@ -12,7 +12,7 @@ import { vsdkUserIdentityTooLong } from './vsdk-user-identity-too-long';
  * The Video SDK claim rules. They judge only Video SDK JWTs (sdk-family.ts videoPayload); the
  * token, time, clock and secret rules of the catalogue judge both SDKs' tokens.
  */
-export const videoRules: readonly Rule[] = [
+export const videoRules = [
   vsdkAppKeyMissing,
   vsdkTpcMissing,
   vsdkTpcMismatch,
@@ -21,4 +21,4 @@ export const videoRules: readonly Rule[] = [
   vsdkVersionMissing,
   vsdkSessionKeyTooLong,
   vsdkUserIdentityTooLong,
-];
+] as const satisfies readonly Rule<string>[];

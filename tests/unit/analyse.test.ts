@@ -5,6 +5,7 @@ import { decodeSignature } from '../../lib/token/decode';
 import { rules } from '../../lib/rules/index';
 import { defineRule } from '../../lib/rules/define';
 import type { Rule } from '../../lib/rules/types';
+import type { FindingId } from '../../lib/rules/ids';
 
 const SECRET = new TextEncoder().encode('S3cr3tS3cr3tS3cr3tS3cr3tS3cr3t12');
 const NOW = 1795912284;
@@ -35,7 +36,7 @@ describe('analyse', () => {
   });
 
   it('keeps catalogue order among findings of equal severity', () => {
-    const mk = (id: string, severity: 'error' | 'warning' | 'info'): Rule =>
+    const mk = (id: string, severity: 'error' | 'warning' | 'info'): Rule<string> =>
       defineRule({ id, severity, title: id, source: 'test', check: () => ({ message: id, fix: 'x' }) });
     const order = [mk('i1', 'info'), mk('w1', 'warning'), mk('e1', 'error'), mk('w2', 'warning'), mk('e2', 'error'), mk('i2', 'info')];
     const a = analyseDecoded(decodeSignature('x'), {}, order);
@@ -52,7 +53,7 @@ describe('analyse', () => {
   });
 
   it('verdict: any error fails, any warning warns, else pass', () => {
-    const f = (severity: 'error' | 'warning' | 'info') => ({ id: 'x', severity, title: 't', message: 'm', fix: 'f' });
+    const f = (severity: 'error' | 'warning' | 'info') => ({ id: 'x' as FindingId, severity, title: 't', message: 'm', fix: 'f' });
     expect(verdictOf([])).toBe('pass');
     expect(verdictOf([f('info')])).toBe('pass');
     expect(verdictOf([f('info'), f('warning')])).toBe('warn');

@@ -1,11 +1,11 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { endSentence, readCode, viewName, zoomSaid } from './answer-code';
 
 /**
  * A failure whose code no row of the table names (or that came without any code): it says so and
  * shows what Zoom and the SDK said, so the developer has the server's own words to search for.
  */
-export const answerCodeUnknown: JoinRule = {
+export const answerCodeUnknown = defineJoinRule({
   id: 'answer-code-unknown',
   severity: 'warning',
   title: "The join failed with a code Join Doctor does not know",
@@ -26,4 +26,4 @@ export const answerCodeUnknown: JoinRule = {
       data: { code: r.code, serverCode: r.serverCode, serverMessage: r.serverMessage, restatesOutcome: true },
     };
   },
-};
+});

@@ -6,6 +6,7 @@
 import type { JoinAttempt } from '../../model/attempt';
 import type { FindingInput } from '../define';
 import type { Analysis } from '../types';
+import type { FindingId } from '../ids';
 import { sdkCodeForAnswer } from '../../zoom/wc-info-codes';
 import { CODE_AFFINITY, codeFact, type CodeFact, type CodeGroup, type CodeStage } from './code-table';
 
@@ -103,8 +104,8 @@ function words(r: ReadCode): string {
 }
 
 /** Token findings that produce this code (signature-facts §2), by id. */
-function explainers(code: number, token: Analysis, restates: boolean): string[] {
-  const affine = CODE_AFFINITY[code] ?? [];
+function explainers(code: number, token: Analysis, restates: boolean): FindingId[] {
+  const affine: readonly FindingId[] = CODE_AFFINITY[code] ?? [];
   const errors = token.findings.filter((f) => f.severity === 'error');
   const hit = errors.filter((f) => affine.includes(f.id)).map((f) => f.id);
   if (hit.length > 0) return hit;

@@ -1,4 +1,4 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import type { JoinAttempt } from '../../model/attempt';
 import type { FindingInput } from '../define';
 import { meetingServerFailure } from './answer-code';
@@ -71,7 +71,7 @@ function meetingServerWords(a: JoinAttempt): { text: string; opened: boolean | n
  * wc/info request at all, a request with no answer, a network failure, or an answer and then
  * nothing (the meeting-server stage).
  */
-export const answerNoAnswer: JoinRule = {
+export const answerNoAnswer = defineJoinRule({
   id: 'answer-no-answer',
   severity: 'error',
   title: 'The join got no answer: where it stopped',
@@ -103,4 +103,4 @@ export const answerNoAnswer: JoinRule = {
       data: { stage, http: w?.http ?? null, rwgOpened: rwg.opened, headline: stage === 'answered-then-nothing' ? 'accepted by Zoom, then stuck at the meeting-server stage' : stage === 'meeting-server-unreachable' ? 'accepted by Zoom, meeting server unreachable' : stage === 'not-sent' ? 'the SDK never asked Zoom (wc/info not sent)' : stage === 'refused-no-callback' ? 'refused by Zoom, no callback' : 'no answer from Zoom to wc/info' },
     };
   },
-};
+});

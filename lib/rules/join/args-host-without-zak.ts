@@ -1,4 +1,4 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { claimValue } from '../claim-values';
 import { argsOf, has, hasZak } from './args-common';
 
@@ -7,7 +7,7 @@ import { argsOf, has, hasZak } from './args-common';
  * meeting as host only with the host's ZAK unless the app's own user owns it; the usual symptoms
  * are 3711, 3623 or a join that waits for the host.
  */
-export const argsHostWithoutZak: JoinRule = {
+export const argsHostWithoutZak = defineJoinRule({
   id: 'args-host-without-zak',
   severity: 'error',
   title: "role 1 (host) without the host's zak",
@@ -26,4 +26,4 @@ export const argsHostWithoutZak: JoinRule = {
       data: { role: String(role) },
     };
   },
-};
+});

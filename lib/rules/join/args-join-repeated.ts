@@ -1,4 +1,4 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { failureCode } from './args-common';
 
 /** The SDK's join rate limit: one call per 10 s (client view `join:10`, scaled ×1000; docs/join-errors.md §6). */
@@ -10,7 +10,7 @@ export const JOIN_INTERVAL_MS = 10_000;
  * [measured, 6.2.0] the client view drops a join() made within 10 s of the previous one without a
  * request or any callback, so the capture sees a silent refusal (or a timeout); the component view sends both.
  */
-export const argsJoinRepeated: JoinRule = {
+export const argsJoinRepeated = defineJoinRule({
   id: 'args-join-repeated',
   severity: 'error',
   title: "join() called again within 10 s of the previous join",
@@ -36,4 +36,4 @@ export const argsJoinRepeated: JoinRule = {
       data: { gapMs: gap },
     };
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 
 /**
  * meetingNumber as people write it ("123 4567 8901", "123-4567-8901"): the client view refuses one
  * over 12 characters with 4003, and Zoom looks up digits. (`mn` in the token: mn-format/mn-mismatch.)
  */
-export const argsMeetingNumberFormat: JoinRule = {
+export const argsMeetingNumberFormat = defineJoinRule({
   id: 'args-meeting-number-format',
   severity: 'warning',
   title: "meetingNumber has spaces, dashes or other non-digits",
@@ -23,4 +23,4 @@ export const argsMeetingNumberFormat: JoinRule = {
       data: { length: m.length, digits },
     };
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { argsOf } from './args-common';
 
 /** A passcode with %XX in it: taken from a URL without decoding (`%40` for `@`), so Zoom compares other characters. */
-export const argsPasscodeEncoded: JoinRule = {
+export const argsPasscodeEncoded = defineJoinRule({
   id: 'args-passcode-encoded',
   severity: 'warning',
   title: "The passcode looks URL-encoded (%XX)",
@@ -17,4 +17,4 @@ export const argsPasscodeEncoded: JoinRule = {
       data: { length: p.length },
     };
   },
-};
+});

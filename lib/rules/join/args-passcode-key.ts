@@ -1,4 +1,4 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { argsOf, has } from './args-common';
 
 /**
@@ -6,7 +6,7 @@ import { argsOf, has } from './args-common';
  * unknown keys with 3 "Join parameters: password are invalid!"), the component view's takes
  * `password` (index.d.ts:806 vs embedded.d.ts:837).
  */
-export const argsPasscodeKey: JoinRule = {
+export const argsPasscodeKey = defineJoinRule({
   id: 'args-passcode-key',
   severity: 'error',
   title: "The passcode is passed under the other view's name (passWord vs password)",
@@ -26,4 +26,4 @@ export const argsPasscodeKey: JoinRule = {
       data: { given: wrong, expected: right },
     };
   },
-};
+});

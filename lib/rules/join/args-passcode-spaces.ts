@@ -1,8 +1,8 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { argsOf } from './args-common';
 
 /** Whitespace in the passcode: pasted with a trailing newline or space, or typed as Zoom displays it. */
-export const argsPasscodeSpaces: JoinRule = {
+export const argsPasscodeSpaces = defineJoinRule({
   id: 'args-passcode-spaces',
   severity: 'warning',
   title: "The passcode contains whitespace",
@@ -19,4 +19,4 @@ export const argsPasscodeSpaces: JoinRule = {
       data: { length: p.length, edgeSpaces: p.edgeSpaces, innerSpaces: p.innerSpaces },
     };
   },
-};
+});

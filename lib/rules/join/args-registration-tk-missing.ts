@@ -1,10 +1,10 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { argsOf, failureCode, failureWords, has } from './args-common';
 
 const CODES = new Set([3099, 3135, 3606]);
 
 /** The meeting or webinar requires registration (3099; panelists 3135) and the join passed no tk. */
-export const argsRegistrationTkMissing: JoinRule = {
+export const argsRegistrationTkMissing = defineJoinRule({
   id: 'args-registration-tk-missing',
   severity: 'error',
   title: "A registration-required join without tk",
@@ -20,4 +20,4 @@ export const argsRegistrationTkMissing: JoinRule = {
       fix: "Register the user (Zoom API: POST /meetings/{id}/registrants, or /webinars/{id}/registrants) and pass the returned registrant token as tk (the tk= value of the join_url).",
     };
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { argsOf, failureCode, failureWords, has } from './args-common';
 
 /** Zoom asked for an email (3005; webinars) and the join passed no userEmail. */
-export const argsWebinarEmailMissing: JoinRule = {
+export const argsWebinarEmailMissing = defineJoinRule({
   id: 'args-webinar-email-missing',
   severity: 'error',
   title: "A webinar join without userEmail",
@@ -18,4 +18,4 @@ export const argsWebinarEmailMissing: JoinRule = {
       fix: 'Pass userEmail in the join arguments (for a registered webinar: the registrant\'s email, with their tk).',
     };
   },
-};
+});

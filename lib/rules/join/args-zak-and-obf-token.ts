@@ -1,8 +1,8 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { argsOf, has } from './args-common';
 
 /** zak and obfToken together: the client view refuses with 3636, the component view with 5013. */
-export const argsZakAndObfToken: JoinRule = {
+export const argsZakAndObfToken = defineJoinRule({
   id: 'args-zak-and-obf-token',
   severity: 'error',
   title: "zak and obfToken are both passed",
@@ -16,4 +16,4 @@ export const argsZakAndObfToken: JoinRule = {
       fix: "Pass zak to start or join as the signed-in user; pass obfToken to join on an authorizing user's behalf (another account's meeting). Never both.",
     };
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { failuresOf, listUrls } from './page-text';
 
 /** The browser refused the request itself, before any answer: an ad or privacy blocker (net::ERR_BLOCKED_BY_CLIENT). */
-export const assetBlockedByClient: JoinRule = {
+export const assetBlockedByClient = defineJoinRule({
   id: 'asset-blocked-by-client',
   severity: 'error',
   origin: 'assets',
@@ -17,4 +17,4 @@ export const assetBlockedByClient: JoinRule = {
       data: { count: fs.length, url: fs[0]!.url },
     };
   },
-};
+});

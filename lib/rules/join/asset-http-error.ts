@@ -1,8 +1,8 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { ASSET_PATH_FIX, assetFolder, failuresOf, listUrls } from './page-text';
 
 /** A lib/av file answered 4xx/5xx: the SDK retries, and the 6.2.0 client view then never sends its join request (measured). */
-export const assetHttpError: JoinRule = {
+export const assetHttpError = defineJoinRule({
   id: 'asset-http-error',
   severity: 'error',
   origin: 'assets',
@@ -19,4 +19,4 @@ export const assetHttpError: JoinRule = {
       data: { count: fs.length, status: first.status, url: first.url },
     };
   },
-};
+});

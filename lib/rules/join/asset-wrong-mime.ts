@@ -1,4 +1,4 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { ASSET_PATH_FIX, failuresOf, listUrls } from './page-text';
 
 /**
@@ -7,7 +7,7 @@ import { ASSET_PATH_FIX, failuresOf, listUrls } from './page-text';
  * slower). A text/html answer is usually the site's index.html (an SPA fallback for a missing
  * file): then the fallback fails too and media never starts.
  */
-export const assetWrongMime: JoinRule = {
+export const assetWrongMime = defineJoinRule({
   id: 'asset-wrong-mime',
   severity: 'warning',
   origin: 'assets',
@@ -31,4 +31,4 @@ export const assetWrongMime: JoinRule = {
       data: { count: fs.length, mimeType: fs[0]!.mimeType, url: fs[0]!.url },
     };
   },
-};
+});

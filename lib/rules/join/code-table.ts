@@ -9,6 +9,8 @@
  * from a rule that says why.
  */
 
+import type { JoinRuleId, RuleId } from '../ids';
+
 export type CodeGroup = 'signature' | 'meeting' | 'host' | 'authorization' | 'sdk' | 'meeting-server' | 'generic';
 export type CodeStage = 'browser' | 'web' | 'meeting-server';
 export type CodeView = 'both' | 'client-view' | 'component-view';
@@ -134,11 +136,11 @@ export function codeFacts(): readonly CodeFact[] {
  * when the page got that code, and they explain the code's own finding (which then steps back).
  */
 /** Join findings that name a file the SDK could not load or run. */
-export const ASSET_FINDINGS: readonly string[] = ['asset-http-error', 'asset-wrong-mime', 'asset-blocked-by-client', 'csp-wasm-blocked', 'csp-blocks-zoom'];
+export const ASSET_FINDINGS: readonly JoinRuleId[] = ['asset-http-error', 'asset-wrong-mime', 'asset-blocked-by-client', 'csp-wasm-blocked', 'csp-blocks-zoom'];
 /** What explains a join that never sent wc/info: a missing file, or a second join the client view dropped. */
-export const NOT_SENT_EXPLAINERS: readonly string[] = [...ASSET_FINDINGS, 'args-join-repeated'];
+export const NOT_SENT_EXPLAINERS: readonly JoinRuleId[] = [...ASSET_FINDINGS, 'args-join-repeated'];
 
-export const CODE_AFFINITY: Readonly<Record<number, readonly string[]>> = {
+export const CODE_AFFINITY: Readonly<Record<number, readonly RuleId[]>> = {
   3704: ['app-key-missing', 'app-key-mismatch', 'secret-swapped'],
   3705: ['token-expired', 'exp-window-short', 'exp-window-long', 'tokenexp-invalid'],
   3706: ['mn-mismatch', 'mn-format', 'mn-missing', 'args-meeting-number-format'],

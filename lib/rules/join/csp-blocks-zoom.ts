@@ -1,8 +1,8 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { listUrls, violationsOf } from './page-text';
 
 /** The page's CSP refuses a request the SDK makes: its join request, websockets, scripts or workers. */
-export const cspBlocksZoom: JoinRule = {
+export const cspBlocksZoom = defineJoinRule({
   id: 'csp-blocks-zoom',
   severity: 'error',
   origin: 'assets',
@@ -22,4 +22,4 @@ export const cspBlocksZoom: JoinRule = {
       data: { count: v.length, directive: directives[0]!, blocked: v[0]!.blocked },
     };
   },
-};
+});

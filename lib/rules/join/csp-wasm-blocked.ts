@@ -1,8 +1,8 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { violationsOf } from './page-text';
 
 /** The page's CSP refuses WebAssembly compilation ('wasm-unsafe-eval' missing from script-src). */
-export const cspWasmBlocked: JoinRule = {
+export const cspWasmBlocked = defineJoinRule({
   id: 'csp-wasm-blocked',
   severity: 'error',
   origin: 'assets',
@@ -18,4 +18,4 @@ export const cspWasmBlocked: JoinRule = {
       data: { count: v.length, directive: v[0]!.directive, seen: v[0]!.seen },
     };
   },
-};
+});

@@ -29,7 +29,7 @@ import { cspBlocksZoom } from './csp-blocks-zoom';
  * The join-rule catalogue, in the order findings of equal severity are listed after the token's:
  * Zoom's answer, then the arguments, then the page and the assets.
  */
-export const joinRules: readonly JoinRule[] = [
+export const joinRules = [
   // Zoom's answer (issue 10 §1): one rule per group of the code table (lib/rules/join/code-table.ts).
   answerSignatureRejected,
   answerMeetingRefused,
@@ -57,4 +57,4 @@ export const joinRules: readonly JoinRule[] = [
   assetBlockedByClient,
   cspWasmBlocked,
   cspBlocksZoom,
-];
+] as const satisfies readonly JoinRule<string>[];

@@ -1,11 +1,11 @@
-import type { JoinRule } from './types';
+import { defineJoinRule } from './types';
 import { claim } from '../claim-values';
 
 /**
  * The SDK draws gallery view and virtual background from SharedArrayBuffer, which the browser
  * only offers a cross-origin isolated page, unless the token asks for WebRTC video instead.
  */
-export const pageNotIsolated: JoinRule = {
+export const pageNotIsolated = defineJoinRule({
   id: 'page-not-isolated',
   severity: 'warning',
   origin: 'page',
@@ -25,4 +25,4 @@ export const pageNotIsolated: JoinRule = {
       data: { crossOriginIsolated: false, source: p.isolationSource ?? null, videoWebrtcMode: mode?.present ? JSON.stringify(mode.value) : null },
     };
   },
-};
+});

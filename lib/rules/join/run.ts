@@ -1,34 +1,16 @@
 import type { Finding } from '../types';
+import type { RuleId } from '../ids';
 import type { JoinRule, JoinRuleContext } from './types';
 import { joinRules } from './index';
+import { findingsOf, runRules } from '../run';
 import { ASSET_FINDINGS, CODE_AFFINITY, NOT_SENT_EXPLAINERS } from './code-table';
 
 /**
- * Runs the join rules on one attempt. A rule that throws becomes an `internal-error` warning naming
- * it, as in the token catalogue, so one bug never hides the other findings.
+ * Runs the join rules on one attempt through the runner the token catalogue uses (a rule that
+ * throws becomes its `internal-error` warning), then steps findings down where the join explains them.
  */
-export function runJoinRules(ctx: JoinRuleContext, given: readonly JoinRule[] = joinRules): Finding[] {
-  const out: Finding[] = [];
-  for (const rule of given) {
-    try {
-      const found = rule.check(ctx);
-      if (!found) continue;
-      for (const f of Array.isArray(found) ? found : [found]) {
-        const { severity, ...rest } = f;
-        out.push({ id: rule.id, title: rule.title, severity: severity ?? rule.severity, origin: rule.origin, ...rest });
-      }
-    } catch (e) {
-      out.push({
-        id: 'internal-error',
-        severity: 'warning',
-        origin: rule.origin,
-        title: 'A rule could not run on this join',
-        message: `Rule ${rule.id} failed on this join (${describe(e).slice(0, 200)}); its check is missing from this analysis.`,
-        fix: 'Report this join to the Join Doctor maintainers (export it: secrets are redacted); the other findings still stand.',
-        data: { rule: rule.id },
-      });
-    }
-  }
+export function runJoinRules(ctx: JoinRuleContext, given: readonly JoinRule<string>[] = joinRules): Finding[] {
+  const out = runRules(given, (rule) => findingsOf(rule, rule.check(ctx)), 'join');
   return stepDownOnSuccess(ctx, stepDownExplainedCodes(out));
 }
 
@@ -62,16 +44,8 @@ function stepDownExplainedCodes(found: Finding[]): Finding[] {
   });
 }
 
-function explainersOf(f: Finding): readonly string[] {
+function explainersOf(f: Finding): readonly RuleId[] {
   const code = f.data?.meaningCode;
-  if (typeof code === 'number') return (CODE_AFFINITY[code] ?? []).filter((id) => ASSET_FINDINGS.includes(id as never));
+  if (typeof code === 'number') return (CODE_AFFINITY[code] ?? []).filter((id) => (ASSET_FINDINGS as readonly RuleId[]).includes(id));
   return f.id === 'answer-no-answer' && f.data?.stage === 'not-sent' ? NOT_SENT_EXPLAINERS : [];
-}
-
-function describe(e: unknown): string {
-  try {
-    return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  } catch {
-    return 'unknown error';
-  }
 }

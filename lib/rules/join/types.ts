@@ -7,6 +7,7 @@
 import type { JoinAttempt } from '../../model/attempt';
 import type { Analysis, FindingOrigin, Severity } from '../types';
 import type { FindingInput } from '../define';
+import type { JoinRuleId } from '../ids';
 
 export interface JoinRuleContext {
   attempt: JoinAttempt;
@@ -16,12 +17,17 @@ export interface JoinRuleContext {
   previous?: JoinAttempt | null;
 }
 
-export interface JoinRule {
-  id: string;
+export interface JoinRule<Id extends string = JoinRuleId> {
+  id: Id;
   severity: Severity;
   title: string;
   origin: Exclude<FindingOrigin, 'token'>;
   /** Which facts back the rule: a section of docs/ or a public source. */
   source: string;
   check(ctx: JoinRuleContext): FindingInput | FindingInput[] | null | undefined;
+}
+
+/** Keeps the rule's id as its literal type, so the catalogue's ids form the RuleId union (lib/rules/ids.ts). */
+export function defineJoinRule<const Id extends string>(rule: JoinRule<Id>): JoinRule<Id> {
+  return rule;
 }

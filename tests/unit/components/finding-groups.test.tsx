@@ -8,11 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FindingList } from '../../../components/FindingList';
 import type { Finding } from '../../../lib/rules/types';
 import { render, type Rendered } from './render';
+import type { FindingId } from '../../../lib/rules/ids';
 
 let r: Rendered | undefined;
 afterEach(() => r?.unmount());
 
-const f = (id: string, severity: Finding['severity'], origin?: Finding['origin']): Finding => ({ id, severity, title: id, message: `${id} measured.`, fix: 'fix it', ...(origin ? { origin } : {}) });
+const f = (id: FindingId, severity: Finding['severity'], origin?: Finding['origin']): Finding => ({ id, severity, title: id, message: `${id} measured.`, fix: 'fix it', ...(origin ? { origin } : {}) });
 
 describe('findings grouped by origin', () => {
   it('token-only findings stay one plain list (no headings)', async () => {
@@ -22,7 +23,7 @@ describe('findings grouped by origin', () => {
   });
 
   it("a 3707 beside a token warning shows Zoom's answer first, then token; anchors keep the engine's index", async () => {
-    const list = [f('answer-signature-rejected', 'error', 'answer'), f('args-passcode-encoded', 'warning', 'arguments'), f('clock-skew', 'warning'), f('page-thing', 'info', 'page')];
+    const list = [f('answer-signature-rejected', 'error', 'answer'), f('args-passcode-encoded', 'warning', 'arguments'), f('clock-skew', 'warning'), f('page-thing' as FindingId, 'info', 'page')];
     r = await render(<FindingList findings={list} emptyText="none" />);
     const groups = [...r.container.querySelectorAll('[data-testid="finding-group"]')];
     expect(groups.map((g) => g.getAttribute('data-origin'))).toEqual(['answer', 'arguments', 'token', 'page']);

@@ -6,8 +6,9 @@ import { columnLayout, loadColumnPrefs, resizeColumn, saveColumnPrefs, toggleCol
 import { anyOtherDay, attemptLabel, logTime } from '../../../components/state/format';
 import type { Finding } from '../../../lib/rules/types';
 import type { JoinAttempt } from '../../../lib/model/attempt';
+import type { FindingId } from '../../../lib/rules/ids';
 
-const f = (id: string): Finding => ({ id, severity: 'error', title: id, message: id, fix: '' });
+const f = (id: FindingId): Finding => ({ id, severity: 'error', title: id, message: id, fix: '' });
 const attempt = (id: string): JoinAttempt => ({ id, api: 'client-view', signature: 'x', calledAt: 0, outcome: { kind: 'success' } });
 
 describe('the filter box speaks the Network panel’s syntax', () => {

@@ -4,6 +4,7 @@ import { filterAttempts, nextSelection, selectActiveAttempts } from '../../../co
 import type { Finding } from '../../../lib/rules/types';
 import type { TabSnapshot } from '../../../lib/protocol';
 import { INVALID_SIGNATURE, makeAttempt } from './fixtures';
+import type { FindingId } from '../../../lib/rules/ids';
 
 const snapshot = (attempts = [makeAttempt('x.y.z'), makeAttempt('x.y.z')]): TabSnapshot => ({
   tabId: 1,
@@ -95,7 +96,7 @@ describe('log filtering', () => {
   const ok = makeAttempt('t', { meetingNumber: '111' });
   const bad = makeAttempt('t', { outcome: INVALID_SIGNATURE, meetingNumber: '222' });
   const silent = makeAttempt('t', { outcome: { kind: 'silent-refusal', reason: 'no appKey in the signature' } });
-  const finding = (id: string): Finding => ({ id, severity: 'error', title: id, message: '', fix: '' });
+  const finding = (id: FindingId): Finding => ({ id, severity: 'error', title: id, message: '', fix: '' });
   const findingsOf = (a: { id: string }) => (a.id === bad.id ? [finding('iat-future')] : a.id === silent.id ? [finding('app-key-missing')] : []);
 
   it('filtering by the 3712 outcome keeps only failures', () => {

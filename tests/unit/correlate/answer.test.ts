@@ -16,6 +16,7 @@ import { verifySecret } from '../../../lib/verify-secret';
 import { decodeSignature } from '../../../lib/token/decode';
 import { SECRET, samplePayload, signClaims } from '../rules/token-helpers';
 import { INVALID_SIGNATURE } from './series';
+import type { FindingId } from '../../../lib/rules/ids';
 
 const START = 1_795_912_284_000;
 
@@ -112,7 +113,7 @@ describe('the cause is the one Correlation names, with the deciding fix in the b
 });
 
 describe('noise steps back', () => {
-  const f = (id: string, severity: Finding['severity'] = 'warning'): Finding => ({ id, severity, title: id, message: id, fix: '' });
+  const f = (id: FindingId, severity: Finding['severity'] = 'warning'): Finding => ({ id, severity, title: id, message: id, fix: '' });
   it('page isolation never affects a join; quantisation only matters on a failure', () => {
     expect(affectsJoin(f('page-not-isolated'), 'success')).toBe(false);
     expect(affectsJoin(f('page-not-isolated'), 'failure-3712')).toBe(false);

@@ -13,7 +13,7 @@ import { matrixLines } from '../../../lab/join-report';
 import { isJoinDoctorError } from '../../../lib/errors';
 import { startLabServer, joinScenarioOfUrl, type LabServer } from '../../../lab/server';
 
-const ALL_IDS = new Set([...rules.map((r) => r.id), ...joinRules.map((r) => r.id)]);
+const ALL_IDS = new Set<string>([...rules.map((r) => r.id), ...joinRules.map((r) => r.id)]);
 const webRows = codeFacts().filter((f) => f.stage === 'web');
 
 describe('join scenarios: one per web-stage code row, answered so the SDK reports that row', () => {

@@ -3,6 +3,7 @@ import { findingText, firstSentenceEnd, shortReference } from '../../../lib/repo
 import { analyseDecoded } from '../../../lib/analyse';
 import { decodeSignature } from '../../../lib/token/decode';
 import { HS256_HEADER_JSON, signJsonText } from '../../../lab/jwt';
+import type { FindingId } from '../../../lib/rules/ids';
 
 describe('a finding read as one measured fact plus its explanation', () => {
   it("Java Math.round: 'iat 133 s after the join (Zoom's clock…) · iat = N × 128', with the float arithmetic behind it", () => {
@@ -22,7 +23,7 @@ describe('a finding read as one measured fact plus its explanation', () => {
     expect(firstSentenceEnd('iat is 1.5 s ahead. Then more.')).toBe(19);
     expect(firstSentenceEnd('use e.g. Math.floor. Then')).toBe(20);
     expect(firstSentenceEnd('one sentence only.')).toBe(-1);
-    expect(findingText({ id: 'x', message: 'The payload has no mn. role is missing too.' })).toEqual({ fact: 'The payload has no mn', detail: 'role is missing too.' });
+    expect(findingText({ id: 'x' as FindingId, message: 'The payload has no mn. role is missing too.' })).toEqual({ fact: 'The payload has no mn', detail: 'role is missing too.' });
   });
 
   it('shortens the reference-time phrase for one line', () => {

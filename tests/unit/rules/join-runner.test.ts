@@ -14,7 +14,7 @@ const attempt: JoinAttempt = {
 
 describe('join rules runner', () => {
   it('stamps every finding with the rule id, title, default severity and origin', () => {
-    const rule: JoinRule = {
+    const rule: JoinRule<string> = {
       id: 'code-3707',
       severity: 'error',
       title: 'Meeting number not found',
@@ -27,7 +27,7 @@ describe('join rules runner', () => {
   });
 
   it('a join rule that throws on a hostile page value becomes an internal-error warning, not a crash', () => {
-    const rule: JoinRule = {
+    const rule: JoinRule<string> = {
       id: 'page-thing',
       severity: 'warning',
       title: 'x',

@@ -1,0 +1,79 @@
+/**
+ * The one runner of both catalogues (token rules and join rules) and the one `internal-error`
+ * finding: a rule that throws becomes a warning naming it, so one bug never hides the others.
+ */
+import type { Finding, FindingOrigin } from './types';
+import type { FindingInput } from './define';
+import type { FindingId } from './ids';
+
+/** What a subject's `internal-error` says: the token alone, or the whole join. */
+const INTERNAL = {
+  token: {
+    title: 'A rule could not run on this token',
+    fix: 'Report this token shape to the Join Doctor maintainers (redact the third segment); the other findings still stand.',
+  },
+  join: {
+    title: 'A rule could not run on this join',
+    fix: 'Report this join to the Join Doctor maintainers (export it: secrets are redacted); the other findings still stand.',
+  },
+} as const;
+
+export type RuleSubject = keyof typeof INTERNAL;
+
+interface Named {
+  readonly id: string;
+  readonly origin?: FindingOrigin;
+}
+
+/** The warning that stands in for a rule that threw: the analysis is incomplete, the input may be fine. */
+export function internalErrorFinding(rule: Named, e: unknown, subject: RuleSubject): Finding {
+  let reason = 'unknown error';
+  try {
+    reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {
+    // An exotic thrown value whose toString throws: keep the generic reason.
+  }
+  const words = INTERNAL[subject];
+  return {
+    id: 'internal-error',
+    severity: 'warning',
+    ...(rule.origin ? { origin: rule.origin } : {}),
+    title: words.title,
+    message: `Rule ${rule.id} failed on this ${subject} (${reason.slice(0, 200)}); its check is missing from this analysis.`,
+    fix: words.fix,
+    data: { rule: rule.id },
+  };
+}
+
+/** A rule's check output as findings carrying the rule's stable id, title, origin and default severity. */
+export function findingsOf(
+  rule: Named & { readonly title: string; readonly severity: Finding['severity'] },
+  out: FindingInput | readonly FindingInput[] | null | undefined,
+): Finding[] {
+  if (!out) return [];
+  const list = Array.isArray(out) ? (out as readonly FindingInput[]) : [out as FindingInput];
+  // The one place a rule's id becomes a finding's: defineRule and defineJoinRule keep every catalogue
+  // rule's id as its literal (lib/rules/ids.ts), and only tests run rules outside the catalogue.
+  const id = rule.id as FindingId;
+  const { title, origin } = rule;
+  return list.map((f) => {
+    const { severity, ...rest } = f;
+    return origin ? { id, title, severity: severity ?? rule.severity, origin, ...rest } : { id, title, severity: severity ?? rule.severity, ...rest };
+  });
+}
+
+/** Runs `check` for every rule in order; a rule that throws becomes its `internal-error` finding. */
+export function runRules<R extends Named>(rules: readonly R[], check: (rule: R) => readonly Finding[], subject: RuleSubject): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    try {
+      const found = check(rule);
+      if (found.length === 1) out.push(found[0]!);
+      else if (found.length > 1) out.push(...found);
+    } catch (e) {
+      out.push(internalErrorFinding(rule, e, subject));
+    }
+  }
+  return out;
+}
