@@ -65,7 +65,10 @@ describe('React StrictMode double join (real @zoom/videosdk 2.5.0)', () => {
       }, 30_000);
       const [first, second] = st.attempts as [JoinAttempt, JoinAttempt];
       lines.push(`load ${load}: requests ${lsdk.requests.length - before}; first ${first.wire?.http} → ${first.outcome.kind}; second ${second.wire?.http} → ${JSON.stringify(second.outcome).slice(0, 100)}`);
-      expect(lsdk.requests.length - before).toBe(2);
+      // An aborted request may never reach the server (seen with three browser files at once): then
+      // only the second arrived, and the first must be the aborted one.
+      const reached = lsdk.requests.length - before;
+      expect(reached === 2 || (reached === 1 && first.wire?.http === 0), `requests that reached wc/lsdk: ${reached}`).toBe(true);
       // Only an aborted first request (no HTTP answer) is a replacement; one Zoom answered stays what it was.
       if (first.wire?.http !== 0) continue;
       replaced++;
