@@ -29,14 +29,25 @@ export function defineRule(spec: RuleSpec): Rule {
     source,
     check(ctx) {
       const out = spec.check(ctx);
-      if (!out) return [];
-      const list = Array.isArray(out) ? out : [out];
-      return list.map((f) => ({ id, title, severity: f.severity ?? severity, ...stripSeverity(f) }));
+      if (!out) return NONE;
+      if (!Array.isArray(out)) return [finding(id, title, severity, out)];
+      const list: Finding[] = [];
+      for (let i = 0; i < out.length; i++) list.push(finding(id, title, severity, out[i]!));
+      return list;
     },
   };
 }
 
-function stripSeverity(f: FindingInput): Omit<FindingInput, 'severity'> {
-  const { severity: _ignored, ...rest } = f;
-  return rest;
+/** Shared by every rule that does not apply (most rules, on most tokens); never mutated by the runners. */
+const NONE: Finding[] = [];
+Object.freeze(NONE);
+
+/**
+ * The finding: id, title, severity, then the check's own keys in its order (as a spread would write
+ * them, without severity). A loop, not two spreads: this runs for every finding of every token.
+ */
+function finding(id: string, title: string, severity: Severity, f: FindingInput): Finding {
+  const out = { id, title, severity: f.severity ?? severity } as Finding & Record<string, unknown>;
+  for (const k in f) if (k !== 'severity' && Object.prototype.hasOwnProperty.call(f, k)) out[k] = (f as unknown as Record<string, unknown>)[k];
+  return out;
 }
