@@ -50,16 +50,29 @@ export function findingsOf(
   rule: Named & { readonly title: string; readonly severity: Finding['severity'] },
   out: FindingInput | readonly FindingInput[] | null | undefined,
 ): Finding[] {
-  if (!out) return [];
-  const list = Array.isArray(out) ? (out as readonly FindingInput[]) : [out as FindingInput];
+  if (!out) return NONE;
   // The one place a rule's id becomes a finding's: defineRule and defineJoinRule keep every catalogue
   // rule's id as its literal (lib/rules/ids.ts), and only tests run rules outside the catalogue.
   const id = rule.id as FindingId;
-  const { title, origin } = rule;
-  return list.map((f) => {
-    const { severity, ...rest } = f;
-    return origin ? { id, title, severity: severity ?? rule.severity, origin, ...rest } : { id, title, severity: severity ?? rule.severity, ...rest };
-  });
+  if (!Array.isArray(out)) return [finding(id, rule, out as FindingInput)];
+  const list: Finding[] = [];
+  for (let i = 0; i < out.length; i++) list.push(finding(id, rule, (out as readonly FindingInput[])[i]!));
+  return list;
+}
+
+/** Shared by every rule that does not apply (most rules, on most tokens); never mutated by the runners. */
+const NONE: Finding[] = [];
+Object.freeze(NONE);
+
+/**
+ * The finding: id, title, severity, origin, then the check's own keys in its order (as a spread would
+ * write them, without severity). A loop, not two spreads: this runs for every finding of every token.
+ */
+function finding(id: FindingId, rule: Named & { readonly title: string; readonly severity: Finding['severity'] }, f: FindingInput): Finding {
+  const out = { id, title: rule.title, severity: f.severity ?? rule.severity } as Finding & Record<string, unknown>;
+  if (rule.origin) out.origin = rule.origin;
+  for (const k in f) if (k !== 'severity' && Object.prototype.hasOwnProperty.call(f, k)) out[k] = (f as unknown as Record<string, unknown>)[k];
+  return out;
 }
 
 /** Runs `check` for every rule in order; a rule that throws becomes its `internal-error` finding. */

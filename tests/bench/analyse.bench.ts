@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: full analysis (decode + every rule) against bare `jose.decodeJwt` on the same
- * 100,000 tokens, in the same process. Target: analysis ≤ 3× the bare decode. Tokens are built once
+ * 100,000 tokens, in the same process. Target: analysis ≤ 2× the bare decode (TARGET_RATIO). Tokens are built once
  * up front, HMAC-signed like a real backend, as a realistic mix of valid and broken signatures.
  * Rounds alternate the two so machine noise hits both; medians are reported. The last line is
- * `ratio analyse/decode: X.XX`, from process CPU time (the wall-clock ratio is printed above it):
- * on a shared machine the wall clock also measures whoever else is running.
+ * `ratio analyse/decode: X.XX (target ≤ 2.00: PASS|MISS)`, from process CPU time (the wall-clock ratio
+ * is printed above it): on a shared machine the wall clock also measures whoever else is running.
+ * Both ratios come from one run, so the load of that moment divides out.
  */
 import { createHmac } from 'node:crypto';
 import { decodeJwt } from 'jose';
@@ -16,6 +17,8 @@ import type { Rule } from '../../lib/rules/types';
 const N = Number(process.env.BENCH_N ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const NOW = 1795912284;
+/** Full analysis at most twice the bare decode: issue 24's target. */
+const TARGET_RATIO = 2.0;
 const SECRET = 'S3cr3tS3cr3tS3cr3tS3cr3tS3cr3t12';
 
 /** Deterministic PRNG so every run measures the same tokens. */
@@ -193,4 +196,5 @@ const am = line('analyse (all rules)', a);
 if (sink === 0.5) console.log('unreachable');
 console.log(`decoder/decode: ${(om.cpu / dm.cpu).toFixed(2)} (CPU); ratio analyse/decode by wall clock: ${(am.wall / dm.wall).toFixed(2)}`);
 // CPU time, not wall clock: on a shared machine the wall clock also measures other processes.
-console.log(`ratio analyse/decode: ${(am.cpu / dm.cpu).toFixed(2)}`);
+const ratio = am.cpu / dm.cpu;
+console.log(`ratio analyse/decode: ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO.toFixed(2)}: ${ratio <= TARGET_RATIO ? 'PASS' : 'MISS'})`);

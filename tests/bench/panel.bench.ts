@@ -1,7 +1,10 @@
 /**
- * `npm run bench:panel`: the panel's first render with 10,000 attempts in the store and the cost of
- * appending one attempt, measured in real Chromium (findChromium: $CHROMIUM_PATH or Debian's
- * /usr/bin/chromium) on a Vite build of the real components. Targets: first render ≤ 200 ms, append ≤ 16 ms (one frame).
+ * `npm run bench:panel`: the panel's first render with 10,000 and with 100,000 attempts in the store
+ * and the cost of appending one attempt to each, measured in real Chromium (findChromium:
+ * $CHROMIUM_PATH or Debian's /usr/bin/chromium) on a Vite build of the real components. Targets:
+ * 10,000 attempts first render ≤ 200 ms; 100,000 (a support session left open for days) ≤ 1,000 ms,
+ * usable rather than one frame; append ≤ 16 ms (one frame) at either size. Each line says PASS/MISS.
+ *   PANEL_BENCH_N=10000 npm run bench:panel      # one size only
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -13,8 +16,14 @@ import { findChromium } from '../../lab/find-chromium';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'tmp/panel/bench-dist');
-const N = Number(process.env.PANEL_BENCH_N ?? 10_000);
-const RUNS = Number(process.env.PANEL_BENCH_RUNS ?? 7);
+const SIZES = (process.env.PANEL_BENCH_N ?? '10000,100000').split(',').map(Number);
+/** Fewer runs at 100,000: each builds and analyses the whole session again. */
+const runsFor = (n: number) => Number(process.env.PANEL_BENCH_RUNS ?? (n > 20_000 ? 3 : 7));
+const FIRST_TARGET_MS = (n: number) => (n > 20_000 ? 1000 : 200);
+const APPEND_TARGET_MS = 16;
+/** The deferred correlation task: no longer than a click is allowed to wait (INP's "good" bound). */
+const CORRELATION_TARGET_MS = 200;
+const verdict = (ms: number, target: number) => `${ms.toFixed(1)} ms (target ≤ ${target} ms: ${ms <= target ? 'PASS' : 'MISS'})`;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,14 +65,20 @@ try {
   await page.goto(`http://127.0.0.1:${port}/index.html`);
   await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
   // One warm-up run (JIT, font loading), then the measured runs.
-  await page.evaluate((n) => (window as any).runPanelBench(n, 1), N);
-  const { first, append } = await page.evaluate(([n, runs]) => (window as any).runPanelBench(n, runs), [N, RUNS] as const);
-  const f = median(first);
-  const a = median(append);
-  console.log(`runs: ${RUNS} first renders, ${append.length} appends; first render samples (ms): ${first.map((x: number) => x.toFixed(1)).join(', ')}`);
-  console.log(`ratio first render/target 200 ms: ${(f / 200).toFixed(2)}; ratio append/target 16 ms: ${(a / 16).toFixed(2)}`);
-  console.log(`panel first render ${N}: ${f.toFixed(1)} ms`);
-  console.log(`panel append: ${a.toFixed(1)} ms`);
+  await page.evaluate((n) => (window as any).runPanelBench(n, 1), Math.min(...SIZES));
+  for (const n of SIZES) {
+    const runs = runsFor(n);
+    const { first, append, correlationCold, correlationWarm } = await page.evaluate(([size, r]) => (window as any).runPanelBench(size, r), [n, runs] as const);
+    const f = median(first);
+    const a = median(append);
+    const cc = median(correlationCold);
+    const cw = median(correlationWarm);
+    console.log(`${n} attempts: ${runs} first renders, ${append.length} appends; first render samples (ms): ${first.map((x: number) => x.toFixed(1)).join(', ')}`);
+    console.log(`panel first render ${n}: ${verdict(f, FIRST_TARGET_MS(n))}`);
+    console.log(`panel append at ${n}: ${verdict(a, APPEND_TARGET_MS)}`);
+    // Not a frame budget: the log runs it in a task after the render, but the task blocks input while it runs.
+    console.log(`correlation at ${n} (a task after the render): cold ${verdict(cc, CORRELATION_TARGET_MS)}, after an append ${verdict(cw, CORRELATION_TARGET_MS)}`);
+  }
 } finally {
   await browser.close();
   server.close();

@@ -1,6 +1,8 @@
 /**
  * Runs inside Chromium: renders the real panel App against a store holding N attempts and times
- * (1) the first render, synchronously committed and laid out, and (2) appending one attempt.
+ * (1) the first render, synchronously committed and laid out, (2) appending one attempt, and
+ * (3) the session's correlation, which the log computes in a task after the render: cold (every
+ * attempt analysed for the first time) and after each append (analyses cached, correlate() again).
  */
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
@@ -8,6 +10,7 @@ import { App } from '../../../components/App';
 import { createPanelStore, EMPTY_STATS, PanelStoreContext } from '../../../components/state/store';
 import type { JoinAttempt } from '../../../lib/model/attempt';
 import { seedSession } from '../../unit/components/fixtures';
+import { correlationOf } from '../../../components/state/correlation';
 import '../../../entrypoints/devtools-panel/style.css';
 
 async function templates(): Promise<JoinAttempt[]> {
@@ -28,6 +31,8 @@ async function run(n: number, runs: number) {
   const tpl = await templates();
   const first: number[] = [];
   const append: number[] = [];
+  const correlationCold: number[] = [];
+  const correlationWarm: number[] = [];
   const host = document.getElementById('root')!;
   for (let r = 0; r < runs; r++) {
     const attempts = session(tpl, n);
@@ -56,6 +61,10 @@ async function run(n: number, runs: number) {
     void el.offsetHeight; // include style and layout, not just React's commit
     first.push(performance.now() - t0);
     if (el.querySelectorAll('[data-testid="attempt-row"]').length === 0) throw new Error('no row rendered');
+    // Before the log's own deferred task runs it: the whole session analysed and correlated once.
+    const c0 = performance.now();
+    correlationOf(store.getState().live.attempts);
+    correlationCold.push(performance.now() - c0);
 
     // Several appends per run; each timed on its own.
     for (let k = 0; k < 5; k++) {
@@ -65,6 +74,9 @@ async function run(n: number, runs: number) {
       flushSync(() => store.getState().upsertAttempts([extra]));
       void el.offsetHeight;
       append.push(performance.now() - t1);
+      const c1 = performance.now();
+      correlationOf(store.getState().live.attempts);
+      correlationWarm.push(performance.now() - c1);
     }
     const count = el.querySelector('[data-testid="attempt-count"]')?.textContent;
     if (count !== String(n + 5)) throw new Error(`attempt-count shows ${count}, expected ${n + 5}`);
@@ -72,7 +84,7 @@ async function run(n: number, runs: number) {
     el.remove();
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { first, append };
+  return { first, append, correlationCold, correlationWarm };
 }
 
 (window as unknown as { runPanelBench: typeof run }).runPanelBench = run;
