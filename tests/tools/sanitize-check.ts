@@ -224,14 +224,21 @@ export function credentialHar(recorded: string): { har: string; planted: Record<
  */
 export async function costGrowth(work: (text: string) => unknown, hostile: (n: number) => string, benign: (n: number) => string, n: number): Promise<number> {
   const texts = [hostile(n), benign(n), hostile(n * 8), benign(n * 8)];
-  const best = [Infinity, Infinity, Infinity, Infinity];
   await work(texts[0]!); // warm up
-  for (let r = 0; r < 5; r++) {
-    for (let i = 0; i < 4; i++) {
-      const t0 = performance.now();
-      await work(texts[i]!);
-      best[i] = Math.min(best[i]!, performance.now() - t0);
+  // A linear scan measures about 1; a quadratic one about 8 every time. Noise from a loaded machine
+  // (seen: 4.25 against a limit of 4 with three browser files running) does not repeat three times,
+  // so take the lowest of up to three rounds, stopping at the first one that is clearly linear.
+  let lowest = Infinity;
+  for (let round = 0; round < 3 && lowest >= 2.5; round++) {
+    const best = [Infinity, Infinity, Infinity, Infinity];
+    for (let r = 0; r < 5; r++) {
+      for (let i = 0; i < 4; i++) {
+        const t0 = performance.now();
+        await work(texts[i]!);
+        best[i] = Math.min(best[i]!, performance.now() - t0);
+      }
     }
+    lowest = Math.min(lowest, best[2]! / best[3]! / (best[0]! / best[1]!));
   }
-  return best[2]! / best[3]! / (best[0]! / best[1]!);
+  return lowest;
 }
