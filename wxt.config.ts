@@ -34,6 +34,8 @@ export default defineConfig({
       'lib/**',
       'public/**',
       'types/**',
+      // The build's own Vite plugins (hook budget, no innerHTML, the pages' CSP): wxt.config.ts imports them.
+      'scripts/build/**',
       'icons/**',
       'package.json',
       'package-lock.json',
