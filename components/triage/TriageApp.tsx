@@ -7,7 +7,6 @@ import { isJoinDoctorError } from '../../lib/errors';
 import { saveBlob } from '../state/download';
 import { prewarmHarWorker, readHarInWorker, sanitizeInWorker } from './worker-reader';
 import { TokenForm } from './TokenForm';
-import { harSanitizer } from './sanitize';
 
 /**
  * The triage page: Join Doctor without DevTools, for whoever received a HAR, an export or a token.
@@ -80,8 +79,7 @@ function TriageHeader({ harFile }: { harFile: File | null }) {
         <button className="btn" aria-expanded={pasting} data-testid="paste-toggle" onClick={() => setPasting(!pasting)}>
           Paste token
         </button>
-        {/* SANITIZER HOOK: shown once ./sanitize.ts has the sanitizer (harSanitizer). */}
-        {harSanitizer && <SanitizeButton harFile={harFile} />}
+        <SanitizeButton harFile={harFile} />
       </header>
       {pasting && <TokenForm onDone={closePaste} />}
     </>

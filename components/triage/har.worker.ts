@@ -4,12 +4,13 @@
  * stays near one entry plus what a diagnosis keeps. It also runs the sanitizer (./sanitize.ts)
  * over the same stream. Cancel ends this worker (terminate), which frees everything it held.
  */
-import { isJoinDoctorError, JoinDoctorError } from '../../lib/errors';
+import { isJoinDoctorError } from '../../lib/errors';
 import { readHar } from '../../lib/har';
 import { countedChunks } from '../../lib/har/progress';
 import type { ChunkStream } from '../../lib/har/read';
 import type { HarWorkerMessage, HarWorkerRequest } from './har-worker-protocol';
-import { harSanitizer, removedSummary } from './sanitize';
+import { sanitizeHar } from '../../lib/har/sanitize';
+import { removedSummary } from './sanitize';
 
 const post = (m: HarWorkerMessage) => (self as unknown as { postMessage(m: HarWorkerMessage): void }).postMessage(m);
 
@@ -18,7 +19,6 @@ const post = (m: HarWorkerMessage) => (self as unknown as { postMessage(m: HarWo
  * Blob's bytes outside this worker's JS heap, so a 200 MB output is never one string here.
  */
 async function sanitizeToBlob(file: File): Promise<{ blob: Blob; summary: string }> {
-  if (!harSanitizer) throw new JoinDoctorError('ERR_USAGE', 'This build has no HAR sanitizer.');
   const encoder = new TextEncoder();
   let blob = new Blob([], { type: 'application/json' });
   let parts: Uint8Array[] = [];
@@ -34,7 +34,7 @@ async function sanitizeToBlob(file: File): Promise<{ blob: Blob; summary: string
     }
   };
   const stream = file.stream() as unknown as ChunkStream;
-  const summary = await harSanitizer(countedChunks(stream, { onBytes: (bytes) => post({ type: 'progress', bytes }) }), write);
+  const summary = await sanitizeHar(countedChunks(stream, { onBytes: (bytes) => post({ type: 'progress', bytes }) }), write);
   blob = new Blob([blob, ...(parts as BlobPart[])], { type: 'application/json' });
   return { blob, summary: removedSummary(summary.entries, summary.removed) };
 }

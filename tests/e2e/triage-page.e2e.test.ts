@@ -21,7 +21,6 @@ import { generateBenchHar } from '../bench/har-generate';
 import { buildWebPage, dropFile, pageVerdict } from './harness/triage-web';
 import { repoRoot, tmpDir } from './harness/paths';
 import { signJwt } from './harness/signatures';
-import { harSanitizer } from '../../components/triage/sanitize';
 import { readHar } from '../../lib/har';
 
 const FIXTURES = path.join(repoRoot, 'tests/unit/har/fixtures');
@@ -184,8 +183,7 @@ describe('the triage page, served as a static folder', () => {
     await rm(big, { force: true });
   }, 300_000);
 
-  // Runs once components/triage/sanitize.ts has the sanitizer (the SANITIZER HOOK); until then the page has no Sanitize button.
-  it.skipIf(!harSanitizer)('Sanitize HAR saves a copy without the token\'s HMAC that the page and the CLI diagnose as the original', async () => {
+  it('Sanitize HAR saves a copy without the token\'s HMAC that the page and the CLI diagnose as the original', async () => {
     const file = path.join(FIXTURES, 'java-endpoint.har');
     const original = await readFile(file, 'utf8');
     const hmacs = [...original.matchAll(/eyJ[\w-]+\.eyJ[\w-]+\.([\w-]{20,})/g)].map((m) => m[1]!);
