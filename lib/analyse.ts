@@ -12,15 +12,15 @@ export type AnalysisContext = Omit<RuleContext, 'token'>;
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Decodes `input` (anything a page passed as the signature) and runs every rule. Never throws. */
-export function analyse(input: unknown, ctx: AnalysisContext = {}): Analysis {
-  return analyseDecoded(decodeSignature(input), ctx);
+export function analyseTokenInput(input: unknown, ctx: AnalysisContext = {}): Analysis {
+  return analyseDecodedToken(decodeSignature(input), ctx);
 }
 
 /**
  * Runs the catalogue on an already decoded token. A rule that throws is reported as an
  * `internal-error` finding naming the rule, so one bug never hides every other finding.
  */
-export function analyseDecoded(token: DecodedToken, ctx: AnalysisContext = {}, given?: readonly Rule<string>[]): Analysis {
+export function analyseDecodedToken(token: DecodedToken, ctx: AnalysisContext = {}, given?: readonly Rule<string>[]): Analysis {
   let full: RuleContext;
   try {
     full = { ...ctx, token };

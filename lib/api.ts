@@ -8,7 +8,7 @@
  * Same options and the same JSON as the CLI's `--json`, plus `ok` and `errors`. A malformed token
  * is a finding, not a throw; a bad option throws a JoinDoctorError with code ERR_USAGE.
  */
-import { analyseToken, checkJson, checkToken, type CheckedToken, type CheckJson, type CheckOptions, type SdkSource } from './check';
+import { checkTokenAt, checkJson, checkToken, type CheckedToken, type CheckJson, type CheckOptions, type SdkSource } from './check';
 import { MAX_TOKEN_LENGTH } from './token/decode';
 import { TOOL_VERSION } from './report/version';
 
@@ -43,7 +43,7 @@ export async function check(token: string, options: CheckOptions = {}): Promise<
 /** `check` without a secret, synchronous: the token's claims against the join's arguments and the clock. */
 export function analyse(token: string, options: Omit<CheckOptions, 'secret'> = {}): CheckResult {
   if ('secret' in options) throw new JoinDoctorError('ERR_USAGE', 'analyse() does not verify secrets; use check(token, { secret }).');
-  return result(analyseToken(String(token), options, Date.now()));
+  return result(checkTokenAt(String(token), options, Date.now()));
 }
 
 function result({ analysis, at, sdk }: CheckedToken): CheckResult {

@@ -4,13 +4,10 @@
  */
 import { isInitAttempt, type JoinAttempt } from './model/attempt';
 import type { Analysis, JoinArguments, SecretVerification } from './rules/types';
-import { analyse, sortBySeverity, verdictOf } from './analyse';
+import { analyseTokenInput, sortBySeverity, verdictOf } from './analyse';
 import { runJoinRules } from './rules/join/run';
 
 import type { AnalysisContext } from './analyse';
-
-/** The same context as the token analysis takes (one type): kept as a name for callers that build it from an attempt. */
-export type AttemptContext = AnalysisContext;
 
 function finite(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n);
@@ -24,8 +21,8 @@ function finite(n: unknown): n is number {
  * is wrong). Zoom judges iat and exp when the request reaches it, not when the page called join():
  * a client view that waits on its preview screen, or an app that calls join() early, sends later.
  */
-export function contextForAttempt(attempt: JoinAttempt): AttemptContext {
-  const ctx: AttemptContext = {};
+export function contextForAttempt(attempt: JoinAttempt): AnalysisContext {
+  const ctx: AnalysisContext = {};
   if (finite(attempt.calledAt)) {
     ctx.joinTime = attempt.calledAt / 1000;
     ctx.referenceTime = ctx.joinTime;
@@ -67,7 +64,7 @@ export interface AnalyseAttemptOptions {
 export function analyseAttempt(attempt: JoinAttempt, opts: AnalyseAttemptOptions = {}): Analysis {
   const ctx = contextForAttempt(attempt);
   if (opts.verification) ctx.verification = opts.verification;
-  const read = analyse(attempt.signature, ctx);
+  const read = analyseTokenInput(attempt.signature, ctx);
   // An init carries no token (the join that would have was never called): nothing to say about one.
   const token = isInitAttempt(attempt) ? { ...read, findings: [], verdict: 'pass' as const } : read;
   const joined = runJoinRules({ attempt, token, previous: opts.previous ?? null });

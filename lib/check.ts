@@ -2,7 +2,7 @@
  * One token, checked the way `join-doctor check` does it: shared by the CLI command and the
  * package's API (lib/api.ts), so a backend's test suite and the command line always agree.
  */
-import { analyseDecoded } from './analyse';
+import { analyseDecodedToken } from './analyse';
 import { judgedAs } from './rules/sdk-family';
 import type { Analysis, RuleContext, Severity } from './rules/types';
 import { decodeSignature } from './token/decode';
@@ -91,7 +91,7 @@ function contextFor(opts: CheckOptions, clockMs: number): Omit<RuleContext, 'tok
 }
 
 function finish(token: DecodedToken, ctx: Omit<RuleContext, 'token'>, opts: CheckOptions): CheckedToken {
-  let analysis = analyseDecoded(token, ctx);
+  let analysis = analyseDecodedToken(token, ctx);
   // A swapped backend puts the secret in appKey, and rules quote claims (app-key-mismatch names
   // both keys): the token, its decoded parts and every message lose the secret in every form.
   if (opts.secret !== undefined) analysis = redactKnownSecret(analysis, opts.secret, SECRET_SHOWN);
@@ -100,11 +100,11 @@ function finish(token: DecodedToken, ctx: Omit<RuleContext, 'token'>, opts: Chec
 }
 
 /** Checks one token's claims (no secret). Bad options are usage errors (ERR_USAGE); a bad token is a finding, never a throw. */
-export function analyseToken(input: string, opts: Omit<CheckOptions, 'secret'>, clockMs: number): CheckedToken {
+export function checkTokenAt(input: string, opts: Omit<CheckOptions, 'secret'>, clockMs: number): CheckedToken {
   return finish(decodeSignature(input), contextFor(opts, clockMs), opts);
 }
 
-/** As analyseToken, and with `secret` the HMAC is verified first. */
+/** As checkTokenAt, and with `secret` the HMAC is verified first. */
 export async function checkToken(input: string, opts: CheckOptions, clockMs: number): Promise<CheckedToken> {
   const token = decodeSignature(input);
   const ctx = contextFor(opts, clockMs);

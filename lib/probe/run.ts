@@ -1,4 +1,4 @@
-import { analyse } from '../analyse';
+import { analyseTokenInput } from '../analyse';
 import { MILLISECONDS_THRESHOLD } from '../rules/claim-values';
 import { JoinDoctorError } from '../errors';
 import { findSignature } from '../token/find-jwt';
@@ -93,7 +93,7 @@ export function sampleFromResponse(
   const parsedDate = dateHeader ? Date.parse(dateHeader) : NaN;
   const serverDate = Number.isFinite(parsedDate) ? parsedDate : null;
   const referenceTime = serverDate !== null ? serverDate / 1000 : receivedAt / 1000;
-  const analysis = analyse(token, {
+  const analysis = analyseTokenInput(token, {
     referenceTime,
     joinTime: receivedAt / 1000,
     ...(join.sdk ? { sdk: join.sdk } : {}),

@@ -9,7 +9,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { analyse, analyseDecoded } from '../../lib/analyse';
+import { analyseTokenInput, analyseDecodedToken } from '../../lib/analyse';
 import { rules } from '../../lib/rules/index';
 import { decodeSignature } from '../../lib/token/decode';
 import type { Rule } from '../../lib/rules/types';
@@ -105,7 +105,7 @@ function timed(pass: () => void): Timing {
 }
 const runAnalyse = () =>
   timed(() => {
-    for (let i = 0; i < tokens.length; i++) sink += analyse(tokens[i], ctx).findings.length;
+    for (let i = 0; i < tokens.length; i++) sink += analyseTokenInput(tokens[i], ctx).findings.length;
   });
 const runDecode = () =>
   timed(() => {
@@ -167,10 +167,10 @@ if (process.env.BENCH_RULES !== '0') {
     pass();
     return [rule.id, Math.min(cpuMs(pass), cpuMs(pass), cpuMs(pass))];
   });
-  const all = Math.min(...[0, 1, 2].map(() => cpuMs(() => decoded.forEach((t) => (sink += analyseDecoded(t, ctx).findings.length)))));
+  const all = Math.min(...[0, 1, 2].map(() => cpuMs(() => decoded.forEach((t) => (sink += analyseDecodedToken(t, ctx).findings.length)))));
   const dec = Math.min(...[0, 1, 2].map(() => cpuMs(() => tokens.slice(0, 20_000).forEach((t) => (sink += decodeSignature(t).problems.length)))));
   cost.sort((x, y) => y[1] - x[1]);
-  console.log(`CPU ms per 20,000 tokens: decodeSignature ${dec.toFixed(1)}, all rules (analyseDecoded) ${all.toFixed(1)}; slowest rules:`);
+  console.log(`CPU ms per 20,000 tokens: decodeSignature ${dec.toFixed(1)}, all rules (analyseDecodedToken) ${all.toFixed(1)}; slowest rules:`);
   console.log(cost.slice(0, 8).map(([id, ms]) => `  ${id} ${ms.toFixed(1)}`).join('\n'));
 }
 function tryCheck(rule: Rule, token: ReturnType<typeof decodeSignature>): number {
@@ -192,7 +192,7 @@ const line = (name: string, ts: Timing[]) => {
 };
 const dm = line('jose.decodeJwt', d);
 const om = line('decodeSignature', o);
-const am = line('analyse (all rules)', a);
+const am = line('analyseTokenInput (all rules)', a);
 if (sink === 0.5) console.log('unreachable');
 console.log(`decoder/decode: ${(om.cpu / dm.cpu).toFixed(2)} (CPU); ratio analyse/decode by wall clock: ${(am.wall / dm.wall).toFixed(2)}`);
 // CPU time, not wall clock: on a shared machine the wall clock also measures other processes.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { analyse, analyseDecoded, verdictOf } from '../../lib/analyse';
+import { analyseTokenInput, analyseDecodedToken, verdictOf } from '../../lib/analyse';
 import { decodeSignature } from '../../lib/token/decode';
 import { rules } from '../../lib/rules/index';
 import { defineRule } from '../../lib/rules/define';
@@ -15,13 +15,13 @@ const sample = (over: Record<string, unknown> = {}) =>
 
 describe('analyse', () => {
   it("the auth sample's signature joined 30 s after issue passes", async () => {
-    const a = analyse(await sample(), { referenceTime: NOW, joinTime: NOW, join: { meetingNumber: '123456789' } });
+    const a = analyseTokenInput(await sample(), { referenceTime: NOW, joinTime: NOW, join: { meetingNumber: '123456789' } });
     expect(a.findings).toEqual([]);
     expect(a.verdict).toBe('pass');
   });
 
   it('an iat 20 s ahead of the join fails, with the error listed before warnings', async () => {
-    const a = analyse(await sample({ iat: NOW + 20.5, exp: NOW + 7220 }), { referenceTime: NOW });
+    const a = analyseTokenInput(await sample({ iat: NOW + 20.5, exp: NOW + 7220 }), { referenceTime: NOW });
     expect(a.verdict).toBe('fail');
     const ids = a.findings.map((f) => f.id);
     expect(ids).toContain('iat-future');
@@ -30,7 +30,7 @@ describe('analyse', () => {
   });
 
   it('a numeric-string role only warns', async () => {
-    const a = analyse(await sample({ role: '0' }), { referenceTime: NOW });
+    const a = analyseTokenInput(await sample({ role: '0' }), { referenceTime: NOW });
     expect(a.findings.map((f) => `${f.id}:${f.severity}`)).toEqual(['role-invalid:warning']);
     expect(a.verdict).toBe('warn');
   });
@@ -39,14 +39,14 @@ describe('analyse', () => {
     const mk = (id: string, severity: 'error' | 'warning' | 'info'): Rule<string> =>
       defineRule({ id, severity, title: id, source: 'test', check: () => ({ message: id, fix: 'x' }) });
     const order = [mk('i1', 'info'), mk('w1', 'warning'), mk('e1', 'error'), mk('w2', 'warning'), mk('e2', 'error'), mk('i2', 'info')];
-    const a = analyseDecoded(decodeSignature('x'), {}, order);
+    const a = analyseDecodedToken(decodeSignature('x'), {}, order);
     expect(a.findings.map((f) => f.id)).toEqual(['e1', 'e2', 'w1', 'w2', 'i1', 'i2']);
   });
 
   it('a rule that throws becomes an internal-error finding; the other rules still report', () => {
     const boom = defineRule({ id: 'boom', severity: 'error', title: 'b', source: 't', check: () => { throw new TypeError('x is undefined'); } });
     const fine = defineRule({ id: 'fine', severity: 'info', title: 'f', source: 't', check: () => ({ message: 'm', fix: 'f' }) });
-    const a = analyseDecoded(decodeSignature('x'), {}, [boom, fine]);
+    const a = analyseDecodedToken(decodeSignature('x'), {}, [boom, fine]);
     expect(a.findings.map((f) => f.id)).toEqual(['internal-error', 'fine']);
     expect(a.findings[0]?.message).toContain('Rule boom failed on this token (TypeError: x is undefined)');
     expect(a.verdict).toBe('warn');
@@ -70,13 +70,13 @@ describe('analyse', () => {
   });
 
   it('undefined passed as the signature fails with token-malformed alone', () => {
-    const a = analyse(undefined, { referenceTime: NOW });
+    const a = analyseTokenInput(undefined, { referenceTime: NOW });
     expect(a.verdict).toBe('fail');
     expect(a.findings.map((f) => f.id)).toEqual(['token-malformed']);
   });
 
   it('a context whose getter throws is ignored rather than crashing the analysis', async () => {
     const ctx = Object.defineProperty({}, 'referenceTime', { enumerable: true, get() { throw new Error('page getter'); } });
-    expect(analyse(await sample(), ctx).verdict).toBe('pass');
+    expect(analyseTokenInput(await sample(), ctx).verdict).toBe('pass');
   });
 });

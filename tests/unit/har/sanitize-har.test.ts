@@ -11,7 +11,7 @@ import path from 'node:path';
 import { HarSanitizer, sanitizeHar, type RemovedKind } from '../../../lib/har/sanitize';
 import { buildHmacStandIn, passcodeStandIn } from '../../../lib/har/sanitize-text';
 import { passcodeShape } from '../../../lib/model/join-args';
-import { analyse } from '../../../lib/analyse';
+import { analyseTokenInput } from '../../../lib/analyse';
 import { decodeSignature } from '../../../lib/token/decode';
 import { verifySecret } from '../../../lib/verify-secret';
 import { isJoinDoctorError } from '../../../lib/errors';
@@ -131,7 +131,7 @@ describe('JWT HMAC stand-ins: the signature rules judge them as they judged the 
   // \"BwcH…\""): that quote carries the removed value, so it is the one part left out of the comparison.
   const quoted = (m: string) => m.replace(/[A-Za-z0-9+/_=-]{6,}…/g, '…');
   const judged = (sig: string) =>
-    analyse(`${header}.${payload}.${sig}`, { nowMs: now } as never).findings.map((f) => ({ id: f.id, severity: f.severity, message: quoted(f.message), data: f.data }));
+    analyseTokenInput(`${header}.${payload}.${sig}`, { nowMs: now } as never).findings.map((f) => ({ id: f.id, severity: f.severity, message: quoted(f.message), data: f.data }));
   for (const [what, sig] of Object.entries(cases)) {
     it(`${what}: same findings, none of its characters kept`, () => {
       const standIn = buildHmacStandIn(sig, '1');
@@ -150,7 +150,7 @@ describe('JWT HMAC stand-ins: the signature rules judge them as they judged the 
       // A stand-in shorter than its marker word (a 5-character "HMAC") is refused as no JWS at all.
       if (sig.length >= 16) expect(verification.unverifiable, original).toContain('sanitized');
       else expect(verification.unverifiable, original).toBeTruthy();
-      expect(analyse(standIn, { nowMs: now, verification } as never).findings.filter((f) => f.id.startsWith('secret-'))).toEqual([]);
+      expect(analyseTokenInput(standIn, { nowMs: now, verification } as never).findings.filter((f) => f.id.startsWith('secret-'))).toEqual([]);
     }
   });
 

@@ -8,7 +8,7 @@ import { startLabServer, type LabServer } from '../../../lab/server';
 import { LAB_VIDEO_CREDENTIALS as CREDS } from '../../../lab/credentials';
 import { VIDEO_SCENARIOS, VIDEO_SCENARIO_NAMES } from '../../../lab/video-scenarios';
 import { videoSdkRejectionForLsdk } from '../../../lib/zoom/lsdk-codes';
-import { analyse } from '../../../lib/analyse';
+import { analyseTokenInput } from '../../../lib/analyse';
 
 let s: LabServer;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('lab: Video SDK scenarios', () => {
         const seen = videoSdkRejectionForLsdk(body.errorCode, body.errorMessage);
         expect({ errorCode: seen.code, reason: seen.message }).toEqual(sc.expectedRejection);
       }
-      const ids = analyse(signature, { referenceTime: Date.now() / 1000, sdk: 'video', join: { topic: CREDS.topic } }).findings.map((f) => f.id);
+      const ids = analyseTokenInput(signature, { referenceTime: Date.now() / 1000, sdk: 'video', join: { topic: CREDS.topic } }).findings.map((f) => f.id);
       if (sc.expectedFinding === null || sc.expectedFinding === 'secret-mismatch') expect(ids).toEqual([]);
       else expect(ids[0]).toBe(sc.expectedFinding);
     });

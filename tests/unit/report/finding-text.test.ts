@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingText, firstSentenceEnd, shortReference } from '../../../lib/report/finding-text';
-import { analyseDecoded } from '../../../lib/analyse';
+import { analyseDecodedToken } from '../../../lib/analyse';
 import { decodeSignature } from '../../../lib/token/decode';
 import { HS256_HEADER_JSON, signJsonText } from '../../../lab/jwt';
 import type { FindingId } from '../../../lib/rules/ids';
@@ -10,7 +10,7 @@ describe('a finding read as one measured fact plus its explanation', () => {
     const now = 1_796_070_000;
     const iat = Math.round((now + 100) / 128) * 128;
     const token = signJsonText(HS256_HEADER_JSON, JSON.stringify({ appKey: 'k', sdkKey: 'k', mn: '123456789', role: 0, iat, exp: iat + 7200, tokenExp: iat + 7200 }), 's');
-    const a = analyseDecoded(decodeSignature(token), { referenceTime: now, joinTime: now, clockOffset: 0.4, clockOffsetSource: 'Date header of zoom.us' });
+    const a = analyseDecodedToken(decodeSignature(token), { referenceTime: now, joinTime: now, clockOffset: 0.4, clockOffsetSource: 'Date header of zoom.us' });
     const q = a.findings.find((f) => f.id === 'iat-quantized')!;
     const t = findingText(q);
     expect(t.fact).toBe(`iat ${iat - now} s after the join (Zoom's clock; local +0.4 s) · iat = ${iat / 128} × 128`);

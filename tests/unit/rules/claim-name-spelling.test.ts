@@ -5,7 +5,7 @@
  * rule names the spelling, and a misspelled mn/role is never called a native-SDK-only signature.
  */
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/analyse';
+import { analyseTokenInput } from '../../../lib/analyse';
 import { appKeyMissing } from '../../../lib/rules/app-key-missing';
 import { mnMissing } from '../../../lib/rules/mn-missing';
 import { roleMissing } from '../../../lib/rules/role-missing';
@@ -54,7 +54,7 @@ describe('claim names spelled another way are named as a naming mistake', () => 
   });
 
   it("the failure's cause says the claim names are misspelled, not that appKey is missing", async () => {
-    const analysis = analyse(await signJson(goUntaggedStructJson(JOIN_TIME)), { referenceTime: JOIN_TIME });
+    const analysis = analyseTokenInput(await signJson(goUntaggedStructJson(JOIN_TIME)), { referenceTime: JOIN_TIME });
     const cause = primaryCause(
       { attempt: { id: 'g', api: 'client-view', signature: '', calledAt: JOIN_TIME * 1000, outcome: { kind: 'silent-refusal', reason: 'no appKey' } }, analysis },
       'silent-refusal',

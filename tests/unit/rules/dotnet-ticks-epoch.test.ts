@@ -3,7 +3,7 @@
  * 100 ns from 0001-01-01, so the result is seconds since year 1, 62,135,596,800 s past Unix time.
  */
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/analyse';
+import { analyseTokenInput } from '../../../lib/analyse';
 import { iatFuture } from '../../../lib/rules/iat-future';
 import { DOTNET_EPOCH_GAP_S } from '../../../lib/rules/epoch-gap';
 import { primaryCause } from '../../../lib/correlate/primary-cause';
@@ -49,14 +49,14 @@ describe('.NET DateTime.Ticks / TicksPerSecond: the 0001→1970 epoch gap, not c
 
   it('every finding on such a token leads with C# (the whole analysis knows the generator)', async () => {
     const iat = dotnetTicksSeconds(JOIN_TIME * 1000);
-    const a = analyse(await signClaims(samplePayload({ iat, exp: iat + 7200, tokenExp: iat + 7200, role: '0' })), { referenceTime: JOIN_TIME });
+    const a = analyseTokenInput(await signClaims(samplePayload({ iat, exp: iat + 7200, tokenExp: iat + 7200, role: '0' })), { referenceTime: JOIN_TIME });
     expect(a.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['iat-future', 'role-invalid']));
     for (const f of a.findings) expect(f.fix.startsWith('Likely a C# backend')).toBe(true);
   });
 
   it("a 3712 from such a token: Correlation's cause names the epoch, not a future iat", async () => {
     const iat = dotnetTicksSeconds(JOIN_TIME * 1000);
-    const analysis = analyse(await signClaims(samplePayload({ iat, exp: iat + 7200, tokenExp: iat + 7200 })), { referenceTime: JOIN_TIME });
+    const analysis = analyseTokenInput(await signClaims(samplePayload({ iat, exp: iat + 7200, tokenExp: iat + 7200 })), { referenceTime: JOIN_TIME });
     const attempt = { id: 'n', api: 'client-view' as const, signature: '', calledAt: JOIN_TIME * 1000, outcome: { kind: 'failure' as const, code: 3712, message: 'Signature is invalid.' } };
     const cause = primaryCause({ attempt, analysis }, 'failure-3712', { distinctIats: 1, multiplesOf128: 0, chanceByAccident: 1, verdict: 'none', text: '' });
     expect(cause.title).toBe('iat counted from 0001-01-01 (.NET DateTime.Ticks), not 1970');

@@ -29,12 +29,12 @@ describe('iat-quantized', () => {
 
 describe('iat-quantized through the full analysis', () => {
   it("the seed's Java backend: a token issued 20.5 s before a 128 s boundary fails with iat-future and iat-quantized", async () => {
-    const { analyse } = await import('../../../lib/analyse');
+    const { analyseTokenInput } = await import('../../../lib/analyse');
     const { signClaims, samplePayload } = await import('./token-helpers');
     const nowMs = 1795912299_500; // 20.5 s before 1795912320 = 14030565 × 128
     const iat = javaRoundLongIat(nowMs, 0);
     const signature = await signClaims(samplePayload({ iat, exp: iat + 7200, tokenExp: iat + 7200 }));
-    const a = analyse(signature, { referenceTime: nowMs / 1000, join: { meetingNumber: '123456789' } });
+    const a = analyseTokenInput(signature, { referenceTime: nowMs / 1000, join: { meetingNumber: '123456789' } });
     expect(a.verdict).toBe('fail');
     expect(a.findings.map((f) => f.id)).toEqual(['iat-future', 'iat-quantized']);
     expect(a.findings[0]?.data?.iatMinusReference).toBe(20.5);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runJoinRules } from '../../../lib/rules/join/run';
-import { analyse } from '../../../lib/analyse';
+import { analyseTokenInput } from '../../../lib/analyse';
 import type { JoinRule } from '../../../lib/rules/join/types';
 import type { JoinAttempt } from '../../../lib/model/attempt';
 
@@ -22,7 +22,7 @@ describe('join rules runner', () => {
       source: 'test',
       check: ({ attempt: a }) => (a.outcome.kind === 'failure' && a.outcome.code === 3707 ? { message: 'Zoom answered 3707', fix: 'check mn' } : null),
     };
-    const out = runJoinRules({ attempt, token: analyse(attempt.signature) }, [rule]);
+    const out = runJoinRules({ attempt, token: analyseTokenInput(attempt.signature) }, [rule]);
     expect(out).toEqual([{ id: 'code-3707', title: 'Meeting number not found', severity: 'error', origin: 'answer', message: 'Zoom answered 3707', fix: 'check mn' }]);
   });
 
@@ -37,7 +37,7 @@ describe('join rules runner', () => {
         throw new TypeError('getter exploded');
       },
     };
-    const out = runJoinRules({ attempt, token: analyse(attempt.signature) }, [rule]);
+    const out = runJoinRules({ attempt, token: analyseTokenInput(attempt.signature) }, [rule]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ id: 'internal-error', severity: 'warning', origin: 'page', data: { rule: 'page-thing' } });
     expect(out[0]!.message).toContain('getter exploded');

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { analyseDecoded } from '../../../lib/analyse';
+import { analyseDecodedToken } from '../../../lib/analyse';
 import { analyseAttempt } from '../../../lib/attempt-context';
 import { codeFacts } from '../../../lib/rules/join/code-table';
 import type { Finding, RuleContext } from '../../../lib/rules/types';
@@ -114,7 +114,7 @@ describe('rule messages are free of typographic slips', () => {
     const slips: string[] = [];
     for (const [name, trigger] of [...Object.entries(TRIGGERS), ...Object.entries(MORE)]) {
       const { token, ...ctx } = await trigger();
-      const a = analyseDecoded(token, ctx);
+      const a = analyseDecodedToken(token, ctx);
       expect(a.findings.length, name).toBeGreaterThan(0);
       slips.push(...slipsOf(a.findings));
     }

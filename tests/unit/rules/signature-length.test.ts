@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { signatureLength } from '../../../lib/rules/signature-length';
-import { analyse } from '../../../lib/analyse';
+import { analyseTokenInput } from '../../../lib/analyse';
 import { SECRET, decode, run, samplePayload, signClaims } from './token-helpers';
 import { phpHandRolled } from './php-hex-digest';
 
@@ -17,7 +17,7 @@ describe('signature-length', () => {
     expect(f?.fix.startsWith('Likely a PHP backend')).toBe(true);
     expect(f?.fix).toMatch(/^[^;]*PHP: `rtrim\(strtr\(base64_encode\(hash_hmac\('sha256', "\$header\.\$payload", \$secret, true\)\)/);
     // Before this rule such a token passed when no secret was given.
-    expect(analyse(token, { referenceTime: 1795912284 }).verdict).toBe('fail');
+    expect(analyseTokenInput(token, { referenceTime: 1795912284 }).verdict).toBe('fail');
   });
 
   it("the same PHP code with hash_hmac(…, true) makes a 43-character, 32-byte signature and nothing fires", () => {

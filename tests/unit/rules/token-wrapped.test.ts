@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tokenWrapped } from '../../../lib/rules/token-wrapped';
-import { analyse } from '../../../lib/analyse';
+import { analyseTokenInput } from '../../../lib/analyse';
 import { decode, run, samplePayload, signClaims } from './token-helpers';
 
 describe('token-wrapped', () => {
   it("devforum #4005: the page passed the endpoint's whole JSON answer ({signature, sdkKey}, as Zoom's sample returns it)", async () => {
     const jwt = await signClaims(samplePayload());
     const body = JSON.stringify({ signature: jwt, sdkKey: 'abc' }); // what `await res.text()` gives
-    const a = analyse(body, { referenceTime: 1795912284 });
+    const a = analyseTokenInput(body, { referenceTime: 1795912284 });
     expect(a.findings.map((f) => f.id)).toEqual(['token-wrapped']);
     const f = a.findings[0]!;
     expect(f.message).toContain("this is your endpoint's JSON response, not the token. Pass its `signature` field");
@@ -25,7 +25,7 @@ describe('token-wrapped', () => {
   it('an Authorization header value ("Bearer eyJ…") passed as the signature: remove the prefix', async () => {
     const jwt = await signClaims(samplePayload());
     for (const input of [`Bearer ${jwt}`, `bearer ${jwt}`, `Authorization: Bearer ${jwt}`]) {
-      const a = analyse(input, { referenceTime: 1795912284 });
+      const a = analyseTokenInput(input, { referenceTime: 1795912284 });
       expect(a.findings.map((f) => f.id)).toEqual(['token-wrapped']);
       expect(a.findings[0]!.message).toContain('HTTP Authorization header value');
       expect(a.findings[0]!.fix).toContain('Remove the `');

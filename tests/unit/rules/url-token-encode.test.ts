@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { analyse } from '../../../lib/analyse';
+import { analyseTokenInput } from '../../../lib/analyse';
 import { decodeSignature } from '../../../lib/token/decode';
 import { JOIN_TIME, KEY, SECRET, samplePayload, sampleSignature } from './token-helpers';
 
@@ -42,7 +42,7 @@ describe('HttpServerUtility.UrlTokenEncode: the padding digit is named, not only
       const token = dotnetUrlTokenJwt(payload);
       expect(token.split('.')[0]).toMatch(/0$/);
       expect(token.split('.')[0]!.length % 4).toBe(1);
-      const a = analyse(token, { referenceTime: JOIN_TIME, join: { meetingNumber: String(payload['mn']) } });
+      const a = analyseTokenInput(token, { referenceTime: JOIN_TIME, join: { meetingNumber: String(payload['mn']) } });
       const ids = a.findings.map((f) => f.id);
       expect(ids).toEqual(['token-not-base64url']);
       const f = a.findings[0]!;
@@ -62,14 +62,14 @@ describe('HttpServerUtility.UrlTokenEncode: the padding digit is named, not only
   it('only the header from UrlTokenEncode (a library signs the rest): still named, and its claims judged', async () => {
     const good = (await sampleSignature()).split('.');
     const token = [urlTokenEncode(Buffer.from('{"alg":"HS256","typ":"JWT"}')), good[1], good[2]].join('.');
-    const a = analyse(token, { referenceTime: JOIN_TIME });
+    const a = analyseTokenInput(token, { referenceTime: JOIN_TIME });
     expect(a.findings.map((f) => f.id)).toEqual(['token-not-base64url']);
     expect(a.findings[0]!.message).toMatch(/^header \(37 characters ending in "0"\): \.NET `HttpServerUtility\.UrlTokenEncode`/);
   });
 
   it('a segment of a bad length ending in another digit is no UrlTokenEncode output: token-malformed as before', () => {
     const token = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}7.${Buffer.from('{"appKey":"k"}').toString('base64url')}.${'a'.repeat(43)}`;
-    const a = analyse(token, { referenceTime: JOIN_TIME });
+    const a = analyseTokenInput(token, { referenceTime: JOIN_TIME });
     expect(a.findings[0]?.id).toBe('token-malformed');
     expect(a.findings[0]?.message).toContain('not a valid base64 length');
   });

@@ -5,7 +5,7 @@
  * cause of a failure, and no finding makes a join Zoom accepted FAIL.
  */
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/analyse';
+import { analyseTokenInput } from '../../../lib/analyse';
 import { analyseAttempt } from '../../../lib/attempt-context';
 import { attemptAnswer, correlate } from '../../../lib/correlate';
 import type { JoinAttempt, Outcome } from '../../../lib/model/attempt';
@@ -46,7 +46,7 @@ const VERIFY_JWT_FAILED: Outcome = { kind: 'failure', code: 200, message: 'Verif
 
 describe("Zoom's Video SDK web sample token (no version)", () => {
   it('is judged: only a warning that version is missing, which says Zoom accepts it', () => {
-    const a = analyse(webSampleToken(NOW * 1000), { referenceTime: NOW, sdk: 'video', join: { topic: TOPIC } });
+    const a = analyseTokenInput(webSampleToken(NOW * 1000), { referenceTime: NOW, sdk: 'video', join: { topic: TOPIC } });
     expect(a.findings.map((f) => [f.id, f.severity])).toEqual([['vsdk-version-missing', 'warning']]);
     expect(a.verdict).toBe('warn');
     expect(a.findings[0]!.message).toContain("Zoom's own Video SDK web sample signs its tokens without version and Zoom accepts them");
