@@ -11,6 +11,7 @@
  *  - 300 → "This account does not exist or does not belong to you" (app_key not this account's);
  *  - 124 with any other message → "Verify JWT failed" (bad HMAC, missing claims, tpc ≠ topic:
  *    inferred, no public source names the server's answer to a topic mismatch).
+ *  A missing `version` is accepted, as Zoom accepts its own web sample's tokens (field evidence).
  * Undocumented tolerances are taken strictly, as in wc-info-judge.ts.
  */
 import type { LabVideoCredentials } from './credentials';
@@ -54,7 +55,10 @@ export function judgeLsdk(fields: Record<string, string | undefined>, creds: Lab
   }
   if (!hmacMatches(token, creds.sdkSecret)) return jwtFail('HMAC does not verify with the Video SDK secret', nowMs);
   if (payload.app_key !== creds.sdkKey) return fail(300, 'The account does not exist', 'app_key is not this account\'s Video SDK key', nowMs);
-  if (payload.version !== 1) return jwtFail('version is not 1', nowMs);
+  // Zoom's own web sample (zoom/videosdk-web-sample generateVideoToken) signs without `version`
+  // and Zoom accepts those joins: a stand-in stricter than Zoom would hide what the rules get wrong.
+  // A version that is present but not 1 is still refused: no public source shows Zoom accepting one.
+  if (payload.version !== undefined && payload.version !== 1) return jwtFail('version is present and not 1', nowMs);
   const iat = payload.iat;
   const exp = payload.exp;
   if (!Number.isInteger(iat) || !Number.isInteger(exp) || !/"iat"\s*:\s*-?\d+[,}\s]/.test(payloadJson)) return jwtFail('iat or exp missing or not an integer', nowMs);

@@ -9,6 +9,7 @@ import { LAB_VIDEO_CREDENTIALS as CREDS } from '../../../lab/credentials';
 import { VIDEO_SCENARIOS, VIDEO_SCENARIO_NAMES } from '../../../lab/video-scenarios';
 import { videoSdkRejectionForLsdk } from '../../../lib/zoom/lsdk-codes';
 import { analyseTokenInput } from '../../../lib/analyse';
+import { HS256_HEADER_JSON, signJsonText } from '../../../lab/jwt';
 
 let s: LabServer;
 beforeAll(async () => {
@@ -44,6 +45,18 @@ describe('lab: Video SDK scenarios', () => {
       else expect(ids[0]).toBe(sc.expectedFinding);
     });
   }
+
+  it("Zoom's videosdk-web-sample token (no version) is accepted by the stand-in, as Zoom accepts it; a version of 2 is refused", async () => {
+    const send = async (claims: Record<string, unknown>) => {
+      const iat = Math.round(Date.now() / 1000) - 30;
+      const zlk = signJsonText(HS256_HEADER_JSON, JSON.stringify({ app_key: CREDS.sdkKey, iat, exp: iat + 7200, tpc: CREDS.topic, role_type: 1, ...claims }), CREDS.sdkSecret);
+      const form = new URLSearchParams({ topic: b64u(CREDS.topic.toLowerCase()), password: '', userName: 'lab', zlk, lang: 'en-US', cv: '2.5.0' });
+      const r = await fetch(`${s.origin}/wc/lsdk`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+      return (await r.json()) as { status: boolean; errorCode: number };
+    };
+    expect(await send({})).toMatchObject({ status: true });
+    expect(await send({ version: 2 })).toMatchObject({ status: false, errorCode: 124 });
+  });
 
   it('serves the Video SDK lab page, its join frame and the real SDK from node_modules', async () => {
     expect(await (await fetch(`${s.origin}/video`)).text()).toContain('Join Doctor lab: Video SDK');
