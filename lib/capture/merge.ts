@@ -14,7 +14,7 @@ import { applyClock, ClockIndex, clockForAttempt, NEAR_JOIN_MS, recordSample, ty
 import { isLsdkUrl, topicFromLsdkField } from '../zoom/lsdk-codes';
 import { outcomeForZoomAnswer } from '../zoom/zoom-answer';
 import type { AssetFailure } from '../model/page-facts';
-import { replacedBy, supersede, SUPERSEDE_WINDOW_MS } from './superseded';
+import { replacedBy, supersede, SUPERSEDE_WINDOW_MS } from '../zoom/superseded';
 import { markWatched, MAX_WATCHED_NAVIGATIONS, type WatchedNavigation } from './made-in-page';
 import { emptyTabPageState, TOP_FRAME, noteAssetFailure, noteCspViolation, notePageDocument, refreshPageFacts, relinkNear } from './page-link';
 
@@ -332,7 +332,7 @@ function meetingServer(ctx: Ctx, e: HookRwgEvent) {
 /**
  * A new join of this document may be the one the SDK replaced an earlier request with (React
  * StrictMode's double join): the earlier attempt, when its request already ended, is marked
- * superseded (lib/capture/superseded.ts). Newest first, stopping outside the window.
+ * superseded (lib/zoom/superseded.ts). Newest first, stopping outside the window.
  */
 function supersededBy(ctx: Ctx, later: JoinAttempt) {
   const s = ctx.state;

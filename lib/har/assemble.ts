@@ -14,6 +14,7 @@ import { viewOf } from './wc-info';
 import { isLsdkUrl, topicFromLsdkField } from '../zoom/lsdk-codes';
 import { HarPageIndex } from './page';
 import { linkMeetingServer } from './meeting-server';
+import { replacedBy, supersede, SUPERSEDE_WINDOW_MS } from '../zoom/superseded';
 
 const GENERIC_FAILURE = 'Fail to join the meeting.';
 
@@ -146,6 +147,8 @@ export function assemble(c: HarCollector): Assembled {
   // Collectors built by hand (tests, older callers) may lack the page lists.
   const pages = new HarPageIndex(c.documents ?? [], c.assetFailures ?? []);
   const attempts: JoinAttempt[] = [];
+  /** Which document each attempt's request came from (the HAR page, else the referer). */
+  const documents: string[] = [];
   const details: HarAttemptDetail[] = [];
   let retryMissing = 0;
   let noRequestBody = 0;
@@ -201,6 +204,7 @@ export function assemble(c: HarCollector): Assembled {
     const answerRecorded = last.answer !== null;
     if (!answerRecorded && last.status > 0 && last.bodyState !== 'present') noAnswer++;
     attempts.push(attempt);
+    documents.push(first.pageref ?? first.referer ?? '');
     details.push({
       attemptId: id,
       entries: last === first ? [first.entry] : [first.entry, last.entry],
@@ -210,6 +214,8 @@ export function assemble(c: HarCollector): Assembled {
       answerRecorded,
     });
   }
+
+  markSuperseded(attempts, documents);
 
   const views = new Map(details.map((d) => [d.attemptId, d.view]));
   linkMeetingServer(attempts, c.meetingServerSockets ?? [], (a) => views.get(a.id) ?? 'unknown');
@@ -224,4 +230,24 @@ export function assemble(c: HarCollector): Assembled {
   warn('retry-missing', retryMissing, `${retryMissing} join request(s) got HTTP 5xx and the SDK's JSONP retry is not in the HAR.`);
   warn('issuer-not-found', issuerMissing, `${issuerMissing} signature(s) were not found in any response of the page's own backend: they were issued before the recording started, embedded in a script, or the endpoint's body was not kept. Issuing endpoint and its Date are unknown for these.`);
   return { attempts, details, warnings };
+}
+
+/**
+ * React StrictMode's double join as a HAR shows it: the SDK aborted its first request (status 0,
+ * Chrome's `_error` net::ERR_ABORTED) a millisecond before it sent the same token again from the
+ * same document. The same evidence as the live capture (lib/zoom/superseded.ts), seen on the wire
+ * only; without it a recording of `npm start` counted a failure that never happened. Attempts are
+ * in request order, so the look-back stops at the window: linear in joins.
+ */
+function markSuperseded(attempts: readonly JoinAttempt[], documents: readonly string[]): void {
+  for (let k = 1; k < attempts.length; k++) {
+    const later = attempts[k]!;
+    for (let j = k - 1; j >= 0; j--) {
+      const first = attempts[j]!;
+      if (later.calledAt - first.calledAt > SUPERSEDE_WINDOW_MS) break;
+      if (documents[j] !== documents[k] || !replacedBy(first, later)) continue;
+      supersede(first, later);
+      break;
+    }
+  }
 }
