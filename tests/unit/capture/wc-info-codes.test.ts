@@ -28,6 +28,14 @@ describe('issuance capture', () => {
   it('finds the signature in a JSON response of the auth endpoint sample', () => {
     expect(findMeetingSdkJwt(JSON.stringify({ signature: GOOD, sdkKey: 'K' }))).toBe(GOOD);
   });
+  it("a hand-rolled PHP signer (base64_encode, so `/` in the token; json_encode writes it `\\/`): the token as the page's JSON.parse reads it", () => {
+    const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+    // A signature segment with `/` in it, as standard base64 of an HMAC often has.
+    const token = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"appKey":"K","mn":123456789,"role":0,"iat":1795912284,"exp":1795919484}')}.ab/cd+ef/gh=`;
+    const phpBody = JSON.stringify({ signature: token }).replaceAll('/', '\\/');
+    expect(phpBody).toContain('\\/');
+    expect(findMeetingSdkJwt(phpBody)).toBe((JSON.parse(phpBody) as { signature: string }).signature);
+  });
   it('ignores a REST API / OAuth JWT that is not a Meeting SDK signature', () => {
     expect(findMeetingSdkJwt(JSON.stringify({ access_token: jwt({ iss: 'x', aud: 'zoom', exp: 1 }) }))).toBeNull();
   });
