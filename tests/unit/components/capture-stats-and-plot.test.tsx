@@ -39,41 +39,37 @@ const SEED_POINTS: OffsetPoint[] = [
   { attemptId: 'bad', calledAt: 60_000, iat: 2, offset: 20, outcome: 'failure-3712', referenceCorrected: false, quantized: true },
 ];
 
+/** The plot of SEED_POINTS, and the attempt ids it was asked to open, in order. */
+async function renderSeedPlot(): Promise<{ plot: Rendered; picked: string[] }> {
+  const picked: string[] = [];
+  const plot = await render(<IatOffsetPlot onPick={(id) => picked.push(id)} points={SEED_POINTS} />);
+  r = plot;
+  return { plot, picked };
+}
+
 describe('iat − join time plot', () => {
   it('draws the seed bug: failures above zero, successes below, each point clickable', async () => {
-    const picked: string[] = [];
-    r = await render(
-      <IatOffsetPlot
-        onPick={(id) => picked.push(id)}
-        points={SEED_POINTS}
-      />,
-    );
-    const ok = r.container.querySelector('circle[data-attempt-id="ok"]')!;
-    const bad = r.container.querySelector('circle[data-attempt-id="bad"]')!;
-    const zeroY = Number(r.container.querySelector('line.zero')!.getAttribute('y1'));
+    const { plot, picked } = await renderSeedPlot();
+    const ok = plot.container.querySelector('circle[data-attempt-id="ok"]')!;
+    const bad = plot.container.querySelector('circle[data-attempt-id="bad"]')!;
+    const zeroY = Number(plot.container.querySelector('line.zero')!.getAttribute('y1'));
     expect(Number(bad.getAttribute('cy'))).toBeLessThan(zeroY);
     expect(Number(ok.getAttribute('cy'))).toBeGreaterThan(zeroY);
     expect(bad.getAttribute('class')).toBe('pt-failure');
     expect(ok.getAttribute('class')).toBe('pt-success');
-    await r.act(() => void bad.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    await plot.act(() => void bad.dispatchEvent(new MouseEvent('click', { bubbles: true })));
     expect(picked).toEqual(['bad']);
   });
 
   it('a keyboard user reaches every point: one tab stop, → moves to the next point, Enter opens it', async () => {
-    const picked: string[] = [];
-    r = await render(
-      <IatOffsetPlot
-        onPick={(id) => picked.push(id)}
-        points={SEED_POINTS}
-      />,
-    );
-    const circles = [...r.container.querySelectorAll('circle')];
+    const { plot, picked } = await renderSeedPlot();
+    const circles = [...plot.container.querySelectorAll('circle')];
     expect(circles.map((c) => c.getAttribute('tabindex'))).toEqual(['0', '-1']);
     expect(circles[1]!.getAttribute('aria-label')).toMatch(/iat \+20 s vs join, multiple of 128 \(failure-3712\)/);
-    const svg = $(r.container, 'iat-plot')!;
-    await r.act(() => void svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
-    expect([...r.container.querySelectorAll('circle')].map((c) => c.getAttribute('tabindex'))).toEqual(['-1', '0']);
-    await r.act(() => void svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    const svg = $(plot.container, 'iat-plot')!;
+    await plot.act(() => void svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
+    expect([...plot.container.querySelectorAll('circle')].map((c) => c.getAttribute('tabindex'))).toEqual(['-1', '0']);
+    await plot.act(() => void svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     expect(picked).toEqual(['bad']);
   });
 

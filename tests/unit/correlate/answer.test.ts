@@ -15,26 +15,14 @@ import { splitLangFix } from '../../../lib/rules/lang';
 import { verifySecret } from '../../../lib/verify-secret';
 import { decodeSignature } from '../../../lib/token/decode';
 import { SECRET, samplePayload, signClaims } from '../rules/token-helpers';
-import { INVALID_SIGNATURE } from './series';
+import { clientViewJoin, INVALID_SIGNATURE } from './series';
 import type { FindingId } from '../../../lib/rules/ids';
 
 const START = 1_795_912_284_000;
 
 async function item(id: string, at: number, claims: Record<string, unknown>, outcome: Outcome, opts: { secret?: string; signWith?: string; extra?: Partial<JoinAttempt> } = {}): Promise<CorrelationItem> {
   const signature = await signClaims(samplePayload(claims), opts.signWith ?? SECRET);
-  const attempt: JoinAttempt = {
-    id,
-    api: 'client-view',
-    method: 'ZoomMtg.join',
-    signature,
-    meetingNumber: '123456789',
-    calledAt: at,
-    settledAt: at + 2000,
-    outcome,
-    clockOffsetMs: 0,
-    clockOffsetSource: 'the Date of its own join answer (zoom.us)',
-    ...opts.extra,
-  };
+  const attempt = clientViewJoin(id, signature, at, outcome, { clockOffsetSource: 'the Date of its own join answer (zoom.us)', ...opts.extra });
   const verification = opts.secret ? await verifySecret(decodeSignature(signature), opts.secret) : undefined;
   return { attempt, analysis: analyseAttempt(attempt, verification ? { verification } : {}) };
 }

@@ -21,24 +21,20 @@ export function iatFor(backend: Backend, nowMs: number): number {
 
 export const INVALID_SIGNATURE: Outcome = { kind: 'failure', code: 3712, message: 'Signature is invalid.', serverMessage: 'Invalid signature.' };
 
+/** A ZoomMtg.join of meeting 123456789 that settled 2 s after it was called, on a clock Zoom measured. */
+export function clientViewJoin(id: string, signature: string, calledAt: number, outcome: Outcome, extra: Partial<JoinAttempt> = {}): JoinAttempt {
+  return { id, api: 'client-view', method: 'ZoomMtg.join', signature, meetingNumber: '123456789', calledAt, settledAt: calledAt + 2000, outcome, clockOffsetMs: 0, ...extra };
+}
+
 export async function joinAt(id: string, backend: Backend, nowMs: number, extra: Partial<JoinAttempt> = {}, outcome?: Outcome): Promise<CorrelationItem> {
   const iat = iatFor(backend, nowMs);
   const signature = await signClaims(samplePayload({ iat, exp: iat + 7200, tokenExp: iat + 7200 }));
   const zoomSays: Outcome = outcome ?? (iat > nowMs / 1000 ? INVALID_SIGNATURE : { kind: 'success' });
-  const attempt: JoinAttempt = {
-    id,
-    api: 'client-view',
-    method: 'ZoomMtg.join',
-    signature,
-    meetingNumber: '123456789',
-    calledAt: nowMs,
-    settledAt: nowMs + 2000,
-    outcome: zoomSays,
+  const attempt = clientViewJoin(id, signature, nowMs, zoomSays, {
     issuer: { url: backend === 'java' ? JAVA_URL : NODE_URL, method: 'POST', receivedAt: nowMs - 50 },
-    clockOffsetMs: 0,
     clockOffsetSource: 'zoom.us',
     ...extra,
-  };
+  });
   return { attempt, analysis: analyseAttempt(attempt) };
 }
 

@@ -13,6 +13,27 @@ function outcome(text: string): string {
   }
 }
 
+/** A real export of five Java joins, and the path of every field in it (the root excluded). */
+async function realExport(): Promise<{ text: string; paths: string[][] }> {
+  const text = serializeExport(buildExport(await series('java', 5), { source: 'lab', createdAt: new Date(0) }));
+  const paths: string[][] = [];
+  const walk = (v: unknown, p: string[]) => {
+    if (p.length > 0) paths.push(p);
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+  };
+  walk(JSON.parse(text), []);
+  return { text, paths };
+}
+
+/** The export's text with the field at `path` set to `value`. */
+function withField(text: string, path: readonly string[], value: unknown): string {
+  const copy = JSON.parse(text);
+  let o = copy;
+  for (const k of path.slice(0, -1)) o = o[k];
+  o[path[path.length - 1]!] = value;
+  return JSON.stringify(copy);
+}
+
 describe('parseExport on whatever a user drops on it', () => {
   it('arbitrary text and arbitrary JSON are refused with a code, never a crash', () => {
     fc.assert(fc.property(fc.string(), (s) => outcome(s) !== 'ok' && !outcome(s).startsWith('crash')), { numRuns: 300 });
@@ -20,21 +41,10 @@ describe('parseExport on whatever a user drops on it', () => {
   });
 
   it('a real export with one field mutated is either still valid or refused with a code', async () => {
-    const text = serializeExport(buildExport(await series('java', 5), { source: 'lab', createdAt: new Date(0) }));
-    const base = JSON.parse(text);
-    const paths: string[][] = [];
-    const walk = (v: unknown, p: string[]) => {
-      paths.push(p);
-      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
-    };
-    walk(base, []);
+    const { text, paths } = await realExport();
     fc.assert(
-      fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), fc.jsonValue(), (path, value) => {
-        const copy = JSON.parse(text);
-        let o = copy;
-        for (const k of path.slice(0, -1)) o = o[k];
-        o[path[path.length - 1]!] = value;
-        return !outcome(JSON.stringify(copy)).startsWith('crash');
+      fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, value) => {
+        return !outcome(withField(text, path, value)).startsWith('crash');
       }),
       { numRuns: 400 },
     );
@@ -43,24 +53,13 @@ describe('parseExport on whatever a user drops on it', () => {
 
 describe('join-doctor report on a hostile export', () => {
   it('an export that parses renders in every format, whatever one field holds (even __proto__ ids and outcomes)', async () => {
-    const text = serializeExport(buildExport(await series('java', 5), { source: 'lab', createdAt: new Date(0) }));
-    const base = JSON.parse(text);
-    const paths: string[][] = [];
-    const walk = (v: unknown, p: string[]) => {
-      paths.push(p);
-      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
-    };
-    walk(base, []);
+    const { text, paths } = await realExport();
     const value = fc.oneof(fc.jsonValue(), fc.constantFrom('__proto__', 'constructor', 'toString', { __proto__: null }, []));
     fc.assert(
-      fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), value, (path, v) => {
-        const copy = JSON.parse(text);
-        let o = copy;
-        for (const k of path.slice(0, -1)) o = o[k];
-        o[path[path.length - 1]!] = v;
+      fc.property(fc.constantFrom(...paths), value, (path, v) => {
         let exp;
         try {
-          exp = parseExport(JSON.stringify(copy));
+          exp = parseExport(withField(text, path, v));
         } catch (e) {
           return isJoinDoctorError(e);
         }
