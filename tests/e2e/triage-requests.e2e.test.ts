@@ -81,6 +81,19 @@ function judge(requests: string[], origin: string): { foreign: string[]; unknown
 /** For the log: each URL once, data: URLs (Firefox's own built-in fonts) cut short. */
 const distinct = (requests: string[]) => [...new Set(requests.map((u) => (u.startsWith('data:') ? `${u.slice(0, 24)}…` : u.replace(server.origin, ''))))].join(' ');
 
+/**
+ * What both browsers must show at the end of the walk: no CSP violation, the CSP in force (a fetch
+ * is refused), and every request one of the page's own files. Either driver's page evaluates alike.
+ */
+async function expectOnlyOwnFiles(browser: string, page: { evaluate(f: string | (() => unknown)): Promise<unknown> }, requests: string[]): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  expect(await page.evaluate(TRY_FETCH)).toMatch(/^refused/);
+  const { foreign, unknown } = judge(requests, server.origin);
+  console.log(`${browser}: ${requests.length} requests, ${new Set(requests).size} distinct: ${distinct(requests)}`);
+  expect(foreign).toEqual([]);
+  expect(unknown).toEqual([]);
+}
+
 const token = () => {
   const iat = Math.floor(Date.now() / 1000) - 30;
   return signJwt({ appKey: 'reqKey', mn: '111222333', role: 0, iat, exp: iat + 7200 }, 'request-secret');
@@ -112,12 +125,7 @@ describe('the triage page sends nothing anywhere', () => {
     // The rules page, linked from the page, is one of its files too.
     const [rules] = await Promise.all([context.waitForEvent('page'), page.click('[data-testid="panel-version"]')]);
     await rules.waitForLoadState('load');
-    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
-    expect(await page.evaluate(TRY_FETCH)).toMatch(/^refused/);
-    const { foreign, unknown } = judge(requests, server.origin);
-    console.log(`Chromium: ${requests.length} requests, ${new Set(requests).size} distinct: ${distinct(requests)}`);
-    expect(foreign).toEqual([]);
-    expect(unknown).toEqual([]);
+    await expectOnlyOwnFiles('Chromium', page, requests);
     expect(requests.some((u) => /har\.worker-[\w-]+\.js$/.test(u))).toBe(true);
   });
 
@@ -155,12 +163,7 @@ describe('the triage page sends nothing anywhere', () => {
       await page.click('[data-testid="tab-correlation"]');
       const verdict = await (await page.waitForFunction(pageVerdict, { timeout: 60_000 }, 'java-endpoint.har')).jsonValue();
       expect(verdict?.headline).toBe(expected);
-      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
-      expect(await page.evaluate(TRY_FETCH)).toMatch(/^refused/);
-      const { foreign, unknown } = judge(requests, server.origin);
-      console.log(`Firefox: ${requests.length} requests, ${new Set(requests).size} distinct: ${distinct(requests)}`);
-      expect(foreign).toEqual([]);
-      expect(unknown).toEqual([]);
+      await expectOnlyOwnFiles('Firefox', page, requests);
     } finally {
       await browser.close();
     }
