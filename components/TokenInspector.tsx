@@ -1,4 +1,4 @@
-import type { JoinAttempt } from '../lib/model/attempt';
+import { isInitAttempt, type JoinAttempt } from '../lib/model/attempt';
 import { affectsJoin, classifyOutcome } from '../lib/correlate';
 import { analysisOf } from './state/analysis';
 import { answerOf } from './state/answer';
@@ -18,8 +18,10 @@ import { useSecretVersion } from './state/session-secret';
 /**
  * The selected attempt: a header naming it, its answer (verdict, cause, fix) pinned on top, then
  * the findings that affect the join (the rest folded to one line), the token claim by claim, the
- * JSON exactly as the generator wrote it and the join arguments, each section foldable. Captured
- * text is only ever rendered as React text nodes, so markup inside a claim shows as characters.
+ * JSON exactly as the generator wrote it and the join arguments, each section foldable. An init row
+ * (ZoomMtg.init, client.init) has no token: it says so instead of judging an absent signature, and
+ * offers no secret check. Captured text is only ever rendered as React text nodes, so markup inside
+ * a claim shows as characters.
  */
 export function TokenInspector({ attempt }: { attempt: JoinAttempt }) {
   useSecretVersion();
@@ -27,13 +29,8 @@ export function TokenInspector({ attempt }: { attempt: JoinAttempt }) {
   const analysis = analysisOf(attempt);
   const answer = answerOf(attempt, attempts);
   const cls = classifyOutcome(attempt.outcome);
-  const { token, findings } = analysis;
+  const { findings } = analysis;
   const index = attempts.indexOf(attempt);
-  const exp = token.payload?.exp;
-  const expiry =
-    typeof exp === 'number' && exp > 1e8 && exp < 1e11
-      ? `It stays valid until exp (${relativeToJoin(exp - attempt.calledAt / 1000)}).`
-      : 'It may stay valid for up to 48 h.';
   const meeting = attempt.sdk === 'video' ? attempt.topic : attempt.meetingNumber;
 
   return (
@@ -58,6 +55,35 @@ export function TokenInspector({ attempt }: { attempt: JoinAttempt }) {
         />
       </Section>
 
+      {isInitAttempt(attempt) ? (
+        <Section id="no-token" title="Token">
+          <p className="note" data-testid="init-no-token">
+            {methodLabel(attempt)} takes no signature: the token goes to join, and the join that would have carried one was never called.
+          </p>
+        </Section>
+      ) : (
+        <TokenSections attempt={attempt} analysis={analysis} />
+      )}
+
+      <Section id="arguments" title="Join arguments">
+        <JoinArgumentsTable attempt={attempt} />
+      </Section>
+
+      {answer.kind !== 'check-secret' && !isInitAttempt(attempt) && <VerifyWithSecret attempt={attempt} />}
+    </div>
+  );
+}
+
+/** The token claim by claim, as the generator wrote it: header, payload, raw JSON. */
+function TokenSections({ attempt, analysis }: { attempt: JoinAttempt; analysis: ReturnType<typeof analysisOf> }) {
+  const { token, findings } = analysis;
+  const exp = token.payload?.exp;
+  const expiry =
+    typeof exp === 'number' && exp > 1e8 && exp < 1e11
+      ? `It stays valid until exp (${relativeToJoin(exp - attempt.calledAt / 1000)}).`
+      : 'It may stay valid for up to 48 h.';
+  return (
+    <>
       {token.header && token.headerMembers && (
         <Section id="header" title="Header">
           <ClaimTable members={token.headerMembers} attempt={attempt} findings={findings} label="header" />
@@ -99,12 +125,6 @@ export function TokenInspector({ attempt }: { attempt: JoinAttempt }) {
           {token.payloadJson !== null && <pre className="raw" data-testid="raw-payload">{token.payloadJson}</pre>}
         </Section>
       )}
-
-      <Section id="arguments" title="Join arguments">
-        <JoinArgumentsTable attempt={attempt} />
-      </Section>
-
-      {answer.kind !== 'check-secret' && <VerifyWithSecret attempt={attempt} />}
-    </div>
+    </>
   );
 }

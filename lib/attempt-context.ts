@@ -6,6 +6,7 @@ import { isInitAttempt, type JoinAttempt } from './model/attempt';
 import type { Analysis, JoinArguments, SecretVerification } from './rules/types';
 import { analyseTokenInput, sortBySeverity, verdictOf } from './analyse';
 import { runJoinRules } from './rules/join/run';
+import { decodeSignature } from './token/decode';
 
 import type { AnalysisContext } from './analyse';
 
@@ -64,9 +65,9 @@ export interface AnalyseAttemptOptions {
 export function analyseAttempt(attempt: JoinAttempt, opts: AnalyseAttemptOptions = {}): Analysis {
   const ctx = contextForAttempt(attempt);
   if (opts.verification) ctx.verification = opts.verification;
-  const read = analyseTokenInput(attempt.signature, ctx);
-  // An init carries no token (the join that would have was never called): nothing to say about one.
-  const token = isInitAttempt(attempt) ? { ...read, findings: [], verdict: 'pass' as const } : read;
+  // An init carries no token (the join that would have was never called): no token rule runs on
+  // it, and its absent signature is no "not a string" problem for the inspector to repeat.
+  const token: Analysis = isInitAttempt(attempt) ? { verdict: 'pass', findings: [], token: { ...decodeSignature(null), problems: [] } } : analyseTokenInput(attempt.signature, ctx);
   const joined = runJoinRules({ attempt, token, previous: opts.previous ?? null });
   let analysis: Analysis = joined.length === 0 ? token : { ...token, findings: sortBySeverity([...token.findings, ...joined]), verdict: verdictOf([...token.findings, ...joined]) };
   // Zoom accepted this join: whatever a rule expected Zoom to reject, Zoom did not, so no finding

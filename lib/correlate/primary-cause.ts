@@ -22,7 +22,7 @@ import type { FindingId, RuleId, TokenRuleId } from '../rules/ids';
 import type { CauseGroup, CauseKind, CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
 import { isFailure } from './outcome';
 import { plural } from './causes';
-import { CHECK_SECRET_CAUSE } from './answer-words';
+import { CHECK_ACCOUNT_CAUSE, CHECK_SECRET_CAUSE } from './answer-words';
 import { CODE_AFFINITY } from '../rules/join/code-table';
 
 /**
@@ -163,8 +163,21 @@ function failureCode(a: JoinAttempt): number | null {
   return a.outcome.kind === 'failure' ? a.outcome.code : null;
 }
 
-function unexplained(a: JoinAttempt, cls: OutcomeClass): PrimaryCause {
-  if (cls === 'failure-3712') return { key: 'unexplained:3712', kind: 'unexplained', ruleIds: [], title: 'token looks valid: check the secret (3712 with a token that passes every check)' };
+/** A 3712 no rule explains, on a token nobody checked against the app's secret: the secret is the first suspect. */
+export const UNEXPLAINED_3712_KEY = 'unexplained:3712';
+/**
+ * A 3712 no rule explains on a token whose HMAC was checked with the secret given this session and
+ * verifies: the secret is ruled out, so it groups apart and reads as the answer line does (the app
+ * type, the account), never "check the secret" for a secret the user has just shown to be right.
+ */
+export const UNEXPLAINED_3712_VERIFIED_KEY = 'unexplained:3712:secret-verifies';
+
+function unexplained(item: CorrelationItem, cls: OutcomeClass): PrimaryCause {
+  const a = item.attempt;
+  if (cls === 'failure-3712' && item.analysis.secretChecked === true) {
+    return { key: UNEXPLAINED_3712_VERIFIED_KEY, kind: 'unexplained', ruleIds: [], title: 'the token verifies with your secret: check the app type and the account (3712 with a token that passes every check)' };
+  }
+  if (cls === 'failure-3712') return { key: UNEXPLAINED_3712_KEY, kind: 'unexplained', ruleIds: [], title: 'token looks valid: check the secret (3712 with a token that passes every check)' };
   if (cls === 'silent-refusal') return { key: 'unexplained:silent-refusal', kind: 'unexplained', ruleIds: [], title: 'the SDK refused before asking Zoom (silent refusal)' };
   if (cls === 'timeout') return { key: 'unexplained:timeout', kind: 'unexplained', ruleIds: [], title: 'the join never settled' };
   const o = a.outcome;
@@ -208,7 +221,7 @@ export function primaryCause(item: CorrelationItem, cls: OutcomeClass, quantizat
   const suspects = findings.filter((f) => f.severity === 'warning' && !restates(f) && f.id !== 'iat-quantized' && f.id !== 'clock-skew' && f.origin !== 'page' && !(f.id === 'vsdk-version-missing' && f.data?.version === null)).sort(byRank(code));
   const s = suspects[0];
   if (s) return { key: `suspect:${causeKey(s)}`, kind: 'suspect', ruleIds: suspects.map((f) => f.id), title: `suspect only: ${causeTitle(s)} (a warning; Zoom may accept it)`, severity: 'warning' };
-  return unexplained(item.attempt, cls);
+  return unexplained(item, cls);
 }
 
 const KIND_ORDER: Record<CauseKind, number> = { cause: 0, suspect: 1, unexplained: 2 };
@@ -268,8 +281,9 @@ export function headlineText(groups: readonly CauseGroup[], failures: number): s
   const of = `${top.failures} of ${top.ofFailures} ${plural(top.ofFailures, 'failure')}`;
   if (top.kind === 'cause') return `Most likely cause: ${top.title}${top.verified ? ' (verified with your secret)' : ''} (${of})`;
   if (top.kind === 'suspect') return `No rule Zoom enforces explains the failures; ${top.title} (${of})`;
-  // A 3712 with a token that passes every check: the answer line's words (the secret first).
-  if (top.key === 'unexplained:3712') return `${CHECK_SECRET_CAUSE} (${of})`;
+  // A 3712 with a token that passes every check: the answer line's words (the secret first, the account once the secret verifies).
+  if (top.key === UNEXPLAINED_3712_KEY) return `${CHECK_SECRET_CAUSE} (${of})`;
+  if (top.key === UNEXPLAINED_3712_VERIFIED_KEY) return `${CHECK_ACCOUNT_CAUSE} (${of})`;
   return `No rule explains the ${failures} ${plural(failures, 'failure')}: see what to check below`;
 }
 

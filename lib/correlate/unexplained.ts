@@ -49,15 +49,19 @@ export function unexplainedFailures(
   const checks: NextCheck[] = [];
   const of = (cls: OutcomeClass) => open.filter((o) => o.cls === cls).map((o) => o.item);
   const signatureFailures = of('failure-3712');
+  // A token checked with the session's secret that still verifies has ruled the secret out.
+  const secretUnchecked = signatureFailures.some((i) => i.analysis.secretChecked !== true);
   if (signatureFailures.length > 0) {
     // First: of what the token cannot show, a wrong or swapped secret is the most common, and the panel checks it in one paste.
-    checks.push({
-      id: 'verify-secret',
-      text:
-        "Secret: a token signed with the wrong or swapped secret looks perfect. Paste the app's secret into " +
-        "\"Verify with secret\" in the panel: it checks every attempt of the session at once, in memory only. " +
-        'From a shell: `JD_SECRET=… join-doctor check --secret-env JD_SECRET TOKEN` (the secret is read from the environment only).',
-    });
+    if (secretUnchecked) {
+      checks.push({
+        id: 'verify-secret',
+        text:
+          "Secret: a token signed with the wrong or swapped secret looks perfect. Paste the app's secret into " +
+          "\"Verify with secret\" in the panel: it checks every attempt of the session at once, in memory only. " +
+          'From a shell: `JD_SECRET=… join-doctor check --secret-env JD_SECRET TOKEN` (the secret is read from the environment only).',
+      });
+    }
     checks.push({
       id: 'credential-type',
       text:

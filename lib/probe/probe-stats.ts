@@ -38,9 +38,16 @@ export function impliedFailureRate(samples: readonly ProbeSample[]): ImpliedFail
   if (q.length === 0 || q.length * 2 < samples.length) return null;
   const spacing = FLOAT_SPACING_S;
   const half = spacing / 2;
-  const diffs = q.map((s) => Math.floor(s.referenceTime) - (s.iat as number));
-  const bMin = Math.max(...diffs) - half - 1;
-  const bMax = Math.min(...diffs) + half + 1;
+  // A loop, not Math.max(...diffs): a spread of a long probe's 200,000 samples overflows the stack (RangeError).
+  let maxDiff = -Infinity;
+  let minDiff = Infinity;
+  for (const s of q) {
+    const d = Math.floor(s.referenceTime) - (s.iat as number);
+    if (d > maxDiff) maxDiff = d;
+    if (d < minDiff) minDiff = d;
+  }
+  const bMin = maxDiff - half - 1;
+  const bMax = minDiff + half + 1;
   const lo = Math.min(bMin, bMax);
   const hi = Math.max(bMin, bMax);
   const shareMin = impliedFutureShare(hi, 0, spacing);

@@ -217,12 +217,19 @@ export function clockForAttempt(calledAt: number, token: unknown, index: ClockIn
   if (near.length === 0) return { clock: null, note: index.size ? 'no fresh answer from Zoom within 10 min of the join' : null };
   const m = median(near.map((s) => s.offsetMs));
   const agree = near.filter((s) => Math.abs(s.offsetMs - m) <= Math.max(CONSISTENCY_MS, s.uncertaintyMs));
+  // Loops, not Math.max(...xs): spread into arguments, a long session's samples overflow the stack (RangeError).
   if (agree.length * 2 <= near.length) {
-    const offsets = near.map((s) => s.offsetMs);
-    return { clock: null, note: `the ${near.length} fresh answers from Zoom near the join disagree by up to ${Math.round((Math.max(...offsets) - Math.min(...offsets)) / 1000)} s` };
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const s of near) {
+      if (s.offsetMs < lo) lo = s.offsetMs;
+      if (s.offsetMs > hi) hi = s.offsetMs;
+    }
+    return { clock: null, note: `the ${near.length} fresh answers from Zoom near the join disagree by up to ${Math.round((hi - lo) / 1000)} s` };
   }
   const offsetMs = median(agree.map((s) => s.offsetMs));
-  const spread = Math.max(...agree.map((s) => Math.abs(s.offsetMs - offsetMs)));
+  let spread = -Infinity;
+  for (const s of agree) spread = Math.max(spread, Math.abs(s.offsetMs - offsetMs));
   const uncertaintyMs = Math.max(median(agree.map((s) => s.uncertaintyMs)), spread);
   const hosts = [...new Set(agree.map((s) => s.host))].join(', ');
   const dropped = near.length - agree.length;

@@ -10,13 +10,12 @@
  *
  * Screenshots go to tmp/answer-screens/ (tests/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { extensionDir, tmpDir } from './harness/paths';
 import { answerAboveFindings, answerScreens } from './harness/answer-screens';
-import { startLabServer, type LabServer } from '../../lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
-import { findChromium } from '../../lab/find-chromium';
+import { labTest } from './harness/fixture';
+import type { LabServer } from '../../lab/server';
+import type { LabBrowser } from '../../lab/launch';
 import { capturedAttempts, openLabPage, runJoins, waitForSettled } from '../../lab/run';
 
 let server: LabServer;
@@ -25,16 +24,13 @@ let lab: Page;
 let tabId: number;
 const { openPanel, selectRow, screens, clearLog } = answerScreens({ b: () => b, tabId: () => tabId });
 
-beforeAll(async () => {
-  server = await startLabServer();
-  b = await launchLabBrowser({ executable: findChromium(), extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'answer-screens'), headless: true, server });
+const it = labTest('answer-screens');
+
+it.beforeAll(async ({ b: browser, server: labServer }) => {
+  server = labServer;
+  b = browser;
   lab = await openLabPage(b, server, 'swapped');
 }, 300_000);
-
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 
 describe('the answer at first sight, docked and undocked, light and dark', () => {
   it('key and secret swapped: FAIL, "Token looks valid: check the secret", the secret field right there (answer-swapped-*.png)', async () => {

@@ -64,6 +64,11 @@ describe('an init that never calls back (real SDKs)', () => {
     expect(await row.locator('[data-testid="outcome-cell"]').innerText()).toMatch(/never called back/);
     expect(await row.locator('[data-testid="top-finding"]').innerText()).toContain('video.init never called back');
     await row.click();
+    // The inspector speaks of no token: an init takes none (it said "The signature argument was null…").
+    const inspector = panel.locator(`[data-testid="token-inspector"][data-attempt-id="${a.id}"]`);
+    expect(await inspector.locator('[data-testid="init-no-token"]').innerText()).toMatch(/^video\.init takes no signature/);
+    expect(await inspector.innerText()).not.toContain('The signature argument was');
+    expect(await inspector.locator('[data-testid="secret-input"]').count()).toBe(0);
     await panel.screenshot({ path: path.join(screenshotDir(), 'init-never-called-back.png') });
     await panel.close();
     await page.unroute('**/vsdk/lib/**');

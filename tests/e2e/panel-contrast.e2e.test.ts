@@ -7,30 +7,24 @@
  * selected and the log focused, a refused import's error banner, the Correlation tab; plus the
  * keyboard: tabs move with arrow keys and every focused control shows a 2 px outline.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import path from 'node:path';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { extensionDir, repoRoot, tmpDir } from './harness/paths';
-import { startLabServer, type LabServer } from '../../lab/server';
-import { launchLabBrowser, type LabBrowser } from '../../lab/launch';
-import { findChromium } from '../../lab/find-chromium';
+import { repoRoot, tmpDir } from './harness/paths';
+import { labTest } from './harness/fixture';
+import type { LabBrowser } from '../../lab/launch';
 
 const HAR = path.join(repoRoot, 'tests/unit/har/fixtures/java-endpoint.har');
 const OUT = tmpDir('panel-contrast');
-let server: LabServer;
 let b: LabBrowser;
 
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  server = await startLabServer();
-  b = await launchLabBrowser({ executable: findChromium(), extensionDir: extensionDir(), profileDir: tmpDir('e2e-profiles', 'contrast'), headless: true, server });
-}, 300_000);
+const it = labTest('contrast');
 
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
+it.beforeAll(async ({ b: browser }) => {
+  mkdirSync(OUT, { recursive: true });
+  b = browser;
+}, 300_000);
 
 interface LowContrast {
   text: string;

@@ -10,6 +10,9 @@ import type { Page } from 'playwright-core';
 import { tmpDir } from './harness/paths';
 import { labTest } from './harness/fixture';
 import { openLabPage, runJoins, screenshotPanel, waitForSettled } from '../../lab/run';
+import { runJoinScenario } from '../../lab/join-run';
+import { joinScenario } from '../../lab/join-scenarios';
+import { CHECK_ACCOUNT_CAUSE, CHECK_SECRET_CAUSE } from '../../lib/correlate';
 
 let panel: Page;
 
@@ -74,4 +77,42 @@ describe('the secret, once, for the whole session', () => {
     expect(json.items.every((i: any) => i.analysis.secretChecked === true && i.primaryCause.key === 'secret-swapped')).toBe(true);
     expect(json.correlation.causes[0]).toMatchObject({ key: 'secret-swapped', failures: 12, verified: true });
   });
+});
+
+describe('a 3712 on a token that verifies with the right secret (Server-to-Server OAuth credentials, an external account)', () => {
+  it('once the secret verifies, the Correlation headline says what the answer line says: check the app type and the account, not the secret', async ({ b, server }) => {
+    // The real SDK (component view) with the lab's own good token; the stand-in answers "Invalid signature.".
+    const page = await b.context.newPage();
+    const run = await runJoinScenario(b, server, page, joinScenario('code-3712')!, 'component');
+    expect(run.error).toBeUndefined();
+    expect(run.joins.map((j) => j.outcome)).toEqual([expect.stringMatching(/^failure 3712 /)]);
+    const w = await b.worker();
+    const tabId = (await w.evaluate(async () => {
+      const all = (await (globalThis as any).chrome.storage.session.get(null)) as Record<string, { tabId?: number; pageUrl?: string } | null>;
+      return Object.values(all).find((t) => typeof t?.pageUrl === 'string' && t.pageUrl.includes('/join/code-3712/'))?.tabId ?? null;
+    })) as number | null;
+    expect(tabId).not.toBeNull();
+    const s2s = await screenshotPanel(b, tabId!, path.join(tmpDir('screenshots'), 'session-secret-verifies-before.png'));
+    const headline = s2s.locator('[data-testid="cause-headline"]');
+    expect(await headline.textContent()).toBe(`${CHECK_SECRET_CAUSE} (1 of 1 failure)`);
+
+    const form = s2s.locator('[data-testid="verify-secret"]');
+    await form.locator('[data-testid="secret-input"]').fill(server.creds.sdkSecret);
+    await form.locator('[data-testid="key-input"]').fill(server.creds.sdkKey);
+    await form.locator('[data-testid="verify-button"]').click();
+    await s2s.waitForFunction((want) => document.querySelector('[data-testid="cause-headline"]')?.textContent === want, `${CHECK_ACCOUNT_CAUSE} (1 of 1 failure)`, { timeout: 30_000 });
+    expect(await headline.getAttribute('data-key')).toBe('unexplained:3712:secret-verifies');
+    // The secret ruled out, the next checks no longer ask for it.
+    expect(await s2s.locator('[data-testid="unexplained"] [data-check="verify-secret"]').count()).toBe(0);
+    expect(await s2s.locator('[data-testid="unexplained"] [data-check="credential-type"]').count()).toBe(1);
+    await s2s.screenshot({ path: path.join(tmpDir('screenshots'), 'session-secret-verifies-after.png'), fullPage: true });
+
+    // The answer line in the inspector says the same.
+    await s2s.locator('[data-testid="tab-log"]').click();
+    await s2s.locator('[data-testid="attempt-row"]').first().click();
+    expect(await s2s.locator('[data-testid="answer-cause"]').textContent()).toBe(CHECK_ACCOUNT_CAUSE);
+    expect(await s2s.locator('[data-testid="answer"]').getAttribute('data-kind')).toBe('check-account');
+    await s2s.close();
+    await page.close();
+  }, 240_000);
 });

@@ -6,13 +6,13 @@
  * --enable-unsafe-extension-debugging). In Firefox ESR the same page, opened from the installed
  * add-on, reads the HAR in its module worker under the add-on's CSP and the page's own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { rm } from 'node:fs/promises';
-import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { extensionTest } from './harness/fixture';
 import { firefoxExtensionDir, repoRoot, tmpDir } from './harness/paths';
 import { waitFor } from './harness/wait';
 import { dropFile, pageVerdict } from './harness/triage-web';
@@ -21,18 +21,11 @@ import { diagnoseHar } from '../../lib/cli/commands/har';
 
 const HAR = path.join(repoRoot, 'tests/unit/har/fixtures/client-3707.har');
 
-let b: ExtensionBrowser;
-
-beforeAll(async () => {
-  b = await launchWithExtension({ name: 'triage-action', args: ['--enable-unsafe-extension-debugging'] });
-}, 180_000);
-
-afterAll(async () => {
-  await b?.close();
-});
+// No Zoom routing: the triage page asks nothing of Zoom, and its requests are counted as the browser makes them.
+const it = extensionTest({ name: 'triage-action', args: ['--enable-unsafe-extension-debugging'], route: false });
 
 describe('the toolbar button', () => {
-  it('opens the triage page as an extension page, and a dropped HAR gets the headline join-doctor har gives it', async () => {
+  it('opens the triage page as an extension page, and a dropped HAR gets the headline join-doctor har gives it', async ({ b }) => {
     const tab = await b.context.newPage();
     await tab.goto('about:blank');
     const session = await (await b.cdp()).newBrowserCDPSession();

@@ -7,44 +7,38 @@
  * tmp/triage-screens/. The request-recording tests (Chromium and Firefox) are in
  * triage-requests.e2e.test.ts, the toolbar page in triage-extension.e2e.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findChromium } from '../../lab/find-chromium';
-import { serveWeb } from '../../scripts/serve-web.mjs';
 import { readHarFile } from '../../lib/har/read-file';
 import { diagnoseHar } from '../../lib/cli/commands/har';
 import { isJoinDoctorError } from '../../lib/errors';
 import { parseExport, serializeExport } from '../../lib/report';
 import { generateBenchHar } from '../bench/har-generate';
-import { buildWebPage, dropFile, pageVerdict } from './harness/triage-web';
+import { dropFile, pageVerdict } from './harness/triage-web';
 import { repoRoot, tmpDir } from './harness/paths';
 import { signJwt } from './harness/signatures';
+import { webTest, type TriageWeb } from './harness/fixture';
 import { readHar } from '../../lib/har';
 
 const FIXTURES = path.join(repoRoot, 'tests/unit/har/fixtures');
 const SCREENS = tmpDir('triage-screens');
 
-let browser: Browser;
+const it = webTest({ name: 'e2e-web', context: { viewport: { width: 1400, height: 900 } } });
+
 let context: BrowserContext;
 let page: Page;
-let server: { origin: string; close(): Promise<void> };
+let server: TriageWeb;
 
-beforeAll(async () => {
-  const dir = await buildWebPage('e2e-web');
-  server = await serveWeb(dir, 0);
-  browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+// The build runs here, under the hook's timeout; every test then shares the page a person keeps open.
+it.beforeAll(async ({ web, plain }) => {
+  server = web;
+  context = plain.context;
   page = await context.newPage();
   await page.goto(server.origin + '/');
   await page.waitForSelector('[data-testid="triage-page"]');
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** What `join-doctor har FILE` says about a file: its headline and attempts, or the error it stops with. */
 async function cliVerdict(file: string): Promise<{ attempts: number; headline: string | null; error: string | null }> {

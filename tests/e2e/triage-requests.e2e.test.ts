@@ -6,37 +6,33 @@
  * COOP/COEP) so the page's own meta CSP is all that protects it, and it reports no violation:
  * nothing even tried. Also checks that the CSP is really in force (a fetch from the page fails).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import puppeteer from 'puppeteer-core';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { findChromium } from '../../lab/find-chromium';
-import { serveWeb } from '../../scripts/serve-web.mjs';
 import { readHarFile } from '../../lib/har/read-file';
 import { diagnoseHar } from '../../lib/cli/commands/har';
-import { buildWebPage, dropFile, pageVerdict, webFiles } from './harness/triage-web';
+import { dropFile, pageVerdict } from './harness/triage-web';
 import { repoRoot, tmpDir } from './harness/paths';
 import { signJwt } from './harness/signatures';
+import { webTest, type TriageWeb } from './harness/fixture';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const HAR = path.join(repoRoot, 'tests/unit/har/fixtures/java-endpoint.har');
 
-let dir: string;
+// A plain static server: no CSP header, no COOP/COEP, so the page's own meta CSP is all there is.
+const it = webTest({ name: 'e2e-web-requests', isolated: false, context: { viewport: { width: 1400, height: 900 } } });
+
 let files: Set<string>;
-let server: { origin: string; close(): Promise<void> };
+let server: TriageWeb;
 let expected: string;
 
-beforeAll(async () => {
-  dir = await buildWebPage('e2e-web-requests');
-  files = await webFiles(dir);
-  server = await serveWeb(dir, 0, { isolated: false });
+// The build runs here, under the hook's timeout.
+it.beforeAll(async ({ web }) => {
+  server = web;
+  files = web.files;
   expected = diagnoseHar(await readHarFile(HAR)).correlation.headline;
 }, 180_000);
-
-afterAll(async () => {
-  await server?.close();
-});
 
 /** The same walk through the page in either browser, in the page's own JS (so it reads the same in both drivers). */
 function exerciseScript(token: string): string {
@@ -85,49 +81,52 @@ function judge(requests: string[], origin: string): { foreign: string[]; unknown
 /** For the log: each URL once, data: URLs (Firefox's own built-in fonts) cut short. */
 const distinct = (requests: string[]) => [...new Set(requests.map((u) => (u.startsWith('data:') ? `${u.slice(0, 24)}…` : u.replace(server.origin, ''))))].join(' ');
 
+/**
+ * What both browsers must show at the end of the walk: no CSP violation, the CSP in force (a fetch
+ * is refused), and every request one of the page's own files. Either driver's page evaluates alike.
+ */
+async function expectOnlyOwnFiles(browser: string, page: { evaluate(f: string | (() => unknown)): Promise<unknown> }, requests: string[]): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  expect(await page.evaluate(TRY_FETCH)).toMatch(/^refused/);
+  const { foreign, unknown } = judge(requests, server.origin);
+  console.log(`${browser}: ${requests.length} requests, ${new Set(requests).size} distinct: ${distinct(requests)}`);
+  expect(foreign).toEqual([]);
+  expect(unknown).toEqual([]);
+}
+
 const token = () => {
   const iat = Math.floor(Date.now() / 1000) - 30;
   return signJwt({ appKey: 'reqKey', mn: '111222333', role: 0, iat, exp: iat + 7200 }, 'request-secret');
 };
 
 describe('the triage page sends nothing anywhere', () => {
-  it('Chromium: every request while a HAR is analysed, exported and a token checked is one of the page\'s own files; no CSP violation', async () => {
-    const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-    try {
-      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
-      const requests: string[] = [];
-      context.on('request', (r) => requests.push(r.url()));
-      // Service workers and workers' own requests count too: Playwright reports them on the context.
-      const page = await context.newPage();
-      await page.goto(server.origin + '/');
-      await page.evaluate(() => {
-        (window as unknown as { violations: string[] }).violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
-      await dropFile(page, 'java-endpoint.har', await readFile(HAR));
-      await page.evaluate(exerciseScript(token()));
-      const seen = (await (await page.waitForFunction(pageVerdict, 'Pasted tokens', { timeout: 60_000 }).catch(() => null))?.jsonValue()) ?? null;
-      expect(seen?.attempts).toBe(1);
-      // Back to the HAR's verdict: the engine ran on it in this page.
-      await page.click('[data-testid="tab-log"]');
-      await dropFile(page, 'java-endpoint.har', await readFile(HAR));
-      await page.waitForFunction((n) => document.querySelector('[data-testid="source-imported"] .file-name')?.textContent === n, 'java-endpoint.har');
-      await page.click('[data-testid="tab-correlation"]');
-      const verdict = (await (await page.waitForFunction(pageVerdict, 'java-endpoint.har')).jsonValue())!;
-      expect(verdict.headline).toBe(expected);
-      // The rules page, linked from the page, is one of its files too.
-      const [rules] = await Promise.all([context.waitForEvent('page'), page.click('[data-testid="panel-version"]')]);
-      await rules.waitForLoadState('load');
-      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
-      expect(await page.evaluate(TRY_FETCH)).toMatch(/^refused/);
-      const { foreign, unknown } = judge(requests, server.origin);
-      console.log(`Chromium: ${requests.length} requests, ${new Set(requests).size} distinct: ${distinct(requests)}`);
-      expect(foreign).toEqual([]);
-      expect(unknown).toEqual([]);
-      expect(requests.some((u) => /har\.worker-[\w-]+\.js$/.test(u))).toBe(true);
-    } finally {
-      await browser.close();
-    }
+  it('Chromium: every request while a HAR is analysed, exported and a token checked is one of the page\'s own files; no CSP violation', async ({ plain }) => {
+    const { context } = plain;
+    const requests: string[] = [];
+    context.on('request', (r) => requests.push(r.url()));
+    // Service workers and workers' own requests count too: Playwright reports them on the context.
+    const page = await context.newPage();
+    await page.goto(server.origin + '/');
+    await page.evaluate(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await dropFile(page, 'java-endpoint.har', await readFile(HAR));
+    await page.evaluate(exerciseScript(token()));
+    const seen = (await (await page.waitForFunction(pageVerdict, 'Pasted tokens', { timeout: 60_000 }).catch(() => null))?.jsonValue()) ?? null;
+    expect(seen?.attempts).toBe(1);
+    // Back to the HAR's verdict: the engine ran on it in this page.
+    await page.click('[data-testid="tab-log"]');
+    await dropFile(page, 'java-endpoint.har', await readFile(HAR));
+    await page.waitForFunction((n) => document.querySelector('[data-testid="source-imported"] .file-name')?.textContent === n, 'java-endpoint.har');
+    await page.click('[data-testid="tab-correlation"]');
+    const verdict = (await (await page.waitForFunction(pageVerdict, 'java-endpoint.har')).jsonValue())!;
+    expect(verdict.headline).toBe(expected);
+    // The rules page, linked from the page, is one of its files too.
+    const [rules] = await Promise.all([context.waitForEvent('page'), page.click('[data-testid="panel-version"]')]);
+    await rules.waitForLoadState('load');
+    await expectOnlyOwnFiles('Chromium', page, requests);
+    expect(requests.some((u) => /har\.worker-[\w-]+\.js$/.test(u))).toBe(true);
   });
 
   it('Firefox ESR: the same walk, the same verdict, and only the page\'s own files requested', async () => {
@@ -164,12 +163,7 @@ describe('the triage page sends nothing anywhere', () => {
       await page.click('[data-testid="tab-correlation"]');
       const verdict = await (await page.waitForFunction(pageVerdict, { timeout: 60_000 }, 'java-endpoint.har')).jsonValue();
       expect(verdict?.headline).toBe(expected);
-      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
-      expect(await page.evaluate(TRY_FETCH)).toMatch(/^refused/);
-      const { foreign, unknown } = judge(requests, server.origin);
-      console.log(`Firefox: ${requests.length} requests, ${new Set(requests).size} distinct: ${distinct(requests)}`);
-      expect(foreign).toEqual([]);
-      expect(unknown).toEqual([]);
+      await expectOnlyOwnFiles('Firefox', page, requests);
     } finally {
       await browser.close();
     }

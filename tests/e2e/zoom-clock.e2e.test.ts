@@ -12,23 +12,18 @@
  * "Invalid signature." and the SDK reports its real 3712, as for a developer whose only mistake
  * is the secret. Nothing in them is about time, so any time finding is the clock's fault.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
 import {
   cdnClientViewPage,
   devtoolsPageFrame,
-  launchWithExtension,
+  extensionTest,
   openDevToolsPanel,
   readPanelRows,
   recordDevtoolsEntries,
-  routeZoom,
-  routeZoomCdn,
   signJwt,
-  startPageServer,
-  startZoomHosts,
   waitFor,
   waitForDevToolsTarget,
-  zoomHostArgs,
   MEETING_NUMBER,
   type CdnStandIn,
   type ExtensionBrowser,
@@ -119,29 +114,53 @@ async function quietClock(b: { tabState(path: string): Promise<TabState | null> 
   return (await b.tabState(path))!.clock;
 }
 
+/** wc/info answered with the true time; Zoom's CDN routed after it (so it wins for source.zoom.us) with a CDN hit's Date and Age. */
+const cdnTest = extensionTest({
+  name: 'zoom-clock-cdn',
+  devtools: true,
+  serve: (s) => s.setPage('/cdn.html', cdnClientViewPage()),
+  cdn: { dateOffsetMs: -HOUR_MS, age: 3600 },
+});
+
+/**
+ * Zoom's hosts on a local HTTPS stand-in reached through Chromium's own resolver, no routing, so
+ * the HTTP cache works. Two minutes: a cached copy taken at face value makes a right-in-time token
+ * look 90 s and more in Zoom's future (iat-future, clock-skew), yet it is too young for the
+ * stale-Date rule: only DevTools' cache marking tells it apart. (The first load's copies are fresh
+ * answers with an odd Date, e.g. a proxy that strips Age: the engine cannot know, and the joins
+ * here are timed by their own answers.)
+ */
+const cacheTest = extensionTest({
+  name: 'zoom-clock-cache',
+  devtools: true,
+  serve: (s) => {
+    s.setPage('/cached.html', cdnClientViewPage());
+    s.setPage('/before.html', '<!doctype html><title>before</title><p>nothing loaded yet</p>');
+  },
+  zoomHosts: { cdnDateOffsetMs: -CDN_DATE_LAG_MS },
+});
+
 describe("Zoom's CDN: the SDK's answers carry a Date one hour old and Age: 3600", () => {
+  const it = cdnTest;
   let b: ExtensionBrowser;
-  let server: PageServer;
   let zoom: ZoomStandIn;
   let cdn: CdnStandIn;
   let page: Page;
   let panel: Frame;
   let lastJoinAt = 0;
 
-  beforeAll(async () => {
-    server = await startPageServer();
-    server.setPage('/cdn.html', cdnClientViewPage());
-    b = await launchWithExtension({ name: 'zoom-clock-cdn', devtools: true });
-    zoom = await routeZoom(b.context); // wc/info with the true time
-    cdn = await routeZoomCdn(b.context, { dateOffsetMs: -HOUR_MS, age: 3600 }); // registered last: wins for source.zoom.us
+  it.beforeAll(async ({ b: browser, server, zoom: wcInfo, cdn: cdnStandIn }) => {
+    b = browser;
+    zoom = wcInfo;
+    cdn = cdnStandIn;
     page = b.context.pages()[0] ?? (await b.context.newPage());
     await page.goto(server.url('/cdn.html'), { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => typeof (window as any).joinNow === 'function', null, { timeout: 90_000 });
     panel = await openDevToolsPanel(b, '/cdn.html');
   });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
+  // The browser stays up until the file ends (its fixture's scope): free the SDK page and its DevTools now.
+  it.afterAll(async () => {
+    await page?.close();
   });
 
   it('a right-in-time token rejected for its secret: the SDK\'s 3712 in the panel, no iat-future, no clock-skew, clock from its own join answer', async () => {
@@ -202,6 +221,7 @@ describe("Zoom's CDN: the SDK's answers carry a Date one hour old and Age: 3600"
 });
 
 describe("the real HTTP cache: later loads take the SDK from Chromium's cache, with the Date it was stored with (2 min old)", () => {
+  const it = cacheTest;
   let b: ExtensionBrowser;
   let server: PageServer;
   let hosts: ZoomHosts;
@@ -210,18 +230,15 @@ describe("the real HTTP cache: later loads take the SDK from Chromium's cache, w
   let recorder: DevtoolsRecorder;
   let firstLoad: SeenEntry[] = [];
   let lastJoinAt = 0;
-  const connections: Browser[] = [];
   const MAIN_BUNDLE = '/6.2.0/zoom-meeting-6.2.0.min.js';
 
   /** A page opened with DevTools (and our recorder) ready before it loads the SDK. */
   async function openInspectedTab(tag: string, p: Page): Promise<{ panel: Frame; recorder: DevtoolsRecorder }> {
     await p.goto(server.url(`/before.html?${tag}`));
     await waitForDevToolsTarget(b);
-    // A CDP connection lists only the DevTools windows that were pages when it attached: a later
-    // tab's window needs a connection of its own.
-    const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${b.cdpPort}`);
-    connections.push(cdp);
-    const f = await openDevToolsPanel({ ...b, cdp: async () => cdp }, `/before.html?${tag}`);
+    // A CDP connection lists only the DevTools windows that were pages when it attached.
+    await b.reconnectCdp();
+    const f = await openDevToolsPanel(b, `/before.html?${tag}`);
     return { panel: f, recorder: await recordDevtoolsEntries(await devtoolsPageFrame(f)) };
   }
 
@@ -240,25 +257,12 @@ describe("the real HTTP cache: later loads take the SDK from Chromium's cache, w
   const byPath = (xs: SeenEntry[]) => new Map(xs.filter((e) => new URL(e.url).hostname === 'source.zoom.us').map((e) => [new URL(e.url).pathname, e]));
   const cacheHits = (xs: SeenEntry[]) => xs.filter((e) => isZoomUrl(e.url) && e.fromCache !== '(absent)' && e.fromCache !== '');
 
-  beforeAll(async () => {
-    // Two minutes: a cached copy taken at face value makes a right-in-time token look 90 s and
-    // more in Zoom's future (iat-future, clock-skew), yet it is too young for the stale-Date rule:
-    // only DevTools' cache marking tells it apart. (The first load's copies are fresh answers with
-    // an odd Date, e.g. a proxy that strips Age: the engine cannot know, and the joins here are
-    // timed by their own answers.)
-    hosts = await startZoomHosts({ cdnDateOffsetMs: -CDN_DATE_LAG_MS });
-    server = await startPageServer();
-    server.setPage('/cached.html', cdnClientViewPage());
-    server.setPage('/before.html', '<!doctype html><title>before</title><p>nothing loaded yet</p>');
-    b = await launchWithExtension({ name: 'zoom-clock-cache', devtools: true, args: zoomHostArgs(hosts) });
+  it.beforeAll(async ({ b: browser, server: pages, hosts: zoomHosts }) => {
+    b = browser;
+    server = pages;
+    hosts = zoomHosts;
     page = b.context.pages()[0] ?? (await b.context.newPage());
     ({ panel, recorder } = await openInspectedTab('first', page));
-  });
-  afterAll(async () => {
-    for (const c of connections) await c.close().catch(() => undefined);
-    await b?.close();
-    await server?.close();
-    await hosts?.close();
   });
 
   it("first load: the SDK from the network (source.zoom.us through Chromium's own resolver), answers not from the cache", async () => {

@@ -7,6 +7,7 @@
  *   const page = await b.context.newPage();
  *   const sw = await b.worker();                                       // current service worker (waits for a restart)
  *   const state = await b.tabState(pageUrlPart);                      // what the background stored for that tab
+ *   await b.reconnectCdp();                                            // before openDevToolsPanel for a tab opened later
  *   await b.close();
  */
 import { chromium, type BrowserContext, type Worker, type Browser } from 'playwright-core';
@@ -25,6 +26,13 @@ export interface ExtensionBrowser {
   worker(): Promise<Worker>;
   /** A Playwright Browser connected over CDP to the same Chromium (for DevTools targets). */
   cdp(): Promise<Browser>;
+  /**
+   * Connects over CDP again and makes that connection the one `cdp()` returns: a connection lists
+   * only the DevTools windows that were pages when it attached, so a tab opened later needs a new
+   * one to find its DevTools. Earlier connections stay open (frames found through them keep
+   * working) until `close()`.
+   */
+  reconnectCdp(): Promise<Browser>;
   /** Background's stored state for the tab whose page URL contains `urlPart`. */
   tabState(urlPart: string): Promise<(TabState & { tabId: number }) | null>;
   /**
@@ -59,8 +67,13 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
   context.setDefaultTimeout(60_000);
   const cdpPort = Number((await readFile(path.join(profileDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0]);
   let cdpBrowser: Browser | null = null;
-
-  const cdp = async () => (cdpBrowser ??= await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`));
+  const connections: Browser[] = [];
+  const connect = async () => {
+    const c = await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`);
+    connections.push(c);
+    return c;
+  };
+  const cdp = async () => (cdpBrowser ??= await connect());
 
   return {
     context,
@@ -69,6 +82,10 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     cdpPort,
     worker,
     cdp,
+    async reconnectCdp() {
+      cdpBrowser = await connect();
+      return cdpBrowser;
+    },
     async tabState(urlPart) {
       const w = await worker();
       const all = (await w.evaluate(() => (globalThis as any).chrome.storage.session.get(null))) as Record<string, TabState>;
@@ -100,7 +117,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
       }
     },
     async close() {
-      await cdpBrowser?.close().catch(() => undefined);
+      for (const c of connections) await c.close().catch(() => undefined);
       await context.close();
     },
   };

@@ -45,6 +45,20 @@ describe('init calls', () => {
     expect(answer.fix).toMatch(/lib\/av scripts and wasm.*setZoomJSLib before preLoadWasm\(\) and prepareWebSDK\(\).*CSP/);
   });
 
+  it('an init row gets no token finding at all: no token rule runs and no "signature is null" problem reaches the inspector', () => {
+    const s = emptyTabState(1);
+    for (const [id, method] of [['n:1', 'ZoomMtg.init'], ['c:1', 'client.init'], ['v:1', 'video.init']] as const) {
+      applyBatch(s, batch([init(id, T, method), { t: 'timeout', id, afterMs: 45_000, at: T + 45_000 }]));
+    }
+    expect(s.attempts.map((a) => a.method)).toEqual(['ZoomMtg.init', 'client.init', 'video.init']);
+    for (const a of s.attempts) {
+      const analysis = analyseAttempt(a);
+      expect(analysis.findings.filter((f) => f.origin === undefined || f.origin === 'token'), a.method).toEqual([]);
+      expect(analysis.token.problems, a.method).toEqual([]);
+      expect(analysis.token.token, a.method).toBeNull();
+    }
+  });
+
   it('a Video SDK init keeps no topic (its first argument is the language)', () => {
     const s = emptyTabState(1);
     applyBatch(s, batch([{ ...init('v:1', T, 'video.init'), tp: 'en-US' }, { t: 'timeout', id: 'v:1', afterMs: 45_000, at: T + 45_000 }]));

@@ -143,3 +143,21 @@ describe('live capture and HAR import time a join the same way', () => {
     expect(ids).not.toContain('clock-skew');
   });
 });
+
+describe("Zoom's clock over a long session", () => {
+  const near = (i: number, offsetMs: number) => ({ host: 'zoom.us', offsetMs, uncertaintyMs: 500, at: T0 + (i % 1000), join: false, tokenKey: null });
+
+  it('200,000 fresh answers around one join give its clock without a RangeError (Math.max(...offsets) overflowed the stack)', () => {
+    const index = new ClockIndex(Array.from({ length: 200_000 }, (_, i) => near(i, 1_000 + (i % 3) * 100)));
+    const v = clockForAttempt(T0 + 500, null, index);
+    expect(v.clock).toMatchObject({ basis: 'nearby-answers', offsetMs: 1_100 });
+    expect(v.clock!.uncertaintyMs).toBeGreaterThanOrEqual(500);
+  });
+
+  it('200,000 answers in three camps (on time, 10 and 20 min ahead): no clock, and the note gives their spread', () => {
+    const index = new ClockIndex(Array.from({ length: 200_000 }, (_, i) => near(i, (Math.floor(i / 1000) % 3) * 600_000)));
+    const v = clockForAttempt(T0 + 500, null, index);
+    expect(v.clock).toBeNull();
+    expect(v.note).toMatch(/^the 15 fresh answers from Zoom near the join disagree by up to 1200 s$/);
+  });
+});

@@ -10,6 +10,7 @@ import type { JoinAttempt } from '../../../lib/model/attempt';
 import { INVALID_SIGNATURE, makeAttempt, seedSession } from './fixtures';
 import { payloadIssuedAt, signClaims } from '../rules/token-helpers';
 import { $, click, render, type Rendered } from './render';
+import { rules, videoCatalogue } from '../../../lib/rules/index';
 
 let r: Rendered | undefined;
 afterEach(() => {
@@ -65,6 +66,20 @@ describe('one line per attempt: cause · fix', () => {
     expect(r.container.querySelector('[data-testid="findings"] > ul [data-rule-id="page-not-isolated"]')).toBeNull();
     expect($(r.container, 'quiet-findings')?.textContent).toMatch(/1 note that does not affect this join: page-not-isolated/);
     expect(r.container.querySelector('[data-testid="attempt-row"] [data-testid="top-finding"]')).toBeNull();
+  });
+
+  it('an init that never called back: the inspector says the init takes no signature, not "The signature argument was null", and offers no secret check', async () => {
+    const a = makeAttempt(null, { id: 'init', method: 'ZoomMtg.init', meetingNumber: undefined, outcome: { kind: 'silent-refusal', reason: 'ZoomMtg.init never called back (45 s): the join never started.' } });
+    r = await render(<App />, storeWith([a], 'init'));
+    const inspector = $(r.container, 'token-inspector')!;
+    expect($(inspector, 'answer-cause')?.textContent).toBe('ZoomMtg.init never called back (45 s): the join never started.');
+    expect($(inspector, 'init-no-token')?.textContent).toMatch(/^ZoomMtg\.init takes no signature/);
+    expect(inspector.textContent).not.toContain('The signature argument was');
+    // What the join rules say about where it stopped may stay; no token rule speaks of a token that does not exist.
+    const tokenRules = new Set<string>([...rules, ...videoCatalogue].map((x) => x.id));
+    const shown = [...inspector.querySelectorAll('[data-rule-id]')].map((e) => e.getAttribute('data-rule-id')!);
+    expect(shown.filter((id) => tokenRules.has(id))).toEqual([]);
+    expect(inspector.querySelector('[data-testid="secret-input"]')).toBeNull();
   });
 
   it('the tabs move with the arrow keys, and each controls its tabpanel', async () => {

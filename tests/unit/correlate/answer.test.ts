@@ -17,6 +17,8 @@ import { decodeSignature } from '../../../lib/token/decode';
 import { SECRET, samplePayload, signClaims } from '../rules/token-helpers';
 import { clientViewJoin, INVALID_SIGNATURE } from './series';
 import type { FindingId } from '../../../lib/rules/ids';
+import { buildExport, parseExport, renderHtml, renderMarkdown, serializeExport } from '../../../lib/report';
+import { answerHeadline } from '../../../lib/report/report-facts';
 
 const START = 1_795_912_284_000;
 
@@ -66,6 +68,41 @@ describe('verdict words follow the outcome', () => {
   it('a join still pending is judged by its token alone', async () => {
     const i = await item('p', START, nodeClaims(START), { kind: 'pending' });
     expect(attemptAnswer(i).verdict).toBe('PASS');
+  });
+});
+
+describe('a 3712 whose token verifies with the right secret (Server-to-Server OAuth credentials, an external account)', () => {
+  const s2s = (id: string, at: number, secret?: string) => item(id, at, nodeClaims(at), INVALID_SIGNATURE, secret ? { secret } : {});
+
+  it('the Correlation headline, the answer line, the reports and the CLI all say "check the app type and the account", never "check the secret"', async () => {
+    const items = await Promise.all([0, 1, 2].map((k) => s2s(`s2s-${k}`, START + k * 15_000, SECRET)));
+    const c = correlate(items);
+    expect(c.causes.map((g) => [g.key, g.failures])).toEqual([['unexplained:3712:secret-verifies', 3]]);
+    expect(c.headline).toBe(`${CHECK_ACCOUNT_CAUSE} (3 of 3 failures)`);
+    for (const i of items) expect(attemptAnswer(i, c.primary[i.attempt.id])).toMatchObject({ kind: 'check-account', cause: CHECK_ACCOUNT_CAUSE, key: 'unexplained:3712:secret-verifies' });
+    // The secret is ruled out: no "paste the secret" among the next checks.
+    expect(c.unexplained.checks.map((x) => x.id)).not.toContain('verify-secret');
+    expect(c.unexplained.checks.map((x) => x.id)).toContain('credential-type');
+
+    // The export as written and as read back (`join-doctor report`), and the CLI's answer line.
+    const exp = parseExport(serializeExport(buildExport(items, { source: 'live' })));
+    expect(exp.correlation.headline).toBe(c.headline);
+    expect(answerHeadline(exp)).toBe(c.headline);
+    for (const text of [renderMarkdown(exp), renderHtml(exp)]) {
+      expect(text).toContain(CHECK_ACCOUNT_CAUSE);
+      expect(text).not.toContain(CHECK_SECRET_CAUSE);
+    }
+  });
+
+  it('checked and unchecked 3712s in one session are two groups, each in its own words', async () => {
+    const items = [await s2s('checked', START, SECRET), await s2s('unchecked-1', START + 15_000), await s2s('unchecked-2', START + 30_000)];
+    const c = correlate(items);
+    expect(c.causes.map((g) => [g.key, g.failures])).toEqual([
+      ['unexplained:3712', 2],
+      ['unexplained:3712:secret-verifies', 1],
+    ]);
+    expect(c.headline).toBe(`${CHECK_SECRET_CAUSE} (2 of 3 failures)`);
+    expect(c.unexplained.checks.map((x) => x.id)).toContain('verify-secret');
   });
 });
 
