@@ -30,9 +30,11 @@ export function codeAffinity(code: number): readonly RuleId[] {
   return AFFINITY.get(code) ?? NONE;
 }
 
-/** Every code some rule produces, in first-seen order (token rules by catalogue, then join rules). */
+const CODES: readonly number[] = [...AFFINITY.keys()].sort((a, b) => a - b);
+
+/** Every code some rule produces, ascending (the docs' table, the completeness test). */
 export function producedCodes(): readonly number[] {
-  return [...AFFINITY.keys()];
+  return CODES;
 }
 
 const ASSETS = new Set<string>(joinRules.filter((r) => r.origin === 'assets').map((r) => r.id));
