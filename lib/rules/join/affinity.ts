@@ -7,8 +7,10 @@
  * The order inside one code is the order its findings take the headline: token rules by rank, then
  * join rules in catalogue order (arguments before the page and the assets). Rules of one code that
  * could disagree with the rank never fire together (mn-missing needs a blank mn, mn-mismatch and
- * mn-format a present one; the same for role and appKey), except secret-swapped with app-key-missing
- * on 3704, where the HMAC-verified swap now leads as it does on every other failure.
+ * mn-format a present one; the same for role and appKey as errors). The one pair that can is
+ * secret-swapped with app-key-missing, where the HMAC-verified swap leads as on every other failure;
+ * the old hand-written table had app-key-missing first for 3704, but a token without appKey never
+ * gets 3704 (SDK 6.x refuses it before asking Zoom), so no failure changes its cause.
  */
 import type { JoinRuleId, RuleId } from '../ids';
 import { rules } from '../index';
