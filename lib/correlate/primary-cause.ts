@@ -7,8 +7,9 @@
  *  1. Errors are what Zoom enforces; warnings are version-dependent or risky. A failure with an
  *     error is explained by its most decisive error: one that produces the code the page got
  *     (3705 ← an expired or out-of-window exp, 3706/3707 ← mn, 3708/3711 ← role, 3704/3710 ←
- *     appKey), else the first in EXPERT_ORDER (an unreadable token before a wrong secret before a
- *     missing claim before a time problem before a mismatch).
+ *     appKey; each rule's `produces`), else the first in the expert order (each rule's `rank`: an
+ *     unreadable token before a wrong secret before a missing claim before a time problem before a
+ *     mismatch; lib/rules/catalogue-facts.ts).
  *  2. `iat-future` on a token whose iat is a multiple of 128 s, in a session where quantisation
  *     is unlikely to be chance, is one cause: "iat in the future, from Java Math.round".
  *  3. A warning alone is a suspect, not a cause; `iat-quantized` alone (iat not in the future)
@@ -18,12 +19,13 @@
  */
 import type { JoinAttempt } from '../model/attempt';
 import type { Finding, Severity } from '../rules/types';
-import type { FindingId, RuleId, TokenRuleId } from '../rules/ids';
+import type { FindingId } from '../rules/ids';
 import type { CauseGroup, CauseKind, CorrelationItem, OutcomeClass, PrimaryCause, QuantizationEvidence } from './types';
 import { isFailure } from './outcome';
 import { plural } from './causes';
 import { CHECK_ACCOUNT_CAUSE, CHECK_SECRET_CAUSE } from './answer-words';
-import { CODE_AFFINITY } from '../rules/join/code-table';
+import { EXPERT_ORDER, expertPosition, isVerifiedBySecret, phraseOf } from '../rules/catalogue-facts';
+import { codeAffinity } from '../rules/join/affinity';
 
 /**
  * Session quantisation evidence counts only at or beyond this verdict: at least two distinct iat
@@ -32,93 +34,8 @@ import { CODE_AFFINITY } from '../rules/join/code-table';
 export const QUANTIZATION_EVIDENCE: ReadonlyArray<QuantizationEvidence['verdict']> = ['likely', 'near-certain'];
 export const QUANTIZATION_THRESHOLD_TEXT = 'at least 2 distinct iat values multiples of 128 s, under 1% likely by chance';
 
-/**
- * Decisive first; every rule of the token catalogue has its place (the type below fails to compile
- * when one is added without it: the Video SDK rules once ranked after every other). Join rules rank
- * by origin instead (see rank).
- */
-export const EXPERT_ORDER = [
-  'token-malformed',
-  'token-wrapped',
-  'token-not-sdk-jwt',
-  'token-legacy-format',
-  'token-not-base64url',
-  'token-whitespace',
-  'header-alg',
-  'signature-length',
-  'secret-swapped',
-  'secret-whitespace',
-  'secret-encoding',
-  'secret-mismatch',
-  'app-key-missing',
-  'vsdk-app-key-missing',
-  'mn-missing',
-  'vsdk-tpc-missing',
-  'role-missing',
-  'iat-missing',
-  'exp-missing',
-  'time-in-milliseconds',
-  'time-as-string',
-  'iat-future',
-  'token-expired',
-  'exp-window-short',
-  'exp-window-long',
-  'iat-fractional',
-  'exp-fractional',
-  'mn-mismatch',
-  'vsdk-tpc-mismatch',
-  'role-invalid',
-  'vsdk-role-type-invalid',
-  'app-key-mismatch',
-  'mn-format',
-  'vsdk-tpc-too-long',
-  'vsdk-session-key-too-long',
-  'vsdk-user-identity-too-long',
-  'tokenexp-invalid',
-  'webrtc-mode-invalid',
-  'vsdk-version-missing',
-  'app-key-legacy-only',
-  'json-duplicate-key',
-  'clock-skew',
-  // Never a cause on its own (primaryCause skips it); ranked last so the order is complete.
-  'iat-quantized',
-] as const satisfies readonly TokenRuleId[];
-
-/** Compiles only when EXPERT_ORDER names every token rule. */
-type Unranked = Exclude<TokenRuleId, (typeof EXPERT_ORDER)[number]>;
-export const EXPERT_ORDER_COMPLETE: [Unranked] extends [never] ? true : Unranked = true;
-
-/** The cause as a person says it; a rule's own title when it has no phrase here. */
-const PHRASE: Partial<Record<RuleId, string>> = {
-  'iat-future': 'iat in the future',
-  'token-expired': 'the signature had expired',
-  'mn-missing': 'no `mn` in the signature',
-  'role-missing': 'no `role` in the signature',
-  'app-key-missing': 'no `appKey` (or `sdkKey`) in the signature',
-  'iat-missing': 'no `iat` in the signature',
-  'exp-missing': 'no `exp` in the signature',
-  'mn-mismatch': '`mn` is not the meeting joined',
-  'secret-swapped': 'SDK key and secret swapped',
-  'secret-mismatch': "signed with another secret than the app's",
-  'secret-whitespace': 'the secret has stray whitespace',
-  'exp-window-short': 'exp less than 1800 s after iat',
-  'exp-window-long': 'exp more than 48 h after iat',
-  'time-in-milliseconds': 'times in milliseconds, not seconds',
-  'time-as-string': 'times as strings, not numbers',
-  'token-not-sdk-jwt': 'not a Meeting SDK signature',
-  'token-legacy-format': 'the pre-JWT signature format',
-  'token-malformed': 'not a JWT',
-  'token-not-base64url': 'standard base64 instead of base64url',
-  'token-whitespace': 'whitespace in the token',
-  'token-wrapped': "the endpoint's whole response (or a Bearer header) passed as the token",
-  'signature-length': 'a signature of the wrong length (e.g. PHP hash_hmac hex digest)',
-  'secret-encoding': 'the backend base64-decodes (or encodes) the secret before signing',
-  'role-invalid': '`role` is not 0 or 1',
-};
 const JAVA_ROUND = 'iat in the future, from Java Math.round (iat a multiple of 128 s)';
 export const JAVA_ROUND_KEY = 'iat-future+iat-quantized';
-
-const VERIFIED = new Set<FindingId>(['secret-swapped', 'secret-mismatch', 'secret-whitespace', 'secret-encoding']);
 
 /**
  * Rank of a finding for a failure with this code (lower first): rules that produce the code, then
@@ -126,13 +43,12 @@ const VERIFIED = new Set<FindingId>(['secret-swapped', 'secret-mismatch', 'secre
  * token error that does not produce it), then the token's expert order, then the join arguments.
  */
 function rank(id: FindingId | undefined, code: number | null, origin?: Finding['origin']): number {
-  const affine = code !== null ? CODE_AFFINITY[code] : undefined;
-  const a = affine && id !== undefined ? (affine as readonly FindingId[]).indexOf(id) : -1;
+  const a = code !== null && id !== undefined ? (codeAffinity(code) as readonly FindingId[]).indexOf(id) : -1;
   if (a !== -1) return a - 1000;
   // Where a join stopped is no cause: a token or asset error that explains it comes first.
   if (id === 'answer-no-answer') return EXPERT_ORDER.length + 2;
   if (origin === 'answer') return -500;
-  const i = id === undefined ? -1 : (EXPERT_ORDER as readonly FindingId[]).indexOf(id);
+  const i = id === undefined ? -1 : expertPosition(id);
   if (i !== -1) return i;
   return origin === 'arguments' ? EXPERT_ORDER.length : EXPERT_ORDER.length + 1;
 }
@@ -149,7 +65,7 @@ function restates(f: Finding): boolean {
 /** How a cause reads: a join rule's measured headline ("Zoom has no meeting with this number (3707)"), else the phrase. */
 function causeTitle(f: Finding): string {
   const h = f.data?.headline;
-  return typeof h === 'string' && h !== '' ? h : (f.id === 'internal-error' ? undefined : PHRASE[f.id]) ?? f.title;
+  return typeof h === 'string' && h !== '' ? h : phraseOf(f.id) ?? f.title;
 }
 
 /** Answer findings group by the code they name, so 3004 and 3707 failures are two causes. */
@@ -210,7 +126,7 @@ export function primaryCause(item: CorrelationItem, cls: OutcomeClass, quantizat
   if (top) {
     const ids = errors.map((f) => f.id);
     if (top.id === 'iat-future' && javaRound(top, findings, quantizedEvidence)) return javaRoundCause(ids);
-    return { key: causeKey(top), kind: 'cause', ruleIds: ids, title: causeTitle(top), severity: 'error', ...(VERIFIED.has(top.id) ? { verified: true } : {}) };
+    return { key: causeKey(top), kind: 'cause', ruleIds: ids, title: causeTitle(top), severity: 'error', ...(isVerifiedBySecret(top.id) ? { verified: true } : {}) };
   }
   // iat-future lowered to a warning only because it is within the clock's uncertainty: with
   // quantisation evidence in the session the Java mechanism still explains the failure.

@@ -9,6 +9,8 @@ export const appKeyLegacyOnly = defineRule({
   severity: 'warning',
   title: 'sdkKey without appKey (appKey required since SDK 5.0.0)',
   source: 'signature-facts §1: 6.2.0 index.d.ts/embedded.d.ts "appKey required as of v5.0.0"; 6.2.0 still accepts sdkKey-only',
+  rank: 400,
+  sdk: 'meeting',
   check({ token }) {
     if (!sdkPayload(token)) return null;
     const appKey = claim(token, 'appKey');

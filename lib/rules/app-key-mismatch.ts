@@ -16,6 +16,9 @@ export const appKeyMismatch = defineRule({
   severity: 'warning',
   title: 'appKey differs from sdkKey or from the sdkKey passed to join',
   source: 'signature-facts §1 (sample sets appKey = sdkKey = SDK Key), §3a/§3c (6.x sends the JWT appKey as apiKey)',
+  rank: 320,
+  sdk: 'meeting',
+  produces: [3704, 3710],
   check({ token, join }) {
     if (!sdkPayload(token)) return null;
     const out: FindingInput[] = [];

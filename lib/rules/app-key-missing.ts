@@ -14,6 +14,10 @@ export const appKeyMissing = defineRule({
   severity: 'error',
   title: 'Neither appKey nor sdkKey in the payload',
   source: 'signature-facts §1 (appKey required since 5.0.0), §3a (6.x silent refusal), §4.7–4.8',
+  rank: 130,
+  sdk: 'meeting',
+  phrase: 'no `appKey` (or `sdkKey`) in the signature',
+  produces: [3704, 3710],
   check({ token }) {
     if (usableKey(claimValue(token, 'appKey')) || usableKey(claimValue(token, 'sdkKey'))) return null;
     const payload = sdkPayload(token);

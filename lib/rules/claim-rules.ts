@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { CatalogueRule } from './types';
 import { appKeyMissing } from './app-key-missing';
 import { appKeyLegacyOnly } from './app-key-legacy-only';
 import { appKeyMismatch } from './app-key-mismatch';
@@ -54,4 +54,4 @@ export const claimRules = [
   secretSwapped,
   secretWhitespace,
   secretEncoding,
-] as const satisfies readonly Rule<string>[];
+] as const satisfies readonly CatalogueRule<string>[];

@@ -15,6 +15,8 @@ export const clockSkew = defineRule({
   severity: 'warning',
   title: "The local clock is more than 30 s off Zoom's clock",
   source: 'signature-facts §4.1 (devforum #82045: iat ahead of Zoom by ~2 min), §1 (sample back-dated iat by 30 s)',
+  rank: 420,
+  sdk: 'any',
   check(ctx) {
     const offset = ctx.clockOffset;
     if (offset === undefined || !Number.isFinite(offset) || Math.abs(offset) <= CLOCK_SKEW_THRESHOLD_S) return null;

@@ -1,4 +1,4 @@
-import type { Finding, Rule, RuleContext, Severity } from './types';
+import type { CatalogueRule, Finding, Rule, RuleContext, RuleFacts, Severity } from './types';
 import { findingsOf } from './run';
 
 /** What a rule's check returns for one finding; id, title and default severity come from the rule. */
@@ -20,14 +20,25 @@ export interface RuleSpec<Id extends string = string> {
   check(ctx: RuleContext): FindingInput | FindingInput[] | null | undefined;
 }
 
-/** Builds a Rule whose findings always carry the rule's stable id and title. */
-export function defineRule<const Id extends string>(spec: RuleSpec<Id>): Rule<Id> {
-  const { id, severity, title, source } = spec;
+/**
+ * Builds a Rule whose findings always carry the rule's stable id and title. With its facts (rank,
+ * SDK, the codes it produces...) it is a catalogue rule; without, a rule a test runs on its own.
+ */
+export function defineRule<const Id extends string>(spec: RuleSpec<Id> & RuleFacts): CatalogueRule<Id>;
+export function defineRule<const Id extends string>(spec: RuleSpec<Id>): Rule<Id>;
+export function defineRule(spec: RuleSpec & Partial<RuleFacts>): Rule<string> & Partial<RuleFacts> {
+  const { id, severity, title, source, rank, sdk, phrase, produces, verifiedBySecret } = spec;
+  // Every key on every rule, absent ones undefined: one object shape for the runner's loop.
   return {
     id,
     severity,
     title,
     source,
+    rank,
+    sdk,
+    phrase,
+    produces,
+    verifiedBySecret,
     check(ctx) {
       return findingsOf(spec, spec.check(ctx));
     },

@@ -1,3 +1,3 @@
 import { fractionalTimeRule } from './time-claim-rules';
 
-export const expFractional = fractionalTimeRule('exp');
+export const expFractional = fractionalTimeRule('exp', { rank: 270, sdk: 'any' });

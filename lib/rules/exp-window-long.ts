@@ -30,6 +30,10 @@ export const expWindowLong = defineRule({
   severity: 'error',
   title: 'exp − iat is over 172800 s (48 h)',
   source: 'dev.to/zoom troubleshooting (maximum 48 h), signature-facts §1, §4.9; auth sample isBetween(1800,172800)',
+  rank: 250,
+  sdk: 'any',
+  phrase: 'exp more than 48 h after iat',
+  produces: [3705],
   check({ token }): FindingInput | null {
     const iat = epochSeconds(token, 'iat');
     const exp = epochSeconds(token, 'exp');

@@ -8,6 +8,10 @@ export const expWindowShort = defineRule({
   severity: 'error',
   title: 'exp − iat is under 1800 s',
   source: 'dev.to/zoom troubleshooting (minimum 1800 s), signature-facts §1, §4.9; auth sample isBetween(1800,172800)',
+  rank: 240,
+  sdk: 'any',
+  phrase: 'exp less than 1800 s after iat',
+  produces: [3705],
   check({ token }) {
     const iat = epochSeconds(token, 'iat');
     const exp = epochSeconds(token, 'exp');

@@ -11,6 +11,8 @@ export const headerAlg = defineRule({
   severity: 'error',
   title: 'The header alg is not HS256',
   source: 'signature-facts §1 (header {"alg":"HS256","typ":"JWT"}, HMAC-SHA256 with the SDK secret)',
+  rank: 70,
+  sdk: 'any',
   check({ token }) {
     if (!token.header) return null;
     const present = Object.prototype.hasOwnProperty.call(token.header, 'alg');

@@ -1,3 +1,3 @@
 import { fractionalTimeRule } from './time-claim-rules';
 
-export const iatFractional = fractionalTimeRule('iat');
+export const iatFractional = fractionalTimeRule('iat', { rank: 260, sdk: 'any' });

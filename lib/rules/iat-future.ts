@@ -15,6 +15,9 @@ export const iatFuture = defineRule({
   severity: 'error',
   title: "iat is after the join time (Zoom's clock)",
   source: 'signature-facts §4.1 (clock skew, devforum #82045), §4.2–4.4 (Java Math.round, timezone), dev.to ("iat value is the current time")',
+  rank: 220,
+  sdk: 'any',
+  phrase: 'iat in the future',
   check(ctx) {
     const { token, referenceTime } = ctx;
     if (referenceTime === undefined || !Number.isFinite(referenceTime)) return null;

@@ -13,6 +13,9 @@ export const iatQuantized = defineRule({
   severity: 'warning',
   title: 'iat is a multiple of 128 s (Java Math.round(long) float widening)',
   source: 'signature-facts §4.2–4.3 (devforum #81534, #77667, #91781)',
+  // Never a cause on its own (primary-cause.ts skips it): ranked last.
+  rank: 430,
+  sdk: 'any',
   check(ctx) {
     const iat = epochSeconds(ctx.token, 'iat');
     if (iat === null || !isQuantizedIat(iat) || floatSpacingAt(iat) !== FLOAT_SPACING_S) return null;

@@ -1,5 +1,4 @@
-import type { Rule } from './types';
-import type { TokenRuleId } from './ids';
+import type { CatalogueRule, Rule } from './types';
 import { claimRules } from './claim-rules';
 import { tokenMalformed } from './token-malformed';
 import { tokenWhitespace } from './token-whitespace';
@@ -23,7 +22,7 @@ export const tokenRules = [
   headerAlg,
   signatureLength,
   jsonDuplicateKey,
-] as const satisfies readonly Rule<string>[];
+] as const satisfies readonly CatalogueRule<string>[];
 
 /**
  * The rule catalogue, in the order findings of equal severity are listed: first whether the
@@ -33,22 +32,8 @@ export const tokenRules = [
 export const rules = [...tokenRules, ...claimRules, ...videoRules] as const;
 
 /**
- * Rules that judge only Meeting SDK claims (appKey, mn, role, tokenExp, video_webrtc_mode as the
- * Meeting SDK documents it). A token judged as a Video SDK JWT skips them: that is the routing
- * token-not-sdk-jwt describes, and it keeps "no mn" off a Video SDK join's findings.
+ * The catalogue a Video SDK join (or Video SDK JWT) is judged by: every rule but those scoped to the
+ * Meeting SDK's claims (`sdk: 'meeting'`). That is the routing token-not-sdk-jwt describes, and it
+ * keeps "no mn" off a Video SDK join's findings.
  */
-const MEETING_ONLY = new Set<TokenRuleId>([
-  'app-key-missing',
-  'app-key-legacy-only',
-  'app-key-mismatch',
-  'mn-missing',
-  'role-missing',
-  'mn-mismatch',
-  'mn-format',
-  'role-invalid',
-  'tokenexp-invalid',
-  'webrtc-mode-invalid',
-]);
-
-/** The catalogue a Video SDK join (or Video SDK JWT) is judged by: token, Video SDK, time, clock and secret rules. */
-export const videoCatalogue: readonly Rule[] = rules.filter((r) => !MEETING_ONLY.has(r.id));
+export const videoCatalogue: readonly Rule[] = rules.filter((r) => r.sdk !== 'meeting');

@@ -8,6 +8,8 @@ export const jsonDuplicateKey = defineRule({
   severity: 'warning',
   title: 'The same key is written twice in the header or payload JSON',
   source: 'RFC 7519 §4 (claim names MUST be unique or the JWT rejected); JSON.parse keeps the last',
+  rank: 410,
+  sdk: 'any',
   check({ token }) {
     const dups = token.problems.filter((p) => p.code === 'duplicate-claim');
     if (dups.length === 0) return null;

@@ -26,6 +26,9 @@ export const mnFormat = defineRule({
   severity: 'warning',
   title: 'mn has spaces, dashes or non-digits',
   source: 'signature-facts §4.13 (spaces/dashes break joins; no thread ties it to 3712), §2 (4003 over 12 characters)',
+  rank: 330,
+  sdk: 'meeting',
+  produces: [3706, 3707],
   check({ token }) {
     if (!sdkPayload(token)) return null;
     const mn = claimValue(token, 'mn');

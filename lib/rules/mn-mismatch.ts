@@ -16,6 +16,10 @@ export const mnMismatch = defineRule({
   severity: 'error',
   title: 'mn is not the meeting number being joined',
   source: 'signature-facts §2 (3706 "The meeting number is wrong", 3707), §4.8',
+  rank: 280,
+  sdk: 'meeting',
+  phrase: '`mn` is not the meeting joined',
+  produces: [3706, 3707],
   check({ token, join }) {
     if (!sdkPayload(token) || join?.meetingNumber === undefined || join.meetingNumber === null) return null;
     const mn = claimValue(token, 'mn');

@@ -19,6 +19,10 @@ export const mnMissing = defineRule({
   severity: 'error',
   title: 'No mn (meeting number) in the payload',
   source: 'signature-facts §1 (mn required for web), §4.8 (`meetingNumber` instead of `mn`), §5 (native-only JWT)',
+  rank: 150,
+  sdk: 'meeting',
+  phrase: 'no `mn` in the signature',
+  produces: [3706, 3707],
   check({ token }) {
     if (!isBlank(claimValue(token, 'mn'))) return null;
     const payload = sdkPayload(token);

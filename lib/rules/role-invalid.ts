@@ -9,6 +9,10 @@ export const roleInvalid = defineRule({
   severity: 'error',
   title: 'role is not 0 or 1',
   source: 'signature-facts §1 (role number 0/1; sample rejects others), §2 (3708 "Incorrect role"), §4.14 (string role unverified)',
+  rank: 300,
+  sdk: 'meeting',
+  phrase: '`role` is not 0 or 1',
+  produces: [3708, 3711],
   check({ token }) {
     if (!sdkPayload(token)) return null;
     const role = claimValue(token, 'role');

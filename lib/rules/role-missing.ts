@@ -10,6 +10,10 @@ export const roleMissing = defineRule({
   severity: 'error',
   title: 'No role in the payload',
   source: 'signature-facts §1 (role required for web), §5 (native-only JWT omits mn and role)',
+  rank: 170,
+  sdk: 'meeting',
+  phrase: 'no `role` in the signature',
+  produces: [3708],
   check({ token }) {
     if (!isBlank(claimValue(token, 'role'))) return null;
     const payload = sdkPayload(token);

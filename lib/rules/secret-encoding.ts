@@ -16,6 +16,10 @@ export const secretEncoding = defineRule({
   severity: 'error',
   title: 'The token verifies only with the secret base64/hex decoded or encoded',
   source: 'signature-facts §1 (HMAC-SHA256 keyed with the SDK/Client Secret as shown in the Marketplace); HMAC keys are exact bytes',
+  rank: 110,
+  sdk: 'any',
+  phrase: 'the backend base64-decodes (or encodes) the secret before signing',
+  verifiedBySecret: true,
   check({ token, verification: v }) {
     if (!v || v.unverifiable || v.verifies || !v.encodingVariant) return null;
     return {

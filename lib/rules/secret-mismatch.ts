@@ -8,6 +8,10 @@ export const secretMismatch = defineRule({
   severity: 'error',
   title: 'The HMAC does not verify with the given SDK secret',
   source: 'signature-facts §1 (HMAC-SHA256 with the SDK/Client Secret), §4.6 (wrong credential type), §2 (3712)',
+  rank: 120,
+  sdk: 'any',
+  phrase: "signed with another secret than the app's",
+  verifiedBySecret: true,
   check({ token, verification: v }) {
     // Only when nothing explains it better: swapped, whitespace and encoding cases have their own rules.
     if (!v || v.unverifiable || v.verifies || v.verifiesTrimmed || v.verifiesSwapped || v.encodingVariant || v.keyClaimIsSecret) return null;

@@ -27,6 +27,11 @@ export const secretSwapped = defineRule({
   severity: 'error',
   title: 'Key and secret swapped: signed with the SDK key, or the secret sent as appKey',
   source: 'signature-facts §4.10 (auth sample README had key and secret swapped until 0294f92, 2021)',
+  rank: 90,
+  sdk: 'any',
+  phrase: 'SDK key and secret swapped',
+  produces: [3704],
+  verifiedBySecret: true,
   check({ token, verification: v }) {
     if (!v || v.unverifiable) return null;
     const claimName = v.keyClaimIsSecret ?? null;

@@ -7,6 +7,10 @@ export const secretWhitespace = defineRule({
   severity: 'error',
   title: 'The token verifies only with whitespace added to or removed from the secret',
   source: 'signature-facts §4.14 (secret whitespace unverified as a 3712 cause; repos trim defensively); HMAC keys are exact bytes',
+  rank: 100,
+  sdk: 'any',
+  phrase: 'the secret has stray whitespace',
+  verifiedBySecret: true,
   check({ token, verification: v }) {
     if (!v || v.unverifiable) return null;
     if (v.secretHasWhitespace && v.verifies) {

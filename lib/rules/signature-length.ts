@@ -45,6 +45,9 @@ export const signatureLength = defineRule({
   severity: 'error',
   title: 'The signature part is not a 32-byte HMAC-SHA256 (hex digest, double encoding, wrong length)',
   source: 'signature-facts §1 (HS256: HMAC-SHA256, base64url segments); RFC 7518 §3.2 (HS256 output is 256 bits)',
+  rank: 80,
+  sdk: 'any',
+  phrase: 'a signature of the wrong length (e.g. PHP hash_hmac hex digest)',
   check({ token }) {
     if (token.segments.length !== 3 || token.header?.['alg'] !== 'HS256') return null;
     // UrlTokenEncode's padding digit makes 43 characters 44: token-not-base64url names that encoder.

@@ -10,6 +10,9 @@ export const timeAsString = defineRule({
   severity: 'error',
   title: 'iat, exp or tokenExp is a string',
   source: 'dev.to/zoom troubleshooting ("iat value is long format, not a string"), signature-facts §1',
+  rank: 210,
+  sdk: 'any',
+  phrase: 'times as strings, not numbers',
   check({ token }) {
     if (!signaturePayload(token)) return null;
     const out: FindingInput[] = [];

@@ -1,17 +1,18 @@
 import { defineRule, type FindingInput } from './define';
-import type { Rule } from './types';
+import type { CatalogueRule, RuleFacts } from './types';
 import { claim, show, signaturePayload } from './claim-values';
 import { EXP_WINDOW, WHOLE_SECONDS } from './fixes';
 import { langFix } from './lang';
 import { CLAIM_NAMES, misnamedClaim, spellingText } from './claim-names';
 
 /** iat-missing and exp-missing differ only in the claim and what Zoom does without it. */
-export function missingTimeRule<const N extends 'iat' | 'exp'>(name: N, title: string, why: string): Rule<`${N}-missing`> {
+export function missingTimeRule<const N extends 'iat' | 'exp'>(name: N, title: string, why: string, facts: RuleFacts): CatalogueRule<`${N}-missing`> {
   return defineRule({
     id: `${name}-missing` as const,
     severity: 'error',
     title,
     source: 'signature-facts §1 (iat and exp required; exp − iat in [1800, 172800]), dev.to/zoom troubleshooting',
+    ...facts,
     check({ token }) {
       if (!signaturePayload(token)) return null;
       const c = claim(token, name);
@@ -42,12 +43,13 @@ export function missingTimeRule<const N extends 'iat' | 'exp'>(name: N, title: s
  * rejecting a fractional or `.0` time (signature-facts §4.14 lists fractional iat as unverified), but Zoom asks
  * for "long format", RFC 7519 NumericDate allows fractions, and strict integer parsers reject them.
  */
-export function fractionalTimeRule<const N extends 'iat' | 'exp'>(name: N): Rule<`${N}-fractional`> {
+export function fractionalTimeRule<const N extends 'iat' | 'exp'>(name: N, facts: RuleFacts): CatalogueRule<`${N}-fractional`> {
   return defineRule({
     id: `${name}-fractional` as const,
     severity: 'warning',
     title: `${name} is fractional or written as a decimal literal`,
     source: 'signature-facts §1 ("long format"), §4.14 (fractional iat unverified), §4.14 (Python json.dumps, PyJWT included, writes a float iat as 1795912284.0)',
+    ...facts,
     check({ token }): FindingInput | null {
       if (!signaturePayload(token)) return null;
       const c = claim(token, name);

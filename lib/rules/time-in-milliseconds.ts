@@ -48,6 +48,9 @@ export const timeInMilliseconds = defineRule({
   severity: 'error',
   title: 'iat, exp or tokenExp is in milliseconds, micro- or nanoseconds (or a Go time.Duration)',
   source: 'signature-facts §1 (integer seconds), §1 version history (pre-JWT signatures used milliseconds); Go time.Duration is int64 nanoseconds',
+  rank: 200,
+  sdk: 'any',
+  phrase: 'times in milliseconds, not seconds',
   check({ token }) {
     if (!signaturePayload(token)) return null;
     const out: FindingInput[] = [];

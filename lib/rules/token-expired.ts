@@ -20,6 +20,10 @@ export const tokenExpired = defineRule({
   severity: 'error',
   title: 'exp is at or before the join time',
   source: 'signature-facts §2 (3705 "The signature has expired"), §4.9',
+  rank: 230,
+  sdk: 'any',
+  phrase: 'the signature had expired',
+  produces: [3705],
   check(ctx) {
     const { referenceTime } = ctx;
     if (referenceTime === undefined || !Number.isFinite(referenceTime)) return null;

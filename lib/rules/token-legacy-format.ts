@@ -13,6 +13,9 @@ export const tokenLegacyFormat = defineRule({
   severity: 'error',
   title: 'Pre-JWT millisecond signature (SDK 1.x–2.6 format)',
   source: 'signature-facts §1 version history (1.x–2.6, 2.7.0), §3a (6.x silent refusal), §4.7 (devforum #83251, #85056, #73125)',
+  rank: 40,
+  sdk: 'any',
+  phrase: 'the pre-JWT signature format',
   check({ token }) {
     // Legacy signatures have no dots: a JWT is ruled out without decoding anything.
     if (token.segments.length !== 1) return null;

@@ -54,6 +54,9 @@ export const tokenMalformed = defineRule({
   severity: 'error',
   title: 'The signature is not a decodable JWT',
   source: 'signature-facts §1 (HS256 JWT, base64url segments), §4.8 (devforum #98154, #36563, #4005)',
+  rank: 10,
+  sdk: 'any',
+  phrase: 'not a JWT',
   check({ token }) {
     if (token.problems.length === 0) return null;
     // A response body or a Bearer value is explained by token-wrapped; "contains `{`" would only hide it.

@@ -27,6 +27,9 @@ export const tokenNotBase64url = defineRule({
   severity: 'error',
   title: 'A segment uses standard base64 (+, /, = padding) instead of base64url',
   source: 'signature-facts §1 (base64url, no padding), §4.5 (devforum #93507 intermittent join timeout, #98154 btoa)',
+  rank: 50,
+  sdk: 'any',
+  phrase: 'standard base64 instead of base64url',
   check({ token }): FindingInput | null {
     if (token.token === null) return null;
     const urlToken = token.urlTokenSegments ?? [];

@@ -54,6 +54,9 @@ export const tokenNotSdkJwt = defineRule({
   severity: 'error',
   title: "A JWT, but not a signature for the SDK that joins (REST-API JWT, OAuth token or the other Zoom SDK's JWT)",
   source: 'signature-facts §3a (silent refusal without appKey), §4.6, §4.8; docs/zoom-facts.md "Video SDK" (its claims, wc/lsdk, zlk)',
+  rank: 30,
+  sdk: 'any',
+  phrase: 'not a Meeting SDK signature',
   check({ token, sdk }) {
     if (!token.payload) return null;
     const found = classifyForeignToken(token.header, token.payload);

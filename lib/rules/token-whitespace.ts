@@ -14,6 +14,9 @@ export const tokenWhitespace = defineRule({
   severity: 'error',
   title: 'Whitespace, a newline or quotes around or inside the token',
   source: 'signature-facts §3c (the SDK posts the signature unchanged, so whitespace reaches the HMAC check), §4.5 (encoding slips surface as 3712 or a silent timeout)',
+  rank: 60,
+  sdk: 'any',
+  phrase: 'whitespace in the token',
   check({ token }) {
     const { stripped, original } = token;
     if (original === null || token.token === null) return null;

@@ -9,6 +9,9 @@ export const tokenWrapped = defineRule({
   severity: 'error',
   title: 'The endpoint\'s JSON response, a "Bearer " header value or an object was passed instead of the token',
   source: 'signature-facts §4.8 (devforum #4005: the response object passed as the signature, errorCode 1)',
+  rank: 20,
+  sdk: 'any',
+  phrase: "the endpoint's whole response (or a Bearer header) passed as the token",
   check({ token }): FindingInput | null {
     const w = unwrapToken(token.original);
     if (!w) return null;

@@ -11,6 +11,9 @@ export const tokenExpInvalid = defineRule({
   title: 'tokenExp outside its documented window',
   source:
     'signature-facts §1 (tokenExp: samples set = exp; native "MIN:1800 seconds"; dev.to "exp value is greater than tokenExp"), §2 (3705)',
+  rank: 370,
+  sdk: 'meeting',
+  produces: [3705],
   check(ctx) {
     const { token } = ctx;
     if (!sdkPayload(token)) return null;

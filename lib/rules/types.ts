@@ -105,6 +105,39 @@ export interface RuleContext {
   verification?: SecretVerification;
 }
 
+/**
+ * Which SDK's tokens a rule judges. `meeting`: only Meeting SDK claims (appKey, mn, role, tokenExp,
+ * video_webrtc_mode); a token judged as a Video SDK JWT skips it (lib/rules/index.ts videoCatalogue),
+ * which keeps "no mn" off a Video SDK join. `video`: only Video SDK claims; it stays silent on other
+ * tokens by itself (sdk-family.ts). `any`: the token, time, clock and secret rules both SDKs share.
+ */
+export type RuleSdk = 'meeting' | 'video' | 'any';
+
+/**
+ * What a rule of the token catalogue says about itself besides its check. Each fact lives on the
+ * rule, and the expert order, the Video SDK catalogue, the codes' affinities and the docs tables are
+ * read from it (lib/rules/catalogue-facts.ts): a table kept beside the rules once lost all eight
+ * vsdk-* rules from the expert order.
+ */
+export interface RuleFacts {
+  /**
+   * Place in the expert order of causes, lower first (lib/correlate/primary-cause.ts): an unreadable
+   * token before a wrong secret before a missing claim before a time problem before a mismatch.
+   * Unique; multiples of 10, so a new rule slots in between two without renumbering.
+   */
+  readonly rank: number;
+  readonly sdk: RuleSdk;
+  /** The cause as a person says it, in Correlation and the headlines; the title when absent. */
+  readonly phrase?: string;
+  /** The SDK codes a finding of this rule explains (rows of lib/rules/join/code-table.ts). */
+  readonly produces?: readonly number[];
+  /** The finding comes from the HMAC checked with the user's secret: a verified cause, not a reading of claims. */
+  readonly verifiedBySecret?: true;
+}
+
+/** A rule of the token catalogue: its check and its facts (a rule without them does not compile into the catalogue). */
+export type CatalogueRule<Id extends string = RuleId> = Rule<Id> & RuleFacts;
+
 export interface Rule<Id extends string = RuleId> {
   id: Id;
   /** The severity the rule usually reports with (a finding may lower it, e.g. numeric string role). */

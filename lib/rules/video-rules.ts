@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { CatalogueRule } from './types';
 import { vsdkAppKeyMissing } from './vsdk-app-key-missing';
 import { vsdkTpcMissing } from './vsdk-tpc-missing';
 import { vsdkTpcMismatch } from './vsdk-tpc-mismatch';
@@ -21,4 +21,4 @@ export const videoRules = [
   vsdkVersionMissing,
   vsdkSessionKeyTooLong,
   vsdkUserIdentityTooLong,
-] as const satisfies readonly Rule<string>[];
+] as const satisfies readonly CatalogueRule<string>[];

@@ -9,6 +9,8 @@ export const vsdkAppKeyMissing = defineRule({
   severity: 'error',
   title: 'Video SDK JWT without app_key',
   source: 'docs/zoom-facts.md "Video SDK" (auth.md: app_key required; bundle: server 124 → "Verify JWT failed")',
+  rank: 140,
+  sdk: 'video',
   check(ctx) {
     const payload = videoPayload(ctx);
     if (!payload) return null;

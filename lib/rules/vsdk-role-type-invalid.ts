@@ -10,6 +10,8 @@ export const vsdkRoleTypeInvalid = defineRule({
   title: 'role_type is missing or not the number 0 or 1',
   source:
     'docs/zoom-facts.md "Video SDK" (auth.md: role_type required, "Must be a number"; bundle: server 3000 "The role type error" → 3010; auth sample inNumberArray([0,1]))',
+  rank: 310,
+  sdk: 'video',
   check(ctx) {
     const payload = videoPayload(ctx);
     if (!payload) return null;

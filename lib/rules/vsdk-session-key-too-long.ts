@@ -9,6 +9,8 @@ export const vsdkSessionKeyTooLong = defineRule({
   severity: 'error',
   title: 'session_key is longer than 36 characters or not a string',
   source: 'docs/zoom-facts.md "Video SDK" (auth.md: session_key max 36; auth sample isLengthLessThan(36); error-codes.md "invalid session key")',
+  rank: 350,
+  sdk: 'video',
   check(ctx) {
     const payload = videoPayload(ctx);
     if (!payload) return null;

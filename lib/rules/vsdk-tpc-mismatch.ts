@@ -10,6 +10,8 @@ export const vsdkTpcMismatch = defineRule({
   title: 'tpc is not the topic being joined',
   source:
     'docs/zoom-facts.md "Video SDK" (auth.md "Must match the session join context value. Case-insensitive"; bundle lower-cases the topic before sending it; zoom/videosdk-reactnative-quickstart#5)',
+  rank: 290,
+  sdk: 'video',
   check(ctx) {
     const payload = videoPayload(ctx);
     const topic = ctx.join?.topic;

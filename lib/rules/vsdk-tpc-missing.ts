@@ -9,6 +9,8 @@ export const vsdkTpcMissing = defineRule({
   severity: 'error',
   title: 'Video SDK JWT without tpc (the session topic)',
   source: 'docs/zoom-facts.md "Video SDK" (auth.md: tpc required, must match the join topic)',
+  rank: 160,
+  sdk: 'video',
   check(ctx) {
     const payload = videoPayload(ctx);
     if (!payload) return null;

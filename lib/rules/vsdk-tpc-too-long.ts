@@ -8,6 +8,8 @@ export const vsdkTpcTooLong = defineRule({
   severity: 'error',
   title: 'tpc is longer than 200 characters',
   source: 'docs/zoom-facts.md "Video SDK" (auth.md: tpc max 200; bundle: join() rejects a topic over 200 with 5013)',
+  rank: 340,
+  sdk: 'video',
   check(ctx) {
     const payload = videoPayload(ctx);
     if (!payload) return null;

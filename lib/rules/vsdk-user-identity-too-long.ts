@@ -9,6 +9,8 @@ export const vsdkUserIdentityTooLong = defineRule({
   severity: 'error',
   title: 'user_identity / user_key is longer than 36 characters or not a string',
   source: 'docs/zoom-facts.md "Video SDK" (auth.md: user_key, formerly user_identity, max 36; the auth sample checks userIdentity ≤ 35)',
+  rank: 360,
+  sdk: 'video',
   check(ctx) {
     const payload = videoPayload(ctx);
     if (!payload) return null;

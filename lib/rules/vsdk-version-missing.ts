@@ -16,6 +16,8 @@ export const vsdkVersionMissing = defineRule({
   title: 'version is missing or not 1',
   source:
     'docs/zoom-facts.md "Video SDK" (auth.md: version required, "Set to 1"; auth sample version: 1); zoom/videosdk-web-sample src/utils/util.ts signs without version and Zoom accepts its joins',
+  rank: 390,
+  sdk: 'video',
   check(ctx) {
     const payload = videoPayload(ctx);
     if (!payload) return null;

@@ -9,6 +9,8 @@ export const webrtcModeInvalid = defineRule({
   severity: 'warning',
   title: 'video_webrtc_mode is not 0 or 1',
   source: 'signature-facts §1 (video_webrtc_mode 0/1, absent = 2 "Zoom decides"), §5 (sample validates [0,1])',
+  rank: 380,
+  sdk: 'meeting',
   check({ token }) {
     if (!sdkPayload(token)) return null;
     const c = claim(token, 'video_webrtc_mode');

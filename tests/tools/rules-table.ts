@@ -1,25 +1,29 @@
 /**
- * Writes the rule catalogue tables into docs/rules.md between the rules markers (`npm run docs:rules`).
- * Only that section changes; a unit test fails when it is stale.
+ * Writes the generated tables (rules, cause order, join rules, which rules explain each code) into
+ * the docs between their markers (`npm run docs:rules`). Only those sections change; a unit test
+ * fails when one is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { rules } from '../../lib/rules/index';
 import { joinRules } from '../../lib/rules/join/index';
-import { JOIN_RULES_END, JOIN_RULES_START, RULES_END, RULES_START, renderJoinRulesTable, renderRulesTable, replaceRulesSection } from '../../lib/rules/table';
+import { replaceRulesSection } from '../../lib/rules/table';
+import { DOC_TABLES } from './doc-tables';
 
-const readmePath = fileURLToPath(new URL('../../docs/rules.md', import.meta.url));
-const readme = readFileSync(readmePath, 'utf8');
-const withToken = replaceRulesSection(readme, renderRulesTable(rules));
-const next = withToken === null ? null : replaceRulesSection(withToken, renderJoinRulesTable(joinRules), [JOIN_RULES_START, JOIN_RULES_END]);
-if (withToken === null || next === null) {
-  const [a, b] = withToken === null ? [RULES_START, RULES_END] : [JOIN_RULES_START, JOIN_RULES_END];
-  console.error(`docs/rules.md has no ${a} … ${b} section; add the two markers where the table belongs.`);
-  process.exit(1);
+const texts = new Map<string, string>();
+for (const t of DOC_TABLES) {
+  const before = texts.get(t.path) ?? readFileSync(t.path, 'utf8');
+  const next = replaceRulesSection(before, t.render(), t.markers);
+  if (next === null) {
+    console.error(`${t.file} has no ${t.markers[0]} … ${t.markers[1]} section; add the two markers where the table belongs.`);
+    process.exit(1);
+  }
+  texts.set(t.path, next);
 }
-if (next === readme) {
-  console.log(`docs/rules.md rules tables are up to date (${rules.length} token rules, ${joinRules.length} join rules).`);
-} else {
-  writeFileSync(readmePath, next);
-  console.log(`docs/rules.md rules tables written (${rules.length} token rules, ${joinRules.length} join rules).`);
+const written: string[] = [];
+for (const [path, text] of texts) {
+  if (text === readFileSync(path, 'utf8')) continue;
+  writeFileSync(path, text);
+  written.push(DOC_TABLES.find((t) => t.path === path)!.file);
 }
+const counts = `${rules.length} token rules, ${joinRules.length} join rules`;
+console.log(written.length === 0 ? `docs tables are up to date (${counts}).` : `docs tables written in ${written.join(', ')} (${counts}).`);

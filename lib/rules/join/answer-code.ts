@@ -8,7 +8,8 @@ import type { FindingInput } from '../define';
 import type { Analysis } from '../types';
 import type { FindingId } from '../ids';
 import { sdkCodeForAnswer } from '../../zoom/wc-info-codes';
-import { CODE_AFFINITY, codeFact, type CodeFact, type CodeGroup, type CodeStage } from './code-table';
+import { codeFact, type CodeFact, type CodeGroup, type CodeStage } from './code-table';
+import { tokenRulesProducing } from '../catalogue-facts';
 
 export const STAGE_LABEL: Record<CodeStage, string> = {
   browser: 'in the browser, before Zoom was asked (the SDK refused)',
@@ -105,7 +106,7 @@ function words(r: ReadCode): string {
 
 /** Token findings that produce this code (signature-facts §2), by id. */
 function explainers(code: number, token: Analysis, restates: boolean): FindingId[] {
-  const affine: readonly FindingId[] = CODE_AFFINITY[code] ?? [];
+  const affine: readonly FindingId[] = tokenRulesProducing(code);
   const errors = token.findings.filter((f) => f.severity === 'error');
   const hit = errors.filter((f) => affine.includes(f.id)).map((f) => f.id);
   if (hit.length > 0) return hit;

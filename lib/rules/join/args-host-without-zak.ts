@@ -13,6 +13,7 @@ export const argsHostWithoutZak = defineJoinRule({
   title: "role 1 (host) without the host's zak",
   origin: 'arguments',
   source: 'docs/join-errors.md §4; signature-facts §1 (role: "starting also needs zak"), zoom/meetingsdk-react-sample#22',
+  produces: [3711, 3623, 3003],
   check({ attempt, token }) {
     const args = argsOf(attempt);
     if (!args) return null;

@@ -16,6 +16,8 @@ export const argsJoinRepeated = defineJoinRule({
   title: "join() called again within 10 s of the previous join",
   origin: 'arguments',
   source: 'docs/join-errors.md §6 (FREQUENT_CALL 3633: join rate-limited to once per 10 s; 5012 "Duplicated join operation")',
+  produces: [3633, 5012],
+  explainsJoinNotSent: true,
   check({ attempt, previous }) {
     if (!previous || attempt.sdk === 'video' || previous.sdk === 'video') return null;
     if (attempt.api === 'wire' || previous.api !== attempt.api) return null;

@@ -10,6 +10,7 @@ export const argsMeetingNumberFormat = defineJoinRule({
   title: "meetingNumber has spaces, dashes or other non-digits",
   origin: 'arguments',
   source: 'docs/join-errors.md §6 (4003: meetingNumber over 12 characters); signature-facts §4.13',
+  produces: [3706, 3707, 4003],
   check({ attempt }) {
     if (attempt.sdk === 'video') return null;
     const m = attempt.meetingNumber;

@@ -8,6 +8,7 @@ export const argsPasscodeEncoded = defineJoinRule({
   title: "The passcode looks URL-encoded (%XX)",
   origin: 'arguments',
   source: 'docs/join-errors.md §3 (3004); devforum #59739 (every user told "Passcode wrong")',
+  produces: [3004],
   check({ attempt }) {
     const p = argsOf(attempt)?.passcodeShape;
     if (!p?.percentEncoded) return null;

@@ -12,6 +12,7 @@ export const argsPasscodeKey = defineJoinRule({
   title: "The passcode is passed under the other view's name (passWord vs password)",
   origin: 'arguments',
   source: 'docs/join-errors.md §6 (index.d.ts passWord, embedded.d.ts password; "Join parameters: X are invalid!")',
+  produces: [3004, 3],
   check({ attempt }) {
     const args = argsOf(attempt);
     if (!args || args.from !== 'call') return null;

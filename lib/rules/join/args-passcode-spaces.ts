@@ -8,6 +8,7 @@ export const argsPasscodeSpaces = defineJoinRule({
   title: "The passcode contains whitespace",
   origin: 'arguments',
   source: 'docs/join-errors.md §3 (3004 "Meeting Passcode wrong.")',
+  produces: [3004],
   check({ attempt }) {
     const p = argsOf(attempt)?.passcodeShape;
     if (!p || (!p.edgeSpaces && !p.innerSpaces)) return null;

@@ -10,6 +10,7 @@ export const argsRegistrationTkMissing = defineJoinRule({
   title: "A registration-required join without tk",
   origin: 'arguments',
   source: 'docs/join-errors.md §3 (3099 "This meeting requires registration.", 3135 "require tk parameter to join as a panelist")',
+  produces: [3099, 3135],
   check({ attempt }) {
     const args = argsOf(attempt);
     if (!args || has(args, 'tk')) return null;

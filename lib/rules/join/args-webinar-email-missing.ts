@@ -8,6 +8,7 @@ export const argsWebinarEmailMissing = defineJoinRule({
   title: "A webinar join without userEmail",
   origin: 'arguments',
   source: 'docs/join-errors.md §3 (3005 "User email is required."); Zoom docs meeting-sdk/web/client-view/meetings-webinars',
+  produces: [3005],
   check({ attempt }) {
     const args = argsOf(attempt);
     if (!args || has(args, 'userEmail')) return null;

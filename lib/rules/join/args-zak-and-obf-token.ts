@@ -8,6 +8,7 @@ export const argsZakAndObfToken = defineJoinRule({
   title: "zak and obfToken are both passed",
   origin: 'arguments',
   source: 'docs/join-errors.md §6 (OBF_ERROR 3636 "obfToken and zak cannot be used simultaneously"; component 5013)',
+  produces: [3636, 5013],
   check({ attempt }) {
     const args = argsOf(attempt);
     if (!args || !has(args, 'zak') || !has(args, 'obfToken')) return null;

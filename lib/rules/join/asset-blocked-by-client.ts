@@ -8,6 +8,8 @@ export const assetBlockedByClient = defineJoinRule({
   origin: 'assets',
   title: "An ad or content blocker blocked the SDK's files",
   source: 'docs/page-and-assets.md §2 (net::ERR_BLOCKED_BY_CLIENT)',
+  produces: [3635, 5001],
+  explainsJoinNotSent: true,
   check({ attempt }) {
     const fs = failuresOf(attempt, 'blocked-by-client');
     if (fs.length === 0) return null;

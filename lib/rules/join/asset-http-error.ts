@@ -8,6 +8,8 @@ export const assetHttpError = defineJoinRule({
   origin: 'assets',
   title: "The SDK's lib/av files answered with an HTTP error",
   source: 'docs/page-and-assets.md §2 (js_media.min.js download and compile, 3 tries; measured: no wc/info after a wasm 404)',
+  produces: [3635, 5001],
+  explainsJoinNotSent: true,
   check({ attempt }) {
     const fs = failuresOf(attempt, 'http-error');
     if (fs.length === 0) return null;

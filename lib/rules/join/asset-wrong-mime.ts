@@ -13,6 +13,8 @@ export const assetWrongMime = defineJoinRule({
   origin: 'assets',
   title: "The SDK's lib/av files are served with the wrong Content-Type",
   source: 'docs/page-and-assets.md §2 (compileStreaming needs application/wasm; js_media TypeError fallback)',
+  produces: [3635, 5001],
+  explainsJoinNotSent: true,
   check({ attempt }) {
     const fs = failuresOf(attempt, 'wrong-mime');
     if (fs.length === 0) return null;

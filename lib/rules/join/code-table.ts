@@ -7,9 +7,9 @@
  * (Zoom's `wc/info` answer), `meeting-server` (after connecting to the meeting server).
  * `restates`: the code only says "it failed" (1, 200, 3712): its finding never takes the headline
  * from a rule that says why.
+ *
+ * Which rules explain a code is said by each rule (`produces`) and gathered in affinity.ts.
  */
-
-import type { JoinRuleId, RuleId } from '../ids';
 
 export type CodeGroup = 'signature' | 'meeting' | 'host' | 'authorization' | 'sdk' | 'meeting-server' | 'generic';
 export type CodeStage = 'browser' | 'web' | 'meeting-server';
@@ -130,37 +130,3 @@ export function codeFact(code: number): CodeFact | undefined {
 export function codeFacts(): readonly CodeFact[] {
   return FACTS;
 }
-
-/**
- * Findings (token or arguments rules) that produce a given SDK code: preferred over other errors
- * when the page got that code, and they explain the code's own finding (which then steps back).
- */
-/** Join findings that name a file the SDK could not load or run. */
-export const ASSET_FINDINGS: readonly JoinRuleId[] = ['asset-http-error', 'asset-wrong-mime', 'asset-blocked-by-client', 'csp-wasm-blocked', 'csp-blocks-zoom'];
-/** What explains a join that never sent wc/info: a missing file, or a second join the client view dropped. */
-export const NOT_SENT_EXPLAINERS: readonly JoinRuleId[] = [...ASSET_FINDINGS, 'args-join-repeated'];
-
-export const CODE_AFFINITY: Readonly<Record<number, readonly RuleId[]>> = {
-  3704: ['app-key-missing', 'app-key-mismatch', 'secret-swapped'],
-  3705: ['token-expired', 'exp-window-short', 'exp-window-long', 'tokenexp-invalid'],
-  3706: ['mn-mismatch', 'mn-format', 'mn-missing', 'args-meeting-number-format'],
-  3707: ['mn-mismatch', 'mn-format', 'mn-missing', 'args-meeting-number-format'],
-  3708: ['role-invalid', 'role-missing'],
-  3710: ['app-key-mismatch', 'app-key-missing'],
-  3711: ['role-invalid', 'args-host-without-zak'],
-  3623: ['args-host-without-zak'],
-  3003: ['args-host-without-zak'],
-  3004: ['args-passcode-key', 'args-passcode-encoded', 'args-passcode-spaces'],
-  3005: ['args-webinar-email-missing'],
-  3099: ['args-registration-tk-missing'],
-  3135: ['args-registration-tk-missing'],
-  3: ['args-passcode-key'],
-  4003: ['args-meeting-number-format'],
-  3633: ['args-join-repeated'],
-  5012: ['args-join-repeated'],
-  3636: ['args-zak-and-obf-token'],
-  5013: ['args-zak-and-obf-token'],
-  // The SDK's own "assets not loaded" codes: the asset finding names the file, the code only the symptom.
-  3635: ASSET_FINDINGS,
-  5001: ASSET_FINDINGS,
-};

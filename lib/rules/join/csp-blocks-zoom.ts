@@ -8,6 +8,8 @@ export const cspBlocksZoom = defineJoinRule({
   origin: 'assets',
   title: "The page's Content-Security-Policy blocks the SDK's requests or workers",
   source: 'docs/page-and-assets.md §3 (connect-src for zoom.us and wss://*.zoom.us; devforum #5945)',
+  produces: [3635, 5001],
+  explainsJoinNotSent: true,
   check({ attempt }) {
     const v = violationsOf(attempt).filter((x) => x.blocked !== 'wasm-eval' && x.blocked !== 'eval' && x.blocked !== 'inline');
     if (v.length === 0) return null;

@@ -8,6 +8,8 @@ export const cspWasmBlocked = defineJoinRule({
   origin: 'assets',
   title: "The page's Content-Security-Policy blocks the SDK's WebAssembly",
   source: 'docs/page-and-assets.md §3 (CSP wasm-unsafe-eval; devforum #5945)',
+  produces: [3635, 5001],
+  explainsJoinNotSent: true,
   check({ attempt }) {
     const v = violationsOf(attempt).filter((x) => x.blocked === 'wasm-eval' || (x.blocked === 'eval' && x.directive.startsWith('script-src')));
     if (v.length === 0) return null;

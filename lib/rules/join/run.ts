@@ -3,7 +3,7 @@ import type { RuleId } from '../ids';
 import type { JoinRule, JoinRuleContext } from './types';
 import { joinRules } from './index';
 import { findingsOf, runRules } from '../run';
-import { ASSET_FINDINGS, CODE_AFFINITY, NOT_SENT_EXPLAINERS } from './code-table';
+import { assetFindingsProducing, NOT_SENT_EXPLAINERS } from './affinity';
 
 /**
  * Runs the join rules on one attempt through the runner the token catalogue uses (a rule that
@@ -46,6 +46,6 @@ function stepDownExplainedCodes(found: Finding[]): Finding[] {
 
 function explainersOf(f: Finding): readonly RuleId[] {
   const code = f.data?.meaningCode;
-  if (typeof code === 'number') return (CODE_AFFINITY[code] ?? []).filter((id) => (ASSET_FINDINGS as readonly RuleId[]).includes(id));
+  if (typeof code === 'number') return assetFindingsProducing(code);
   return f.id === 'answer-no-answer' && f.data?.stage === 'not-sent' ? NOT_SENT_EXPLAINERS : [];
 }

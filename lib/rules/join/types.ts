@@ -24,6 +24,14 @@ export interface JoinRule<Id extends string = JoinRuleId> {
   origin: Exclude<FindingOrigin, 'token'>;
   /** Which facts back the rule: a section of docs/ or a public source. */
   source: string;
+  /**
+   * The SDK codes a finding of this rule explains (rows of code-table.ts): the code's own answer
+   * finding steps back for it, and primary-cause ranks it first for a failure with that code. Join
+   * rules carry no rank of their own: they rank by origin (primary-cause.ts).
+   */
+  produces?: readonly number[];
+  /** Its finding explains a join that never sent wc/info (answer-no-answer, stage `not-sent`). */
+  explainsJoinNotSent?: true;
   check(ctx: JoinRuleContext): FindingInput | FindingInput[] | null | undefined;
 }
 

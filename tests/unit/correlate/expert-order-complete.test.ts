@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../../lib/rules/index';
-import { EXPERT_ORDER } from '../../../lib/correlate/primary-cause';
+import { EXPERT_ORDER } from '../../../lib/rules/catalogue-facts';
 
 describe('expert order covers the catalogue', () => {
   it('every token rule has a rank, so a new rule (like the eight vsdk-* once) never sorts after every other cause', () => {
