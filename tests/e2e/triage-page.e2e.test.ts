@@ -158,10 +158,25 @@ describe('the triage page, served as a static folder', () => {
     const before = await page.locator('[data-testid="source-imported"] .file-name').textContent();
     await page.setInputFiles('[data-testid="open-file-input"]', big);
     await page.waitForSelector('[data-testid="reading-progress"]');
-    await page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('[data-testid="reading-bar"]')?.value ?? 0) > 0, undefined, { timeout: 60_000 });
-    const count = await page.locator('[data-testid="reading-count"]').textContent();
+    // Read the count and press Cancel in the page's own task as soon as progress shows: a click sent
+    // from here after a wait can land after a fast worker has read all 31 MB (seen under load).
+    const count = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const started = Date.now();
+          const tick = () => {
+            const bar = document.querySelector<HTMLProgressElement>('[data-testid="reading-bar"]');
+            if (bar && Number(bar.value) > 0) {
+              const text = document.querySelector('[data-testid="reading-count"]')?.textContent ?? '';
+              document.querySelector<HTMLButtonElement>('[data-testid="reading-cancel"]')!.click();
+              resolve(text);
+            } else if (Date.now() - started > 60_000) reject(new Error('no reading progress within 60 s'));
+            else setTimeout(tick, 0);
+          };
+          tick();
+        }),
+    );
     expect(count).toMatch(/^[\d.]+ of 31 MB$/);
-    await page.click('[data-testid="reading-cancel"]');
     await page.waitForSelector('[data-testid="reading-progress"]', { state: 'detached' });
     expect(await page.locator('[data-testid="import-har-error"]').count()).toBe(0);
     expect(await page.locator('[data-testid="source-imported"] .file-name').textContent()).toBe(before);
