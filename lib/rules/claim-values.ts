@@ -1,6 +1,6 @@
 import type { DecodedToken, JsonMember } from '../token/types';
 import type { RuleContext } from './types';
-import { classifyForeignToken } from './token-not-sdk-jwt';
+import { foreignTokenOf } from './token-not-sdk-jwt';
 
 /**
  * Epoch values above this are milliseconds, not seconds: 1e11 s is the year 5138, while
@@ -18,13 +18,13 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /**
  * The payload when it may be a Meeting SDK signature; null when there is none or when it is another
  * Zoom token (REST-API JWT, OAuth, Video SDK). token-not-sdk-jwt already names that token, and
- * "no mn", "no role", "no iat" on an OAuth token would only bury it. (classifyForeignToken returns
- * at its first check for any payload with appKey, sdkKey or mn, so this stays cheap per rule.)
+ * "no mn", "no role", "no iat" on an OAuth token would only bury it. (The classification is worked
+ * out once per analysis: foreignTokenOf.)
  */
 export function sdkPayload(token: DecodedToken): Record<string, unknown> | null {
   const payload = token.payload;
   if (!payload) return null;
-  return classifyForeignToken(token.header, payload) === null ? payload : null;
+  return foreignTokenOf(token) === null ? payload : null;
 }
 
 /**
@@ -34,7 +34,7 @@ export function sdkPayload(token: DecodedToken): Record<string, unknown> | null 
 export function signaturePayload(token: DecodedToken): Record<string, unknown> | null {
   const payload = token.payload;
   if (!payload) return null;
-  const foreign = classifyForeignToken(token.header, payload);
+  const foreign = foreignTokenOf(token);
   return foreign === null || foreign.kind === 'video-sdk' ? payload : null;
 }
 

@@ -8,6 +8,7 @@ import type { DecodedToken } from '../token/types';
 import { decodeSegment } from '../token/base64';
 import { FLOAT_SPACING_S, floatSpacingAt, isQuantizedIat } from './quantization';
 import { dotnetSecondsToUnix } from './epoch-gap';
+import { factsOf } from './token-facts';
 
 export type Lang = 'js' | 'python' | 'java' | 'php' | 'go' | 'ruby' | 'csharp';
 
@@ -53,8 +54,17 @@ function sortedKeys(keys: string[]): boolean {
 
 const cache = new WeakMap<DecodedToken, GeneratorGuess | null>();
 
-/** The backend language the token's own bytes point to; null when nothing does. Cached per token. */
+/**
+ * The backend language the token's own bytes point to; null when nothing does. Cached per token: in
+ * the analysis's fact scope while one runs (token-facts.ts; no WeakMap entry per analysed token), else
+ * in a WeakMap (the panel asks again for tokens analysed earlier).
+ */
 export function inferGenerator(token: DecodedToken): GeneratorGuess | null {
+  const facts = factsOf(token);
+  if (facts !== null) {
+    if (facts.guess === undefined) facts.guess = cache.has(token) ? cache.get(token)! : infer(token);
+    return facts.guess as GeneratorGuess | null;
+  }
   if (cache.has(token)) return cache.get(token)!;
   const guess = infer(token);
   cache.set(token, guess);
@@ -96,8 +106,15 @@ function infer(token: DecodedToken): GeneratorGuess | null {
   if (isQuantizedIat(iatValue) && floatSpacingAt(iatValue as number) === FLOAT_SPACING_S) return GUESS.javaRound;
   // golang-jwt's NumericDate writes strconv.FormatFloat(…, 'f', prec): a fixed number of decimals set by
   // TimePrecision, trailing zeros kept (JS and Python drop them).
-  const times = [iat, exp].filter((r): r is string => r !== null);
-  if (times.length > 0 && times.every((r) => FIXED_DECIMALS.test(r)) && times.some((r) => r.endsWith('0'))) return GUESS.goPrecision;
+  // Both present times (at least one) with fixed decimals, one of them ending in 0.
+  if (
+    (iat !== null || exp !== null) &&
+    (iat === null || FIXED_DECIMALS.test(iat)) &&
+    (exp === null || FIXED_DECIMALS.test(exp)) &&
+    ((iat !== null && iat.endsWith('0')) || (exp !== null && exp.endsWith('0')))
+  ) {
+    return GUESS.goPrecision;
+  }
   if (header !== '{"alg":"HS256","typ":"JWT"}' || token.payloadMembers === null) {
     return token.payloadJson !== null && token.payloadJson.startsWith('{"') && token.payloadJson.includes('": ') && token.payloadJson.includes(', "') ? GUESS.pythonDumps : null;
   }
