@@ -121,9 +121,24 @@ export function show(value: unknown): string {
   // Claim values come from hostile pages too: String() on {"toString":{}} throws, so nothing here may.
   let text: string;
   try {
-    text = JSON.stringify(value) ?? typeof value;
+    text = plainJson(value) ?? JSON.stringify(value) ?? typeof value;
   } catch {
     text = Array.isArray(value) ? 'an array' : typeof value;
   }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * JSON.stringify's text for the values messages show most (a finite number, a string of printable
+ * ASCII without `"` or `\\`), built without it; null for anything else. Findings show claim values on
+ * most analysed tokens, and the native call costs more than the scan.
+ */
+function plainJson(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value !== 'string' || value.length > 64) return null;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 34 || c === 92) return null;
+  }
+  return `"${value}"`;
 }
