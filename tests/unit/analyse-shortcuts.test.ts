@@ -55,7 +55,7 @@ describe('answers worked out once per analysis', () => {
     const alone = analyseDecodedToken(outer, ctx);
     const withNested = analyseDecodedToken(outer, ctx, [nested, ...rules] as unknown as Rule[]);
     expect(ids(withNested.findings)).toContain('nested');
-    expect(withNested.findings.filter((f) => f.id !== 'nested')).toEqual(alone.findings);
+    expect(withNested.findings.filter((f) => (f.id as string) !== 'nested')).toEqual(alone.findings);
     expect(ids(alone.findings)).toContain('iat-fractional');
   });
 
