@@ -1,6 +1,7 @@
 import type { DecodedToken, JsonMember } from '../token/types';
 import type { RuleContext } from './types';
 import { foreignTokenOf } from './token-not-sdk-jwt';
+import { factsOf } from './token-facts';
 
 /**
  * Epoch values above this are milliseconds, not seconds: 1e11 s is the year 5138, while
@@ -62,6 +63,18 @@ export function claim(token: DecodedToken, name: string): ClaimView {
 
 /** A time claim usable for arithmetic: a finite number in seconds (not a string, not milliseconds). */
 export function epochSeconds(token: DecodedToken, name: string): number | null {
+  // iat and exp are read by every time rule: once per analysis (token-facts.ts).
+  if (name === 'iat' || name === 'exp') {
+    const facts = factsOf(token);
+    if (facts !== null) {
+      const known = facts[name];
+      return known !== undefined ? known : (facts[name] = readEpochSeconds(token, name));
+    }
+  }
+  return readEpochSeconds(token, name);
+}
+
+function readEpochSeconds(token: DecodedToken, name: string): number | null {
   const value = claimValue(token, name);
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   if (!signaturePayload(token)) return null;

@@ -1,8 +1,8 @@
 /**
  * Answers many rules ask of the same token, worked out once per analysis instead of once per rule:
  * which Zoom token it is (classifyForeignToken: asked by ~30 rules through sdkPayload,
- * signaturePayload and videoPayload) and which backend wrote it (inferGenerator: asked by every
- * finding's fix). analyseDecodedToken opens a scope for the token it analyses and closes it before it
+ * signaturePayload and videoPayload), which backend wrote it (inferGenerator: asked by every
+ * finding's fix), and its iat and exp in seconds (epochSeconds: asked by every time rule). analyseDecodedToken opens a scope for the token it analyses and closes it before it
  * returns; the helpers that compute an answer keep it in the scope. Outside a scope (a rule run on its
  * own, a test) they compute it every time. The scope belongs to one token object during one
  * synchronous run of the catalogue, so nothing outlives it and a token changed later is read afresh.
@@ -26,6 +26,9 @@ export interface TokenFacts {
   readonly token: DecodedToken;
   foreign: ForeignToken | null | undefined;
   guess: GuessLike | null | undefined;
+  /** iat and exp as claim-values.ts epochSeconds reads them (about a dozen reads per token). */
+  iat: number | null | undefined;
+  exp: number | null | undefined;
 }
 
 let current: TokenFacts | null = null;
@@ -41,7 +44,7 @@ export function factsOf(token: DecodedToken): TokenFacts | null {
  */
 export function openFactScope(token: DecodedToken): TokenFacts | null {
   const outer = current;
-  current = { token, foreign: undefined, guess: undefined };
+  current = { token, foreign: undefined, guess: undefined, iat: undefined, exp: undefined };
   return outer;
 }
 
