@@ -1,6 +1,7 @@
 import type { DecodedToken, JsonMember } from '../token/types';
 import type { RuleContext } from './types';
-import { classifyForeignToken } from './token-not-sdk-jwt';
+import { foreignTokenOf } from './token-not-sdk-jwt';
+import { factsOf } from './token-facts';
 
 /**
  * Epoch values above this are milliseconds, not seconds: 1e11 s is the year 5138, while
@@ -18,13 +19,13 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /**
  * The payload when it may be a Meeting SDK signature; null when there is none or when it is another
  * Zoom token (REST-API JWT, OAuth, Video SDK). token-not-sdk-jwt already names that token, and
- * "no mn", "no role", "no iat" on an OAuth token would only bury it. (classifyForeignToken returns
- * at its first check for any payload with appKey, sdkKey or mn, so this stays cheap per rule.)
+ * "no mn", "no role", "no iat" on an OAuth token would only bury it. (The classification is worked
+ * out once per analysis: foreignTokenOf.)
  */
 export function sdkPayload(token: DecodedToken): Record<string, unknown> | null {
   const payload = token.payload;
   if (!payload) return null;
-  return classifyForeignToken(token.header, payload) === null ? payload : null;
+  return foreignTokenOf(token) === null ? payload : null;
 }
 
 /**
@@ -34,7 +35,7 @@ export function sdkPayload(token: DecodedToken): Record<string, unknown> | null 
 export function signaturePayload(token: DecodedToken): Record<string, unknown> | null {
   const payload = token.payload;
   if (!payload) return null;
-  const foreign = classifyForeignToken(token.header, payload);
+  const foreign = foreignTokenOf(token);
   return foreign === null || foreign.kind === 'video-sdk' ? payload : null;
 }
 
@@ -62,6 +63,18 @@ export function claim(token: DecodedToken, name: string): ClaimView {
 
 /** A time claim usable for arithmetic: a finite number in seconds (not a string, not milliseconds). */
 export function epochSeconds(token: DecodedToken, name: string): number | null {
+  // iat and exp are read by every time rule: once per analysis (token-facts.ts).
+  if (name === 'iat' || name === 'exp') {
+    const facts = factsOf(token);
+    if (facts !== null) {
+      const known = facts[name];
+      return known !== undefined ? known : (facts[name] = readEpochSeconds(token, name));
+    }
+  }
+  return readEpochSeconds(token, name);
+}
+
+function readEpochSeconds(token: DecodedToken, name: string): number | null {
   const value = claimValue(token, name);
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   if (!signaturePayload(token)) return null;
@@ -121,9 +134,24 @@ export function show(value: unknown): string {
   // Claim values come from hostile pages too: String() on {"toString":{}} throws, so nothing here may.
   let text: string;
   try {
-    text = JSON.stringify(value) ?? typeof value;
+    text = plainJson(value) ?? JSON.stringify(value) ?? typeof value;
   } catch {
     text = Array.isArray(value) ? 'an array' : typeof value;
   }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * JSON.stringify's text for the values messages show most (a finite number, a string of printable
+ * ASCII without `"` or `\\`), built without it; null for anything else. Findings show claim values on
+ * most analysed tokens, and the native call costs more than the scan.
+ */
+function plainJson(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value !== 'string' || value.length > 64) return null;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 34 || c === 92) return null;
+  }
+  return `"${value}"`;
 }

@@ -8,6 +8,7 @@ import type { DecodedToken } from '../token/types';
 import { decodeSegment } from '../token/base64';
 import { FLOAT_SPACING_S, floatSpacingAt, isQuantizedIat } from './quantization';
 import { dotnetSecondsToUnix } from './epoch-gap';
+import { factsOf } from './token-facts';
 
 export type Lang = 'js' | 'python' | 'java' | 'php' | 'go' | 'ruby' | 'csharp';
 
@@ -46,15 +47,19 @@ function rawLiteral(token: DecodedToken, name: string): string | null {
   return m !== null && Object.prototype.hasOwnProperty.call(m, name) ? (m[name]?.raw ?? null) : null;
 }
 
-function sortedKeys(keys: string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) return false;
-  return true;
-}
-
 const cache = new WeakMap<DecodedToken, GeneratorGuess | null>();
 
-/** The backend language the token's own bytes point to; null when nothing does. Cached per token. */
+/**
+ * The backend language the token's own bytes point to; null when nothing does. Cached per token: in
+ * the analysis's fact scope while one runs (token-facts.ts; no WeakMap entry per analysed token), else
+ * in a WeakMap (the panel asks again for tokens analysed earlier).
+ */
 export function inferGenerator(token: DecodedToken): GeneratorGuess | null {
+  const facts = factsOf(token);
+  if (facts !== null) {
+    if (facts.guess === undefined) facts.guess = cache.has(token) ? cache.get(token)! : infer(token);
+    return facts.guess as GeneratorGuess | null;
+  }
   if (cache.has(token)) return cache.get(token)!;
   const guess = infer(token);
   cache.set(token, guess);
@@ -80,8 +85,29 @@ export const GUESS = {
   dotnetTicks: { lang: 'csharp', evidence: ".NET DateTime.Ticks count from 0001-01-01, and iat is 62,135,596,800 s (the 0001→1970 epoch gap) past today's Unix time" },
 } as const satisfies Record<string, GeneratorGuess>;
 
-const PY_FLOAT = /^\d+\.0$/;
-const FIXED_DECIMALS = /^\d+\.(\d{3}|\d{6}|\d{9})$/;
+/** Digits from `from` to `to` (exclusive), at least one. */
+function allDigits(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `1795912284.0`, the repr of a Python float (was /^\d+\.0$/; a scan, as infer runs for every analysed token). */
+function isPyFloat(raw: string): boolean {
+  const n = raw.length;
+  return n >= 3 && raw.charCodeAt(n - 1) === 48 && raw.charCodeAt(n - 2) === 46 && allDigits(raw, 0, n - 2);
+}
+
+/** Digits, a point, then exactly 3, 6 or 9 digits (was /^\d+\.(\d{3}|\d{6}|\d{9})$/). */
+function hasFixedDecimals(raw: string): boolean {
+  const dot = raw.indexOf('.');
+  if (dot <= 0) return false;
+  const decimals = raw.length - dot - 1;
+  return (decimals === 3 || decimals === 6 || decimals === 9) && allDigits(raw, 0, dot) && allDigits(raw, dot + 1, raw.length);
+}
 
 function infer(token: DecodedToken): GeneratorGuess | null {
   if (hexDigestSignature(token)) return GUESS.phpHex;
@@ -90,20 +116,36 @@ function infer(token: DecodedToken): GeneratorGuess | null {
   if (header === '{"typ":"JWT","alg":"HS256"}') return GUESS.phpHeader;
   const iat = rawLiteral(token, 'iat');
   const exp = rawLiteral(token, 'exp');
-  if ((iat !== null && PY_FLOAT.test(iat)) || (exp !== null && PY_FLOAT.test(exp))) return GUESS.pythonFloat;
+  if ((iat !== null && isPyFloat(iat)) || (exp !== null && isPyFloat(exp))) return GUESS.pythonFloat;
   const iatValue = token.payload?.['iat'];
   if (dotnetSecondsToUnix(iatValue) !== null) return GUESS.dotnetTicks;
   if (isQuantizedIat(iatValue) && floatSpacingAt(iatValue as number) === FLOAT_SPACING_S) return GUESS.javaRound;
   // golang-jwt's NumericDate writes strconv.FormatFloat(…, 'f', prec): a fixed number of decimals set by
   // TimePrecision, trailing zeros kept (JS and Python drop them).
-  const times = [iat, exp].filter((r): r is string => r !== null);
-  if (times.length > 0 && times.every((r) => FIXED_DECIMALS.test(r)) && times.some((r) => r.endsWith('0'))) return GUESS.goPrecision;
+  // Both present times (at least one) with fixed decimals, one of them ending in 0.
+  if (
+    (iat !== null || exp !== null) &&
+    (iat === null || hasFixedDecimals(iat)) &&
+    (exp === null || hasFixedDecimals(exp)) &&
+    ((iat !== null && iat.endsWith('0')) || (exp !== null && exp.endsWith('0')))
+  ) {
+    return GUESS.goPrecision;
+  }
   if (header !== '{"alg":"HS256","typ":"JWT"}' || token.payloadMembers === null) {
     return token.payloadJson !== null && token.payloadJson.startsWith('{"') && token.payloadJson.includes('": ') && token.payloadJson.includes(', "') ? GUESS.pythonDumps : null;
   }
-  const keys = Object.keys(token.payloadMembers);
-  if (keys.length >= 4 && sortedKeys(keys)) return GUESS.goSorted;
-  if (keys.length >= 3 && keys[keys.length - 1] === 'iat') return GUESS.jsonwebtoken;
+  // The members' keys in order (as Object.keys lists them), without building the list.
+  let count = 0;
+  let sorted = true;
+  let last = '';
+  for (const key in token.payloadMembers) {
+    if (!Object.prototype.hasOwnProperty.call(token.payloadMembers, key)) continue;
+    if (count > 0 && !(last < key)) sorted = false;
+    last = key;
+    count++;
+  }
+  if (count >= 4 && sorted) return GUESS.goSorted;
+  if (count >= 3 && last === 'iat') return GUESS.jsonwebtoken;
   if (token.payloadJson !== null && token.payloadJson.includes('": ') && token.payloadJson.includes(', "')) return GUESS.pythonDumps;
   return null;
 }

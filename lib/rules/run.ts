@@ -55,6 +55,8 @@ export function findingsOf(
   // rule's id as its literal (lib/rules/ids.ts), and only tests run rules outside the catalogue.
   const id = rule.id as FindingId;
   if (!Array.isArray(out)) return [finding(id, rule, out as FindingInput)];
+  // A rule that collects into a list returns it empty on most tokens: no second empty list for it.
+  if (out.length === 0) return NONE;
   const list: Finding[] = [];
   for (let i = 0; i < out.length; i++) list.push(finding(id, rule, (out as readonly FindingInput[])[i]!));
   return list;
@@ -64,14 +66,55 @@ export function findingsOf(
 const NONE: Finding[] = [];
 Object.freeze(NONE);
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Digits naming a FindingInput key, for the order signature in finding(); 0: severity (not copied), 9: any other key. */
+function keyDigit(k: string): number {
+  switch (k) {
+    case 'claim':
+      return 1;
+    case 'message':
+      return 2;
+    case 'fix':
+      return 3;
+    case 'data':
+      return 4;
+    case 'severity':
+      return 0;
+    default:
+      return 9;
+  }
+}
+
 /**
  * The finding: id, title, severity, origin, then the check's own keys in its order (as a spread would
- * write them, without severity). A loop, not two spreads: this runs for every finding of every token.
+ * write them, without severity). The orders rules write are built as literals: adding the keys one by
+ * one to a fresh object (a loop, or a spread) costs V8 ~10× more, for every finding of every token.
  */
 function finding(id: FindingId, rule: Named & { readonly title: string; readonly severity: Finding['severity'] }, f: FindingInput): Finding {
-  const out = { id, title: rule.title, severity: f.severity ?? rule.severity } as Finding & Record<string, unknown>;
+  const severity = f.severity ?? rule.severity;
+  let order = 0;
+  for (const k in f) {
+    if (!hasOwn.call(f, k)) continue;
+    const d = keyDigit(k);
+    if (d !== 0) order = order * 10 + d;
+  }
+  if (!rule.origin) {
+    const title = rule.title;
+    switch (order) {
+      case 1234:
+        return { id, title, severity, claim: f.claim!, message: f.message, fix: f.fix, data: f.data! };
+      case 234:
+        return { id, title, severity, message: f.message, fix: f.fix, data: f.data! };
+      case 123:
+        return { id, title, severity, claim: f.claim!, message: f.message, fix: f.fix };
+      case 23:
+        return { id, title, severity, message: f.message, fix: f.fix };
+    }
+  }
+  const out = { id, title: rule.title, severity } as Finding & Record<string, unknown>;
   if (rule.origin) out.origin = rule.origin;
-  for (const k in f) if (k !== 'severity' && Object.prototype.hasOwnProperty.call(f, k)) out[k] = (f as unknown as Record<string, unknown>)[k];
+  for (const k in f) if (k !== 'severity' && hasOwn.call(f, k)) out[k] = (f as unknown as Record<string, unknown>)[k];
   return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { DecodedToken } from '../token/types';
 import type { RuleContext } from './types';
-import { classifyForeignToken, meetingClaimsIn } from './token-not-sdk-jwt';
+import { foreignTokenOf, meetingClaimsIn } from './token-not-sdk-jwt';
 
 export type SdkFamily = 'meeting' | 'video';
 
@@ -14,7 +14,7 @@ export type SdkFamily = 'meeting' | 'video';
 export function tokenSdk(token: DecodedToken): SdkFamily | null {
   const payload = token.payload;
   if (!payload) return null;
-  const foreign = classifyForeignToken(token.header, payload);
+  const foreign = foreignTokenOf(token);
   if (foreign === null) return 'meeting';
   return foreign.kind === 'video-sdk' ? 'video' : null;
 }

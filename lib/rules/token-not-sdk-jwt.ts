@@ -1,32 +1,58 @@
 import { defineRule } from './define';
 import { SAMPLE_PAYLOAD } from './fixes';
 import { langFix } from './lang';
+import type { DecodedToken } from '../token/types';
+import { factsOf, type ForeignToken } from './token-facts';
 
-type Kind = 'video-sdk' | 'oauth' | 'rest-api';
+type Kind = ForeignToken['kind'];
 
 const has = (o: Record<string, unknown>, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
+const VIDEO_CLAIMS = ['tpc', 'app_key', 'role_type', 'user_identity', 'user_key', 'session_key'];
+const OAUTH_CLAIMS = ['uid', 'auid', 'ver', 'tid', 'nbf', 'aid'];
+
+/** The keys of `keys` the payload has, in the order of `keys`. A loop, not a filter closure: every rule's payload check reaches it. */
+function presentIn(payload: Record<string, unknown>, keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < keys.length; i++) if (has(payload, keys[i]!)) out.push(keys[i]!);
+  return out;
+}
+
 /** Which other Zoom token this payload is, by the claims only that token type carries; null when it is none of them. */
-export function classifyForeignToken(
-  header: Record<string, unknown> | null,
-  payload: Record<string, unknown>,
-): { kind: Kind; evidence: string[] } | null {
+export function classifyForeignToken(header: Record<string, unknown> | null, payload: Record<string, unknown>): ForeignToken | null {
   // Any Meeting SDK claim means a signature with extra claims, not a different token.
   if (has(payload, 'appKey') || has(payload, 'sdkKey') || has(payload, 'mn')) return null;
-  const present = (keys: string[]) => keys.filter((k) => has(payload, k));
-  const video = present(['tpc', 'app_key', 'role_type', 'user_identity', 'user_key', 'session_key']);
+  const video = presentIn(payload, VIDEO_CLAIMS);
   if (video.length > 0) return { kind: 'video-sdk', evidence: video };
   const iss = payload.iss;
   const aud = payload.aud;
-  const oauthEvidence = present(['uid', 'auid', 'ver', 'tid', 'nbf', 'aid']);
-  if (typeof iss === 'string' && iss.startsWith('zm:cid:')) oauthEvidence.unshift(`iss "${iss.slice(0, 20)}…"`);
-  if (typeof aud === 'string' && /oauth\.zoom\.us/i.test(aud)) oauthEvidence.unshift(`aud "${aud}"`);
-  if (header && (has(header, 'kid') || has(header, 'v')) && oauthEvidence.length > 0) oauthEvidence.push('header kid/v');
-  if (oauthEvidence.length >= 2 || oauthEvidence.some((e) => e.startsWith('iss') || e.startsWith('aud'))) {
-    return { kind: 'oauth', evidence: oauthEvidence };
+  const oauthEvidence = presentIn(payload, OAUTH_CLAIMS);
+  let named = false;
+  if (typeof iss === 'string' && iss.startsWith('zm:cid:')) {
+    oauthEvidence.unshift(`iss "${iss.slice(0, 20)}…"`);
+    named = true;
   }
+  if (typeof aud === 'string' && /oauth\.zoom\.us/i.test(aud)) {
+    oauthEvidence.unshift(`aud "${aud}"`);
+    named = true;
+  }
+  if (header && (has(header, 'kid') || has(header, 'v')) && oauthEvidence.length > 0) oauthEvidence.push('header kid/v');
+  if (oauthEvidence.length >= 2 || named) return { kind: 'oauth', evidence: oauthEvidence };
   if (has(payload, 'iss') && has(payload, 'exp')) return { kind: 'rest-api', evidence: ['iss', 'exp'] };
   return null;
+}
+
+/**
+ * classifyForeignToken of the token's own header and payload, null without a payload; worked out once
+ * per analysis (token-facts.ts), since every Meeting SDK, time and Video SDK rule asks it first.
+ */
+export function foreignTokenOf(token: DecodedToken): ForeignToken | null {
+  const payload = token.payload;
+  if (!payload) return null;
+  const facts = factsOf(token);
+  if (facts === null) return classifyForeignToken(token.header, payload);
+  if (facts.foreign === undefined) facts.foreign = classifyForeignToken(token.header, payload);
+  return facts.foreign;
 }
 
 const WHAT: Record<Kind, string> = {
@@ -59,7 +85,7 @@ export const tokenNotSdkJwt = defineRule({
   phrase: 'not a Meeting SDK signature',
   check({ token, sdk }) {
     if (!token.payload) return null;
-    const found = classifyForeignToken(token.header, token.payload);
+    const found = foreignTokenOf(token);
     // Returns before the claim list is built for the common case: a Meeting SDK signature in a Meeting SDK join.
     if (!found && sdk !== 'video') return null;
     const claims = Object.keys(token.payload).slice(0, 12).join(', ');

@@ -175,7 +175,9 @@ if (process.env.BENCH_RULES !== '0') {
 }
 function tryCheck(rule: Rule, token: ReturnType<typeof decodeSignature>): number {
   try {
-    return rule.check({ ...ctx, token }).length;
+    // As analyseDecodedToken builds it: Node 20 clones `{ ...ctx, token }` ~15× slower, which would
+    // bury each rule's own cost under the spread's.
+    return rule.check({ token, ...ctx }).length;
   } catch {
     return 0;
   }
