@@ -38,7 +38,7 @@ export default defineContentScript({
   main: install,
 });
 
-function install() {
+export function install() {
   const W = window as any;
   // Built-ins, saved before any page script can replace them; after this line the hook reaches
   // none through a page-writable property (object literals that meet the page have no prototype).

@@ -49,14 +49,23 @@ function editWrapper(name: string, virtual: string, entrypoint: string, edit: (c
 }
 
 /**
- * WXT wraps a MAIN-world content script in a `try { main() } catch { logger.error(…) }` whose
- * logger prints nothing in production builds (WXT's `print` returns when MODE is production), yet
- * its four methods and message ship in the hook (~270 bytes of its budget). This removes that dead
- * call from the zoom-hook wrapper only, so the logger is tree-shaken; the error is still rethrown,
- * as before.
+ * WXT wraps a MAIN-world content script in an async function that awaits `definition.main()` in a
+ * try/catch, with a logger that prints nothing in production builds (WXT's `print` returns when
+ * MODE is production) and a call of WXT's plugin loader (this project has no WXT plugins). For the
+ * page hook that wrapper is replaced by a plain call of the entrypoint's `install` export: the
+ * definition object (matches, world, runAt: read by WXT for the manifest when it imports the
+ * entrypoint on its own, never needed in the page), the logger and the async wrapper are then
+ * tree-shaken away (~450 bytes of the budget). An error thrown by install() still reaches the
+ * console, as an exception instead of a rejected promise.
+ * Throws when WXT's wrapper no longer has the shape this replaces, so an upgrade cannot change the
+ * hook's start unseen.
  */
-export const stripMainWorldLogger = (): Plugin =>
-  editWrapper('join-doctor:strip-main-world-logger', 'virtual:wxt-content-script-main-world-entrypoint', 'zoom-hook', (code) => code.replace(DEAD_LOGGER_CALL, ''));
+export const bareMainWorldWrapper = (): Plugin =>
+  editWrapper('join-doctor:bare-main-world-wrapper', 'virtual:wxt-content-script-main-world-entrypoint', 'zoom-hook', (code) => {
+    const entry = /^import definition from ("[^"\n]+");$/m.exec(code);
+    if (!entry || !code.includes('await definition.main()')) throw new Error("WXT's MAIN-world wrapper changed: scripts/build/hook-budget.ts bareMainWorldWrapper must be checked against it");
+    return `import { install } from ${entry[1]};\ninstall();\n`;
+  });
 
 /**
  * The relay is an ISOLATED-world script in every frame of every page, dormant until Zoom shows up
