@@ -51,17 +51,12 @@ export function install() {
   const W = window as any;
   // Built-ins, saved before any page script can replace them; after this line the hook reaches
   // none through a page-writable property (object literals that meet the page have no prototype).
-  const O = Object;
-  const R = Reflect;
-  const apply = R.apply;
-  const rget = R.get;
-  const define = O.defineProperty;
-  const proto = O.getPrototypeOf;
-  const bare = O.setPrototypeOf;
-  const getDesc = O.getOwnPropertyDescriptor;
+  const { apply, get: rget, construct } = Reflect;
+  const { defineProperty: define, getPrototypeOf: proto, setPrototypeOf: bare, getOwnPropertyDescriptor: getDesc } = Object;
   /** An own property's descriptor, read without the page's Object.prototype. */
   const desc = (o: object, k: PropertyKey): any => bare(getDesc(o, k) || {}, null);
   const json = JSON.stringify;
+  const Err = Error;
   const P = Proxy;
   const CE = CustomEvent;
   const FP = Function.prototype;
@@ -78,8 +73,6 @@ export function install() {
   };
   // Ours: each wrapper → its original (Function.prototype.toString answers for it), and the SDK objects already seen.
   const [hget, hset] = weak();
-  // A ZoomMtg method → its one wrapper.
-  const [wget, wset] = weak();
   const indexOf = uncurry(SP.indexOf);
   const has = (s: string, x: string) => indexOf(s, x) > -1;
   const on = uncurry(ET.addEventListener);
@@ -101,7 +94,7 @@ export function install() {
   /** t[k] (already read as x) is a function a get trap may hand out wrapped: a non-configurable read-only one must be returned as is (Proxy invariant). */
   const loose = (t: object, k: PropertyKey, x: unknown) => {
     const d = desc(t, k);
-    return isFn(x) && !(d.configurable === false && !d.writable);
+    return isFn(x) && (d.configurable !== false || d.writable);
   };
   // getRandomValues, not randomUUID: the latter exists only in secure contexts, and a plain-http
   // development host (http://myapp.test) must be captured too.
@@ -144,13 +137,12 @@ export function install() {
   hello();
   // CSP violations are the relay's to see (lib/capture/csp-watch.ts): DOM events reach its world too.
 
-  const errorKeys = bare(['name', 'message'], null);
   /** A page value as its JSON text (a Raw of lib/protocol/hook-wire.ts), `keep` naming the only properties wanted. */
   const raw = (v: any, keep?: string[]): Raw => {
     try {
       if (isFn(v)) return RAW_FUNCTION;
       // An Error serialises as {}: its name and message are what the page got.
-      const s = json(v, v instanceof Error ? errorKeys : keep);
+      const s = json(v, v instanceof Err ? bare(['name', 'message'], null) : keep);
       return s && s.length > MAX_CAPTURED_STRING ? RAW_TOO_LARGE : s;
     } catch {
       return RAW_UNREADABLE;
@@ -224,13 +216,15 @@ export function install() {
     return 1;
   };
   const method = (o: any, prefix: string, k: string) => wrapIn(o, k, wrapCall((prefix + k) as HookMethod));
-  const client = (c: any, p: string) => isObj(c) && (method(c, p, 'join'), method(c, p, 'init'));
-  const creator = (z: any, p: string) => isObj(z) && wrapIn(z, 'createClient', () => (c: unknown) => client(c, p));
-  // The client view's methods (a prototype-less set: `in`/for-in without the page's Object.prototype).
-  const methods: Record<PropertyKey, 1> = bare({ join: 1, joinTest: 1, init: 1 }, null);
-  const Z = 'ZoomMtg.';
+  /** createClient() wrapped: each client it makes gets its join/init wrapped. */
+  const creator = (z: any, p: string) => isObj(z) && wrapIn(z, 'createClient', () => (c: any) => isObj(c) && (method(c, p, 'join'), method(c, p, 'init')));
   /** The client view: join/joinTest/init wrapped in place, or, where that cannot take, window.ZoomMtg behind a Proxy. */
   const zoomMtg = (o: any, g: any, name: string) => {
+    // Its methods (a prototype-less set: `in`/for-in without the page's Object.prototype).
+    const methods: Record<PropertyKey, 1> = bare({ join: 1, joinTest: 1, init: 1 }, null);
+    const Z = 'ZoomMtg.';
+    // A method → its one wrapper.
+    const [wget, wset] = weak();
     let inPlace = 1;
     for (const k in methods) inPlace &= method(o, Z, k);
     // Only where in-place cannot take (3.x–6.x), and only once the SDK is there. One wrapper
@@ -313,7 +307,6 @@ export function install() {
   // refusal there (4011…) only in its own dialog, never to join's callbacks (docs/join-errors.md §7).
   // The relay reads the message; a binary one is no string: no match.
   {
-    const construct = R.construct;
     const WS = W.WebSocket;
     const data = getter(MessageEvent.prototype, 'data');
     // WebSocket.prototype.constructor stays === window.WebSocket.
