@@ -56,6 +56,7 @@ export function install() {
   /** An own property's descriptor, read without the page's Object.prototype. */
   const desc = (o: object, k: PropertyKey): any => bare(getDesc(o, k) || {}, null);
   const json = JSON.stringify;
+  const parse = JSON.parse;
   const Err = Error;
   const P = Proxy;
   const CE = CustomEvent;
@@ -266,7 +267,7 @@ export function install() {
   const isJoin = (u: unknown): u is string => isStr(u) && (has(u, '/wc/info') || has(u, '/wc/lsdk'));
   // Of Zoom's answer the relay reads only these.
   const answerKeys = bare(['status', 'errorCode', 'errorMessage'], null);
-  /** Reports a join request (body: an XHR's, none for JSONP); returns what reports its answer (a Raw, or an XHR's response text). */
+  /** Reports a join request (body: an XHR's, none for JSONP); returns what reports its answer. */
   const wire = (url: string, body?: Raw | false) => {
     const k = ++n;
     let done = 0;
@@ -291,12 +292,12 @@ export function install() {
       const answer = wire(u, isStr(a[0]) && raw(a[0]));
       on(x, 'loadend', () =>
         guard(() => {
-          let b = null;
-          // The response text is JSON text already: the relay parses it.
+          let b;
+          // Parsed here, so that only the three fields travel, whatever the answer's size.
           try {
-            b = responseType(x) == 'json' ? raw(response(x), answerKeys) : text(x);
+            b = responseType(x) == 'json' ? response(x) : parse(text(x));
           } catch {}
-          answer(status(x), b);
+          answer(status(x), raw(b, answerKeys));
         }),
       );
     });

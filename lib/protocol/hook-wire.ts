@@ -42,9 +42,9 @@ export const WIRE_SIG = 3;
 /** `[WIRE_REQ, id, url, body]`: a join request; `body` an XHR's (false when not a string), null for JSONP (its fields are in the URL). */
 export const WIRE_REQ = 4;
 /**
- * `[WIRE_RES, id, http, body]`: its answer. `http` 0 network error, null JSONP. `body`: an XHR's
- * response text (JSON text already, or not JSON at all), else a Raw of the answer object keeping
- * status, errorCode and errorMessage only; null when there was none.
+ * `[WIRE_RES, id, http, body]`: its answer. `http` 0 network error, null JSONP. `body`: a Raw of
+ * the answer object keeping status, errorCode and errorMessage only; null when there was none
+ * (nothing came, or it was no JSON).
  */
 export const WIRE_RES = 5;
 /** `[WIRE_RWG]` the meeting-server WebSocket opened; `[WIRE_RWG, text]` one of its messages containing `"evt":4098`. */
@@ -159,9 +159,8 @@ function decodeEvent(w: unknown[], at: number, doc: HookDocumentFacts): Record<s
     case WIRE_REQ:
       return typeof w[2] === 'string' && w.length === 4 ? wireRequest(id, w[2], w[3], at) : BAD;
     case WIRE_RES: {
-      if (!(w[3] === null || typeof w[3] === 'string' || typeof w[3] === 'number')) return BAD;
-      // An answer that is no JSON (an HTML error page) is an answer without a body.
       const b = raw(w[3]);
+      if (b === BAD) return BAD;
       // Only these three were kept by the hook; absent ones read as null, as Zoom's answer types them.
       const body = isObject(b) ? { status: b.status ?? null, errorCode: b.errorCode ?? null, errorMessage: b.errorMessage ?? null } : null;
       return { t: 'wire-res', id, http: w[2], body, at };
