@@ -15,7 +15,7 @@ import type { AssetFailure } from '../model/page-facts';
 /** Which page API a hooked call went through. */
 export type HookMethod = 'ZoomMtg.join' | 'ZoomMtg.joinTest' | 'ZoomMtg.init' | 'client.join' | 'client.init' | 'video.join' | 'video.init';
 
-/** A hooked API call. `id` is unique per document (`<frame nonce>:<counter>`). */
+/** A hooked API call. `id` is unique per document (`<relayId>:<the hook's count>`, lib/protocol/hook-wire.ts). */
 export interface HookCallEvent {
   t: 'call';
   id: string;
