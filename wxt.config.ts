@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'wxt';
-import { bareRelayWrapper, checkHookBudget, HOOK_BUDGET_BYTES, stripMainWorldLogger } from './scripts/build/hook-budget';
+import { bareRelayWrapper, checkHookBudget, HOOK_BUDGET_BYTES, bareMainWorldWrapper } from './scripts/build/hook-budget';
 import { noReactInnerHtml } from './scripts/build/no-inner-html';
 import { pageCsp } from './scripts/build/page-csp';
 
@@ -9,7 +9,7 @@ export default defineConfig({
   // Parallel builds (tests, lab, a developer's own build) must not overwrite each other.
   outDir: process.env.JOIN_DOCTOR_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
-  // The page hook's size budget (HOOK_BUDGET_BYTES): WXT's production-dead logger is stripped from its wrapper, and
+  // The page hook's size budget (HOOK_BUDGET_BYTES): WXT's wrapper of it is a plain install() call, and
   // every build fails when the shipped hook is over budget (scripts/build/hook-budget.ts). The relay,
   // dormant in every frame until Zoom shows up, skips WXT's unused content-script context.
   // React DOM's dangerouslySetInnerHTML is removed (scripts/build/no-inner-html.ts): nothing captured is
@@ -17,7 +17,7 @@ export default defineConfig({
   // The triage page's CSP comes from scripts/build/page-csp.ts (one source with the static build).
   // The triage page's HAR reader is a module worker (components/triage/worker-reader.ts): a file of
   // its own in the build, allowed by the extension pages' script-src 'self'.
-  vite: () => ({ plugins: [stripMainWorldLogger(), bareRelayWrapper(), noReactInnerHtml(), pageCsp()], worker: { format: 'es' as const } }),
+  vite: () => ({ plugins: [bareMainWorldWrapper(), bareRelayWrapper(), noReactInnerHtml(), pageCsp()], worker: { format: 'es' as const } }),
   hooks: {
     'build:done': (wxt) => {
       const size = checkHookBudget(wxt.config.outDir);

@@ -1,19 +1,21 @@
 /**
  * Relay (ISOLATED world, document_start, every frame): carries hook events from the secret
  * channel to the background (lib/capture/relay-queue.ts does the batching, acks and retries).
- * It runs in every frame of every page, so until the hook reports Zoom it stays dormant: three
+ * It runs in every frame of every page, so until the hook reports Zoom it stays dormant: four
  * listeners, no extension API touched (bar one runtime listener in the top frame), no
  * message, no storage write (issue 14 §6; `npm run bench:hook` measures it). It wakes on:
  *  - the first event on the secret channel (the hook saw an SDK global, a join or a wc/info);
+ *  - a CSP violation of Zoom's (read here, not in the page: lib/capture/csp-watch.ts);
  *  - something forged (a bad handshake, a window message with our marker), so it gets counted;
  *  - top frame only: the background asking which document is on top (an iframe saw Zoom first).
  */
 import type { WxtBrowser } from 'wxt/browser';
+import { cspWatcher } from '../lib/capture/csp-watch';
 import { RelayQueue } from '../lib/capture/relay-queue';
 import { SETTLE_TIMEOUT_OVERRIDES_KEY, SettleTimer, settleTimeoutFor } from '../lib/capture/settle-timer';
 import type { TopFrameAnswer } from '../lib/protocol/messages';
 import { classifyWindowMessage } from '../lib/protocol/validate';
-import { CHANNEL_PREFIX, HANDSHAKE, HOOK_SOURCE, PROTOCOL_VERSION, SOURCE } from '../lib/protocol/version';
+import { HANDSHAKE, isChannelName, PROTOCOL_VERSION, SOURCE } from '../lib/protocol/version';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -44,6 +46,8 @@ function dormantRelay() {
     if (queue) return queue;
     queue = new RelayQueue({
       frame: { relayId: id(), url: location.href.slice(0, 2048), top },
+      // The hook's document is this one: its isolation and start are read here, not in the page.
+      document: { coi: !!window.crossOriginIsolated, o: performance.timeOrigin },
       send: (batch) => api().runtime.sendMessage(batch),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
     });
@@ -57,7 +61,7 @@ function dormantRelay() {
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       now: Date.now,
       timeoutMs: async () => settleTimeoutFor((await api().storage.local.get(SETTLE_TIMEOUT_OVERRIDES_KEY))[SETTLE_TIMEOUT_OVERRIDES_KEY], location.href),
-      emit: (e) => wake().hookMessage(JSON.stringify({ source: HOOK_SOURCE, v: PROTOCOL_VERSION, e })),
+      emit: (e) => wake().relayEvent(e),
     }));
 
   // Handshake: whichever of hook and relay runs first, the secret channel is agreed before any
@@ -66,17 +70,23 @@ function dormantRelay() {
     HANDSHAKE.hello,
     (ev) => {
       const name = (ev as CustomEvent).detail;
-      if (typeof name !== 'string' || !name.startsWith(CHANNEL_PREFIX)) return wake().reject('forged');
+      if (!isChannelName(name)) return wake().reject('forged');
       window.addEventListener(name, (e) => {
-        const detail = (e as CustomEvent).detail;
-        wake().hookMessage(detail);
-        watch().observe(detail);
+        const event = wake().hookMessage((e as CustomEvent).detail);
+        if (event) watch().observe(event);
       });
       window.dispatchEvent(new CustomEvent(HANDSHAKE.ready));
     },
     { once: true },
   );
   window.dispatchEvent(new CustomEvent(HANDSHAKE.ready));
+
+  // CSP refusals of Zoom's requests or assets: read here, where the page cannot touch the event.
+  const zoomCsp = cspWatcher();
+  window.addEventListener('securitypolicyviolation', (e) => {
+    const c = zoomCsp(e, Date.now());
+    if (c) wake().relayEvent(c);
+  });
 
   // The real hook never posts window messages: one carrying our marker is forged (and counted).
   window.addEventListener('message', (ev) => {

@@ -8,11 +8,14 @@
  */
 import { MAX_BATCH_CHARS, MAX_EVENTS_PER_BATCH } from '../protocol/limits';
 import type { HookEvent, RejectCounts, RejectReason, RelayBatchMessage, RelayFrameInfo } from '../protocol/messages';
-import { countRejection, parseHookMessage } from '../protocol/validate';
+import { pageEvent, type HookDocumentFacts } from '../protocol/hook-wire';
+import { checkHookEvent, countRejection, parseHookMessage } from '../protocol/validate';
 import { PROTOCOL_VERSION, SOURCE } from '../protocol/version';
 
 export interface RelayDeps {
   frame: RelayFrameInfo;
+  /** What the relay itself knows of the document (the hook does not send it): its isolation and start. */
+  document: Omit<HookDocumentFacts, 'id'>;
   /** runtime.sendMessage: resolves with the background's reply; rejects while the worker is gone. */
   send(batch: RelayBatchMessage): Promise<unknown>;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -29,7 +32,7 @@ export class RelayQueue {
   private seq = 0;
   private pageStartSent: boolean;
   private events: HookEvent[] = [];
-  /** Each pending event's size (the hook message's JSON text, an upper bound of the event's). */
+  /** Each pending event's size (its JSON text, as the batch will carry it). */
   private sizes: number[] = [];
   private pendingChars = 0;
   /** Built but not yet acknowledged: resent as is (same seq) until stored or refused. */
@@ -37,23 +40,52 @@ export class RelayQueue {
   private dirty: boolean;
   private timer = false;
   private backoff: number = RELAY_TIMING.firstRetry;
+  private doc: HookDocumentFacts;
+  /** The document's page event was queued (once per document). */
+  private pageNoted = false;
 
   constructor(private deps: RelayDeps) {
     // The top frame's first batch says "a new document started" (the log is cleared for it).
     this.pageStartSent = !deps.frame.top;
     this.dirty = !this.pageStartSent;
+    this.doc = { ...deps.document, id: deps.frame.relayId };
   }
 
-  /** A CustomEvent detail from the secret channel (JSON text, as the hook sends it). */
-  hookMessage(detail: unknown) {
-    const c = parseHookMessage(detail);
-    if (!c.ok) return this.reject(c.reason);
-    const e = c.value.e;
+  /**
+   * A CustomEvent detail from the secret channel (JSON text, as the hook sends it). Returns the
+   * event it was, or null (refused and counted, or a message that records nothing).
+   */
+  hookMessage(detail: unknown): HookEvent | null {
+    const c = parseHookMessage(detail, this.doc);
+    if (!c.ok) {
+      this.reject(c.reason);
+      return null;
+    }
+    const e = c.value;
+    if (!e || (e.t === 'page' && this.pageNoted)) return null;
+    // The first sign of Zoom in the document, whichever message it is, comes with its page event.
+    if (!this.pageNoted && e.t !== 'hook-error') {
+      this.pageNoted = true;
+      if (e.t !== 'page') this.take(pageEvent(this.doc, e.at));
+    }
+    this.take(e);
+    return e;
+  }
+
+  /** An event of the relay's own (the settle timer's timeout), validated like the hook's. */
+  relayEvent(e: HookEvent) {
+    const c = checkHookEvent(e);
+    if (c.ok) this.take(c.value);
+    else this.reject(c.reason);
+  }
+
+  private take(e: HookEvent) {
     if (e.t === 'hook-error') this.hookErrors = Math.max(this.hookErrors, e.n);
     else if (e.t !== 'seen') {
+      const size = JSON.stringify(e).length;
       this.events.push(e);
-      this.sizes.push((detail as string).length);
-      this.pendingChars += (detail as string).length;
+      this.sizes.push(size);
+      this.pendingChars += size;
     }
     this.dirty = true;
     this.schedule(this.events.length >= MAX_EVENTS_PER_BATCH || this.pendingChars >= MAX_BATCH_CHARS ? 0 : RELAY_TIMING.gather);

@@ -9,7 +9,7 @@
  * Tests and the lab shorten the timeout per page through `storage.local`
  * (`SETTLE_TIMEOUT_OVERRIDES_KEY`: `{ [part of the page URL]: ms }`), which pages cannot reach.
  */
-import { DEFAULT_SETTLE_TIMEOUT_MS, MAX_HOOK_MESSAGE_CHARS } from '../protocol/limits';
+import { DEFAULT_SETTLE_TIMEOUT_MS } from '../protocol/limits';
 import type { HookTimeoutEvent } from '../protocol/messages';
 
 /** storage.local key: `{ [substring of the page URL]: timeout in ms }` (tests and the lab only). */
@@ -41,16 +41,10 @@ export class SettleTimer {
 
   constructor(private deps: SettleTimerDeps) {}
 
-  /** A hook message as it came over the secret channel (JSON text); anything else is ignored. */
-  observe(detail: unknown) {
-    if (typeof detail !== 'string' || detail.length > MAX_HOOK_MESSAGE_CHARS) return;
-    let e: { t?: unknown; id?: unknown; method?: unknown } | undefined;
-    try {
-      e = (JSON.parse(detail) as { e?: typeof e }).e;
-    } catch {
-      return;
-    }
-    if (!e || typeof e.id !== 'string') return;
+  /** A hook event the relay accepted (RelayQueue.hookMessage); anything else is ignored. */
+  observe(event: unknown) {
+    const e = event as { t?: unknown; id?: unknown } | null;
+    if (!e || typeof e !== 'object' || typeof e.id !== 'string') return;
     if (e.t === 'settle') this.open.delete(e.id);
     // Inits too: an init that never calls back is a join that never started (lib/capture/merge.ts).
     else if (e.t === 'call') this.start(e.id);

@@ -10,12 +10,12 @@ import type { SOURCE } from './version';
 import type { ClockEvidence, SampleResult } from '../zoom/zoom-clock';
 import type { AssetFailure } from '../model/page-facts';
 
-// ---------------------------------------------------------------- hook → relay
+// ---------------------------------------------------------------- hook → relay (as the relay reads it)
 
 /** Which page API a hooked call went through. */
 export type HookMethod = 'ZoomMtg.join' | 'ZoomMtg.joinTest' | 'ZoomMtg.init' | 'client.join' | 'client.init' | 'video.join' | 'video.init';
 
-/** A hooked API call. `id` is unique per document (`<frame nonce>:<counter>`). */
+/** A hooked API call. `id` is unique per document (`<relayId>:<the hook's count>`, lib/protocol/hook-wire.ts). */
 export interface HookCallEvent {
   t: 'call';
   id: string;
@@ -147,12 +147,10 @@ export type HookEvent =
   | HookErrorEvent
   | HookSeenEvent;
 
-/** What the hook dispatches on its secret channel (as JSON text in the CustomEvent detail). */
-export interface HookMessage {
-  source: typeof SOURCE.hook;
-  v: number;
-  e: HookEvent;
-}
+/*
+ * What the hook dispatches on its secret channel is no HookEvent: it sends positional tuples of
+ * raw facts (./hook-wire.ts), and the relay turns them into these.
+ */
 
 // ---------------------------------------------------------------- relay → background
 

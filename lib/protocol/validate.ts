@@ -6,11 +6,11 @@ import { isJoinArgFacts, joinArgFacts } from '../model/join-args';
 import type { JoinAttempt } from '../model/attempt';
 import { SAMPLE_REJECTION_TEXT } from '../zoom/zoom-clock';
 import { MAX_BATCH_CHARS, MAX_CAPTURED_DEPTH, MAX_CAPTURED_STRING, MAX_EVENTS_PER_BATCH, MAX_HOOK_MESSAGE_CHARS, TRUNCATED_MARK } from './limits';
+import { decodeHookMessage, type HookDocumentFacts } from './hook-wire';
 import type {
   BackgroundMessage,
   DevtoolsMessage,
   HookEvent,
-  HookMessage,
   PanelMessage,
   RejectCounts,
   RejectReason,
@@ -137,23 +137,18 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
 }
 
 /**
- * Hook → relay. Takes the raw CustomEvent detail (JSON text): size is checked before parsing
- * so a 10 MB string costs one length read, not a parse.
+ * Hook → relay: the raw CustomEvent detail (JSON text of the hook's tuples, ./hook-wire.ts) to a
+ * validated HookEvent, or null for a message that records nothing. Size is checked before parsing
+ * (a 10 MB string costs one length read, not a parse), and again on the event it became: the
+ * background refuses a batch with an event over MAX_HOOK_MESSAGE_CHARS.
  */
-export function parseHookMessage(detail: unknown): Checked<HookMessage> {
-  if (typeof detail !== 'string') return fail('bad-shape', 'detail is not a string');
-  if (detail.length > MAX_HOOK_MESSAGE_CHARS) return fail('too-large', `${detail.length} chars`);
-  let v: unknown;
-  try {
-    v = JSON.parse(detail);
-  } catch {
-    return fail('not-json');
-  }
-  const env = checkEnvelope<HookMessage>(v, SOURCE.hook);
-  if (env) return env;
-  const ev = checkHookEvent((v as Record<string, unknown>).e);
-  if (!ev.ok) return ev;
-  return { ok: true, value: v as HookMessage };
+export function parseHookMessage(detail: unknown, doc: HookDocumentFacts): Checked<HookEvent | null> {
+  const d = decodeHookMessage(detail, doc);
+  if (!d.ok) return fail(d.reason, d.detail);
+  if (d.value === null) return { ok: true, value: null };
+  const c = checkHookEvent(d.value);
+  if (c.ok && jsonSizeExceeds(c.value, MAX_HOOK_MESSAGE_CHARS)) return fail('too-large', 'event');
+  return c;
 }
 
 /**

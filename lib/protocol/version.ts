@@ -6,8 +6,8 @@
 export const PROTOCOL_VERSION = 1;
 
 /**
- * The hook's marker, on its own so the MAIN-world hook can import it as one inlined string
- * (importing SOURCE would ship the whole object in the hook's 4 KB).
+ * The hook's marker. The hook itself sends none (its channel is secret, ./hook-wire.ts): a window
+ * message carrying it is forged (validate.ts classifyWindowMessage).
  */
 export const HOOK_SOURCE = 'join-doctor/hook';
 
@@ -28,10 +28,15 @@ export const PANEL_PORT_NAME = 'join-doctor/panel';
  * type is a random nonce only hook and relay know, so page code can neither observe nor forge it.
  * Separate plain constants so the hook's bundle inlines them as strings.
  */
-/** Every DOM event name of ours starts with this, the secret channel's included. */
-export const CHANNEL_PREFIX = 'join-doctor:';
 /** Relay → hook: "I am listening, tell me your channel". */
-export const HANDSHAKE_READY = 'join-doctor:relay-ready';
+export const HANDSHAKE_READY = 'join-doctor:ready';
 /** Hook → relay: detail is the secret channel name. */
-export const HANDSHAKE_HELLO = 'join-doctor:hook-hello';
+export const HANDSHAKE_HELLO = 'join-doctor:hello';
 export const HANDSHAKE = { ready: HANDSHAKE_READY, hello: HANDSHAKE_HELLO } as const;
+
+/**
+ * The secret channel's name as the hook makes it: four random uint32s joined by '-'
+ * (crypto.getRandomValues; randomUUID is missing on plain-http pages). A hello carrying anything
+ * else is forged. Bounded quantifiers, so linear on whatever a page puts there.
+ */
+export const isChannelName = (v: unknown): v is string => typeof v === 'string' && /^\d{1,10}(?:-\d{1,10}){3}$/.test(v);

@@ -99,9 +99,9 @@ describe('a hostile page', () => {
       window.postMessage({ source: 'join-doctor/hook', v: 1, pad: 'x'.repeat(10 * 1024 * 1024) }, '*');
       window.postMessage('join-doctor/hook' + 'x'.repeat(10 * 1024 * 1024), '*');
       // Replaying the handshake after page scripts run must not open a channel.
-      window.dispatchEvent(new CustomEvent('join-doctor:hook-hello', { detail: 'join-doctor:evil' }));
-      window.dispatchEvent(new CustomEvent('join-doctor:relay-ready'));
-      window.dispatchEvent(new CustomEvent('join-doctor:evil', { detail: JSON.stringify(forged) }));
+      window.dispatchEvent(new CustomEvent('join-doctor:hello', { detail: '1-2-3-4' }));
+      window.dispatchEvent(new CustomEvent('join-doctor:ready'));
+      window.dispatchEvent(new CustomEvent('1-2-3-4', { detail: JSON.stringify([2, [1, 'forged:1', 'ZoomMtg.join', '"forged"', null, null, '{}'], Date.now()]) }));
       await new Promise<void>((resolve) => (window as any).ZoomMtg.join({ signature: sig, meetingNumber: '123456789', userName: 'e2e', error: () => resolve() }));
     }, signature);
     const s = await waitFor('rejections counted and the real join stored', async () => {

@@ -7,11 +7,17 @@ import { RELAY_TIMING, RelayQueue } from '../../../lib/capture/relay-queue';
 import { MAX_BATCH_CHARS, MAX_EVENTS_PER_BATCH } from '../../../lib/protocol/limits';
 import { checkRelayMessage } from '../../../lib/protocol/validate';
 import type { BatchAck, HookEvent, RelayBatchMessage } from '../../../lib/protocol/messages';
+import { encodeHookMessage, WIRE_RWG } from '../../../lib/protocol/hook-wire';
 import { PROTOCOL_VERSION, SOURCE } from '../../../lib/protocol/version';
 import { GOOD } from './fixtures';
 
-const hookJson = (e: HookEvent) => JSON.stringify({ source: SOURCE.hook, v: PROTOCOL_VERSION, e });
-const call = (i: number): HookEvent => ({ t: 'call', id: `n:${i}`, method: 'ZoomMtg.join', sig: GOOD, at: i });
+/** What the hook posts for `e` (lib/protocol/hook-wire.ts). */
+const hookJson = (e: HookEvent) => encodeHookMessage(e);
+/** The hook's join number i + 1 (its count starts at 1), as the relay of document 'relay-1' reads it. */
+const call = (i: number): HookEvent => ({ t: 'call', id: `relay-1:${i + 1}`, method: 'ZoomMtg.join', sig: GOOD, mn: null, sdkKey: null, tp: null, at: i });
+/** The document's page event, which the relay puts before the first hook message that shows Zoom. */
+const PAGE = { t: 'page', coi: false, o: 0 };
+const events = (sent: RelayBatchMessage[]) => sent.flatMap((b) => b.events);
 const stored = (seq: number): BatchAck => ({ source: SOURCE.background, v: PROTOCOL_VERSION, seq, ok: true });
 
 /** Fake clock + fake background: `answer` decides each reply (a value, or a throw for "worker gone"). */
@@ -22,6 +28,7 @@ function harness(top: boolean, answer: (b: RelayBatchMessage, n: number) => unkn
   const delays: number[] = [];
   const q = new RelayQueue({
     frame: { relayId: 'relay-1', url: 'http://127.0.0.1/app', top },
+    document: { coi: false, o: 0 },
     send: async (b) => {
       sent.push(structuredClone(b));
       const a = answer(b, sent.length);
@@ -63,21 +70,23 @@ describe('relay outbox', () => {
     expect(f.sent).toHaveLength(0);
   });
 
-  it('the "seen" wake-up is not forwarded as an event, the join after it is', async () => {
+  it('a hook message that records nothing (a meeting-server message that is no join answer) is not forwarded, the join after it is, after its document\'s page event', async () => {
     const t = harness(false);
-    t.q.hookMessage(hookJson({ t: 'seen', at: 1 }));
+    t.q.hookMessage(JSON.stringify([2, [WIRE_RWG, JSON.stringify({ evt: 1, body: '"evt":4098' })], 1]));
     t.q.hookMessage(hookJson(call(1)));
+    t.q.hookMessage(hookJson({ t: 'page', coi: null, o: 0, at: 5 }));
     await t.advance(100);
-    expect(t.sent.flatMap((b) => b.events)).toEqual([call(1)]);
+    expect(events(t.sent)).toEqual([{ ...PAGE, at: 1 }, call(1)]);
   });
 
   it('a burst of 1,200 events goes out in order, in batches of at most 500, each once', async () => {
     const t = harness(false);
     for (let i = 0; i < 1200; i++) t.q.hookMessage(hookJson(call(i)));
     await t.advance(1000);
-    expect(t.sent.map((b) => b.events.length)).toEqual([MAX_EVENTS_PER_BATCH, MAX_EVENTS_PER_BATCH, 200]);
+    // 1,201: the document's page event comes first.
+    expect(t.sent.map((b) => b.events.length)).toEqual([MAX_EVENTS_PER_BATCH, MAX_EVENTS_PER_BATCH, 201]);
     expect(t.sent.map((b) => b.seq)).toEqual([1, 2, 3]);
-    expect(t.sent.flatMap((b) => b.events.map((e) => (e as { id: string }).id))).toEqual(Array.from({ length: 1200 }, (_, i) => `n:${i}`));
+    expect(t.sent.flatMap((b) => b.events.map((e) => (e as { id?: string }).id ?? e.t))).toEqual(['page', ...Array.from({ length: 1200 }, (_, i) => `relay-1:${i + 1}`)]);
   });
 
   it('while the worker is stopped the same batch (same seq) is resent with backoff up to 3 s, then let go once stored', async () => {
@@ -95,7 +104,7 @@ describe('relay outbox', () => {
     down = false;
     await t.advance(5000);
     expect(t.sent.slice(tries).map((b) => [b.seq, b.events.length])).toEqual([
-      [1, 1],
+      [1, 2],
       [2, 1],
     ]);
     await t.advance(10_000);
@@ -125,7 +134,7 @@ describe('relay outbox', () => {
     const t = harness(false);
     t.q.hookMessage('{not json');
     t.q.hookMessage('x'.repeat(70_000));
-    t.q.hookMessage(JSON.stringify({ source: SOURCE.hook, v: 99, e: call(1) }));
+    t.q.hookMessage(encodeHookMessage(call(1), 99));
     t.q.reject('forged');
     await t.advance(1000);
     expect(t.sent).toHaveLength(1);
@@ -146,11 +155,11 @@ describe('relay outbox', () => {
 
   it('a flood of large events is cut into batches the background accepts (MAX_BATCH_CHARS), none lost', async () => {
     const t = harness(false);
-    const big = (i: number) => hookJson({ t: 'settle', id: `n:${i}`, ok: false, res: 'r'.repeat(15_000), at: i });
+    const big = (i: number) => hookJson({ t: 'settle', id: `relay-1:${i + 1}`, ok: false, res: 'r'.repeat(15_000), at: i });
     for (let i = 0; i < 200; i++) t.q.hookMessage(big(i));
     await t.advance(5000);
     expect(t.sent.length).toBeGreaterThan(2);
-    expect(t.sent.flatMap((b) => b.events)).toHaveLength(200);
+    expect(events(t.sent).filter((e) => e.t === 'settle')).toHaveLength(200);
     for (const b of t.sent) {
       expect(JSON.stringify(b.events).length).toBeLessThanOrEqual(MAX_BATCH_CHARS);
       expect(checkRelayMessage(b).ok).toBe(true);

@@ -5,16 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkHookEvent, parseHookMessage } from '../../../lib/protocol/validate';
-import { SOURCE, PROTOCOL_VERSION } from '../../../lib/protocol/version';
+import { encodeHookMessage } from '../../../lib/protocol/hook-wire';
+import type { HookEvent } from '../../../lib/protocol/messages';
 
 const ARGS = { meetingNumber: '123456789', userName: 'Ada', passWord: 'Pa%40ss', zak: 'ZAK-SECRET', obfToken: 'OBF-SECRET', tk: 'TK-SECRET', signature: 'a.b.HMAC-SECRET' };
 const call = (a: unknown) => ({ t: 'call', id: 'n:1', method: 'ZoomMtg.join', sig: 'a.b.HMAC-SECRET', mn: '123456789', a, at: 1 });
 
 describe('join arguments at the relay boundary', () => {
   it('a hooked join with passcode, zak, obfToken and tk leaves the relay as masked facts only', () => {
-    const c = parseHookMessage(JSON.stringify({ source: SOURCE.hook, v: PROTOCOL_VERSION, e: call(ARGS) }));
+    const c = parseHookMessage(encodeHookMessage({ ...call(ARGS), sdkKey: null } as HookEvent), { id: 'n', coi: false, o: 0 });
     expect(c.ok).toBe(true);
-    const e = c.ok ? (c.value.e as unknown as Record<string, unknown>) : {};
+    const e = c.ok ? (c.value as unknown as Record<string, unknown>) : {};
     expect('a' in e).toBe(false);
     expect(e.args).toEqual({ from: 'call', keys: ['meetingNumber', 'obfToken', 'passWord', 'signature', 'tk', 'userName', 'zak'], passcodeShape: { length: 7, percentEncoded: true, edgeSpaces: false, innerSpaces: false } });
     const passed = JSON.stringify(e.args);

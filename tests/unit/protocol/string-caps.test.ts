@@ -9,15 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_CHARS, MAX_CAPTURED_DEPTH, MAX_CAPTURED_STRING, TRUNCATED_MARK } from '../../../lib/protocol/limits';
 import type { HookEvent } from '../../../lib/protocol/messages';
 import { boundFree, checkHookEvent, checkRelayMessage, parseHookMessage } from '../../../lib/protocol/validate';
-import { PROTOCOL_VERSION, SOURCE } from '../../../lib/protocol/version';
+import { encodeHookMessage } from '../../../lib/protocol/hook-wire';
 import { batch } from '../capture/fixtures';
 
 const BIG = 'A'.repeat(60 * 1000);
-const hook = (e: unknown) => JSON.stringify({ source: SOURCE.hook, v: PROTOCOL_VERSION, e });
+/** What the hook posts for `e` (lib/protocol/hook-wire.ts), were its own cap defeated. */
+const hook = (e: unknown) => encodeHookMessage(e as HookEvent);
 
 describe('string caps re-checked at the relay and the background', () => {
   it('a 60 KB signature in a join (the hook cap bypassed through JSON.parse) is refused as too-large', () => {
-    const r = parseHookMessage(hook({ t: 'call', id: 'x:1', method: 'ZoomMtg.join', sig: BIG, at: 1 }));
+    const r = parseHookMessage(hook({ t: 'call', id: 'x:1', method: 'ZoomMtg.join', sig: BIG, mn: null, sdkKey: null, at: 1 }), { id: 'x', coi: false, o: 0 });
     expect(r).toMatchObject({ ok: false, reason: 'too-large' });
     expect(checkHookEvent({ t: 'sig', id: 'x:1', sig: BIG, at: 1 })).toMatchObject({ ok: false, reason: 'too-large' });
   });

@@ -8,36 +8,48 @@ import {
   parseHookMessage,
 } from '../../../lib/protocol/validate';
 import { MAX_EVENTS_PER_BATCH, MAX_HOOK_MESSAGE_CHARS } from '../../../lib/protocol/limits';
+import { encodeHookMessage, HOOK_WIRE_VERSION, WIRE_CALL, WIRE_RWG } from '../../../lib/protocol/hook-wire';
+import type { HookEvent } from '../../../lib/protocol/messages';
 import { PROTOCOL_VERSION, SOURCE } from '../../../lib/protocol/version';
 import { batch } from '../capture/fixtures';
 
-const hook = (e: unknown, over: Record<string, unknown> = {}) => JSON.stringify({ source: SOURCE.hook, v: PROTOCOL_VERSION, e, ...over });
-const call = { t: 'call', id: 'x:1', method: 'ZoomMtg.join', sig: 'a.b.c', at: 1 };
+/** What the hook posts for `e`, in document 'x' (lib/protocol/hook-wire.ts). */
+const hook = (e: unknown, version?: number) => encodeHookMessage(e as HookEvent, version);
+/** A message as the hook's tuples, written by hand (what no well-formed event encodes to). */
+const tuple = (event: unknown[], at: unknown = 1, version: unknown = HOOK_WIRE_VERSION) => JSON.stringify([version, event, at]);
+const DOC = { id: 'x', coi: false, o: 0 };
+const call = { t: 'call', id: 'x:1', method: 'ZoomMtg.join', sig: 'a.b.c', mn: null, sdkKey: null, at: 1 };
 
 describe('hook → relay messages', () => {
   it('accepts a well-formed join call', () => {
-    expect(parseHookMessage(hook(call)).ok).toBe(true);
+    expect(parseHookMessage(hook(call), DOC)).toMatchObject({ ok: true, value: { t: 'call', id: 'x:1', method: 'ZoomMtg.join', sig: 'a.b.c' } });
   });
   it('a 10 MB message is refused as too large before it is parsed', () => {
-    const r = parseHookMessage('x'.repeat(10 * 1024 * 1024));
+    const r = parseHookMessage('x'.repeat(10 * 1024 * 1024), DOC);
     expect(r).toMatchObject({ ok: false, reason: 'too-large' });
   });
   it('a hook from an older extension version is refused as wrong-version, not misread', () => {
-    expect(parseHookMessage(hook(call, { v: 0 }))).toMatchObject({ ok: false, reason: 'wrong-version' });
+    expect(parseHookMessage(hook(call, 1), DOC)).toMatchObject({ ok: false, reason: 'wrong-version' });
   });
   it('garbage, unknown event types and missing fields are refused with a reason', () => {
-    expect(parseHookMessage('{not json')).toMatchObject({ ok: false, reason: 'not-json' });
-    expect(parseHookMessage(hook({ t: 'explode', at: 1 }))).toMatchObject({ ok: false, reason: 'bad-shape' });
-    expect(parseHookMessage(hook({ ...call, method: 'eval' }))).toMatchObject({ ok: false, reason: 'bad-shape' });
-    expect(parseHookMessage(hook({ ...call, at: 'now' }))).toMatchObject({ ok: false, reason: 'bad-shape' });
-    expect(parseHookMessage({ e: call })).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage('{not json', DOC)).toMatchObject({ ok: false, reason: 'not-json' });
+    expect(parseHookMessage(tuple([99]), DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(hook({ ...call, method: 'eval' }), DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(hook({ ...call, at: 'now' }), DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage({ e: call }, DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
+    // A join's id is the hook's count, its fields JSON text: anything else is no message of the hook's.
+    expect(parseHookMessage(tuple([WIRE_CALL, 'x:1', 'ZoomMtg.join', '"a.b.c"', null, null, '{}']), DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(tuple([WIRE_CALL, 1, 'ZoomMtg.join', '{not json', null, null, '{}']), DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(tuple([WIRE_CALL, 1, 'ZoomMtg.join', '"a.b.c"']), DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
   });
   it('the meeting-server events: the RWG socket opened (res null) or its integer join answer; anything else is refused', () => {
-    expect(parseHookMessage(hook({ t: 'rwg', res: null, at: 1 })).ok).toBe(true);
-    expect(parseHookMessage(hook({ t: 'rwg', res: 6601, at: 1 })).ok).toBe(true);
-    expect(parseHookMessage(hook({ t: 'rwg', res: '6601', at: 1 }))).toMatchObject({ ok: false, reason: 'bad-shape' });
-    expect(parseHookMessage(hook({ t: 'rwg', res: 1.5, at: 1 }))).toMatchObject({ ok: false, reason: 'bad-shape' });
-    expect(parseHookMessage(hook({ t: 'rwg', at: 1 }))).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(hook({ t: 'rwg', res: null, at: 1 }), DOC)).toMatchObject({ ok: true, value: { t: 'rwg', res: null } });
+    expect(parseHookMessage(hook({ t: 'rwg', res: 6601, at: 1 }), DOC)).toMatchObject({ ok: true, value: { t: 'rwg', res: 6601 } });
+    expect(parseHookMessage(hook({ t: 'rwg', res: '6601', at: 1 }), DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(hook({ t: 'rwg', res: 1.5, at: 1 }), DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
+    expect(parseHookMessage(hook({ t: 'rwg', at: 1 }), DOC)).toMatchObject({ ok: false, reason: 'bad-shape' });
+    // The hook matches `"evt":4098` as text: a message where it is not the message's own evt records nothing.
+    expect(parseHookMessage(tuple([WIRE_RWG, JSON.stringify({ evt: 7, body: { note: '"evt":4098' } })]), DOC)).toEqual({ ok: true, value: null });
   });
 });
 
