@@ -195,8 +195,6 @@ function applyEvent(ctx: Ctx, e: HookEvent) {
       return meetingServer(ctx, e);
     case 'hook-error':
       return; // counted through the batch's cumulative hookErrors
-    case 'seen':
-      return; // only wakes the relay (the batch it causes registers the frame)
     case 'page':
     case 'csp': {
       // Isolation and CSP violations of this document: linked to its joins near them (page-link).

@@ -81,7 +81,7 @@ export class RelayQueue {
 
   private take(e: HookEvent) {
     if (e.t === 'hook-error') this.hookErrors = Math.max(this.hookErrors, e.n);
-    else if (e.t !== 'seen') {
+    else {
       const size = JSON.stringify(e).length;
       this.events.push(e);
       this.sizes.push(size);

@@ -247,7 +247,7 @@ function encodeEvent(e: HookEvent): unknown[] {
     case 'hook-error':
       return [WIRE_ERROR, e.n];
     default:
-      // 'csp' and 'timeout' are the relay's own (lib/capture/csp-watch.ts, settle-timer.ts); 'seen' is no longer sent.
+      // 'csp' and 'timeout' are the relay's own (lib/capture/csp-watch.ts, settle-timer.ts).
       throw new Error(`the hook sends no "${e.t}" event`);
   }
 }

@@ -89,17 +89,6 @@ export interface HookWireResponseEvent {
   at: number;
 }
 
-/**
- * The hook saw Zoom in this document before any join: page code set `ZoomMtg`, `ZoomMtgEmbedded`
- * or `WebVideoSDK`. Until the first event of any kind the relay stays dormant (nothing is sent
- * from a page without Zoom); this one wakes it, so a reload of a Zoom page clears the log even
- * before its first join. Never stored as an attempt.
- */
-export interface HookSeenEvent {
-  t: 'seen';
-  at: number;
-}
-
 /** The hook swallowed an error of its own; `n` is the cumulative count in this document. */
 export interface HookErrorEvent {
   t: 'hook-error';
@@ -144,8 +133,7 @@ export type HookEvent =
   | HookTimeoutEvent
   | HookWireRequestEvent
   | HookWireResponseEvent
-  | HookErrorEvent
-  | HookSeenEvent;
+  | HookErrorEvent;
 
 /*
  * What the hook dispatches on its secret channel is no HookEvent: it sends positional tuples of

@@ -125,8 +125,6 @@ export function checkHookEvent(e: unknown): Checked<HookEvent> {
     case 'csp':
       if (!isStr(e.d, 64) || !isStr(e.u)) return fail('bad-shape', 'csp');
       break;
-    case 'seen':
-      break;
     case 'rwg':
       if (!(e.res === null || (isNum(e.res) && Number.isInteger(e.res)))) return fail('bad-shape', 'rwg');
       break;

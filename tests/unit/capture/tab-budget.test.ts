@@ -52,7 +52,7 @@ describe('pruning: every map follows the attempts and documents it describes', (
 
   it('a page with more reporting iframes than MAX_FRAMES_PER_TAB keeps its top document (forgetting it would read as a navigation and clear the log)', () => {
     let s = applyBatch(emptyTabState(5), batch([], { relayId: 'top-doc', top: true, pageStart: true })).state;
-    for (let i = 0; i < MAX_FRAMES_PER_TAB + 20; i++) s = applyBatch(s, batch([{ t: 'seen', at: i }], { relayId: `iframe-${i}`, top: false })).state;
+    for (let i = 0; i < MAX_FRAMES_PER_TAB + 20; i++) s = applyBatch(s, batch([], { relayId: `iframe-${i}`, top: false, pageStart: true })).state;
     pruneTabMaps(s);
     expect(s.frames['top-doc']).toBeDefined();
     expect(Object.keys(s.frames)).toHaveLength(MAX_FRAMES_PER_TAB + 1);
