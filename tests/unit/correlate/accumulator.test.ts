@@ -36,12 +36,12 @@ const OUTCOMES: Outcome[] = [
   INVALID_SIGNATURE,
   { kind: 'failure', code: 3705, message: 'The signature has expired.' },
   { kind: 'failure', code: 3707, message: 'Meeting number not found' },
-  { kind: 'failure', code: null, serverMessage: 'Invalid signature.' },
+  { kind: 'failure', code: null, message: null, serverMessage: 'Invalid signature.' },
   { kind: 'silent-refusal', reason: 'join called twice' },
   { kind: 'silent-refusal', reason: 'no meeting number' },
-  { kind: 'timeout' },
+  { kind: 'timeout', afterMs: 30_000 },
   { kind: 'pending' },
-  { kind: 'superseded' },
+  { kind: 'superseded', by: 'j0', reason: 'the next identical join replaced it' },
 ];
 
 const ISSUERS = ['https://api.example.com/java/signature?user=a', 'https://api.example.com/node/signature', null];
@@ -61,7 +61,7 @@ async function templates(random: () => number): Promise<Template[]> {
     const iat = iatFor(java ? 'java' : 'node', nowMs);
     const claims: Record<string, unknown> =
       i === 4 ? { iat, exp: iat + 600, tokenExp: iat + 600 } : i === 7 ? { iat, exp: iat - 10, tokenExp: iat - 10, mn: undefined } : { iat, exp: iat + 7200, tokenExp: iat + 7200 };
-    out.push({ signature: await signClaims(samplePayload(claims)), iat, extra: i === 9 ? { sdk: 'video', api: 'video-join', topic: 'room' } : {} });
+    out.push({ signature: await signClaims(samplePayload(claims)), iat, extra: i === 9 ? { sdk: 'video', api: 'video-sdk', topic: 'room' } : {} });
   }
   return out;
 }
