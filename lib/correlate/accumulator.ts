@@ -14,6 +14,7 @@ import type { Finding } from '../rules/types';
 import type { CauseGroup, Correlation, CorrelationItem, OffsetPoint, OutcomeClass, PrimaryCause, QuantizationEvidence, RuleOutcomeCounts } from './types';
 import { OUTCOME_CLASSES } from './types';
 import { classifyOutcome, isFailure } from './outcome';
+import { OUTCOME_FIELD } from './rule-counts';
 import { compareCauseGroups, groupText, headlineText, primaryCause, QUANTIZATION_EVIDENCE } from './primary-cause';
 import { iatOf, isFloatQuantized, offsetPoints, offsetSplitOfSorted } from './offsets';
 import { quantizationFromCounts } from './quantization';
@@ -55,15 +56,6 @@ interface RuleSum {
   counts: Pick<RuleOutcomeCounts, 'failures3712' | 'failuresOther' | 'silentRefusals' | 'timeouts' | 'successes' | 'pending'>;
 }
 
-const FIELD: Record<OutcomeClass, keyof RuleSum['counts']> = {
-  success: 'successes',
-  'failure-3712': 'failures3712',
-  'failure-other': 'failuresOther',
-  'silent-refusal': 'silentRefusals',
-  timeout: 'timeouts',
-  superseded: 'pending',
-  pending: 'pending',
-};
 
 function lowerBound(xs: readonly number[], v: number): number {
   let lo = 0;
@@ -285,7 +277,7 @@ export class CorrelationAccumulator {
     for (const id of s.ruleIds) {
       const r = this.rules.get(id)!;
       insertSorted(r.holders, at);
-      r.counts[FIELD[s.cls]] += 1;
+      r.counts[OUTCOME_FIELD[s.cls]] += 1;
     }
     if (s.iat !== null) {
       if (!this.iats.has(s.iat) && isFloatQuantized(s.iat)) this.quantizedIats++;
@@ -327,7 +319,7 @@ export class CorrelationAccumulator {
     for (const id of s.ruleIds) {
       const r = this.rules.get(id)!;
       removeSorted(r.holders, at);
-      r.counts[FIELD[s.cls]] -= 1;
+      r.counts[OUTCOME_FIELD[s.cls]] -= 1;
       if (r.holders.length === 0) this.rules.delete(id);
     }
     if (s.iat !== null) {

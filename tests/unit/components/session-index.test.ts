@@ -14,21 +14,14 @@ import { previousJoins } from '../../../lib/capture/previous-join';
 import { correlate } from '../../../lib/correlate';
 import type { JoinAttempt, Outcome } from '../../../lib/model/attempt';
 import { seedSession } from './fixtures';
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+import { prng } from '../seeded-random';
 
 const SETTLED: Outcome[] = [{ kind: 'success' }, { kind: 'failure', code: 3712, message: 'Signature is invalid.' }, { kind: 'timeout', afterMs: 30_000 }];
 const PAGES = ['https://app.example.test/a', 'https://app.example.test/b'];
 
 describe('the session index the store keeps as joins arrive', () => {
   it.each([1, 2, 3])('matches an index built from scratch after every append and settle, so chips, selection and repeated-join analysis stay right (seed %i)', async (seed) => {
-    const random = rng(seed);
+    const random = prng(seed);
     const tpl = await seedSession(12);
     const store = createPanelStore();
     store.getState().loadSnapshot({ tabId: 1, pageUrl: PAGES[0]!, preserveLog: false, attempts: [], stats: EMPTY_STATS, issuances: [], clock: null });

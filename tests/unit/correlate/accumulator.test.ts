@@ -16,20 +16,9 @@ import type { JoinAttempt, Outcome } from '../../../lib/model/attempt';
 import { isJoinDoctorError } from '../../../lib/errors';
 import { samplePayload, signClaims } from '../rules/token-helpers';
 import { INVALID_SIGNATURE, iatFor } from './series';
+import { prng } from '../seeded-random';
 
 const START = 1_795_912_284_000;
-
-/** Deterministic, so a failing seed can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OUTCOMES: Outcome[] = [
   { kind: 'success' },
@@ -92,7 +81,7 @@ function joinOf(t: Template, id: string, random: () => number): CorrelationItem 
 
 describe('the running correlation (what the panel shows for a long session)', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('never drifts from correlate() as joins arrive and settle (seed %i)', async (seed) => {
-    const random = rng(seed);
+    const random = prng(seed);
     const tpl = await templates(random);
     const acc = new CorrelationAccumulator();
     const list: CorrelationItem[] = [];
@@ -121,7 +110,7 @@ describe('the running correlation (what the panel shows for a long session)', ()
   });
 
   it('refuses a second join with an id it holds (per-id causes cannot be summed)', async () => {
-    const random = rng(9);
+    const random = prng(9);
     const tpl = await templates(random);
     const acc = new CorrelationAccumulator();
     acc.push(joinOf(tpl[0]!, 'same', random));
