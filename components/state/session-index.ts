@@ -27,7 +27,7 @@ export interface RunningCorrelation {
 
 export interface SessionIndex {
   list: readonly JoinAttempt[];
-  /** Position of each id (the last one when an id repeats). */
+  /** Position of each id (the first one when an id repeats, as a search from the top finds it). */
   positions: Map<string, number>;
   /** Some id occurs twice (an imported file can say so): per-id sums do not apply. */
   duplicateIds: boolean;
@@ -91,7 +91,7 @@ function build(list: readonly JoinAttempt[]): SessionIndex {
   };
   list.forEach((a, i) => {
     if (idx.positions.has(a.id)) idx.duplicateIds = true;
-    idx.positions.set(a.id, i);
+    else idx.positions.set(a.id, i);
     idx.outcomes[a.outcome.kind] += 1;
     extendRange(idx, a.calledAt);
     linkNext(idx, a);
@@ -156,7 +156,7 @@ export function deriveSessionIndex(prev: readonly JoinAttempt[], next: readonly 
   for (let i = appendedFrom; i < next.length; i++) {
     const a = next[i]!;
     if (idx.positions.has(a.id)) idx.duplicateIds = true;
-    idx.positions.set(a.id, i);
+    else idx.positions.set(a.id, i);
     idx.outcomes[a.outcome.kind] += 1;
     extendRange(idx, a.calledAt);
     linkNext(idx, a);
