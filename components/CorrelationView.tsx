@@ -1,15 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Correlation } from '../lib/correlate';
+import { useMemo } from 'react';
 import { namedOutcomeCounts } from '../lib/report/report-facts';
 import { attemptLabel } from './state/format';
-import { correlationOf } from './state/correlation';
+import { useCorrelationProgress, useSessionCorrelation } from './state/correlation';
+import { positionOf } from './state/session-index';
 import { selectActiveAttempts } from './state/selectors';
 import { usePanel } from './state/store';
 import { EndpointFailureRates } from './EndpointFailureRates';
 import { IatOffsetPlot } from './IatOffsetPlot';
 import { CauseGroups } from './CauseGroups';
 import { VerifyWithSecret } from './VerifyWithSecret';
-import { useSecretVersion, useSessionSecret } from './state/session-secret';
+import { useSessionSecret } from './state/session-secret';
 import { UnexplainedFailures } from './UnexplainedFailures';
 import { SdkBreakdown } from './SdkBreakdown';
 
@@ -24,24 +24,17 @@ export function CorrelationView() {
   const select = usePanel((s) => s.select);
   const setView = usePanel((s) => s.setView);
   const setFilter = usePanel((s) => s.setFilter);
-  const secretVersion = useSecretVersion();
   const secretActive = useSessionSecret((s) => s.secret !== '');
-  const [result, setResult] = useState<{ of: typeof attempts; version: number; c: Correlation } | null>(null);
+  const c = useSessionCorrelation(attempts, { keepPrevious: true });
+  const progress = useCorrelationProgress();
   const outcomes = useMemo(() => namedOutcomeCounts(attempts.map((a) => a.outcome)), [attempts]);
   // "#5 19:05:33 3712": the row number in the unfiltered log, its time and its code.
   const labelOf = useMemo(() => {
-    const index = new Map(attempts.map((a, i) => [a.id, i]));
     return (id: string) => {
-      const i = index.get(id);
-      return i === undefined ? id : attemptLabel(i, attempts[i]!.calledAt, attempts[i]!.outcome);
+      const i = positionOf(attempts, id);
+      return i < 0 ? id : attemptLabel(i, attempts[i]!.calledAt, attempts[i]!.outcome);
     };
   }, [attempts]);
-
-  useEffect(() => {
-    if (result?.of === attempts && result.version === secretVersion) return;
-    const t = setTimeout(() => setResult({ of: attempts, version: secretVersion, c: correlationOf(attempts) }), 0);
-    return () => clearTimeout(t);
-  }, [attempts, result, secretVersion]);
 
   const pick = (id: string) => {
     setFilter({ outcomes: [], text: '' });
@@ -61,11 +54,12 @@ export function CorrelationView() {
       </div>
     );
   }
-  const c = result?.c;
   if (!c) {
+    const done = progress.total === attempts.length ? progress.analysed : 0;
     return (
       <div className="empty corr" data-testid="correlation-loading">
         <h2>Analysing {attempts.length} attempts…</h2>
+        {done > 0 && <progress max={attempts.length} value={done} aria-label="Attempts analysed" data-testid="correlation-progress" />}
       </div>
     );
   }

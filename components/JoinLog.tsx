@@ -6,7 +6,8 @@ import { useSecretVersion } from './state/session-secret';
 import { JoinLogRow } from './JoinLogRow';
 import { EmptyLogMessage } from './EmptyLogMessage';
 import { LogHeader } from './LogHeader';
-import { cachedCorrelation, correlationOf } from './state/correlation';
+import { useSessionCorrelation } from './state/correlation';
+import { joinTimeRange, positionOf } from './state/session-index';
 import { rowAnswerOf } from './state/answer';
 import { nextSort, sortAttempts } from './state/sort';
 import { classifyOutcome, isFailure } from '../lib/correlate';
@@ -15,8 +16,6 @@ import { anyOtherDay } from './state/format';
 import { columnLayout, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './state/columns';
 
 export const ROW_HEIGHT = 20;
-/** Up to this many attempts the log correlates the session by itself for its rows' causes. */
-export const LOG_CORRELATE_MAX = 2000;
 /** Rows rendered above and below the visible window, so fast scrolling shows no blank gap. */
 const OVERSCAN = 12;
 /** Used until the viewport has been measured (and in DOM-less tests). */
@@ -45,32 +44,25 @@ export function JoinLog() {
   const setShownCount = usePanel((s) => s.setShownCount);
   const secretVersion = useSecretVersion();
 
-  // The rows' causes come from the session's correlation: computed after the first paint, once per
-  // list, for a log of ordinary size. A longer one is correlated when the inspector or the
-  // Correlation tab asks; until then each failed row is judged alone (all but the session-wide
-  // Java Math.round evidence is the same).
-  const [correlationVersion, setCorrelationVersion] = useState(0);
-  useEffect(() => {
-    if (attempts.length === 0 || attempts.length > LOG_CORRELATE_MAX || cachedCorrelation(attempts)) return;
-    const t = setTimeout(() => {
-      correlationOf(attempts);
-      setCorrelationVersion((v) => v + 1);
-    }, 0);
-    return () => clearTimeout(t);
-  }, [attempts, secretVersion]);
+  // The rows' causes come from the session's correlation, computed in the background after the
+  // first paint (a slice at a time, so a long session's log scrolls and filters meanwhile); until
+  // it lands each failed row is judged alone (all but the session-wide Java Math.round evidence is the same).
+  const correlation = useSessionCorrelation(attempts);
 
   const rows = useMemo(() => {
     notePreviousJoins(attempts);
     // A failure's cause is the answer line's; other rows have none (sorting by cause puts them first).
     const causeOf = (a: JoinAttempt) => (isFailure(classifyOutcome(a.outcome)) ? rowAnswerOf(a, attempts).cause : '');
     return sortAttempts(filterAttempts(attempts, filter, findingsOf, causeOf), sort, causeOf);
-  }, [attempts, filter, sort, secretVersion, correlationVersion]);
+  }, [attempts, filter, sort, secretVersion, correlation]);
 
+  // Unfiltered and unsorted, the rows are the session: its index answers "is it shown" without a scan.
+  const shows = useCallback((id: string | null) => (rows === attempts ? positionOf(attempts, id) >= 0 : rows.some((a) => a.id === id)), [rows, attempts]);
   useEffect(() => setShownCount(rows.length), [rows.length, setShownCount]);
   // Like the Network panel: a row the filter hides leaves the inspector too.
   useEffect(() => {
-    if (selectedId !== null && !rows.some((a) => a.id === selectedId)) select(null);
-  }, [rows, selectedId, select]);
+    if (selectedId !== null && !shows(selectedId)) select(null);
+  }, [shows, selectedId, select]);
 
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -82,7 +74,7 @@ export function JoinLog() {
     saveColumnPrefs(p);
   }, []);
   // Dates only when some row is not from today (an imported HAR); one pass over the list, once per list.
-  const withDates = useMemo(() => anyOtherDay(attempts.map((a) => a.calledAt)), [attempts]);
+  const withDates = useMemo(() => anyOtherDay(joinTimeRange(attempts)), [attempts]);
   const layout = useMemo(() => columnLayout(width, prefs, { withDates }), [width, prefs, withDates]);
   // Like the Network panel: while the user is at the bottom, new rows keep the bottom in view.
   const pinnedToBottom = useRef(true);
@@ -116,13 +108,13 @@ export function JoinLog() {
     (id: string | null) => {
       const el = viewport.current;
       if (!el || id === null) return;
-      const i = rows.findIndex((a) => a.id === id);
+      const i = rows === attempts ? positionOf(attempts, id) : rows.findIndex((a) => a.id === id);
       if (i < 0) return;
       const top = i * ROW_HEIGHT;
       if (top < el.scrollTop) el.scrollTop = top;
       else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
     },
-    [rows],
+    [rows, attempts],
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -164,7 +156,7 @@ export function JoinLog() {
         onSelect={select}
         secretVersion={secretVersion}
         attempts={attempts}
-        correlationVersion={correlationVersion}
+        correlation={correlation}
       />,
     );
   }
@@ -188,7 +180,7 @@ export function JoinLog() {
         role="rowgroup"
         tabIndex={0}
         aria-label="Join attempts: arrow keys move the selection"
-        aria-activedescendant={selectedId && rows.some((a) => a.id === selectedId) ? `attempt-${selectedId}` : undefined}
+        aria-activedescendant={selectedId && shows(selectedId) ? `attempt-${selectedId}` : undefined}
         onKeyDown={onKeyDown}
         onScroll={onScroll}
         data-testid="join-log"

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { JoinAttempt } from '../lib/model/attempt';
+import type { Correlation } from '../lib/correlate';
 import type { LogColumn } from './state/columns';
 import { redactForDisplay } from '../lib/report/redact';
 import { analysisOf } from './state/analysis';
@@ -21,8 +22,8 @@ interface Props {
   secretVersion?: number;
   /** The session's attempts, for the row's cause (the same one the inspector and Correlation name). */
   attempts: readonly JoinAttempt[];
-  /** Bumped when the session's correlation lands, so rows re-read their cause. */
-  correlationVersion?: number;
+  /** The session's correlation once it has landed, so rows re-read their cause. */
+  correlation?: Correlation | null;
 }
 
 /**

@@ -2,6 +2,8 @@ import { isInitAttempt, type JoinAttempt } from '../lib/model/attempt';
 import { affectsJoin, classifyOutcome } from '../lib/correlate';
 import { analysisOf } from './state/analysis';
 import { answerOf } from './state/answer';
+import { useSessionCorrelation } from './state/correlation';
+import { positionOf } from './state/session-index';
 import { sessionLanguage } from './state/fix-language';
 import { attemptLabel, describeNonString, methodLabel, relativeToJoin, sdkLabel } from './state/format';
 import { selectActiveAttempts } from './state/selectors';
@@ -26,11 +28,14 @@ import { useSecretVersion } from './state/session-secret';
 export function TokenInspector({ attempt }: { attempt: JoinAttempt }) {
   useSecretVersion();
   const attempts = usePanel(selectActiveAttempts);
+  // Subscribes to the background correlation: the answer takes the session's cause when it lands.
+  useSessionCorrelation(attempts);
   const analysis = analysisOf(attempt);
   const answer = answerOf(attempt, attempts);
   const cls = classifyOutcome(attempt.outcome);
   const { findings } = analysis;
-  const index = attempts.indexOf(attempt);
+  const at = positionOf(attempts, attempt.id);
+  const index = attempts[at] === attempt ? at : -1;
   const meeting = attempt.sdk === 'video' ? attempt.topic : attempt.meetingNumber;
 
   return (

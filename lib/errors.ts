@@ -14,7 +14,9 @@ export type JoinDoctorErrorCode =
   /** The user cancelled a long read (a HAR on the triage page). */
   | 'ERR_CANCELLED'
   /** Text about to leave (an export, CLI output) still held the user's SDK secret after redaction: refused. */
-  | 'ERR_SECRET_IN_OUTPUT';
+  | 'ERR_SECRET_IN_OUTPUT'
+  /** Two joins with one id given to the running correlation (lib/correlate/accumulator.ts), whose per-id sums need them unique. */
+  | 'ERR_DUPLICATE_ID';
 
 export class JoinDoctorError extends Error {
   readonly code: JoinDoctorErrorCode;

@@ -10,7 +10,7 @@ import type { JoinAttempt } from '../../lib/model/attempt';
 import type { Analysis, Finding } from '../../lib/rules/types';
 import { analyseAttempt } from '../../lib/attempt-context';
 import { sessionSecret, verificationFor, withoutSessionSecret } from './session-secret';
-import { previousJoins } from '../../lib/capture/previous-join';
+import { sessionIndex, type SessionIndex } from './session-index';
 
 const cache = new WeakMap<JoinAttempt, { version: number; analysis: Analysis }>();
 /** Analyses shown as a file recorded them (a redacted export: lib/triage/export-session.ts), never re-run. */
@@ -19,14 +19,12 @@ const preset = new WeakMap<JoinAttempt, Analysis>();
 export function presetAnalysis(a: JoinAttempt, analysis: Analysis): void {
   preset.set(a, analysis);
 }
-/** The join before each join of the same page (args-join-repeated), noted by whoever holds the list. */
-let previous = new WeakMap<JoinAttempt, JoinAttempt>();
+/** The join before each join of the same page (args-join-repeated), from the index of whichever list was noted last. */
+let noted: SessionIndex | null = null;
 
-/** Records each attempt's previous join (one linear pass); call before analysing a list. */
+/** Makes the list's previous joins the ones analyses see; O(1) for a list the store derived (components/state/session-index.ts). */
 export function notePreviousJoins(attempts: readonly JoinAttempt[]): void {
-  const next = new WeakMap<JoinAttempt, JoinAttempt>();
-  for (const [a, p] of previousJoins(attempts)) next.set(a, p);
-  previous = next;
+  noted = sessionIndex(attempts);
 }
 
 export function analysisOf(a: JoinAttempt): Analysis {
@@ -36,7 +34,7 @@ export function analysisOf(a: JoinAttempt): Analysis {
   const hit = cache.get(a);
   if (hit && hit.version === version) return hit.analysis;
   const verification = verificationFor(a);
-  const prev = previous.get(a) ?? null;
+  const prev = noted?.previous.get(a) ?? null;
   // Everything on screen and in exports starts here: the session secret is scrubbed once, at the source.
   const analysis = withoutSessionSecret(analyseAttempt(a, { ...(verification ? { verification } : {}), previous: prev }));
   cache.set(a, { version, analysis });

@@ -6,6 +6,7 @@
 import { inferGenerator, LANGS, type Lang } from '../../lib/rules/lang';
 import type { JoinAttempt } from '../../lib/model/attempt';
 import { analysisOf } from './analysis';
+import { cachedCorrelation, SYNC_CORRELATE_MAX } from './correlation';
 
 const KEY = 'join-doctor.fix-language';
 
@@ -31,6 +32,9 @@ const sessionCache = new WeakMap<readonly JoinAttempt[], Lang | null>();
 /** The language most of the session's tokens point to; null when none points anywhere. */
 export function sessionLanguage(attempts: readonly JoinAttempt[]): Lang | null {
   if (sessionCache.has(attempts)) return sessionCache.get(attempts)!;
+  // A long session is analysed in the background; counting before that lands would analyse every
+  // attempt here and block the inspector for seconds. Until then the fix reads without the session's hint.
+  if (attempts.length > SYNC_CORRELATE_MAX && !cachedCorrelation(attempts)) return null;
   const counts = new Map<Lang, number>();
   for (const a of attempts) {
     const g = inferGenerator(analysisOf(a).token);

@@ -1,19 +1,23 @@
 /**
  * Derived views of the store. Filtering needs the findings of every attempt only when a rule
  * filter or a text filter is set; otherwise no attempt is analysed here (rows analyse themselves
- * when they scroll into view).
+ * when they scroll into view). Counts and lookups by id come from the session's index, which moves
+ * on with each appended join instead of being rebuilt.
  */
 import type { JoinAttempt } from '../../lib/model/attempt';
 import type { LogFilter, OutcomeKind, PanelState } from './store';
 import { matchesFilter, parseFilter, type CauseOf, type FindingsOf } from './filter-syntax';
+import { outcomeCounts, positionOf } from './session-index';
 
 export function selectActiveAttempts(s: PanelState): JoinAttempt[] {
   return s.source === 'imported' && s.imported ? s.imported.attempts : s.live.attempts;
 }
 
+/** Runs on every store change: a lookup in the session's index, not a scan of 100,000 joins. */
 export function selectSelectedAttempt(s: PanelState): JoinAttempt | null {
   if (!s.selectedId) return null;
-  return selectActiveAttempts(s).find((a) => a.id === s.selectedId) ?? null;
+  const attempts = selectActiveAttempts(s);
+  return attempts[positionOf(attempts, s.selectedId)] ?? null;
 }
 
 export function filterIsActive(f: LogFilter): boolean {
@@ -30,10 +34,9 @@ export function filterAttempts(attempts: readonly JoinAttempt[], f: LogFilter, f
   return attempts.filter((a) => (!outcomes || outcomes.has(a.outcome.kind)) && matchesFilter(a, terms, findingsOf, causeOf));
 }
 
+/** Kept by the session's index as joins arrive (components/state/session-index.ts). */
 export function countByOutcome(attempts: readonly JoinAttempt[]): Record<OutcomeKind, number> {
-  const out: Record<OutcomeKind, number> = { success: 0, failure: 0, 'silent-refusal': 0, timeout: 0, superseded: 0, pending: 0 };
-  for (const a of attempts) out[a.outcome.kind] += 1;
-  return out;
+  return outcomeCounts(attempts);
 }
 
 /** Keyboard navigation over the visible rows: the id to select next, or null when nothing is shown. */

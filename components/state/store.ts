@@ -10,6 +10,7 @@ import { useStore } from 'zustand';
 import { createContext, useContext } from 'react';
 import type { JoinAttempt, Outcome } from '../../lib/model/attempt';
 import type { CaptureStats, ClockInfo, IssuanceRecord, TabSnapshot } from '../../lib/protocol';
+import { deriveSessionIndex } from './session-index';
 
 export type OutcomeKind = Outcome['kind'];
 export const OUTCOME_KINDS: readonly OutcomeKind[] = ['success', 'failure', 'silent-refusal', 'timeout', 'superseded', 'pending'];
@@ -208,16 +209,22 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
     upsertAttempts: (incoming) => {
       if (incoming.length === 0) return;
       const s = get();
-      const attempts = s.live.attempts.slice();
+      const prev = s.live.attempts;
+      const attempts = prev.slice();
+      const replaced = new Map<number, JoinAttempt>();
       for (const a of incoming) {
         const at = indexById.get(a.id);
         if (at === undefined) {
           indexById.set(a.id, attempts.length);
           attempts.push(a);
         } else {
+          // Replaced twice in one batch: the index moves from what the old list held.
+          if (at < prev.length && !replaced.has(at)) replaced.set(at, prev[at]!);
           attempts[at] = a;
         }
       }
+      // Before anyone renders the new list: its counts, positions and chains move on from the old one's.
+      deriveSessionIndex(prev, attempts, [...replaced].map(([at, old]) => ({ at, old })), prev.length);
       set({ live: { ...s.live, attempts }, revision: s.revision + 1 });
     },
 

@@ -46,15 +46,21 @@ export function endpointRates(items: readonly CorrelationItem[], classes: readon
     if (isVideoJwtRefusal(item.attempt)) row.failuresJwt += 1;
     by.set(key, row);
   });
-  return [...by.entries()]
-    .map(([endpoint, r]) => {
-      const rate = r.attempts === 0 ? 0 : r.failures / r.attempts;
-      return {
-        endpoint,
-        ...r,
-        rate: Math.round(rate * 1000) / 1000,
-        text: `${endpoint}: ${r.failures} of ${r.attempts} failed (${Math.round(rate * 100)}%)${r.failures3712 > 0 ? `, ${r.failures3712} with 3712` : ''}${r.failuresJwt > 0 ? `, ${r.failuresJwt} with JWT refused (124)` : ''}`,
-      };
-    })
-    .sort((a, b) => b.rate - a.rate || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+  return [...by.entries()].map(([endpoint, r]) => endpointRow(endpoint, r)).sort(compareEndpointRates);
+}
+
+/** Highest failure rate first, then by endpoint. */
+export function compareEndpointRates(a: EndpointRate, b: EndpointRate): number {
+  return b.rate - a.rate || (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0);
+}
+
+/** One endpoint's row from its counts (also the running correlation's: lib/correlate/accumulator.ts). */
+export function endpointRow(endpoint: string, r: { attempts: number; failures: number; failures3712: number; failuresJwt: number }): EndpointRate {
+  const rate = r.attempts === 0 ? 0 : r.failures / r.attempts;
+  return {
+    endpoint,
+    ...r,
+    rate: Math.round(rate * 1000) / 1000,
+    text: `${endpoint}: ${r.failures} of ${r.attempts} failed (${Math.round(rate * 100)}%)${r.failures3712 > 0 ? `, ${r.failures3712} with 3712` : ''}${r.failuresJwt > 0 ? `, ${r.failuresJwt} with JWT refused (124)` : ''}`,
+  };
 }

@@ -52,16 +52,28 @@ function secondsText(n: number): string {
 export function bestOffsetSplit(points: readonly OffsetPoint[]): OffsetSplit | null {
   const fails = points.filter((p) => isFailure(p.outcome)).map((p) => p.offset);
   const succ = points.filter((p) => p.outcome === 'success').map((p) => p.offset);
-  if (fails.length === 0 || succ.length === 0) return null;
-  const candidates = [...new Set([...fails, ...succ])].sort((a, b) => a - b);
+  return offsetSplitOfSorted(fails.sort((a, b) => a - b), succ.sort((a, b) => a - b));
+}
+
+/**
+ * bestOffsetSplit on offsets already sorted ascending (failures', successes'): what the session's
+ * running correlation (lib/correlate/accumulator.ts) calls, since it keeps both lists sorted as
+ * joins arrive instead of sorting 100,000 offsets per join.
+ */
+export function offsetSplitOfSorted(fSorted: readonly number[], sSorted: readonly number[]): OffsetSplit | null {
+  if (fSorted.length === 0 || sSorted.length === 0) return null;
+  const fails = fSorted;
+  const succ = sSorted;
   // One sweep over the sorted offsets (offsets are finite: iat and the reference time both are):
   // counting "above t" per candidate by filtering was quadratic, seconds of blocked panel at 10,000 joins.
-  const fSorted = fails.slice().sort((a, b) => a - b);
-  const sSorted = succ.slice().sort((a, b) => a - b);
+  // Candidates are the distinct offsets of both lists in ascending order, walked as one merge.
   let fi = 0;
   let si = 0;
   let best: { t: number; score: number; fa: number; sa: number } | null = null;
-  for (const t of candidates) {
+  while (fi < fSorted.length || si < sSorted.length) {
+    const f = fi < fSorted.length ? fSorted[fi]! : Infinity;
+    const s = si < sSorted.length ? sSorted[si]! : Infinity;
+    const t = f < s ? f : s;
     while (fi < fSorted.length && fSorted[fi]! <= t) fi++;
     while (si < sSorted.length && sSorted[si]! <= t) si++;
     const fa = fSorted.length - fi;

@@ -179,11 +179,16 @@ export function primaryCauses(
     g.successesWith = main === null ? 0 : successRuleSets.filter((s) => s.has(main)).length;
     g.text = groupText(g);
   }
-  out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.failures - a.failures || rank(a.ruleIds[0], null) - rank(b.ruleIds[0], null) || (a.key < b.key ? -1 : 1));
+  out.sort(compareCauseGroups);
   return { byAttempt, groups: out };
 }
 
-function groupText(g: CauseGroup): string {
+/** The groups' order (also the running correlation's, lib/correlate/accumulator.ts): causes, suspects, unexplained; most failures first. */
+export function compareCauseGroups(a: CauseGroup, b: CauseGroup): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.failures - a.failures || rank(a.ruleIds[0], null) - rank(b.ruleIds[0], null) || (a.key < b.key ? -1 : 1);
+}
+
+export function groupText(g: CauseGroup): string {
   const share = `${g.failures} of ${g.ofFailures} ${plural(g.ofFailures, 'failure')}`;
   const verified = g.verified ? ' (verified with the secret given in this session)' : '';
   const inSuccesses = g.kind !== 'unexplained' && g.successes > 0 ? `; ${g.successesWith} of ${g.successes} ${plural(g.successes, 'success', 'successes')} carry it too` : '';

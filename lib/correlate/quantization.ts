@@ -22,8 +22,11 @@ export function quantizationEvidence(items: readonly CorrelationItem[]): Quantiz
     const iat = iatOf(item);
     if (iat !== null && Number.isInteger(iat) && iat > 0) iats.add(iat);
   }
-  const n = iats.size;
-  const k = [...iats].filter(isFloatQuantized).length;
+  return quantizationFromCounts([...iats].filter(isFloatQuantized).length, iats.size);
+}
+
+/** The evidence from k multiples of 128 s among n distinct iats (also the running correlation's: lib/correlate/accumulator.ts). */
+export function quantizationFromCounts(k: number, n: number): QuantizationEvidence {
   if (k === 0) {
     return { distinctIats: n, multiplesOf128: 0, chanceByAccident: 1, verdict: 'none', text: n === 0 ? 'No token had an integer iat to check for quantisation.' : `None of ${n} distinct iat values is a multiple of 128 s: no sign of Java Math.round(long).` };
   }

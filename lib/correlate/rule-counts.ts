@@ -7,7 +7,8 @@ export function moreSevere(a: Severity, b: Severity): Severity {
   return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
 }
 
-const FIELD: Record<OutcomeClass, keyof Omit<RuleOutcomeCounts, 'id' | 'title' | 'severity'>> = {
+/** The count a join of each outcome class adds to (also the running correlation's: lib/correlate/accumulator.ts). */
+export const OUTCOME_FIELD: Record<OutcomeClass, keyof Omit<RuleOutcomeCounts, 'id' | 'title' | 'severity'>> = {
   success: 'successes',
   'failure-3712': 'failures3712',
   'failure-other': 'failuresOther',
@@ -36,7 +37,7 @@ export function countRulesByOutcome(items: readonly CorrelationItem[], classes: 
       row.severity = moreSevere(row.severity, f.severity);
       if (seen.has(f.id)) continue;
       seen.add(f.id);
-      row[FIELD[cls]] += 1;
+      row[OUTCOME_FIELD[cls]] += 1;
     }
   });
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

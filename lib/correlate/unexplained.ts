@@ -9,17 +9,48 @@ function spanText(a: number, b: number): string {
 /** How close to the join time an iat must be for Zoom's undocumented tolerance to be a suspect. */
 const TOLERANCE_SUSPECT_S = 30;
 
-function describeCodes(items: readonly CorrelationItem[]): string {
-  const counts = new Map<string, number>();
-  for (const { attempt } of items) {
-    const o = attempt.outcome;
-    const code = o.kind === 'failure' ? (o.code === null ? 'no code' : String(o.code)) : o.kind;
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
+/** What describeCodes counts for one failure: its code, "no code", or how it ended. */
+export function codeLabel(attempt: CorrelationItem['attempt']): string {
+  const o = attempt.outcome;
+  return o.kind === 'failure' ? (o.code === null ? 'no code' : String(o.code)) : o.kind;
+}
+
+/** "3712 ×4, 3705 ×1": most frequent first, then by code. */
+function describeCodes(counts: ReadonlyMap<string, number>): string {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([c, n]) => `${c} ×${n}`)
     .join(', ');
+}
+
+/**
+ * Everything the unexplained-failures text rests on, as counts: built in one pass here, or kept up
+ * to date join by join by the session's running correlation (lib/correlate/accumulator.ts).
+ */
+export interface OpenFailureTally {
+  /** Settled failures of the session. */
+  failures: number;
+  /** Ids of the failures no error finding explains, in session order. */
+  openIds: string[];
+  /** codeLabel of each open failure, counted. */
+  openCodes: ReadonlyMap<string, number>;
+  /** Open failures per class. */
+  open3712: number;
+  /** Open 3712s whose token was not checked against the session's secret (it may still be the cause). */
+  open3712Unchecked: number;
+  openTimeouts: number;
+  openSilent: number;
+  /** codeLabel of each open failure-other, counted. */
+  otherCodes: ReadonlyMap<string, number>;
+  /** The open silent refusals' distinct reasons, in the order they first occur. */
+  silentReasons: readonly string[];
+  /** Open failures whose iat was within TOLERANCE_SUSPECT_S before the join: how many, and their range. */
+  near: { count: number; min: number; max: number };
+}
+
+/** An open 3712 failure's offset is a tolerance suspect when iat was at most this far before the join. */
+export function isNearTolerance(offset: number): boolean {
+  return offset <= 0 && offset > -TOLERANCE_SUSPECT_S;
 }
 
 /**
@@ -42,18 +73,61 @@ export function unexplainedFailures(
     const explained = primary[String(item.attempt.id)]?.kind === 'cause';
     if (!explained) open.push({ item, cls });
   });
-  const ids = open.map((o) => String(o.item.attempt.id));
-  if (open.length === 0) {
-    return { attemptIds: [], checks: [], text: failures.length === 0 ? 'No failures.' : `Every failure (${failures.length}) carries a finding that explains it.` };
+  const openCodes = new Map<string, number>();
+  const otherCodes = new Map<string, number>();
+  const reasons = new Set<string>();
+  let open3712 = 0;
+  let open3712Unchecked = 0;
+  let openTimeouts = 0;
+  let openSilent = 0;
+  for (const { item, cls } of open) {
+    const label = codeLabel(item.attempt);
+    openCodes.set(label, (openCodes.get(label) ?? 0) + 1);
+    if (cls === 'failure-3712') {
+      open3712++;
+      if (item.analysis.secretChecked !== true) open3712Unchecked++;
+    } else if (cls === 'failure-other') otherCodes.set(label, (otherCodes.get(label) ?? 0) + 1);
+    else if (cls === 'timeout') openTimeouts++;
+    else if (cls === 'silent-refusal') {
+      openSilent++;
+      const o = item.attempt.outcome;
+      if (o.kind === 'silent-refusal' && o.reason) reasons.add(o.reason);
+    }
+  }
+  // A Set, not ids.includes: quadratic over a session of 100,000 joins.
+  const openIds = new Set(open.map((o) => String(o.item.attempt.id)));
+  const near = { count: 0, min: Infinity, max: -Infinity };
+  for (const p of points) {
+    if (!openIds.has(p.attemptId) || !isNearTolerance(p.offset)) continue;
+    near.count++;
+    if (p.offset < near.min) near.min = p.offset;
+    if (p.offset > near.max) near.max = p.offset;
+  }
+  return unexplainedFromTally({
+    failures: failures.length,
+    openIds: open.map((o) => String(o.item.attempt.id)),
+    openCodes,
+    open3712,
+    open3712Unchecked,
+    openTimeouts,
+    openSilent,
+    otherCodes,
+    silentReasons: [...reasons],
+    near,
+  });
+}
+
+/** The unexplained failures and what to check next, from their counts. */
+export function unexplainedFromTally(t: OpenFailureTally): UnexplainedFailures {
+  const ids = t.openIds;
+  if (ids.length === 0) {
+    return { attemptIds: [], checks: [], text: t.failures === 0 ? 'No failures.' : `Every failure (${t.failures}) carries a finding that explains it.` };
   }
   const checks: NextCheck[] = [];
-  const of = (cls: OutcomeClass) => open.filter((o) => o.cls === cls).map((o) => o.item);
-  const signatureFailures = of('failure-3712');
-  // A token checked with the session's secret that still verifies has ruled the secret out.
-  const secretUnchecked = signatureFailures.some((i) => i.analysis.secretChecked !== true);
-  if (signatureFailures.length > 0) {
+  if (t.open3712 > 0) {
     // First: of what the token cannot show, a wrong or swapped secret is the most common, and the panel checks it in one paste.
-    if (secretUnchecked) {
+    // A token checked with the session's secret that still verifies has ruled the secret out.
+    if (t.open3712Unchecked > 0) {
       checks.push({
         id: 'verify-secret',
         text:
@@ -76,41 +150,33 @@ export function unexplainedFailures(
         '(ZAK, OBF token or RTMS), and an unauthorised or unpublished app is reported as "Signature invalid" ' +
         '(devforum #106016). Try a meeting hosted on the app\'s own account.',
     });
-    // A Set, not ids.includes: quadratic over a session of 100,000 joins.
-    const openIds = new Set(ids);
-    const near = points.filter((p) => openIds.has(p.attemptId) && p.offset <= 0 && p.offset > -TOLERANCE_SUSPECT_S).map((p) => p.offset);
-    let nearMin = Infinity;
-    let nearMax = -Infinity;
-    for (const o of near) {
-      if (o < nearMin) nearMin = o;
-      if (o > nearMax) nearMax = o;
-    }
+    const { count, min: nearMin, max: nearMax } = t.near;
     checks.push({
       id: 'server-tolerance',
       text:
-        near.length > 0
-          ? `Server tolerance and clocks: ${near.length} of these had iat only ${spanText(Math.abs(nearMax), Math.abs(nearMin))} before the join time. ` +
+        count > 0
+          ? `Server tolerance and clocks: ${count} of these had iat only ${spanText(Math.abs(nearMax), Math.abs(nearMin))} before the join time. ` +
             "Zoom's tolerance is undocumented and its servers' clocks can differ (devforum #82045): back-date iat by 30–120 s and keep exp − iat ≥ 1800 s."
           : "Server tolerance and clocks: Zoom's tolerance is undocumented and its servers' clocks can differ (devforum #82045); " +
             'measure the offset to Zoom (Date header) and back-date iat by 30–120 s if iat is close to the join time.',
     });
   }
-  const other = of('failure-other');
-  if (other.length > 0) {
-    checks.push({ id: 'error-code', text: `${other.length} ${plural(other.length, 'failure')} with other codes (${describeCodes(other)}): these are not signature errors; see the Meeting SDK error-code table for each.` });
+  const other = t.openIds.length - t.open3712 - t.openSilent - t.openTimeouts;
+  if (other > 0) {
+    checks.push({ id: 'error-code', text: `${other} ${plural(other, 'failure')} with other codes (${describeCodes(t.otherCodes)}): these are not signature errors; see the Meeting SDK error-code table for each.` });
   }
-  const silent = of('silent-refusal');
-  if (silent.length > 0) {
-    const reasons = [...new Set(silent.map((s) => (s.attempt.outcome.kind === 'silent-refusal' ? s.attempt.outcome.reason : '')))].filter(Boolean);
-    checks.push({ id: 'silent-refusal', text: `${silent.length} silent ${plural(silent.length, 'refusal')}: the SDK refused before asking Zoom${reasons.length ? ` (${reasons.join('; ')})` : ''}. Check the console output around join().` });
+  const silent = t.openSilent;
+  const reasons = t.silentReasons;
+  if (silent > 0) {
+    checks.push({ id: 'silent-refusal', text: `${silent} silent ${plural(silent, 'refusal')}: the SDK refused before asking Zoom${reasons.length ? ` (${reasons.join('; ')})` : ''}. Check the console output around join().` });
   }
-  const timeouts = of('timeout');
-  if (timeouts.length > 0) {
-    checks.push({ id: 'timeout', text: `${timeouts.length} ${plural(timeouts.length, 'join')} never settled: standard-base64 segments have surfaced as a timeout with no callback (devforum #93507); otherwise check the wc/info request in the Network panel.` });
+  const timeouts = t.openTimeouts;
+  if (timeouts > 0) {
+    checks.push({ id: 'timeout', text: `${timeouts} ${plural(timeouts, 'join')} never settled: standard-base64 segments have surfaced as a timeout with no callback (devforum #93507); otherwise check the wc/info request in the Network panel.` });
   }
   return {
     attemptIds: ids,
     checks,
-    text: `${open.length} of ${failures.length} ${plural(failures.length, 'failure')} ${open.length === 1 ? 'carries' : 'carry'} no finding that explains ${open.length === 1 ? 'it' : 'them'} (${describeCodes(open.map((o) => o.item))}).`,
+    text: `${ids.length} of ${t.failures} ${plural(t.failures, 'failure')} ${ids.length === 1 ? 'carries' : 'carry'} no finding that explains ${ids.length === 1 ? 'it' : 'them'} (${describeCodes(t.openCodes)}).`,
   };
 }

@@ -35,15 +35,26 @@ export function chanceOfAccidentalQuantization(quantized: number, total: number)
   if (!Number.isInteger(quantized) || !Number.isInteger(total) || total <= 0 || quantized <= 0) return 1;
   if (quantized > total) return 0;
   const p = CHANCE_MULTIPLE_PER_TOKEN;
-  let tail = 0;
-  for (let k = quantized; k <= total; k++) tail += binomial(total, k) * p ** k * (1 - p) ** (total - k);
-  return Math.min(1, tail);
-}
-
-function binomial(n: number, k: number): number {
-  let r = 1;
-  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
-  return r;
+  // In logarithms, each term from the one before: C(n, k) as a product overflows a double beyond
+  // n ≈ 1,030 (the tail came out NaN) and recomputing it per term was O(n·k), 40 s for a session
+  // of 100,000 distinct iats. Terms are summed relative to the largest one; past the mode they
+  // fall geometrically, so the sum stops once they are e^-60 below it.
+  let log = quantized * Math.log(p) + (total - quantized) * Math.log1p(-p);
+  for (let i = 1; i <= quantized; i++) log += Math.log((total - quantized + i) / i);
+  const step = Math.log(p) - Math.log1p(-p);
+  let top = log;
+  let sum = 1;
+  for (let k = quantized; k < total; k++) {
+    log += Math.log((total - k) / (k + 1)) + step;
+    if (log > top) {
+      sum = sum * Math.exp(top - log) + 1;
+      top = log;
+    } else {
+      sum += Math.exp(log - top);
+      if (log < top - 60) break;
+    }
+  }
+  return Math.min(1, Math.exp(top) * sum);
 }
 
 /**

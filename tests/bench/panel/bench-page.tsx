@@ -1,8 +1,11 @@
 /**
  * Runs inside Chromium: renders the real panel App against a store holding N attempts and times
- * (1) the first render, synchronously committed and laid out, (2) appending one attempt, and
- * (3) the session's correlation, which the log computes in a task after the render: cold (every
- * attempt analysed for the first time) and after each append (analyses cached, correlate() again).
+ * (1) the first render, synchronously committed and laid out, and the first frame after it;
+ * (2) while the log analyses the whole session in the background (cold: every attempt analysed
+ * for the first time): the longest the main thread was blocked (a probe message's wait, and the
+ * browser's own long-task entries), how long a filter typed meanwhile takes to show, and when the
+ * analysis is done; (3) appending one attempt; (4) the session's correlation after each append,
+ * computed at once (what the log's background task does for that join).
  */
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
@@ -10,7 +13,7 @@ import { App } from '../../../components/App';
 import { createPanelStore, EMPTY_STATS, PanelStoreContext } from '../../../components/state/store';
 import type { JoinAttempt } from '../../../lib/model/attempt';
 import { seedSession } from '../../unit/components/fixtures';
-import { correlationOf } from '../../../components/state/correlation';
+import { cachedCorrelation, correlationOf, correlationProgress } from '../../../components/state/correlation';
 import '../../../entrypoints/devtools-panel/style.css';
 
 async function templates(): Promise<JoinAttempt[]> {
@@ -27,11 +30,77 @@ function session(tpl: JoinAttempt[], n: number): JoinAttempt[] {
   return out;
 }
 
+const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+
+/**
+ * How long the main thread keeps a message waiting: every few milliseconds a message is posted and
+ * the wait until it runs is recorded (an input event would have waited as long). Not a continuous
+ * ping-pong: a queue that is never empty would starve the background work it is meant to watch.
+ */
+function blockingProbe() {
+  const ch = new MessageChannel();
+  let posted = 0;
+  let worst = 0;
+  let on = true;
+  ch.port1.onmessage = () => {
+    worst = Math.max(worst, performance.now() - posted);
+    if (on) setTimeout(ping, 4);
+  };
+  const ping = () => {
+    posted = performance.now();
+    ch.port2.postMessage(null);
+  };
+  ping();
+  let longest = 0;
+  const started = performance.now();
+  // Only tasks that began after the probe: the one it starts in also built the bench's session and rendered it (timed above).
+  const obs = typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('longtask') ? new PerformanceObserver((l) => l.getEntries().forEach((e) => (longest = e.startTime >= started ? Math.max(longest, e.duration) : longest))) : null;
+  obs?.observe({ type: 'longtask' });
+  return () => {
+    on = false;
+    obs?.disconnect();
+    ch.port1.close();
+    return Math.max(worst, longest);
+  };
+}
+
+/** A task of its own, as a keystroke is: how long until it ran and the log under the filter was laid out. */
+function typeFilter(store: ReturnType<typeof createPanelStore>, el: HTMLElement, text: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    const t = performance.now();
+    ch.port1.onmessage = async () => {
+      flushSync(() => store.getState().setFilter({ text }));
+      void el.offsetHeight;
+      ch.port1.close();
+      // A shorter log clamps its scroll position; the rows show after the scroll event that follows.
+      for (let i = 0; i < 10 && !el.querySelector('[data-testid="attempt-row"]'); i++) await frame();
+      resolve(performance.now() - t);
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+function landed(list: readonly JoinAttempt[]): Promise<void> {
+  return new Promise((resolve) => {
+    if (cachedCorrelation(list)) return resolve();
+    const off = correlationProgress.subscribe(() => {
+      if (cachedCorrelation(list)) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
 async function run(n: number, runs: number) {
   const tpl = await templates();
   const first: number[] = [];
+  const firstFrame: number[] = [];
+  const blocking: number[] = [];
+  const typing: number[] = [];
+  const analysedIn: number[] = [];
   const append: number[] = [];
-  const correlationCold: number[] = [];
   const correlationWarm: number[] = [];
   const host = document.getElementById('root')!;
   for (let r = 0; r < runs; r++) {
@@ -61,10 +130,20 @@ async function run(n: number, runs: number) {
     void el.offsetHeight; // include style and layout, not just React's commit
     first.push(performance.now() - t0);
     if (el.querySelectorAll('[data-testid="attempt-row"]').length === 0) throw new Error('no row rendered');
-    // Before the log's own deferred task runs it: the whole session analysed and correlated once.
-    const c0 = performance.now();
-    correlationOf(store.getState().live.attempts);
-    correlationCold.push(performance.now() - c0);
+    // The log has asked for the session's correlation: from here the whole session is analysed in the background.
+    const stop = blockingProbe();
+    firstFrame.push((await frame()) - t0);
+    const list = store.getState().live.attempts;
+    if (cachedCorrelation(list)) throw new Error('correlated before the first frame: the background analysis did not run in the background');
+    // A filter typed while the analysis runs, and cleared again.
+    await new Promise((r) => setTimeout(r, 100));
+    typing.push(await typeFilter(store, el, 'status:3712'));
+    const codes = [...el.querySelectorAll('[data-testid="attempt-row"]')].map((x) => x.getAttribute('data-code'));
+    if (codes.length === 0 || codes.some((c) => c !== '3712')) throw new Error(`the typed filter did not apply: ${codes.slice(0, 5).join(',')} ${el.querySelector('[data-testid="join-log"]')?.getAttribute('data-visible-rows')}`);
+    typing.push(await typeFilter(store, el, ''));
+    await landed(list);
+    analysedIn.push(performance.now() - t0);
+    blocking.push(stop());
 
     // Several appends per run; each timed on its own.
     for (let k = 0; k < 5; k++) {
@@ -84,7 +163,7 @@ async function run(n: number, runs: number) {
     el.remove();
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { first, append, correlationCold, correlationWarm };
+  return { first, firstFrame, blocking, typing, analysedIn, append, correlationWarm };
 }
 
 (window as unknown as { runPanelBench: typeof run }).runPanelBench = run;

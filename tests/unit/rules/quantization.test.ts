@@ -8,18 +8,7 @@ import {
   javaRoundFloatDivisionIat,
   javaRoundLongIat,
 } from '../../../lib/rules/quantization';
-
-/** Deterministic PRNG (mulberry32) so the simulation is the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../seeded-random';
 
 // Three epochs: 2023 (devforum #81534 era), 2026 (now), 2033.
 const EPOCHS_S = [1_690_000_000, 1_795_912_284, 2_000_000_000];
