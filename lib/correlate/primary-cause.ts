@@ -24,7 +24,7 @@ import type { CauseGroup, CauseKind, CorrelationItem, OutcomeClass, PrimaryCause
 import { isFailure } from './outcome';
 import { plural } from './causes';
 import { CHECK_ACCOUNT_CAUSE, CHECK_SECRET_CAUSE } from './answer-words';
-import { EXPERT_ORDER, expertPosition, isVerifiedBySecret, phraseOf } from '../rules/catalogue-facts';
+import { EXPERT_ORDER, expertPosition, isNeverSuspect, isVerifiedBySecret, phraseOf } from '../rules/catalogue-facts';
 import { codeAffinity } from '../rules/join/affinity';
 
 /**
@@ -134,7 +134,7 @@ export function primaryCause(item: CorrelationItem, cls: OutcomeClass, quantizat
   if (softFuture && javaRound(softFuture, findings, quantizedEvidence)) return javaRoundCause([]);
   // The page's isolation costs features (gallery view), never the join: it is no suspect for a failure.
   // A Video SDK JWT without `version` is what Zoom's own web sample sends and Zoom accepts: no suspect either.
-  const suspects = findings.filter((f) => f.severity === 'warning' && !restates(f) && f.id !== 'iat-quantized' && f.id !== 'clock-skew' && f.origin !== 'page' && !(f.id === 'vsdk-version-missing' && f.data?.version === null)).sort(byRank(code));
+  const suspects = findings.filter((f) => f.severity === 'warning' && !restates(f) && !isNeverSuspect(f.id) && f.origin !== 'page' && !(f.id === 'vsdk-version-missing' && f.data?.version === null)).sort(byRank(code));
   const s = suspects[0];
   if (s) return { key: `suspect:${causeKey(s)}`, kind: 'suspect', ruleIds: suspects.map((f) => f.id), title: `suspect only: ${causeTitle(s)} (a warning; Zoom may accept it)`, severity: 'warning' };
   return unexplained(item, cls);

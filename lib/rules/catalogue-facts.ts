@@ -19,6 +19,7 @@ export const EXPERT_ORDER: readonly TokenRuleId[] = byRank.map((r) => r.id);
 const POSITION = new Map<string, number>(EXPERT_ORDER.map((id, i) => [id, i]));
 const PHRASE = new Map<string, string>(rules.flatMap((r) => (r.phrase === undefined ? [] : [[r.id, r.phrase] as const])));
 const VERIFIED = new Set<string>(rules.filter((r) => r.verifiedBySecret === true).map((r) => r.id));
+const NEVER_SUSPECT = new Set<string>(rules.filter((r) => r.neverSuspect === true).map((r) => r.id));
 
 /** Where a finding's rule stands in EXPERT_ORDER (0 first); -1 for a join rule or `internal-error`. */
 export function expertPosition(id: FindingId): number {
@@ -33,6 +34,11 @@ export function phraseOf(id: FindingId): string | undefined {
 /** The finding comes from the HMAC checked with the user's secret (a verified cause). */
 export function isVerifiedBySecret(id: FindingId): boolean {
   return VERIFIED.has(id);
+}
+
+/** A warning of this rule never makes a failure's suspect (the rule's `neverSuspect`). */
+export function isNeverSuspect(id: FindingId): boolean {
+  return NEVER_SUSPECT.has(id);
 }
 
 const TOKEN_PRODUCERS = new Map<number, TokenRuleId[]>();

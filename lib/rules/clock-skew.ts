@@ -16,6 +16,7 @@ export const clockSkew = defineRule({
   title: "The local clock is more than 30 s off Zoom's clock",
   source: 'signature-facts §4.1 (devforum #82045: iat ahead of Zoom by ~2 min), §1 (sample back-dated iat by 30 s)',
   rank: 420,
+  neverSuspect: true,
   sdk: 'any',
   check(ctx) {
     const offset = ctx.clockOffset;

@@ -27,7 +27,7 @@ export interface RuleSpec<Id extends string = string> {
 export function defineRule<const Id extends string>(spec: RuleSpec<Id> & RuleFacts): CatalogueRule<Id>;
 export function defineRule<const Id extends string>(spec: RuleSpec<Id>): Rule<Id>;
 export function defineRule(spec: RuleSpec & Partial<RuleFacts>): Rule<string> & Partial<RuleFacts> {
-  const { id, severity, title, source, rank, sdk, phrase, produces, verifiedBySecret } = spec;
+  const { id, severity, title, source, rank, sdk, phrase, produces, verifiedBySecret, neverSuspect } = spec;
   // Every key on every rule, absent ones undefined: one object shape for the runner's loop.
   return {
     id,
@@ -39,6 +39,7 @@ export function defineRule(spec: RuleSpec & Partial<RuleFacts>): Rule<string> & 
     phrase,
     produces,
     verifiedBySecret,
+    neverSuspect,
     check(ctx) {
       return findingsOf(spec, spec.check(ctx));
     },

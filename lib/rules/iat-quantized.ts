@@ -15,6 +15,7 @@ export const iatQuantized = defineRule({
   source: 'signature-facts §4.2–4.3 (devforum #81534, #77667, #91781)',
   // Never a cause on its own (primary-cause.ts skips it): ranked last.
   rank: 430,
+  neverSuspect: true,
   sdk: 'any',
   check(ctx) {
     const iat = epochSeconds(ctx.token, 'iat');

@@ -133,6 +133,11 @@ export interface RuleFacts {
   readonly produces?: readonly number[];
   /** The finding comes from the HMAC checked with the user's secret: a verified cause, not a reading of claims. */
   readonly verifiedBySecret?: true;
+  /**
+   * A warning of this rule never makes it a suspect for a failure: it describes the session or the
+   * clock (iat a multiple of 128 s alone, a measured clock skew), not a mistake Zoom may refuse.
+   */
+  readonly neverSuspect?: true;
 }
 
 /** A rule of the token catalogue: its check and its facts (a rule without them does not compile into the catalogue). */

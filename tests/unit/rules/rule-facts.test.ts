@@ -17,6 +17,8 @@ import { codeFact } from '../../../lib/rules/join/code-table';
 import { REF, TRIGGERS } from './rule-triggers';
 import { handVideoToken } from './video-token-kit';
 import { JOIN_TIME } from './token-helpers';
+import { primaryCause } from '../../../lib/correlate/primary-cause';
+import type { CorrelationItem, QuantizationEvidence } from '../../../lib/correlate/types';
 
 describe('rules carry their own facts', () => {
   it('a Video SDK rule added without a rank once ranked after every other cause: every token rule has its own rank', () => {
@@ -105,6 +107,17 @@ describe('rules carry their own facts', () => {
       const { verification: _, ...withoutSecret } = ctx;
       const needsSecret = rule.check(withoutSecret).length === 0 && ctx.verification !== undefined;
       expect(rule.verifiedBySecret === true, rule.id).toBe(needsSecret);
+    }
+  });
+
+  it('a measured clock skew, or iat on a 128 s boundary alone, named "suspect" for a 3712 sent users after the wrong fix: such a rule is never a suspect, and says so itself', async () => {
+    const neverSuspect = rules.filter((r) => r.neverSuspect === true);
+    expect(neverSuspect.map((r) => r.id).sort()).toEqual(['clock-skew', 'iat-quantized']);
+    for (const rule of neverSuspect) {
+      // Its finding alone, as a warning, on a 3712: no suspect, the failure stays unexplained.
+      const finding = rule.check(await TRIGGERS[rule.id]!())[0]!;
+      const item = { attempt: { id: 'a', api: 'client-view', method: 'ZoomMtg.join', signature: 'x', calledAt: 0, settledAt: 1, outcome: { kind: 'failure', code: 3712 } }, analysis: { verdict: 'fail', token: decodeSignature('x'), findings: [{ ...finding, severity: 'warning' as const }] } } as unknown as CorrelationItem;
+      expect(primaryCause(item, 'failure-3712', { verdict: 'none' } as unknown as QuantizationEvidence).kind, rule.id).toBe('unexplained');
     }
   });
 
