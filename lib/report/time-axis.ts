@@ -139,5 +139,7 @@ export function zoneLabel(x0: number, x1: number, clock: AxisClock): string {
   } catch {
     // No Intl time zone data: the offset alone still says which clock.
   }
+  // A zone that is UTC needs no offset beside its name.
+  if (/^(Etc\/)?(UTC|GMT|Universal|Zulu)$/.test(name) && offsets === 'UTC+00:00') return 'local time (UTC)';
   return name ? `local time (${name}, ${offsets})` : `local time (${offsets})`;
 }

@@ -150,4 +150,9 @@ describe('the local clock', () => {
     expect(ticks.find((t) => t.date === '2026-10-25')?.label).toBe('00:00');
     expect(zoneLabel(x0, x1, 'local')).toBe('local time (Europe/Berlin, UTC+02:00 → UTC+01:00)');
   });
+
+  it('a page clock on UTC is named once, not "UTC, UTC+00:00"', () => {
+    process.env.TZ = 'UTC';
+    expect(zoneLabel(0, 86_400_000, 'local')).toBe('local time (UTC)');
+  });
 });
