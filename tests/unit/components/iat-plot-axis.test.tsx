@@ -21,6 +21,6 @@ describe('the panel’s iat − join time plot over a night', () => {
     expect([...r.container.querySelectorAll('[data-testid="plot-x-date"]')].map((d) => d.textContent)).toEqual(['2026-11-01', '2026-11-02']);
     const zone = r.container.querySelectorAll('[data-testid="plot-time-zone"]');
     expect(zone).toHaveLength(1);
-    expect(zone[0]!.textContent).toMatch(/^x: join time, local time \(.*UTC[+−]\d\d:\d\d\)$/);
+    expect(zone[0]!.textContent).toMatch(/^x: join time, local time \((UTC|.*UTC[+−]\d\d:\d\d)\)$/);
   });
 });
