@@ -12,8 +12,9 @@ interface Props {
   onPick?(id: string): void;
 }
 
-const H = 220;
-const M = { l: 52, r: 12, t: 10, b: 24 };
+const H = 232;
+/** The bottom margin holds two lines of x labels: the time, and the date where the day changes. */
+const M = { l: 52, r: 12, t: 10, b: 36 };
 
 const cls = (o: OutcomeClass) =>
   o === 'success' ? 'pt-success' : o === 'failure-3712' || o === 'failure-other' || o === 'silent-refusal' ? 'pt-failure' : 'pt-other';
@@ -72,9 +73,14 @@ export function IatOffsetPlot({ points, labelOf, onPick }: Props) {
           </g>
         ))}
         <line className="zero" x1={M.l} x2={W - M.r} y1={L.zeroY} y2={L.zeroY} />
-        {L.xTicks.map((t, i) => (
-          <text key={i} x={t.x} y={H - 8} textAnchor={i === 0 ? 'start' : i === L.xTicks.length - 1 ? 'end' : 'middle'}>
+        {L.xTicks.map((t) => (
+          <text key={t.x} x={t.x} y={H - M.b + 13} textAnchor={t.anchor} data-testid="plot-x-label">
             {t.label}
+            {t.date && (
+              <tspan x={t.x} dy={12} data-testid="plot-x-date">
+                {t.date}
+              </tspan>
+            )}
           </text>
         ))}
         {L.placed.map(({ point: p, x, y }, i) => (
@@ -101,6 +107,7 @@ export function IatOffsetPlot({ points, labelOf, onPick }: Props) {
         <span><i style={{ background: 'var(--success)' }} />success</span>
         <span><i style={{ background: 'var(--error)' }} />failure / silent refusal</span>
         <span><i style={{ background: 'var(--pending)' }} />timeout / pending</span>
+        <span data-testid="plot-time-zone">x: join time, {L.zone}</span>
         <span>above 0: iat in the future · y axis linear within ±{LINEAR_S} s, logarithmic beyond · click a point (or Tab to the plot, ← →, Enter) to open it</span>
       </figcaption>
     </figure>

@@ -101,8 +101,12 @@ export function JoinLog() {
   }, [rows.length]);
 
   const viewHeight = height || FALLBACK_VIEWPORT;
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+  // A filter that shortens a scrolled log leaves scrollTop past the new end: the browser clamps the
+  // element but reports it only in the next scroll event, so a window computed from the stale value
+  // drew nothing for a frame (or until the user scrolled). Clamp to the new length in this render.
+  const top = Math.min(scrollTop, Math.max(0, rows.length * ROW_HEIGHT - viewHeight));
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((top + viewHeight) / ROW_HEIGHT) + OVERSCAN);
 
   const scrollIntoView = useCallback(
     (id: string | null) => {

@@ -40,8 +40,9 @@ export const OUTCOME_COLOUR: Record<OutcomeClass, string> = {
 };
 
 const W = 860;
-const H = 280;
-const PAD = { l: 60, r: 16, t: 14, b: 40 };
+const H = 292;
+/** Room below the axis for two lines of x labels (time, and the date where the day changes) and the caption. */
+const PAD = { l: 60, r: 16, t: 14, b: 52 };
 
 /**
  * iat − join time per attempt over time (UTC), coloured by outcome, on the same symmetric-log
@@ -61,12 +62,12 @@ export function renderOffsetPlotSvg(points: readonly OffsetPoint[], threshold: n
     parts.push(`<text x="${PAD.l - 6}" y="${r(t.y) + 4}" text-anchor="end" font-size="11">${escapeHtml(t.label)}</text>`);
   }
   parts.push(`<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${r(L.zeroY)}" y2="${r(L.zeroY)}" stroke="#57606a" stroke-dasharray="4 3"/>`);
-  L.xTicks.forEach((t, i) => {
-    const anchor = i === 0 ? 'start' : i === L.xTicks.length - 1 ? 'end' : 'middle';
-    parts.push(`<text x="${r(t.x)}" y="${H - PAD.b + 14}" text-anchor="${anchor}" font-size="11">${escapeHtml(t.label)}</text>`);
-  });
+  for (const t of L.xTicks) {
+    const date = t.date ? `<tspan x="${r(t.x)}" dy="13">${escapeHtml(t.date)}</tspan>` : '';
+    parts.push(`<text x="${r(t.x)}" y="${H - PAD.b + 14}" text-anchor="${t.anchor}" font-size="11">${escapeHtml(t.label)}${date}</text>`);
+  }
   parts.push(
-    `<text x="${(W + PAD.l) / 2}" y="${H - 6}" text-anchor="middle" font-size="11">time of the join (UTC); y: iat − join time (above 0: iat in the future; linear within ±${LINEAR_S} s, logarithmic beyond)</text>`,
+    `<text x="${(W + PAD.l) / 2}" y="${H - 6}" text-anchor="middle" font-size="11">time of the join (${escapeHtml(L.zone)}); y: iat − join time (above 0: iat in the future; linear within ±${LINEAR_S} s, logarithmic beyond)</text>`,
   );
   if (L.thresholdY !== null && threshold !== 0) {
     parts.push(`<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${r(L.thresholdY)}" y2="${r(L.thresholdY)}" stroke="#cf222e" stroke-width="0.8"/>`);

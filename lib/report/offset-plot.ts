@@ -6,6 +6,7 @@
  * so the outlier and the near-zero split are both visible. Pure: no DOM.
  */
 import type { OffsetPoint } from '../correlate/types';
+import { timeTicks, zoneLabel, type AxisClock } from './time-axis';
 
 /** Below this many seconds from zero the axis is linear. */
 export const LINEAR_S = 10;
@@ -30,7 +31,12 @@ export interface AxisTick {
 
 export interface TimeTick {
   x: number;
+  /** Time of day ("14:30"), or the date when the ticks are whole days. */
   label: string;
+  /** A second line with the date, where the day changes on an axis that crosses midnight. */
+  date: string | null;
+  /** Middle, except where a centred label would run off the picture's edge. */
+  anchor: 'start' | 'middle' | 'end';
 }
 
 export interface OffsetPlotLayout {
@@ -42,7 +48,14 @@ export interface OffsetPlotLayout {
   thresholdY: number | null;
   /** Span of the x axis, ms. */
   spanMs: number;
+  /** The clock the x labels are on, said once beside the plot: "UTC", "local time (Europe/Berlin, UTC+01:00)". */
+  zone: string;
 }
+
+/** Room one x label needs, px: "2026-11-02" at the plots' 10–11 px font, plus a gap. */
+const X_LABEL_GAP = 80;
+/** Approximate width of one label character at those sizes, px (for keeping labels inside the picture). */
+const CHAR_W = 6.2;
 
 /** The symlog transform: linear within ±LINEAR_S, log10 beyond, continuous at the joint. */
 export function symlog(v: number): number {
@@ -62,18 +75,33 @@ export function secondsLabel(v: number): string {
   return `${sign}${a} s`;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** Time of day on the given clock ('local' for the panel, 'utc' for exports read elsewhere). */
-export function hms(ms: number, clock: 'local' | 'utc'): string {
-  const d = new Date(ms);
-  return clock === 'utc'
-    ? `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-    : `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+/**
+ * Points whose join time is unknown (a HAR entry without a usable startedDateTime) have no place on
+ * a time axis and are left out; the rest are placed left to right in time, so ← → in the panel walk
+ * the session in order even when a HAR listed its entries out of order.
+ */
+function inTimeOrder(points: readonly OffsetPoint[]): readonly OffsetPoint[] {
+  let timed: OffsetPoint[] | null = null;
+  let sorted = true;
+  let prev = -Infinity;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    if (!Number.isFinite(p.calledAt)) {
+      timed ??= points.slice(0, i);
+      continue;
+    }
+    timed?.push(p);
+    if (p.calledAt < prev) sorted = false;
+    prev = p.calledAt;
+  }
+  const out = timed ?? points;
+  return sorted ? out : [...out].sort((a, b) => a.calledAt - b.calledAt);
 }
 
-export function layoutOffsetPlot(points: readonly OffsetPoint[], box: PlotBox, opts: { threshold?: number | null; clock?: 'local' | 'utc' } = {}): OffsetPlotLayout {
+export function layoutOffsetPlot(all: readonly OffsetPoint[], box: PlotBox, opts: { threshold?: number | null; clock?: AxisClock } = {}): OffsetPlotLayout {
   const { width: W, height: H, margin: M } = box;
   const clock = opts.clock ?? 'local';
+  const points = inTimeOrder(all);
   let x0 = Infinity;
   let x1 = -Infinity;
   let lo = 0;
@@ -116,12 +144,13 @@ export function layoutOffsetPlot(points: readonly OffsetPoint[], box: PlotBox, o
   }
   yTicks.sort((a, b) => a.y - b.y);
 
-  const xTicks: TimeTick[] = [];
-  const n = Math.max(2, Math.min(6, Math.floor(plotW / 110)));
-  for (let i = 0; i < n; i++) {
-    const t = x0 + ((x1 - x0) * i) / (n - 1);
-    xTicks.push({ x: sx(t), label: hms(t, clock) });
-  }
+  // Round wall-clock instants (lib/report/time-axis.ts), not equal fractions of the span: those,
+  // labelled hh:mm:ss, read backwards once the span is a few days (08:00:00, 06:13:16, …).
+  const xTicks: TimeTick[] = timeTicks(x0, x1, Math.max(2, Math.floor(plotW / X_LABEL_GAP) + 1), clock).map((t) => {
+    const x = sx(t.at);
+    const half = (Math.max(t.label.length, t.date?.length ?? 0) * CHAR_W) / 2;
+    return { x, label: t.label, date: t.date, anchor: x - half < 0 ? 'start' : x + half > W ? 'end' : 'middle' };
+  });
 
   return {
     placed: points.map((point) => ({ point, x: sx(point.calledAt), y: sy(point.offset) })),
@@ -130,5 +159,6 @@ export function layoutOffsetPlot(points: readonly OffsetPoint[], box: PlotBox, o
     zeroY: sy(0),
     thresholdY: opts.threshold === null || opts.threshold === undefined ? null : sy(opts.threshold),
     spanMs: x1 - x0,
+    zone: zoneLabel(x0, x1, clock),
   };
 }

@@ -34,7 +34,8 @@ function entry(atMs: number, url: string, body: string, o: { method?: string; po
   });
 }
 
-export async function generateBenchHar(file: string, joins: number, targetBytes: number): Promise<void> {
+/** `everyMs`: time between joins (20 s by default; the panel's multi-day plot test spreads them over days). */
+export async function generateBenchHar(file: string, joins: number, targetBytes: number, everyMs = 20_000): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const out = createWriteStream(file);
   const write = (s: string) => new Promise<void>((r) => (out.write(s) ? r() : out.once('drain', () => r())));
@@ -50,7 +51,7 @@ export async function generateBenchHar(file: string, joins: number, targetBytes:
   const perJoin = targetBytes / joins;
   const script = JSON.stringify('function f(a){return "x\\"y"+a}\n'.repeat(64)).slice(1, -1);
   for (let j = 0; j < joins; j++) {
-    const t = START + j * 20_000;
+    const t = START + j * everyMs;
     const iat = Math.floor(t / 1000) - (j % 7 === 0 ? -40 : 30); // every 7th token 40 s in the future: a cause to find
     const mn = String(100000000 + (j % 50));
     const sig = token(iat, mn);

@@ -16,8 +16,10 @@ import {
   sampleSignature,
   savedExports,
   tmpDir,
+  showTheme,
   waitFor,
 } from './harness';
+import { generateBenchHar } from '../bench/har-generate';
 
 const SECRET = 'e2e-secret-not-real'; // what harness/signatures.ts signs with
 const MARKUP = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
@@ -198,6 +200,82 @@ describe('DevTools panel on a real 3712', () => {
     await devtools.screenshot({ path: shot('panel-imported-har-correlation.png') });
     await panel.locator('[data-testid="tab-log"]').click();
     await panel.locator('[data-testid="source-live"]').click();
+  });
+
+  it('a HAR of 2,000 joins over four days: the plot axis reads forward with dates, and a filter on the scrolled log shows rows at once', async ({ b }) => {
+    // The bench's HAR with a join every 3 min from 2026-11-01 08:00 UTC: 100 hours, five calendar days.
+    const har = path.join(tmpDir('har'), 'four-days.har');
+    await generateBenchHar(har, 2000, 0, 180_000);
+    const state = await b.tabState('/client.html');
+    const tab = await openPanelAsTab(b, state!.tabId);
+    await tab.setViewportSize({ width: 550, height: 760 });
+    await tab.locator('[data-testid="import-har-file"]').setInputFiles(har);
+    await tab.locator('[data-testid="source-imported"]').waitFor({ timeout: 60_000 });
+    await waitFor('2,000 imported rows', async () => (await tab.locator('[data-testid="join-log"]').getAttribute('data-visible-rows')) === '2000', 60_000);
+
+    // The log scrolled to the middle (not pinned to the end), then a filter that leaves 1 row in 7.
+    // Every frame from the keystroke on is sampled: a frame whose viewport holds no row while the
+    // filter left some is the blank frame users saw until they scrolled.
+    const log = tab.locator('[data-testid="join-log"]');
+    await log.evaluate((el) => (el.scrollTop = 1000 * 20));
+    await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await log.evaluate((el) => {
+      const w = window as unknown as { __blankFrames: number; __frames: number };
+      w.__blankFrames = 0;
+      w.__frames = 0;
+      const sample = () => {
+        const view = el.getBoundingClientRect();
+        const shown = [...el.querySelectorAll('[data-testid="attempt-row"]')].some((row) => {
+          const r = row.getBoundingClientRect();
+          return r.bottom > view.top && r.top < view.bottom;
+        });
+        if (el.dataset.visibleRows !== '2000' && el.dataset.visibleRows !== '0' && !shown) w.__blankFrames += 1;
+        if (el.dataset.visibleRows !== '2000') w.__frames += 1;
+        if (w.__frames < 10) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await tab.locator('[data-testid="filter-text"]').fill('status:3712');
+    await waitFor('ten frames after the filter', async () => (await tab.evaluate(() => (window as unknown as { __frames: number }).__frames)) >= 10);
+    const rowsLeft = Number(await log.getAttribute('data-visible-rows'));
+    expect(rowsLeft).toBeGreaterThan(200);
+    expect(rowsLeft).toBeLessThan(400);
+    expect(await tab.evaluate(() => (window as unknown as { __blankFrames: number }).__blankFrames)).toBe(0);
+    await tab.screenshot({ path: shot('panel-four-days-filtered-log.png') });
+    await tab.locator('[data-testid="filter-text"]').fill('');
+
+    // The plot, docked (550 px) and undocked (1280 px), light and dark.
+    await tab.locator('[data-testid="tab-correlation"]').click();
+    const plot = tab.locator('[data-testid="iat-plot"]');
+    await plot.waitFor({ timeout: 60_000 });
+    for (const width of [550, 1280]) {
+      await tab.setViewportSize({ width, height: 760 });
+      await waitFor('the plot at the new width', async () => Math.abs(Number(await plot.getAttribute('width')) - ((await plot.evaluate((el) => el.parentElement!.clientWidth)) || 0)) < 2);
+      // Read the axis as a person does: each date carried forward to the times after it.
+      const ticks = await plot.locator('[data-testid="plot-x-label"]').evaluateAll((els) =>
+        els.map((el) => ({ x: Number(el.getAttribute('x')), time: el.firstChild?.textContent ?? '', date: el.querySelector('tspan')?.textContent ?? null })),
+      );
+      let date = '';
+      const at = ticks.map((t) => {
+        if (/^\d{4}-\d\d-\d\d$/.test(t.time)) return Date.parse(`${t.time}T00:00:00`);
+        if (t.date) date = t.date;
+        return Date.parse(`${date}T${t.time}`);
+      });
+      expect(ticks.length, JSON.stringify(ticks)).toBeGreaterThanOrEqual(3);
+      for (let i = 1; i < at.length; i++) {
+        expect(at[i], JSON.stringify(ticks)).toBeGreaterThan(at[i - 1]!);
+        expect(ticks[i]!.x).toBeGreaterThan(ticks[i - 1]!.x);
+      }
+      expect(ticks.some((t) => t.date !== null || /^\d{4}-/.test(t.time))).toBe(true);
+      expect(await tab.locator('[data-testid="plot-time-zone"]').count()).toBe(1);
+      for (const theme of ['light', 'dark'] as const) {
+        await showTheme(tab, theme);
+        await plot.scrollIntoViewIfNeeded();
+        await tab.screenshot({ path: shot(`panel-four-days-plot-${width}-${theme}.png`) });
+        await plot.screenshot({ path: shot(`panel-four-days-plot-only-${width}-${theme}.png`) });
+      }
+    }
+    await tab.close();
   });
 
   it('clear empties the log like DevTools', async () => {
