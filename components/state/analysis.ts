@@ -9,10 +9,19 @@
 import type { JoinAttempt } from '../../lib/model/attempt';
 import type { Analysis, Finding } from '../../lib/rules/types';
 import { analyseAttempt } from '../../lib/attempt-context';
+import { decodeMemo } from '../../lib/token/decode-memo';
 import { sessionSecret, verificationFor, withoutSessionSecret } from './session-secret';
 import { sessionIndex, type SessionIndex } from './session-index';
 
-const cache = new WeakMap<JoinAttempt, { version: number; analysis: Analysis }>();
+/**
+ * Analyses of the secret version `cacheVersion`; a new version starts a new map rather than
+ * storing the version beside each of 100,000 analyses (one object less per join for the
+ * garbage collector to copy and mark).
+ */
+let cache = new WeakMap<JoinAttempt, Analysis>();
+let cacheVersion = 0;
+/** Joins that sent the same signature share its decoded token (lib/token/decode-memo.ts). */
+const decode = decodeMemo();
 /** Analyses shown as a file recorded them (a redacted export: lib/triage/export-session.ts), never re-run. */
 const preset = new WeakMap<JoinAttempt, Analysis>();
 
@@ -31,13 +40,17 @@ export function analysisOf(a: JoinAttempt): Analysis {
   const recorded = preset.get(a);
   if (recorded) return recorded;
   const version = sessionSecret.getState().version;
+  if (version !== cacheVersion) {
+    cache = new WeakMap();
+    cacheVersion = version;
+  }
   const hit = cache.get(a);
-  if (hit && hit.version === version) return hit.analysis;
+  if (hit) return hit;
   const verification = verificationFor(a);
   const prev = noted?.previous.get(a) ?? null;
   // Everything on screen and in exports starts here: the session secret is scrubbed once, at the source.
-  const analysis = withoutSessionSecret(analyseAttempt(a, { ...(verification ? { verification } : {}), previous: prev }));
-  cache.set(a, { version, analysis });
+  const analysis = withoutSessionSecret(analyseAttempt(a, { ...(verification ? { verification } : {}), previous: prev, decode }));
+  cache.set(a, analysis);
   return analysis;
 }
 
