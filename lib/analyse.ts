@@ -12,6 +12,13 @@ export type AnalysisContext = Omit<RuleContext, 'token'>;
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/**
+ * The findings of every clean analysis: one frozen list instead of one empty array per token (the
+ * panel keeps an analysis per join, most of them clean). Frozen, so a caller that tried to add to
+ * it fails instead of adding to every clean analysis.
+ */
+export const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
 /** Decodes `input` (anything a page passed as the signature) and runs every rule. Never throws. */
 export function analyseTokenInput(input: unknown, ctx: AnalysisContext = {}): Analysis {
   return analyseDecodedToken(decodeSignature(input), ctx);
@@ -47,7 +54,7 @@ export function analyseDecodedToken(token: DecodedToken, ctx: AnalysisContext = 
   if (findings.length > 1) findings = sortBySeverity(findings);
   // A Video SDK JWT in a Video SDK join (or a token on its own): say it in the Video SDK's words.
   if (findings.length > 0 && sdk === 'video') findings = findings.map(inVideoSdkWords);
-  return { verdict: verdictOf(findings), token, findings };
+  return { verdict: verdictOf(findings), token, findings: findings.length === 0 ? NO_FINDINGS : findings };
 }
 
 function safeJudgedAs(ctx: RuleContext): 'meeting' | 'video' | null {

@@ -4,9 +4,10 @@
  */
 import { isInitAttempt, type JoinAttempt } from './model/attempt';
 import type { Analysis, JoinArguments, SecretVerification } from './rules/types';
-import { analyseTokenInput, sortBySeverity, verdictOf } from './analyse';
+import { analyseDecodedToken, NO_FINDINGS, sortBySeverity, verdictOf } from './analyse';
 import { runJoinRules } from './rules/join/run';
 import { decodeSignature } from './token/decode';
+import type { Decode } from './token/decode-memo';
 
 import type { AnalysisContext } from './analyse';
 
@@ -55,6 +56,8 @@ export interface AnalyseAttemptOptions {
   verification?: SecretVerification;
   /** The join before this one in the same session and page (two joins within seconds: 3633). */
   previous?: JoinAttempt | null;
+  /** How the signature is decoded: a memo (lib/token/decode-memo.ts) shares one decoded token between joins that sent the same string. */
+  decode?: Decode;
 }
 
 /**
@@ -67,7 +70,7 @@ export function analyseAttempt(attempt: JoinAttempt, opts: AnalyseAttemptOptions
   if (opts.verification) ctx.verification = opts.verification;
   // An init carries no token (the join that would have was never called): no token rule runs on
   // it, and its absent signature is no "not a string" problem for the inspector to repeat.
-  const token: Analysis = isInitAttempt(attempt) ? { verdict: 'pass', findings: [], token: { ...decodeSignature(null), problems: [] } } : analyseTokenInput(attempt.signature, ctx);
+  const token: Analysis = isInitAttempt(attempt) ? { verdict: 'pass', findings: NO_FINDINGS, token: { ...decodeSignature(null), problems: [] } } : analyseDecodedToken((opts.decode ?? decodeSignature)(attempt.signature), ctx);
   const joined = runJoinRules({ attempt, token, previous: opts.previous ?? null });
   let analysis: Analysis = joined.length === 0 ? token : { ...token, findings: sortBySeverity([...token.findings, ...joined]), verdict: verdictOf([...token.findings, ...joined]) };
   // Zoom accepted this join: whatever a rule expected Zoom to reject, Zoom did not, so no finding

@@ -9,10 +9,44 @@
 import type { JoinAttempt } from '../../lib/model/attempt';
 import type { Analysis, Finding } from '../../lib/rules/types';
 import { analyseAttempt } from '../../lib/attempt-context';
+import { decodeMemo } from '../../lib/token/decode-memo';
 import { sessionSecret, verificationFor, withoutSessionSecret } from './session-secret';
 import { sessionIndex, type SessionIndex } from './session-index';
 
-const cache = new WeakMap<JoinAttempt, { version: number; analysis: Analysis }>();
+/**
+ * Analyses of the secret version `cacheVersion`; a new version starts a new map rather than
+ * storing the version beside each of 100,000 analyses (one object less per join for the
+ * garbage collector to copy and mark).
+ */
+let cache = new WeakMap<JoinAttempt, Analysis>();
+let cacheVersion = 0;
+/** Joins that sent the same signature share its decoded token (lib/token/decode-memo.ts). */
+const decode = decodeMemo();
+/**
+ * One copy of each finding text the cache holds: joins with the same cause say the same
+ * paragraphs (a kilobyte or more each), and 100,000 copies of them were most of what the garbage
+ * collector had to mark. Keyed by the text itself, so only equal texts are shared; started afresh
+ * with the cache when the secret's results change. Past the bound, texts are kept as they come.
+ */
+let texts = new Map<string, string>();
+const TEXTS_MAX = 20_000;
+
+function kept(s: string): string {
+  const hit = texts.get(s);
+  if (hit !== undefined) return hit;
+  // A text the rules built piece by piece stays a tree of twenty string nodes until something reads
+  // it whole. Converting it to a number reads it whole: V8 flattens it into one string in place
+  // and the collector drops the tree (the trick of the flatstr package).
+  void (Number(s) | 0);
+  if (texts.size < TEXTS_MAX) texts.set(s, s);
+  return s;
+}
+
+function withKeptTexts(analysis: Analysis): Analysis {
+  if (analysis.findings.length === 0) return analysis;
+  const findings = analysis.findings.map((f) => ({ ...f, title: kept(f.title), message: kept(f.message), fix: kept(f.fix) }));
+  return { ...analysis, findings };
+}
 /** Analyses shown as a file recorded them (a redacted export: lib/triage/export-session.ts), never re-run. */
 const preset = new WeakMap<JoinAttempt, Analysis>();
 
@@ -31,13 +65,18 @@ export function analysisOf(a: JoinAttempt): Analysis {
   const recorded = preset.get(a);
   if (recorded) return recorded;
   const version = sessionSecret.getState().version;
+  if (version !== cacheVersion) {
+    cache = new WeakMap();
+    texts = new Map();
+    cacheVersion = version;
+  }
   const hit = cache.get(a);
-  if (hit && hit.version === version) return hit.analysis;
+  if (hit) return hit;
   const verification = verificationFor(a);
   const prev = noted?.previous.get(a) ?? null;
   // Everything on screen and in exports starts here: the session secret is scrubbed once, at the source.
-  const analysis = withoutSessionSecret(analyseAttempt(a, { ...(verification ? { verification } : {}), previous: prev }));
-  cache.set(a, { version, analysis });
+  const analysis = withKeptTexts(withoutSessionSecret(analyseAttempt(a, { ...(verification ? { verification } : {}), previous: prev, decode })));
+  cache.set(a, analysis);
   return analysis;
 }
 

@@ -16,7 +16,7 @@ import { OUTCOME_CLASSES } from './types';
 import { classifyOutcome, isFailure } from './outcome';
 import { OUTCOME_FIELD } from './rule-counts';
 import { compareCauseGroups, groupText, headlineText, primaryCause, QUANTIZATION_EVIDENCE } from './primary-cause';
-import { iatOf, isFloatQuantized, offsetPoints, offsetSplitOfSorted } from './offsets';
+import { iatOf, isFloatQuantized, offsetPointOf, offsetSplitOfSorted } from './offsets';
 import { quantizationFromCounts } from './quantization';
 import { compareEndpointRates, endpointKey, endpointRow, isVideoJwtRefusal, MADE_IN_PAGE_ENDPOINT, UNKNOWN_ENDPOINT } from './endpoints';
 import { codeLabel, isNearTolerance, unexplainedFromTally } from './unexplained';
@@ -56,6 +56,9 @@ interface RuleSum {
   counts: Pick<RuleOutcomeCounts, 'failures3712' | 'failuresOther' | 'silentRefusals' | 'timeouts' | 'successes' | 'pending'>;
 }
 
+
+/** The rule ids of every clean join (most of a long session): one frozen list, not one per join. */
+const NO_RULES: string[] = Object.freeze([]) as unknown as string[];
 
 function lowerBound(xs: readonly number[], v: number): number {
   let lo = 0;
@@ -103,6 +106,11 @@ export class CorrelationAccumulator {
   private groups = new Map<string, number[]>();
   private failureAt: number[] = [];
   private pointAt: number[] = [];
+  /**
+   * The points of the joins at `pointAt`, in the same order: result() copies this list instead of
+   * looking up 100,000 shares (the costliest step of publishing a long session's correlation).
+   */
+  private points: OffsetPoint[] = [];
   private failOffsets: number[] = [];
   private successOffsets: number[] = [];
   private endpoints = new Map<string, { attempts: number; failures: number; failures3712: number; failuresJwt: number }>();
@@ -197,7 +205,7 @@ export class CorrelationAccumulator {
       causes.push(g);
     }
     causes.sort(compareCauseGroups);
-    const points = this.pointAt.map((at) => this.shares[at]!.point!);
+    const points = this.points.slice();
     const near = { count: this.nearOffsets.length, min: this.nearOffsets[0] ?? Infinity, max: this.nearOffsets[this.nearOffsets.length - 1] ?? -Infinity };
     return {
       counts: { ...this.counts },
@@ -238,11 +246,11 @@ export class CorrelationAccumulator {
 
   private shareOf(item: CorrelationItem, id: string): Share {
     const cls = classifyOutcome(item.attempt?.outcome);
-    const ruleIds: string[] = [];
-    const seen = new Set<string>();
+    // A join has a handful of findings: a linear search, and no list at all for a clean join.
+    let ruleIds = NO_RULES;
     for (const f of item.analysis.findings) {
-      if (seen.has(f.id)) continue;
-      seen.add(f.id);
+      if (ruleIds.includes(f.id)) continue;
+      if (ruleIds === NO_RULES) ruleIds = [];
       ruleIds.push(f.id);
     }
     const iat = iatOf(item);
@@ -262,11 +270,11 @@ export class CorrelationAccumulator {
       cls,
       ruleIds,
       iat: iat !== null && Number.isInteger(iat) && iat > 0 ? iat : null,
-      point: offsetPoints([item], [cls])[0] ?? null,
+      point: offsetPointOf(item, cls),
       endpoint,
       sdk: item.attempt?.sdk === 'video' ? 'video' : 'meeting',
       cause: null,
-      evidenceSensitive: isFailure(cls) && seen.has('iat-future'),
+      evidenceSensitive: isFailure(cls) && ruleIds.includes('iat-future'),
     };
   }
 
@@ -289,7 +297,14 @@ export class CorrelationAccumulator {
       for (const id of s.ruleIds) bump(this.successHas, id, 1);
     }
     if (s.point) {
-      insertSorted(this.pointAt, at);
+      if (this.pointAt.length === 0 || this.pointAt[this.pointAt.length - 1]! <= at) {
+        this.pointAt.push(at);
+        this.points.push(s.point);
+      } else {
+        const i = lowerBound(this.pointAt, at);
+        this.pointAt.splice(i, 0, at);
+        this.points.splice(i, 0, s.point);
+      }
       if (failed) insertSorted(this.failOffsets, s.point.offset);
       else if (s.cls === 'success') insertSorted(this.successOffsets, s.point.offset);
     }
@@ -332,7 +347,11 @@ export class CorrelationAccumulator {
       for (const id of s.ruleIds) bump(this.successHas, id, -1);
     }
     if (s.point) {
-      removeSorted(this.pointAt, at);
+      const i = lowerBound(this.pointAt, at);
+      if (this.pointAt[i] === at) {
+        this.pointAt.splice(i, 1);
+        this.points.splice(i, 1);
+      }
       if (failed) removeSorted(this.failOffsets, s.point.offset);
       else if (s.cls === 'success') removeSorted(this.successOffsets, s.point.offset);
     }

@@ -22,20 +22,27 @@ const ms = (n: number) => Math.round(n * 1000) / 1000;
 export function offsetPoints(items: readonly CorrelationItem[], classes: readonly OutcomeClass[]): OffsetPoint[] {
   const points: OffsetPoint[] = [];
   items.forEach((item, i) => {
-    const iat = iatOf(item);
-    const ctx = contextForAttempt(item.attempt);
-    if (iat === null || ctx.referenceTime === undefined) return;
-    points.push({
-      attemptId: String(item.attempt.id),
-      calledAt: item.attempt.calledAt,
-      outcome: classes[i] ?? 'pending',
-      iat,
-      offset: ms(iat - ctx.referenceTime),
-      referenceCorrected: ctx.clockOffset !== undefined,
-      quantized: isFloatQuantized(iat),
-    });
+    const p = offsetPointOf(item, classes[i] ?? 'pending');
+    if (p) points.push(p);
   });
   return points;
+}
+
+/** One join's point (null without an iat or a reference time); the running correlation asks per join. */
+export function offsetPointOf(item: CorrelationItem, outcome: OutcomeClass): OffsetPoint | null {
+  const iat = iatOf(item);
+  if (iat === null) return null;
+  const ctx = contextForAttempt(item.attempt);
+  if (ctx.referenceTime === undefined) return null;
+  return {
+    attemptId: String(item.attempt.id),
+    calledAt: item.attempt.calledAt,
+    outcome,
+    iat,
+    offset: ms(iat - ctx.referenceTime),
+    referenceCorrected: ctx.clockOffset !== undefined,
+    quantized: isFloatQuantized(iat),
+  };
 }
 
 function secondsText(n: number): string {

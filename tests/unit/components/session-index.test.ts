@@ -54,6 +54,10 @@ describe('the session index the store keeps as joins arrive', () => {
       const want = previousJoins(list);
       const idx = sessionIndex(list);
       for (const a of list) expect(idx.previous.get(a)).toBe(want.get(a));
+      // The links are strong Maps (no WeakMap ephemerons for the collector): a settled join's
+      // replaced object must leave them, or a session open for days keeps every version alive.
+      const members = new Set(list);
+      for (const links of [idx.previous, idx.chainPrev, idx.chainNext]) for (const k of links.keys()) expect(members.has(k)).toBe(true);
     }
   });
 
