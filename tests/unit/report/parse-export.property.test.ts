@@ -82,6 +82,8 @@ describe('redactText', () => {
     const seg = fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/);
     fc.assert(
       fc.property(fc.string(), seg, seg, seg, fc.string(), (before, h, p, sig, after) => {
+        // A payload that starts with the signature's text shows `.${sig}` in the kept payload, not a leak.
+        fc.pre(!p.startsWith(sig));
         const token = `eyJ${h}.${p}.${sig}`;
         const out = redactText(`${before} ${token} ${after}`);
         return !out.includes(`.${sig}`) || `${before} ${after}`.includes(`.${sig}`);
