@@ -20,12 +20,27 @@ async function templates(): Promise<JoinAttempt[]> {
   return seedSession(40);
 }
 
+const B64U = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * The template's token with the last six characters of its HMAC replaced by `i` in base64url: a
+ * real app signs a fresh token per join, so no two joins may share one (joins that sent the same
+ * string share one decoded token, which would flatter the panel's memory). Length and shape are
+ * unchanged, so the findings are the template's; nothing here verifies the HMAC.
+ */
+function uniqueToken(sig: unknown, i: number): unknown {
+  if (typeof sig !== 'string' || sig.split('.').length !== 3 || sig.length - sig.lastIndexOf('.') - 1 < 6) return sig;
+  let tail = '';
+  for (let k = 0, v = i; k < 6; k++, v = Math.floor(v / 64)) tail = B64U[v % 64]! + tail;
+  return sig.slice(0, -6) + tail;
+}
+
 /** Fresh objects every run: the analysis cache is keyed by attempt, so reused objects would hit it. */
 function session(tpl: JoinAttempt[], n: number): JoinAttempt[] {
   const out: JoinAttempt[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const t = tpl[i % tpl.length]!;
-    out[i] = { ...t, id: `b${i}`, calledAt: t.calledAt + i * 1000 };
+    out[i] = { ...t, id: `b${i}`, calledAt: t.calledAt + i * 1000, signature: uniqueToken(t.signature, i) };
   }
   return out;
 }
