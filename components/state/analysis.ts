@@ -20,8 +20,12 @@ import { sessionIndex, type SessionIndex } from './session-index';
  */
 let cache = new WeakMap<JoinAttempt, Analysis>();
 let cacheVersion = 0;
-/** Joins that sent the same signature share its decoded token (lib/token/decode-memo.ts). */
-const decode = decodeMemo();
+/**
+ * Joins that sent the same signature share its decoded token (lib/token/decode-memo.ts). The memo
+ * keys on the signatures themselves, credentials for up to 48 h: it is dropped with the log
+ * (forgetClearedJoins), so a cleared session's tokens are not kept for as long as DevTools is open.
+ */
+let decode = decodeMemo();
 /**
  * One copy of each finding text the cache holds: joins with the same cause say the same
  * paragraphs (a kilobyte or more each), and 100,000 copies of them were most of what the garbage
@@ -40,6 +44,12 @@ function kept(s: string): string {
   void (Number(s) | 0);
   if (texts.size < TEXTS_MAX) texts.set(s, s);
   return s;
+}
+
+/** The log was cleared: the decoded tokens and texts kept for sharing go with it (analyses still shown keep their own). */
+export function forgetClearedJoins(): void {
+  decode = decodeMemo();
+  texts = new Map();
 }
 
 function withKeptTexts(analysis: Analysis): Analysis {

@@ -11,6 +11,7 @@ import { createContext, useContext } from 'react';
 import type { JoinAttempt, Outcome } from '../../lib/model/attempt';
 import type { CaptureStats, ClockInfo, IssuanceRecord, TabSnapshot } from '../../lib/protocol';
 import { deriveSessionIndex } from './session-index';
+import { forgetClearedJoins } from './analysis';
 
 export type OutcomeKind = Outcome['kind'];
 export const OUTCOME_KINDS: readonly OutcomeKind[] = ['success', 'failure', 'silent-refusal', 'timeout', 'superseded', 'pending'];
@@ -232,6 +233,7 @@ export function createPanelStore(initial?: Partial<PanelState>): StoreApi<PanelS
 
     cleared: () => {
       indexById = new Map();
+      forgetClearedJoins();
       set((s) => ({
         live: { ...s.live, attempts: [], issuances: [], stats: { ...s.live.stats, attempts: 0, failed: 0 } },
         selectedId: s.source === 'live' ? null : s.selectedId,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPanelStore, EMPTY_STATS } from '../../../components/state/store';
+import { analysisOf } from '../../../components/state/analysis';
 import { filterAttempts, nextSelection, selectActiveAttempts } from '../../../components/state/selectors';
 import type { Finding } from '../../../lib/rules/types';
 import type { TabSnapshot } from '../../../lib/protocol';
@@ -35,6 +36,20 @@ describe('panel store', () => {
     expect(store.getState().live.attempts.at(-1)?.id).toBe(fresh.id);
     expect(store.getState().live.attempts).toHaveLength(3);
     expect(store.getState().connection.status).toBe('live');
+  });
+
+  it('after Clear, the signatures of the cleared joins are no longer kept for sharing (they are credentials for up to 48 h)', () => {
+    const store = createPanelStore();
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJhcHBLZXkiOiJLIn0.c2ln';
+    const first = makeAttempt(token);
+    store.getState().loadSnapshot(snapshot([first]));
+    // Two joins that sent the same signature share one decoded token while the session lasts...
+    expect(analysisOf(makeAttempt(token)).token).toBe(analysisOf(first).token);
+    store.getState().cleared();
+    // ...and a join after Clear decodes it afresh: the memo went with the log.
+    const after = makeAttempt(token);
+    expect(analysisOf(after).token).not.toBe(analysisOf(first).token);
+    expect(analysisOf(after).token).toEqual(analysisOf(first).token);
   });
 
   it('clear empties the log at once and asks the background to clear too (like DevTools)', () => {
