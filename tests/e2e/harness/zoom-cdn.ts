@@ -236,7 +236,6 @@ export async function devtoolsPageFrame(panel: Frame): Promise<Frame> {
 
 export interface DevtoolsRecorder {
   read(): Promise<SeenEntry[]>;
-  clear(): Promise<void>;
 }
 
 /** Starts recording the entries the devtools page receives; read them with `read()`. */
@@ -260,6 +259,5 @@ export async function recordDevtoolsEntries(devtoolsPage: Frame): Promise<Devtoo
   });
   return {
     read: () => devtoolsPage.evaluate(() => [...(globalThis as any).__jdSeen]) as Promise<SeenEntry[]>,
-    clear: () => devtoolsPage.evaluate(() => void ((globalThis as any).__jdSeen.length = 0)),
   };
 }
