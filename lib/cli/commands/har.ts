@@ -114,7 +114,7 @@ export function harMarkdown(exp: JoinDoctorExport, imp: HarImport, fileName: str
  */
 export function harText(exp: JoinDoctorExport, imp: HarImport, fileName: string): string {
   const n = exp.items.length;
-  const out: string[] = [`${fileName}: ${imp.stats.entries} ${plural(imp.stats.entries, 'entry', 'entries')}, ${n} join ${plural(n, 'attempt')}`, clockText(imp.clock), ''];
+  const out: string[] = [`${fileName}: ${imp.stats.entries} ${plural(imp.stats.entries, 'entry', 'entries')}, ${n} join ${plural(n, 'attempt')}`, clockText(imp), ''];
   const c = exp.correlation;
   const words = exportWords(exp);
   const headline = answerHeadline(exp, words);

@@ -8,6 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../cli/run-cli';
+import { clockText } from '../../../lib/har/har-section';
+import type { JoinAttempt } from '../../../lib/model/attempt';
+import type { HarClock } from '../../../lib/har/types';
 import { entry, har } from './helpers';
 import { sampleVideoToken } from '../rules/video-token-kit';
 import { sampleSignature } from '../rules/token-helpers';
@@ -52,5 +55,15 @@ describe('join-doctor har with a Video SDK join', () => {
     // The compact attempts table names the SDK of each row in a session holding both.
     expect(r.stdout).toContain('support session 42 (Video SDK 2.5.0)');
     expect(r.stdout).toContain('(Meeting SDK 6.2.0)');
+  });
+
+  it("the clock line of a Video SDK session says its joins are timed by their wc/lsdk answers, not by a wc/info it never sent", async () => {
+    const clock: HarClock = { offsetMs: 0, samples: 1, source: 'zoom.us', minMs: 0, maxMs: 0 };
+    const video = { sdk: 'video' } as JoinAttempt;
+    const meeting = { sdk: 'meeting' } as JoinAttempt;
+    expect(clockText({ clock, attempts: [video] })).toContain('timed by the answer to its own wc/lsdk request');
+    expect(clockText({ clock, attempts: [meeting] })).toContain('timed by the answer to its own wc/info request');
+    const r = await runCli(['har', await sessionFile()]);
+    expect(r.stdout).toContain('wc/info or wc/lsdk request');
   });
 });
