@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { probe, type ProbeResult, type ProbeSample } from '../lib/probe';
+import { OFFSET_BIN_S, offsetHistogram, probe, type ProbeResult, type ProbeSample } from '../lib/probe';
 import type { JoinAttempt } from '../lib/model/attempt';
 import { redactForDisplay } from '../lib/report/redact';
 import { usePanel } from './state/store';
@@ -241,11 +241,9 @@ function ReproduceResult({ result, url, method, onSpread }: { result: ProbeResul
   const [open, setOpen] = useState<number | null>(null);
   const opened = open === null ? null : result.samples.find((x) => x.index === open) ?? null;
   const offsets = result.samples.map((x) => x.iatOffset).filter((x): x is number => x !== null);
-  const lo = Math.floor(Math.min(0, ...offsets) / 16) * 16;
-  const hi = Math.ceil(Math.max(1, ...offsets) / 16) * 16;
-  const bins: Array<{ from: number; n: number }> = [];
-  for (let b = lo; b < hi; b += 16) bins.push({ from: b, n: offsets.filter((o) => o >= b && o < b + 16).length });
-  const most = Math.max(1, ...bins.map((b) => b.n));
+  const bins = offsetHistogram(offsets);
+  let most = 1;
+  for (const b of bins) most = Math.max(most, b.n);
   return (
     <section className="section" data-testid="reproduce-result">
       <h3 className="section-title">
@@ -281,7 +279,7 @@ function ReproduceResult({ result, url, method, onSpread }: { result: ProbeResul
           {bins.map((b) => (
             <tr key={b.from}>
               <td style={{ textAlign: 'right' }}>
-                {b.from}…{b.from + 16} s
+                {b.from}…{b.from + OFFSET_BIN_S} s
               </td>
               <td>
                 <span style={{ display: 'inline-block', height: 8, width: `${(b.n / most) * 240}px`, background: b.from >= 0 ? 'var(--error)' : 'var(--success)' }} />{' '}

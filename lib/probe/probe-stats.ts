@@ -20,6 +20,31 @@ export function offsetDistribution(samples: readonly ProbeSample[]): OffsetDistr
   return { min: r3(xs[0]!), median: r3(median), max: r3(xs[xs.length - 1]!), futureShare: r3(xs.filter((x) => x > 0).length / xs.length) };
 }
 
+/** Width of the Reproduce tab's histogram bins, in seconds. */
+export const OFFSET_BIN_S = 16;
+
+/**
+ * iat − server time in OFFSET_BIN_S bins [from, from + 16), from below the smallest offset (or 0)
+ * to past the largest (or to 16): every offset is in exactly one bin. An offset on a bin edge
+ * belongs to the bin it starts, so the top bin must reach past the largest (a Java token 32 s
+ * ahead of the Date header once fell off the end).
+ */
+export function offsetHistogram(offsets: readonly number[]): Array<{ from: number; n: number }> {
+  let min = 0;
+  let max = 0;
+  for (const o of offsets) {
+    if (!Number.isFinite(o)) continue;
+    if (o < min) min = o;
+    if (o > max) max = o;
+  }
+  const lo = Math.floor(min / OFFSET_BIN_S) * OFFSET_BIN_S;
+  const hi = (Math.floor(max / OFFSET_BIN_S) + 1) * OFFSET_BIN_S;
+  const bins: Array<{ from: number; n: number }> = [];
+  for (let b = lo; b < hi; b += OFFSET_BIN_S) bins.push({ from: b, n: 0 });
+  for (const o of offsets) if (Number.isFinite(o)) bins[Math.floor((o - lo) / OFFSET_BIN_S)]!.n++;
+  return bins;
+}
+
 /**
  * Bounds the back-date b of a quantising backend from its tokens. Java computes
  * L = trunc((now − b) / 1 s) and rounds it to the nearest multiple m of 128 (the float), so

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impliedFailureRate } from '../../../lib/probe/probe-stats';
+import { impliedFailureRate, offsetHistogram } from '../../../lib/probe/probe-stats';
 import type { ProbeSample } from '../../../lib/probe/types';
 
 /** A multiple of 128 s near 2026 (where a float's spacing is 128 s). */
@@ -30,3 +30,28 @@ describe('impliedFailureRate on a long probe', () => {
     expect(r!.basis).toBe('date-header');
   });
 });
+
+describe("the Reproduce tab's iat − server time histogram", () => {
+  const total = (bins: Array<{ n: number }>) => bins.reduce((a, b) => a + b.n, 0);
+
+  it('a Java token exactly 32 s ahead of the Date header is counted (it fell off the top bin: 16 of 20 shown)', () => {
+    const offsets = [...Array(16).fill(17), 32, 32, 32, 32];
+    const bins = offsetHistogram(offsets);
+    expect(total(bins)).toBe(20);
+    expect(bins.map((b) => [b.from, b.n])).toEqual([[0, 0], [16, 16], [32, 4]]);
+  });
+
+  it("every offset of Java's window (94 s behind to 34 s ahead, edges and fractions included) is in exactly one bin", () => {
+    const offsets = [-94, -80, -64, -16, -0.5, 0, 0.5, 15.999, 16, 33, 34];
+    const bins = offsetHistogram(offsets);
+    expect(total(bins)).toBe(offsets.length);
+    expect(bins[0]!.from).toBe(-96);
+    expect(bins.at(-1)!.from).toBe(32);
+    for (const o of offsets) expect(bins.filter((b) => o >= b.from && o < b.from + 16)).toHaveLength(1);
+  });
+
+  it('no offsets: one empty 0…16 s bin, as before any sample', () => {
+    expect(offsetHistogram([])).toEqual([{ from: 0, n: 0 }]);
+  });
+});
+
