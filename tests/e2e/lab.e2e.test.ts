@@ -64,9 +64,19 @@ describe('lab: Java Math.round(long) endpoint, 100 joins', () => {
     expect(exp.correlation.counts['failure-3712']).toBe(failedOnPage);
     // A failure the Java cause leaves out is the bug this test exists for: say which and why.
     const leftOut = exp.items.filter((i) => i.attempt.outcome.kind === 'failure' && (exp.correlation.primary[String(i.attempt.id)]?.key !== 'iat-future+iat-quantized' || !i.analysis.findings.some((f) => f.id === 'iat-future')));
+    // With its neighbours: within a 128 s step a Java backend signs byte-identical tokens, and the
+    // capture pairs a wc/info request with the newest waiting call that sent the same token.
+    const brief = (a: JoinAttempt | undefined, sameTokenAs?: JoinAttempt) =>
+      a && { id: a.id, calledAt: a.calledAt, settledAt: a.settledAt, wire: a.wire, outcome: a.outcome.kind, ...(sameTokenAs ? { sameToken: a.signature === sameTokenAs.signature } : {}) };
     for (const i of leftOut) {
-      const { id, calledAt, settledAt, wire, clockOffsetMs, clockOffsetSource, outcome } = i.attempt;
-      console.log(`left out of the Java cause: ${JSON.stringify({ cause: exp.correlation.primary[String(id)]?.key, id, calledAt, settledAt, wire, clockOffsetMs, clockOffsetSource, outcome, findings: i.analysis.findings.map((f) => [f.id, f.severity, f.data?.iatMinusReference ?? f.data?.iat]) })}`);
+      const at = tab.attempts.findIndex((a) => a.id === i.attempt.id);
+      const raw = tab.attempts[at];
+      const { id, clockOffsetMs, clockOffsetSource, outcome } = i.attempt;
+      console.log(`left out of the Java cause: ${JSON.stringify({
+        cause: exp.correlation.primary[String(id)]?.key, ...brief(raw), clockOffsetMs, clockOffsetSource, outcome,
+        findings: i.analysis.findings.map((f) => [f.id, f.severity, f.data?.iatMinusReference ?? f.data?.iat]),
+        before: brief(tab.attempts[at - 1], raw), after: brief(tab.attempts[at + 1], raw),
+      })}`);
     }
     expect(exp.correlation.causes[0]?.key).toBe('iat-future+iat-quantized');
     expect(exp.correlation.causes[0]?.failures).toBe(failedOnPage);
