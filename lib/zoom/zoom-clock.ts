@@ -143,6 +143,9 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : Math.round((s[m - 1]! + s[m]!) / 2);
 }
 
+/** An answer's middle may read up to this much before the call that sent it (two clocks, rounded). */
+const OWN_ANSWER_SLACK_MS = 1000;
+
 /** At most this many answers nearest the join make its median: enough to outvote outliers, bounded per join. */
 export const NEAREST_SAMPLES = 15;
 
@@ -168,11 +171,21 @@ export class ClockIndex {
     return this.byTime.length;
   }
 
-  /** The first answer to a request carrying this token, at or after the call. */
+  /**
+   * The answer to this call's own request: the first answer carrying its token at or after the
+   * call; else the latest within OWN_ANSWER_SLACK_MS before it. Not simply the first within the
+   * slack: a backend that rounds iat (Java's 128 s steps) signs byte-identical tokens, and a join
+   * called less than a second after the previous one took that one's answer, whose 1 s Date can
+   * put the clock half a second off and hide an iat that Zoom saw in the future.
+   */
   ownAnswer(calledAt: number, key: string | null): ClockSample | null {
     if (key === null) return null;
-    for (const s of this.byToken.get(key) ?? []) if (s.at >= calledAt - 1000) return s;
-    return null;
+    let before: ClockSample | null = null;
+    for (const s of this.byToken.get(key) ?? []) {
+      if (s.at >= calledAt) return s;
+      if (s.at >= calledAt - OWN_ANSWER_SLACK_MS) before = s;
+    }
+    return before;
   }
 
   /** Up to NEAREST_SAMPLES answers within NEAR_JOIN_MS of t, nearest first. */

@@ -65,6 +65,21 @@ describe("choosing a join's clock", () => {
       source: 'the Date of its own join answer (zoom.us)' });
   });
 
+  it("a Java backend's byte-identical token sent again 900 ms later: the second join is timed by its own answer, not the first join's", () => {
+    // Zoom's clock equals the local one. Both answers carry Date T0 (1 s resolution): the first,
+    // answered 5 ms into that second, reads +495 ms; the second, 905 ms into it, reads −405 ms.
+    // Timed by the first answer, the second join's clock was 0.9 s ahead of the truth: enough to
+    // put an iat Zoom saw 0.3 s in the future behind the reference, and the 3712 unexplained.
+    const first = sample({ method: 'POST', startedAt: T0, totalMs: 10, date: httpDate(T0), token: GOOD });
+    const second = sample({ method: 'POST', startedAt: T0 + 900, totalMs: 10, date: httpDate(T0 + 900), token: GOOD });
+    expect([first.offsetMs, second.offsetMs]).toEqual([495, -405]);
+    const idx = new ClockIndex([first, second]);
+    expect(clockForAttempt(T0, GOOD, idx).clock).toMatchObject({ basis: 'own-answer', offsetMs: 495 });
+    expect(clockForAttempt(T0 + 900, GOOD, idx).clock).toMatchObject({ basis: 'own-answer', offsetMs: -405 });
+    // Before its own answer arrives, the earlier answer with its token is the best witness there is.
+    expect(clockForAttempt(T0 + 900, GOOD, new ClockIndex([first])).clock).toMatchObject({ offsetMs: 495 });
+  });
+
   it('without its own answer, takes the median of nearby fresh answers and drops an outlier', () => {
     const idx = new ClockIndex([
       sample({ startedAt: T0 - 3000, date: httpDate(T0 - 3000) }),
