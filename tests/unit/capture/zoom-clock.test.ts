@@ -6,7 +6,7 @@ import { zoomExchange } from '../../../lib/har/clock';
 import { viewEntry } from '../../../lib/har/entry';
 import { readHar } from '../../../lib/har';
 import { analyseAttempt } from '../../../lib/attempt-context';
-import { GOOD, batch, jwt } from './fixtures';
+import { GOOD, batch, clientError3712, invalidSignatureBody, jwt } from './fixtures';
 import { har } from '../har/helpers';
 
 const T0 = Date.parse('2026-11-30T19:05:30Z');
@@ -156,6 +156,36 @@ describe('live capture and HAR import time a join the same way', () => {
     const ids = analyseAttempt({ ...imported, calledAt: T0 }).findings.map((f) => f.id);
     expect(ids).not.toContain('iat-future');
     expect(ids).not.toContain('clock-skew');
+  });
+});
+
+describe('a Java backend signs the same token for joins in one 128 s step', () => {
+  // Zoom's clock is this machine's. iat is the next second: Zoom fails both joins (iat > its
+  // second). The second join, called 900 ms after the first, is judged 94 ms before iat.
+  const iat = Math.floor(T0 / 1000) + 1;
+  const token = jwt({ appKey: 'K', sdkKey: 'K', mn: '123456789', role: 0, iat, exp: iat + 7200, tokenExp: iat + 7200 });
+  const join = (n: number, at: number) => [
+    { t: 'call' as const, id: `j:${n}`, method: 'ZoomMtg.join', sig: token, mn: '123456789', at },
+    { t: 'wire-req' as const, id: `j:${n + 1}`, via: 'xhr' as const, url: 'https://zoom.us/api/v1/wc/info', sig: token, mn: '123456789', cv: '6.2.0', at: at + 1 },
+    { t: 'wire-res' as const, id: `j:${n + 1}`, http: 200, body: invalidSignatureBody, at: at + 11 },
+    { t: 'settle' as const, id: `j:${n}`, ok: false, res: clientError3712, at: at + 12 },
+  ];
+  const answer = (at: number) => clockSample({ host: 'zoom.us', method: 'POST', status: 200, startedAt: at + 1, waitStartMs: 0, waitMs: 10, totalMs: 10, date: httpDate(at + 6), age: null, fromCache: false, token });
+
+  it("the second join's 3712 is iat-future by its own answer's Date, not hidden behind the first join's (joins called 0.9 s apart)", () => {
+    const s = emptyTabState(1);
+    applyBatch(s, batch(join(1, T0)));
+    addClockSample(s, answer(T0));
+    applyBatch(s, batch(join(3, T0 + 900)));
+    addClockSample(s, answer(T0 + 900));
+    const [first, second] = s.attempts;
+    expect([first!.clockOffsetMs, second!.clockOffsetMs]).toEqual([494, -406]);
+    // Half a second ahead of each answer's estimate (within the Date's resolution, so a warning that
+    // the Java grouping still names); timed by the first answer, the second read 0.4 s behind: none.
+    for (const a of [first!, second!]) {
+      const future = analyseAttempt(a).findings.find((f) => f.id === 'iat-future');
+      expect(future?.data?.iatMinusReference, `join called at T0+${a.calledAt - T0} ms`).toBe(0.505);
+    }
   });
 });
 
