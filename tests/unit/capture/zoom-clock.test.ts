@@ -8,6 +8,7 @@ import { readHar } from '../../../lib/har';
 import { analyseAttempt } from '../../../lib/attempt-context';
 import { GOOD, batch, clientError3712, invalidSignatureBody, jwt } from './fixtures';
 import { har } from '../har/helpers';
+import type { HookEvent } from '../../../lib/protocol/messages';
 
 const T0 = Date.parse('2026-11-30T19:05:30Z');
 const httpDate = (ms: number) => new Date(ms).toUTCString();
@@ -164,11 +165,11 @@ describe('a Java backend signs the same token for joins in one 128 s step', () =
   // second). The second join, called 900 ms after the first, is judged 94 ms before iat.
   const iat = Math.floor(T0 / 1000) + 1;
   const token = jwt({ appKey: 'K', sdkKey: 'K', mn: '123456789', role: 0, iat, exp: iat + 7200, tokenExp: iat + 7200 });
-  const join = (n: number, at: number) => [
-    { t: 'call' as const, id: `j:${n}`, method: 'ZoomMtg.join', sig: token, mn: '123456789', at },
-    { t: 'wire-req' as const, id: `j:${n + 1}`, via: 'xhr' as const, url: 'https://zoom.us/api/v1/wc/info', sig: token, mn: '123456789', cv: '6.2.0', at: at + 1 },
-    { t: 'wire-res' as const, id: `j:${n + 1}`, http: 200, body: invalidSignatureBody, at: at + 11 },
-    { t: 'settle' as const, id: `j:${n}`, ok: false, res: clientError3712, at: at + 12 },
+  const join = (n: number, at: number): HookEvent[] => [
+    { t: 'call', id: `j:${n}`, method: 'ZoomMtg.join', sig: token, mn: '123456789', at },
+    { t: 'wire-req', id: `j:${n + 1}`, via: 'xhr', url: 'https://zoom.us/api/v1/wc/info', sig: token, mn: '123456789', cv: '6.2.0', at: at + 1 },
+    { t: 'wire-res', id: `j:${n + 1}`, http: 200, body: invalidSignatureBody, at: at + 11 },
+    { t: 'settle', id: `j:${n}`, ok: false, res: clientError3712, at: at + 12 },
   ];
   const answer = (at: number) => clockSample({ host: 'zoom.us', method: 'POST', status: 200, startedAt: at + 1, waitStartMs: 0, waitMs: 10, totalMs: 10, date: httpDate(at + 6), age: null, fromCache: false, token });
 
