@@ -146,6 +146,18 @@ function median(xs: readonly number[]): number {
 /** An answer's middle may read up to this much before the call that sent it (two clocks, rounded). */
 const OWN_ANSWER_SLACK_MS = 1000;
 
+/** Index of the first sample at or after t in samples sorted by time (their length when none is). */
+function firstAtOrAfter(xs: readonly ClockSample[], t: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.at < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** At most this many answers nearest the join make its median: enough to outvote outliers, bounded per join. */
 export const NEAREST_SAMPLES = 15;
 
@@ -180,24 +192,19 @@ export class ClockIndex {
    */
   ownAnswer(calledAt: number, key: string | null): ClockSample | null {
     if (key === null) return null;
-    let before: ClockSample | null = null;
-    for (const s of this.byToken.get(key) ?? []) {
-      if (s.at >= calledAt) return s;
-      if (s.at >= calledAt - OWN_ANSWER_SLACK_MS) before = s;
-    }
-    return before;
+    const xs = this.byToken.get(key);
+    if (!xs) return null;
+    // Searched, not walked: a session whose joins all send one token would make the walk quadratic.
+    const i = firstAtOrAfter(xs, calledAt);
+    if (i < xs.length) return xs[i]!;
+    const before = xs[i - 1];
+    return before !== undefined && before.at >= calledAt - OWN_ANSWER_SLACK_MS ? before : null;
   }
 
   /** Up to NEAREST_SAMPLES answers within NEAR_JOIN_MS of t, nearest first. */
   nearest(t: number): ClockSample[] {
     const xs = this.byTime;
-    let lo = 0;
-    let hi = xs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (xs[mid]!.at < t) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(xs, t);
     const out: ClockSample[] = [];
     let l = lo - 1;
     let r = lo;
