@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { OFFSET_BIN_S, offsetHistogram, probe, type ProbeResult, type ProbeSample } from '../lib/probe';
+import { offsetHistogram, probe, type ProbeResult, type ProbeSample } from '../lib/probe';
 import type { JoinAttempt } from '../lib/model/attempt';
 import { redactForDisplay } from '../lib/report/redact';
 import { usePanel } from './state/store';
@@ -278,9 +278,7 @@ function ReproduceResult({ result, url, method, onSpread }: { result: ProbeResul
         <tbody>
           {bins.map((b) => (
             <tr key={b.from}>
-              <td style={{ textAlign: 'right' }}>
-                {b.from}…{b.from + OFFSET_BIN_S} s
-              </td>
+              <td style={{ textAlign: 'right' }}>{b.from === -Infinity ? `< ${b.to} s` : b.to === Infinity ? `≥ ${b.from} s` : `${b.from}…${b.to} s`}</td>
               <td>
                 <span style={{ display: 'inline-block', height: 8, width: `${(b.n / most) * 240}px`, background: b.from >= 0 ? 'var(--error)' : 'var(--success)' }} />{' '}
                 {b.n}

@@ -22,14 +22,24 @@ export function offsetDistribution(samples: readonly ProbeSample[]): OffsetDistr
 
 /** Width of the Reproduce tab's histogram bins, in seconds. */
 export const OFFSET_BIN_S = 16;
+/** Bins reach at most this far either side of 0; offsets beyond share one open-ended bin per side. */
+export const OFFSET_BINS_REACH_S = 192;
+
+/** A histogram bin [from, to); from is −Infinity or to is Infinity for an open-ended edge bin. */
+export interface OffsetBin {
+  from: number;
+  to: number;
+  n: number;
+}
 
 /**
- * iat − server time in OFFSET_BIN_S bins [from, from + 16), from below the smallest offset (or 0)
- * to past the largest (or to 16): every offset is in exactly one bin. An offset on a bin edge
- * belongs to the bin it starts, so the top bin must reach past the largest (a Java token 32 s
- * ahead of the Date header once fell off the end).
+ * iat − server time in OFFSET_BIN_S bins, from below the smallest offset (or 0) to past the largest
+ * (or to 16): every offset is in exactly one bin. An offset on a bin edge belongs to the bin it
+ * starts, so the top bin must reach past the largest (a Java token 32 s ahead of the Date header
+ * once fell off the end). The bins stop at ±OFFSET_BINS_REACH_S: a .NET backend counting iat from
+ * 0001-01-01 (6.2e10 s ahead) asked for 3.9e9 bins and hung the panel.
  */
-export function offsetHistogram(offsets: readonly number[]): Array<{ from: number; n: number }> {
+export function offsetHistogram(offsets: readonly number[]): OffsetBin[] {
   let min = 0;
   let max = 0;
   for (const o of offsets) {
@@ -37,12 +47,19 @@ export function offsetHistogram(offsets: readonly number[]): Array<{ from: numbe
     if (o < min) min = o;
     if (o > max) max = o;
   }
-  const lo = Math.floor(min / OFFSET_BIN_S) * OFFSET_BIN_S;
-  const hi = (Math.floor(max / OFFSET_BIN_S) + 1) * OFFSET_BIN_S;
-  const bins: Array<{ from: number; n: number }> = [];
-  for (let b = lo; b < hi; b += OFFSET_BIN_S) bins.push({ from: b, n: 0 });
-  for (const o of offsets) if (Number.isFinite(o)) bins[Math.floor((o - lo) / OFFSET_BIN_S)]!.n++;
-  return bins;
+  const lo = Math.max(-OFFSET_BINS_REACH_S, Math.floor(min / OFFSET_BIN_S) * OFFSET_BIN_S);
+  const hi = Math.min(OFFSET_BINS_REACH_S, (Math.floor(max / OFFSET_BIN_S) + 1) * OFFSET_BIN_S);
+  const below: OffsetBin = { from: -Infinity, to: lo, n: 0 };
+  const above: OffsetBin = { from: hi, to: Infinity, n: 0 };
+  const bins: OffsetBin[] = [];
+  for (let b = lo; b < hi; b += OFFSET_BIN_S) bins.push({ from: b, to: b + OFFSET_BIN_S, n: 0 });
+  for (const o of offsets) {
+    if (!Number.isFinite(o)) continue;
+    if (o < lo) below.n++;
+    else if (o >= hi) above.n++;
+    else bins[Math.floor((o - lo) / OFFSET_BIN_S)]!.n++;
+  }
+  return [...(below.n ? [below] : []), ...bins, ...(above.n ? [above] : [])];
 }
 
 /**

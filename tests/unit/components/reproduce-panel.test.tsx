@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReproducePanel, probeSchedule } from '../../../components/ReproducePanel';
 import { LAB_CREDENTIALS } from '../../../lab/credentials';
 import { SCENARIOS } from '../../../lab/scenarios';
+import { HS256_HEADER_JSON, signJsonText } from '../../../lab/jwt';
 import { $, click, render, type Rendered } from './render';
 
 const permission = vi.hoisted(() => ({ grant: true, asked: [] as string[] }));
@@ -54,6 +55,18 @@ const setValue = (el: HTMLElement | null, v: string) => {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 };
 
+/** Renders the panel with the page's endpoint seen, and samples it `n` times, confirmed, to the result. */
+async function sampleSeenEndpoint(n: number): Promise<Rendered> {
+  r = await render(<ReproducePanel />);
+  await r.act(() => r!.store.getState().addIssuance(seen()));
+  await r.act(() => setValue($(r!.container, 'reproduce-count'), String(n)));
+  await r.act(() => click($(r!.container, 'reproduce-start')));
+  vi.useFakeTimers();
+  await r.act(() => click($(r!.container, 'reproduce-confirm-yes')));
+  await runProbeToResult();
+  return r;
+}
+
 describe('Reproduce (endpoint sampling in the panel)', () => {
   it('samples the Java-rounding endpoint the page used, after confirmation, and shows iat-future and the quantisation', async () => {
     r = await render(<ReproducePanel />);
@@ -76,6 +89,22 @@ describe('Reproduce (endpoint sampling in the panel)', () => {
     expect($(r.container, 'reproduce-histogram')!.querySelectorAll('tr').length).toBeGreaterThan(2);
   }, 30_000);
 
+  it('a .NET backend sending iat as DateTime.UtcNow.Ticks / TicksPerSecond: one "≥ 192 s" row, not a row per 16 s up to 6.2e10 s (that hung the panel)', async () => {
+    let t = Date.UTC(2026, 10, 29, 4, 0, 0);
+    vi.stubGlobal('fetch', async () => {
+      t += 1_000;
+      // Seconds since 0001-01-01: the Unix seconds plus the 62,135,596,800 s gap to 1970.
+      const iat = Math.floor(t / 1000) + 62_135_596_800;
+      const payload = JSON.stringify({ appKey: LAB_CREDENTIALS.sdkKey, mn: LAB_CREDENTIALS.meetingNumber, role: 0, iat, exp: iat + 7200 });
+      const signature = signJsonText(HS256_HEADER_JSON, payload, LAB_CREDENTIALS.sdkSecret);
+      return new Response(JSON.stringify({ signature }), { status: 200, headers: { 'content-type': 'application/json', date: new Date(t).toUTCString() } });
+    });
+    const view = await sampleSeenEndpoint(5);
+    const rows = [...$(view.container, 'reproduce-histogram')!.querySelectorAll('tr')].map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows.length).toBeLessThanOrEqual(2 + (2 * 192) / 16);
+    expect(rows.at(-1)).toBe('≥ 192 s 5');
+  }, 30_000);
+
   it('sends nothing when the user refuses the host permission', async () => {
     permission.grant = false;
     r = await render(<ReproducePanel />);
@@ -93,17 +122,11 @@ describe('Reproduce (endpoint sampling in the panel)', () => {
   });
 
   it('each sample is listed and opens in the inspector, judged at its Date header', async () => {
-    r = await render(<ReproducePanel />);
-    await r.act(() => r!.store.getState().addIssuance(seen()));
-    await r.act(() => setValue($(r!.container, 'reproduce-count'), '6'));
-    await r.act(() => click($(r!.container, 'reproduce-start')));
-    vi.useFakeTimers();
-    await r.act(() => click($(r!.container, 'reproduce-confirm-yes')));
-    await runProbeToResult();
-    const rows = r.container.querySelectorAll('[data-testid="reproduce-sample"]');
+    const view = await sampleSeenEndpoint(6);
+    const rows = view.container.querySelectorAll('[data-testid="reproduce-sample"]');
     expect(rows).toHaveLength(6);
-    await r.act(() => click(rows[2]!.querySelector('button')));
-    const inspector = $(r.container, 'reproduce-sample-inspector')!;
+    await view.act(() => click(rows[2]!.querySelector('button')));
+    const inspector = $(view.container, 'reproduce-sample-inspector')!;
     expect(inspector.textContent).toContain('Sample #3');
     expect(inspector.querySelector('[data-testid="token-inspector"]')).not.toBeNull();
     expect(inspector.querySelector('[data-testid="finding"][data-rule-id="iat-quantized"]')).not.toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impliedFailureRate, offsetHistogram } from '../../../lib/probe/probe-stats';
+import { impliedFailureRate, OFFSET_BINS_REACH_S, offsetHistogram } from '../../../lib/probe/probe-stats';
 import type { ProbeSample } from '../../../lib/probe/types';
 
 /** A multiple of 128 s near 2026 (where a float's spacing is 128 s). */
@@ -50,8 +50,18 @@ describe("the Reproduce tab's iat − server time histogram", () => {
     for (const o of offsets) expect(bins.filter((b) => o >= b.from && o < b.from + 16)).toHaveLength(1);
   });
 
+  it('a .NET backend whose iat counts seconds from 0001-01-01 (6.2e10 s ahead) gets one open-ended bin, not 3.9e9 bins that hung the panel', () => {
+    const offsets = [62_135_596_800, 62_135_596_801, -7200, -20];
+    const bins = offsetHistogram(offsets);
+    expect(total(bins)).toBe(4);
+    expect(bins.length).toBeLessThanOrEqual(2 + (2 * OFFSET_BINS_REACH_S) / 16);
+    expect(bins[0]).toEqual({ from: -Infinity, to: -192, n: 1 });
+    expect(bins.at(-1)).toEqual({ from: 192, to: Infinity, n: 2 });
+    expect(bins.find((b) => b.from === -32)?.n).toBe(1);
+  });
+
   it('no offsets: one empty 0…16 s bin, as before any sample', () => {
-    expect(offsetHistogram([])).toEqual([{ from: 0, n: 0 }]);
+    expect(offsetHistogram([])).toEqual([{ from: 0, to: 16, n: 0 }]);
   });
 });
 
